@@ -1,0 +1,229 @@
+"""Field checks shared by the model classes.
+
+Each check appends ``Problem``s to a list instead of raising, so that a value
+reports every bad field at once. ``raise_if_any`` turns the list into a
+``ValidationError``.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import re
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from dateutil.rrule import rrule, rrulestr
+
+from careerkit.errors import Problem, ValidationError
+
+__all__ = [
+    "ID_PATTERN",
+    "MAX_TEXT",
+    "check_date",
+    "check_enum",
+    "check_id",
+    "check_ids",
+    "check_items",
+    "check_number",
+    "check_rrule",
+    "check_text",
+    "check_texts",
+    "raise_if_any",
+    "to_tuple",
+]
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"
+_ID = re.compile(ID_PATTERN)
+MAX_TEXT = 100_000
+_RRULE_ANCHOR = datetime(2000, 1, 3)  # noqa: DTZ001 - a Monday; parsed against, never expanded
+# RFC 5545 section 3.3.10 ranges: (lowest, highest, whether a sign is allowed).
+_RRULE_RANGES = {
+    "BYSECOND": (0, 60, False),
+    "BYMINUTE": (0, 59, False),
+    "BYHOUR": (0, 23, False),
+    "BYMONTHDAY": (1, 31, True),
+    "BYYEARDAY": (1, 366, True),
+    "BYWEEKNO": (1, 53, True),
+    "BYMONTH": (1, 12, False),
+    "BYSETPOS": (1, 366, True),
+}
+
+
+def to_tuple(value: Any) -> Any:
+    """Turn a list into a tuple; leave anything else for the checks to judge."""
+    if type(value) is list:
+        return tuple(value)
+    return value
+
+
+def raise_if_any(problems: list[Problem]) -> None:
+    """Raise a ``ValidationError`` carrying ``problems`` if there are any."""
+    if problems:
+        raise ValidationError(problems=problems)
+
+
+def _kind(value: object) -> str:
+    return type(value).__name__
+
+
+def check_text(problems: list[Problem], path: str, value: object, *, required: bool = True) -> None:
+    """A string; non-blank when ``required``; at most ``MAX_TEXT`` characters."""
+    if type(value) is not str:
+        problems.append(Problem(path, f"expected a string, got {_kind(value)}"))
+    elif required and not value.strip():
+        problems.append(Problem(path, "must not be empty"))
+    elif len(value) > MAX_TEXT:
+        problems.append(Problem(path, f"longer than {MAX_TEXT} characters"))
+
+
+def check_id(problems: list[Problem], path: str, value: object) -> None:
+    """An identifier: letters, digits, ``_ . : -``, starting with a letter or digit."""
+    if type(value) is not str:
+        problems.append(Problem(path, f"expected an id string, got {_kind(value)}"))
+    elif not _ID.match(value):
+        problems.append(
+            Problem(
+                path,
+                f"invalid id {value[:40]!r}: use 1-128 letters, digits, '_', '.', ':' "
+                "or '-', starting with a letter or digit",
+            )
+        )
+
+
+def check_items(problems: list[Problem], path: str, value: object, kind: type) -> bool:
+    """A tuple whose items are all ``kind``; True when the shape is right."""
+    if type(value) is not tuple:
+        problems.append(Problem(path, f"expected a list, got {_kind(value)}"))
+        return False
+    ok = True
+    for index, item in enumerate(value):
+        if not isinstance(item, kind):
+            problems.append(
+                Problem(f"{path}[{index}]", f"expected {kind.__name__}, got {_kind(item)}")
+            )
+            ok = False
+    return ok
+
+
+def check_ids(problems: list[Problem], path: str, value: object) -> None:
+    """A tuple of distinct ids."""
+    if check_items(problems, path, value, str):
+        assert isinstance(value, tuple)
+        seen: set[str] = set()
+        for index, item in enumerate(value):
+            check_id(problems, f"{path}[{index}]", item)
+            if item in seen:
+                problems.append(Problem(f"{path}[{index}]", f"duplicate entry {item!r}"))
+            seen.add(item)
+
+
+def check_texts(problems: list[Problem], path: str, value: object) -> None:
+    """A tuple of distinct non-blank strings."""
+    if check_items(problems, path, value, str):
+        assert isinstance(value, tuple)
+        seen: set[str] = set()
+        for index, item in enumerate(value):
+            check_text(problems, f"{path}[{index}]", item)
+            if item in seen:
+                problems.append(Problem(f"{path}[{index}]", f"duplicate entry {item!r}"))
+            seen.add(item)
+
+
+def check_number(
+    problems: list[Problem],
+    path: str,
+    value: object,
+    *,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    above: float | None = None,
+    integer: bool = False,
+    optional: bool = False,
+) -> None:
+    """A finite number (an ``int`` when ``integer``) within the given bounds."""
+    if value is None and optional:
+        return
+    kind = type(value)
+    if kind is bool or not (kind is int or (kind is float and not integer)):
+        expected = "an integer" if integer else "a number"
+        problems.append(Problem(path, f"expected {expected}, got {_kind(value)}"))
+        return
+    assert isinstance(value, int | float)
+    if not math.isfinite(value):
+        problems.append(Problem(path, f"must be a finite number, got {value}"))
+    elif minimum is not None and value < minimum:
+        problems.append(Problem(path, f"must be at least {minimum}, got {value}"))
+    elif maximum is not None and value > maximum:
+        problems.append(Problem(path, f"must be at most {maximum}, got {value}"))
+    elif above is not None and value <= above:
+        problems.append(Problem(path, f"must be greater than {above}, got {value}"))
+
+
+def check_date(
+    problems: list[Problem], path: str, value: object, *, optional: bool = False
+) -> None:
+    """A ``datetime.date`` (not a ``datetime``), or None when ``optional``."""
+    if value is None and optional:
+        return
+    if type(value) is not date:
+        problems.append(Problem(path, f"expected a date, got {_kind(value)}"))
+
+
+def check_enum(problems: list[Problem], path: str, value: object, kind: type[enum.Enum]) -> None:
+    """A member of the enum ``kind``."""
+    if not isinstance(value, kind):
+        choices = ", ".join(member.name for member in kind)
+        problems.append(Problem(path, f"expected a {kind.__name__} ({choices}), got {value!r}"))
+
+
+def check_mapping(problems: list[Problem], path: str, value: object) -> None:
+    """A mapping of strings to strings."""
+    if not isinstance(value, Mapping):
+        problems.append(Problem(path, f"expected a mapping, got {_kind(value)}"))
+        return
+    for key, item in value.items():
+        if type(key) is not str:
+            problems.append(Problem(path, f"keys must be strings, got {_kind(key)}"))
+        else:
+            check_text(problems, f"{path}.{key}", item, required=False)
+
+
+def check_rrule(problems: list[Problem], path: str, value: object, *, optional: bool) -> None:
+    """An RFC 5545 recurrence rule such as ``FREQ=MONTHLY;BYDAY=1TU``.
+
+    Only the RRULE value is accepted (optionally prefixed ``RRULE:``); DTSTART
+    and other properties come from the plan. The rule is parsed, never
+    expanded.
+    """
+    if value is None and optional:
+        return
+    if type(value) is not str:
+        problems.append(Problem(path, f"expected an RRULE string, got {_kind(value)}"))
+        return
+    text = value.removeprefix("RRULE:")
+    if not text or len(text) > 500 or "\n" in text or ":" in text:
+        problems.append(
+            Problem(path, f"expected one RRULE value such as 'FREQ=WEEKLY', got {value[:40]!r}")
+        )
+        return
+    try:
+        parsed = rrulestr(text, dtstart=_RRULE_ANCHOR)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as exc:
+        problems.append(Problem(path, f"invalid RRULE {value[:40]!r}: {exc}"))
+        return
+    if not isinstance(parsed, rrule):
+        problems.append(Problem(path, f"expected a single RRULE, got {value[:40]!r}"))
+        return
+    for part in text.upper().split(";"):
+        key, _, numbers = part.partition("=")
+        if key in _RRULE_RANGES:
+            low, high, signed = _RRULE_RANGES[key]
+            for number in numbers.split(","):
+                size = abs(int(number)) if signed else int(number)
+                if not low <= size <= high or (signed and size == 0):
+                    problems.append(
+                        Problem(path, f"{key}={number} is out of range in RRULE {value[:40]!r}")
+                    )
+                    return

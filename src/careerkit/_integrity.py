@@ -1,0 +1,148 @@
+"""Whole-plan checks: unique ids, references that resolve, dates, cycles.
+
+These run when a ``Plan`` is built, after each goal and task has checked its
+own fields. They report every problem with its path in the plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from careerkit.errors import CycleError, Problem, ValidationError
+
+if TYPE_CHECKING:
+    from careerkit.model import Goal, Plan, Task
+
+__all__ = ["check_plan", "find_cycle"]
+
+
+def check_plan(plan: Plan) -> tuple[dict[str, int], dict[str, int]]:
+    """Check a plan as a whole and return its goal and task indexes by id.
+
+    Raises ``ValidationError`` listing every problem, or ``CycleError`` when
+    everything else is sound but dependencies form a cycle.
+    """
+    problems: list[Problem] = []
+    goal_index = _index(plan.goals, "goals", problems)
+    task_index = _index(plan.tasks, "tasks", problems)
+    entries = plan.profile.entries()
+    for position, goal in enumerate(plan.goals):
+        _check_goal(plan, goal, f"goals[{position}]", goal_index, entries, problems)
+    for position, task in enumerate(plan.tasks):
+        path = f"tasks[{position}]"
+        if task.goal not in goal_index:
+            problems.append(Problem(f"{path}.goal", f"unknown goal {task.goal!r}"))
+        for slot, other in enumerate(task.depends_on):
+            if other not in task_index:
+                problems.append(Problem(f"{path}.depends_on[{slot}]", f"unknown task {other!r}"))
+    for position, check_in in enumerate(plan.check_ins):
+        if check_in.on < plan.start:
+            problems.append(
+                Problem(f"check_ins[{position}].on", f"{check_in.on} is before the plan starts")
+            )
+    if problems:
+        raise ValidationError(problems=problems)
+    _reject_cycle(plan.tasks, "tasks", "depends_on", lambda task: task.depends_on)
+    _reject_cycle(plan.goals, "goals", "depends_on", lambda goal: goal.depends_on)
+    _reject_cycle(
+        plan.goals, "goals", "parent", lambda goal: () if goal.parent is None else (goal.parent,)
+    )
+    return goal_index, task_index
+
+
+def _index(items: Sequence[Goal | Task], name: str, problems: list[Problem]) -> dict[str, int]:
+    index: dict[str, int] = {}
+    for position, item in enumerate(items):
+        if item.id in index:
+            problems.append(
+                Problem(
+                    f"{name}[{position}].id",
+                    f"duplicate id {item.id!r} (also {name}[{index[item.id]}])",
+                )
+            )
+        else:
+            index[item.id] = position
+    return index
+
+
+def _check_goal(
+    plan: Plan,
+    goal: Goal,
+    path: str,
+    goal_index: Mapping[str, int],
+    entries: frozenset[str],
+    problems: list[Problem],
+) -> None:
+    if goal.parent is not None and goal.parent not in goal_index:
+        problems.append(Problem(f"{path}.parent", f"unknown goal {goal.parent!r}"))
+    if goal.backup_for is not None and goal.backup_for not in goal_index:
+        problems.append(Problem(f"{path}.backup_for", f"unknown goal {goal.backup_for!r}"))
+    for slot, other in enumerate(goal.depends_on):
+        if other not in goal_index:
+            problems.append(Problem(f"{path}.depends_on[{slot}]", f"unknown goal {other!r}"))
+    for slot, entry in enumerate(goal.relevant_to):
+        if entry not in entries:
+            problems.append(
+                Problem(
+                    f"{path}.relevant_to[{slot}]",
+                    f"{entry!r} is not a strength, weakness, interest or value of the profile",
+                )
+            )
+    start = goal.start or plan.start
+    if goal.start is not None and goal.start < plan.start:
+        problems.append(Problem(f"{path}.start", f"{goal.start} is before the plan starts"))
+    if goal.deadline is not None and goal.deadline < start:
+        what = "the goal's start" if goal.start else "the plan starts"
+        problems.append(Problem(f"{path}.deadline", f"{goal.deadline} is before {what}"))
+    for slot, measurement in enumerate(goal.measurements):
+        if measurement.on < plan.start:
+            problems.append(
+                Problem(
+                    f"{path}.measurements[{slot}].on",
+                    f"{measurement.on} is before the plan starts",
+                )
+            )
+
+
+def find_cycle(nodes: Iterable[str], successors: Callable[[str], Iterable[str]]) -> tuple[str, ...]:
+    """The first cycle found by a depth-first search, or ``()``.
+
+    Nodes are visited in sorted order, so the result is deterministic; the
+    cycle is rotated to start at its smallest id, each id followed by one
+    of its successors.
+    """
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
+    for root in sorted(nodes):
+        if root in state:
+            continue
+        path = [root]
+        state[root] = 1
+        stack = [iter(sorted(successors(root)))]
+        while stack:
+            following = next(stack[-1], None)
+            if following is None:
+                stack.pop()
+                state[path.pop()] = 2
+            elif state.get(following) == 1:
+                cycle = path[path.index(following) :]
+                turn = cycle.index(min(cycle))
+                return tuple(cycle[turn:] + cycle[:turn])
+            elif following not in state:
+                state[following] = 1
+                path.append(following)
+                stack.append(iter(sorted(successors(following))))
+    return ()
+
+
+def _reject_cycle(
+    items: Sequence[Goal | Task],
+    name: str,
+    field: str,
+    successors: Callable[[Any], Iterable[str]],
+) -> None:
+    by_id = {item.id: item for item in items}
+    cycle = find_cycle(by_id, lambda node: successors(by_id[node]))
+    if cycle:
+        position = next(index for index, item in enumerate(items) if item.id == cycle[0])
+        raise CycleError(cycle=cycle, path=f"{name}[{position}].{field}")

@@ -1,0 +1,116 @@
+"""JSON Schema (draft 2020-12) of the plan document, derived from the model.
+
+Shapes and types come from the attrs classes; ranges, formats and patterns
+that the model checks in code are listed in ``_CONSTRAINTS``.
+"""
+
+from __future__ import annotations
+
+import enum
+import types
+import typing
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+import attrs
+
+from careerkit._checks import ID_PATTERN, MAX_TEXT
+from careerkit.model import Calendar, Goal, Plan, Task
+
+__all__ = ["plan_schema"]
+
+_ID = {"pattern": ID_PATTERN}
+_RRULE = {"minLength": 1, "maxLength": 506}
+_CONSTRAINTS: Mapping[tuple[type, str], Mapping[str, Any]] = {
+    (Plan, "id"): _ID,
+    (Plan, "weekly_capacity"): {"exclusiveMinimum": 0},
+    (Plan, "budget"): {"minimum": 0},
+    (Plan, "review_cadence"): _RRULE,
+    (Goal, "id"): _ID,
+    (Goal, "parent"): _ID,
+    (Goal, "backup_for"): _ID,
+    (Goal, "weight"): {"minimum": 0},
+    (Task, "id"): _ID,
+    (Task, "goal"): _ID,
+    (Task, "duration"): {"minimum": 0},
+    (Task, "effort"): {"minimum": 0},
+    (Task, "cost"): {"minimum": 0},
+    (Task, "recurrence"): _RRULE,
+    (Task, "percent_complete"): {"minimum": 0, "maximum": 100},
+    (Task, "hours_spent"): {"minimum": 0},
+    (Calendar, "hours_per_day"): {"exclusiveMinimum": 0, "maximum": 24},
+}
+_ID_LISTS = {(Goal, "depends_on"), (Task, "depends_on")}
+_REQUIRED_TEXT = {"title", "name", "owner"}
+_SATISFACTION = {"minimum": 1, "maximum": 5}
+
+
+def plan_schema(version: int) -> dict[str, Any]:
+    """The schema of a plan document written at ``version``."""
+    definitions: dict[str, Any] = {}
+    root = _object_schema(Plan, definitions)
+    root["properties"] = {
+        "schema_version": {"type": "integer", "minimum": 1, "maximum": version},
+        **root["properties"],
+    }
+    root["required"] = ["schema_version", *root["required"]]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://careerkit.invalid/schema/plan-{version}.json",
+        "title": "careerkit plan",
+        **root,
+        "$defs": dict(sorted(definitions.items())),
+    }
+
+
+def _object_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for attribute in attrs.fields(cls):
+        if not attribute.init:
+            continue
+        schema = _type_schema(attribute.type, definitions)
+        if (cls, attribute.name) in _ID_LISTS:
+            schema["items"] = {"type": "string", **_ID}
+        schema.update(_CONSTRAINTS.get((cls, attribute.name), {}))
+        if attribute.name in _REQUIRED_TEXT:
+            schema["pattern"] = r"\S"
+        if attribute.name == "satisfaction":
+            schema.update(_SATISFACTION)
+        properties[attribute.name] = schema
+        if attribute.default is attrs.NOTHING:
+            required.append(attribute.name)
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def _type_schema(kind: Any, definitions: dict[str, Any]) -> dict[str, Any]:
+    origin = typing.get_origin(kind)
+    if origin in (types.UnionType, typing.Union):
+        options = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+        return {"anyOf": [_type_schema(options[0], definitions), {"type": "null"}]}
+    if origin is tuple:
+        return {"type": "array", "items": _type_schema(typing.get_args(kind)[0], definitions)}
+    if origin is Mapping:
+        return {"type": "object", "additionalProperties": {"type": "string"}}
+    if kind is str:
+        return {"type": "string", "maxLength": MAX_TEXT}
+    if kind is int:
+        return {"type": "integer"}
+    if kind is float:
+        return {"type": "number"}
+    if kind is date:
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return {"enum": [member.value for member in kind]}
+    if attrs.has(kind):
+        if kind.__name__ not in definitions:
+            definitions[kind.__name__] = {}  # placeholder against recursion
+            definitions[kind.__name__] = _object_schema(kind, definitions)
+        return {"$ref": f"#/$defs/{kind.__name__}"}
+    raise TypeError(f"no JSON Schema for {kind!r}")  # pragma: no cover - model changed

@@ -1,0 +1,117 @@
+"""The ``careerkit`` command.
+
+``careerkit validate PLAN.json`` checks a plan document, ``careerkit show
+PLAN.json`` prints its outline and ``careerkit schema`` prints the JSON Schema
+of plan documents. Exit status: 0 on success, 1 when the plan is invalid, 2
+for a usage error or a file that cannot be read. Errors are printed one per
+line as ``FILE: PATH: PROBLEM``, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from careerkit import __version__
+from careerkit.errors import CareerkitError, ValidationError
+from careerkit.io import DEFAULT_MAX_SIZE, json_schema, loads
+from careerkit.model import Plan
+from careerkit.render.outline import outline
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+class _Unreadable(Exception):
+    """The plan file could not be read."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``careerkit`` command and return its exit status.
+
+    >>> main(["schema"]) == 0  # doctest: +ELLIPSIS
+    {...
+    True
+    """
+    parser = _parser()
+    try:
+        arguments = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits on usage errors and --help
+        return int(exc.code or 0)
+    try:
+        return int(arguments.run(arguments, sys.stdout))
+    except _Unreadable as exc:
+        print(f"careerkit: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except CareerkitError as exc:
+        _print_error(arguments.plan, exc)
+        return EXIT_INVALID
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="careerkit", description="Career plans: validate, show and describe them."
+    )
+    parser.add_argument("--version", action="version", version=f"careerkit {__version__}")
+    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check a plan document")
+    validate.add_argument("plan", type=Path, metavar="PLAN.json")
+    validate.set_defaults(run=_validate)
+
+    show = commands.add_parser("show", help="print an outline of a plan")
+    show.add_argument("plan", type=Path, metavar="PLAN.json")
+    show.set_defaults(run=_show)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of plan documents")
+    schema.set_defaults(run=_schema, plan=None)
+    return parser
+
+
+def _read(path: Path) -> Plan:
+    try:
+        size = path.stat().st_size
+        if size > DEFAULT_MAX_SIZE:
+            raise _Unreadable(f"{path}: {size} bytes, above the limit of {DEFAULT_MAX_SIZE}")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _Unreadable(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return loads(data)
+
+
+def _validate(arguments: argparse.Namespace, out: TextIO) -> int:
+    plan = _read(arguments.plan)
+    done = sum(1 for task in plan.tasks if task.status.value == "done")
+    print(
+        f"OK: {arguments.plan}: plan {plan.id!r} for {plan.owner}, {len(plan.goals)} goals, "
+        f"{len(plan.tasks)} tasks ({done} done), {len(plan.check_ins)} check-ins",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _show(arguments: argparse.Namespace, out: TextIO) -> int:
+    out.write(outline(_read(arguments.plan)))
+    return EXIT_OK
+
+
+def _schema(arguments: argparse.Namespace, out: TextIO) -> int:
+    json.dump(json_schema(), out, indent=2)
+    out.write("\n")
+    return EXIT_OK
+
+
+def _print_error(path: Path | None, exc: CareerkitError) -> None:
+    where = f"{path}: " if path is not None else ""
+    if isinstance(exc, ValidationError):
+        for problem in exc.problems:
+            print(f"{where}{problem}", file=sys.stderr)
+    else:
+        print(f"{where}{exc}", file=sys.stderr)

@@ -1,0 +1,428 @@
+"""Reading and writing plans as JSON documents.
+
+A plan document is a JSON object holding the plan's fields plus
+``schema_version``. Dates are ISO 8601 strings (``"2026-03-31"``), enums their
+lowercase names (``"in_progress"``), and fields left at their defaults are
+omitted. Reading is strict and bounded: unknown fields, wrong types, missing
+fields, duplicate keys, non-finite numbers and documents above a size limit
+are refused with a :class:`~careerkit.errors.ValidationError` that lists
+every problem with its path. Nothing in reading evaluates code.
+
+Documents written by an older schema version are migrated on reading; a
+document from a newer version raises
+:class:`~careerkit.errors.SchemaVersionError`.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import math
+import re
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date
+from typing import Any, cast, get_args
+
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationNote,
+)
+
+from careerkit._jsonschema import plan_schema
+from careerkit.errors import CycleError, Problem, SchemaVersionError, ValidationError, join_path
+from careerkit.model import Plan
+
+__all__ = [
+    "DEFAULT_MAX_SIZE",
+    "SCHEMA_VERSION",
+    "dumps",
+    "from_dict",
+    "json_schema",
+    "loads",
+    "to_dict",
+]
+
+SCHEMA_VERSION = 1
+"""The schema version written into every document."""
+
+DEFAULT_MAX_SIZE = 32 * 1024 * 1024
+"""The largest document :func:`loads` reads by default: 32 MiB (characters
+for text, bytes for bytes). Pass ``max_size`` to change it."""
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+_MIGRATIONS: Mapping[int, Migration] = {}
+"""Migration from version N to N + 1, keyed by N."""
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class _WrongValue(ValueError):
+    """A JSON value of the wrong type or form; its message is the problem."""
+
+
+def _kind(value: object) -> str:
+    return {
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        bool: "a boolean",
+        list: "a list",
+        dict: "an object",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
+
+
+def _structure_str(value: object, _: object) -> str:
+    if type(value) is not str:
+        raise _WrongValue(f"expected a string, got {_kind(value)}")
+    return value
+
+
+def _structure_int(value: object, _: object) -> int:
+    if type(value) is not int:
+        raise _WrongValue(f"expected an integer, got {_kind(value)}")
+    return value
+
+
+def _structure_float(value: object, _: object) -> float:
+    if type(value) is float:
+        result = value
+    elif type(value) is int:
+        try:
+            result = float(value)
+        except OverflowError:
+            raise _WrongValue("number too large") from None
+    else:
+        raise _WrongValue(f"expected a number, got {_kind(value)}")
+    if not math.isfinite(result):
+        raise _WrongValue(f"must be a finite number, got {value}")
+    return result
+
+
+def _structure_date(value: object, _: object) -> date:
+    if type(value) is not str or not _ISO_DATE.fullmatch(value):
+        shown = repr(value[:40]) if type(value) is str else _kind(value)
+        raise _WrongValue(f"expected a date as YYYY-MM-DD, got {shown}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _WrongValue(f"not a calendar date: {value!r}") from None
+
+
+def _structure_enum_factory(kind: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
+    choices = ", ".join(str(member.value) for member in kind)
+
+    def structure(value: object, _: object) -> enum.Enum:
+        if type(value) is str:
+            try:
+                return kind(value)
+            except ValueError:
+                pass
+        shown = repr(value[:40]) if type(value) is str else _kind(value)
+        raise _WrongValue(f"expected one of {choices}; got {shown}")
+
+    return structure
+
+
+def _is_tuple(kind: Any) -> bool:
+    return getattr(kind, "__origin__", None) is tuple
+
+
+def _structure_tuple_factory(kind: Any, converter: cattrs.Converter) -> Callable[..., Any]:
+    item_kind = get_args(kind)[0]
+    structure_item = converter.get_structure_hook(item_kind)
+
+    def structure(value: object, _: object) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise _WrongValue(f"expected a list, got {_kind(value)}")
+        items = []
+        errors = []
+        for index, item in enumerate(value):
+            try:
+                items.append(structure_item(item, item_kind))
+            except Exception as exc:  # noqa: BLE001 - collected and reported with its path
+                exc.add_note(IterableValidationNote(f"index {index}", index, item_kind))
+                errors.append(exc)
+        if errors:
+            raise cattrs.IterableValidationError("invalid items", errors, kind)
+        return tuple(items)
+
+    return structure
+
+
+def _structure_metadata(value: object, _: object) -> dict[str, str]:
+    if type(value) is not dict:
+        raise _WrongValue(f"expected an object, got {_kind(value)}")
+    problems = [
+        Problem(key, f"expected a string, got {_kind(item)}")
+        for key, item in value.items()
+        if type(item) is not str
+    ]
+    if problems:
+        raise ValidationError(problems=problems)
+    return dict(value)
+
+
+def _is_metadata(kind: Any) -> bool:
+    return bool(kind == Mapping[str, str])
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(float, _structure_float)
+    converter.register_structure_hook(date, _structure_date)
+    converter.register_unstructure_hook(date, date.isoformat)
+    converter.register_structure_hook_func(_is_metadata, _structure_metadata)
+    converter.register_unstructure_hook_func(_is_metadata, dict)
+    converter.register_structure_hook_factory(
+        lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum),
+        _structure_enum_factory,
+    )
+    converter.register_structure_hook_factory(_is_tuple, _structure_tuple_factory)
+    return converter
+
+
+_converter = _make_converter()
+
+
+def to_dict(plan: Plan) -> dict[str, Any]:
+    """The JSON-ready dictionary of a plan, with ``schema_version`` first.
+
+    Fields at their default values are omitted.
+
+    Parameters
+    ----------
+    plan
+        The plan to convert.
+
+    Returns
+    -------
+    dict
+        Plain dicts, lists, strings and numbers, ready for ``json.dumps``.
+
+    >>> plan = Plan(id="p", owner="Ana", start=date(2026, 1, 5))
+    >>> to_dict(plan)
+    {'schema_version': 1, 'id': 'p', 'owner': 'Ana', 'start': '2026-01-05'}
+    """
+    if not isinstance(plan, Plan):
+        raise ValidationError(path="", problem=f"expected a Plan, got {type(plan).__name__}")
+    document: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    document.update(_converter.unstructure(plan))
+    return document
+
+
+def from_dict(document: Mapping[str, Any]) -> Plan:
+    """Build a plan from a dictionary such as :func:`to_dict` returns.
+
+    Older schema versions are migrated first. The dictionary is not changed.
+
+    Parameters
+    ----------
+    document
+        The plan document.
+
+    Returns
+    -------
+    Plan
+        The validated plan.
+
+    Raises
+    ------
+    ValidationError
+        The document is malformed; the message lists every problem with its
+        path, such as ``tasks[12].depends_on[0]: unknown task 'x'``.
+    SchemaVersionError
+        The document comes from a newer schema version.
+    CycleError
+        Dependencies form a cycle.
+
+    >>> from_dict({"schema_version": 1, "id": "p", "owner": "Ana", "start": "2026-01-05"}).owner
+    'Ana'
+    >>> from_dict({"schema_version": 1, "id": "p", "owner": "Ana", "start": "someday"})
+    Traceback (most recent call last):
+    careerkit.ValidationError: start: expected a date as YYYY-MM-DD, got 'someday'
+    """
+    body = _migrate(document, _MIGRATIONS)
+    try:
+        return _converter.structure(body, Plan)
+    except BaseValidationError as exc:
+        problems = list(_problems(exc, ""))
+        cause = _single_cycle(exc)
+        if cause is not None and len(problems) == 1:
+            raise cause from exc
+        raise ValidationError(problems=problems) from exc
+    except RecursionError:
+        raise ValidationError(path="", problem="the document is nested too deeply") from None
+
+
+def _migrate(document: object, migrations: Mapping[int, Migration]) -> dict[str, Any]:
+    """The document's fields at the current schema version, without ``schema_version``."""
+    if type(document) is not dict:
+        raise ValidationError(path="", problem=f"expected a JSON object, got {_kind(document)}")
+    if "schema_version" not in document:
+        raise ValidationError(
+            path="schema_version", problem=f"missing; this careerkit writes {SCHEMA_VERSION}"
+        )
+    version = document["schema_version"]
+    if type(version) is not int or version < 1:
+        raise ValidationError(
+            path="schema_version", problem=f"expected a positive integer, got {version!r:.40}"
+        )
+    if version > SCHEMA_VERSION:
+        raise SchemaVersionError(found=version, supported=SCHEMA_VERSION)
+    body = {key: value for key, value in document.items() if key != "schema_version"}
+    for step in range(version, SCHEMA_VERSION):
+        body = migrations[step](body)
+    return body
+
+
+def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
+    if isinstance(exc, BaseValidationError):
+        for inner in exc.exceptions:
+            yield from _problems(inner, _note_path(inner, path))
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        for name in sorted(exc.extra_fields):
+            yield Problem(join_path(path, name), "unknown field")
+    elif isinstance(exc, ValidationError):
+        for problem in exc.problems:
+            yield Problem(join_path(path, problem.path), problem.problem)
+    elif isinstance(exc, KeyError):
+        yield Problem(path, "required field missing")
+    elif isinstance(exc, _WrongValue):
+        yield Problem(path, str(exc))
+    elif isinstance(exc, RecursionError):
+        yield Problem(path, "nested too deeply")
+    else:
+        yield Problem(path, f"invalid value ({type(exc).__name__}: {exc})")
+
+
+def _single_cycle(exc: BaseException) -> CycleError | None:
+    """The cycle error raised by the plan itself, if that is the whole story."""
+    if isinstance(exc, BaseValidationError) and len(exc.exceptions) == 1:
+        inner = exc.exceptions[0]
+        if isinstance(inner, CycleError) and _note_path(inner, "") == "":
+            return inner
+    return None
+
+
+def _note_path(exc: BaseException, path: str) -> str:
+    for note in getattr(exc, "__notes__", ()):
+        if isinstance(note, AttributeValidationNote):
+            return join_path(path, note.name)
+        if isinstance(note, IterableValidationNote):
+            return f"{path}[{note.index}]"
+    return path
+
+
+def dumps(plan: Plan, *, indent: int | None = 2) -> str:
+    """The plan as a JSON document.
+
+    Parameters
+    ----------
+    plan
+        The plan to write.
+    indent
+        Spaces per indentation level, or None for the most compact form.
+
+    >>> print(dumps(Plan(id="p", owner="Ana", start=date(2026, 1, 5)), indent=None))
+    {"schema_version": 1, "id": "p", "owner": "Ana", "start": "2026-01-05"}
+    """
+    return json.dumps(to_dict(plan), indent=indent, ensure_ascii=False)
+
+
+def loads(text: str | bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> Plan:
+    """Read a plan from a JSON document.
+
+    The size is checked before parsing; duplicate keys, ``NaN`` and
+    ``Infinity`` are refused; numbers too large for a float (``1e400``) and
+    nesting deeper than Python's recursion limit are reported as problems,
+    never as crashes.
+
+    Parameters
+    ----------
+    text
+        The JSON document, as text or UTF-8 bytes.
+    max_size
+        The largest document accepted, in characters for text and bytes for
+        bytes; :data:`DEFAULT_MAX_SIZE` unless given.
+
+    Returns
+    -------
+    Plan
+        The validated plan.
+
+    Raises
+    ------
+    ValidationError
+        The text is too large, not JSON, or not a valid plan document.
+    SchemaVersionError
+        The document comes from a newer schema version.
+    CycleError
+        Dependencies form a cycle.
+
+    >>> loads('{"schema_version": 1, "id": "p", "owner": "Ana", "start": "2026-01-05"}').id
+    'p'
+    >>> loads('{"schema_version": 1, "id": "p"', max_size=10)
+    Traceback (most recent call last):
+    careerkit.ValidationError: the document is 31 characters, above the limit of 10 (max_size)
+    """
+    return from_dict(cast("Mapping[str, Any]", _parse(text, max_size=max_size)))
+
+
+def _parse(text: object, *, max_size: int) -> object:
+    if isinstance(text, bytes | bytearray):
+        unit = "bytes"
+    elif isinstance(text, str):
+        unit = "characters"
+    else:
+        raise ValidationError(path="", problem=f"expected JSON text, got {type(text).__name__}")
+    if len(text) > max_size:
+        raise ValidationError(
+            path="",
+            problem=f"the document is {len(text)} {unit}, above the limit of {max_size} (max_size)",
+        )
+    try:
+        return json.loads(
+            text, object_pairs_hook=_reject_duplicate_keys, parse_constant=_reject_constant
+        )
+    except RecursionError:
+        raise ValidationError(path="", problem="the document is nested too deeply") from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, too many digits
+        raise ValidationError(path="", problem=f"not valid JSON: {exc}") from None
+
+
+def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(f"duplicate key {key!r}")
+            seen.add(key)
+    return result
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a finite number")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a plan document.
+
+    For products that build or check plan documents outside Python. The
+    schema describes shapes, types, formats and ranges; rules that relate
+    several fields (references, dates in order, cycles) are checked by
+    :func:`loads` alone.
+
+    >>> schema = json_schema()
+    >>> schema["$schema"]
+    'https://json-schema.org/draft/2020-12/schema'
+    >>> schema["properties"]["schema_version"]["maximum"]
+    1
+    """
+    return plan_schema(SCHEMA_VERSION)

@@ -1,0 +1,11 @@
+"""Views of a plan for people: text outlines now, richer formats to come.
+
+Views that need optional packages import them lazily and say how to install
+them when they are missing.
+"""
+
+from __future__ import annotations
+
+from careerkit.render.outline import outline
+
+__all__ = ["outline"]
