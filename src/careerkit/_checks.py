@@ -8,7 +8,6 @@ reports every bad field at once. ``raise_if_any`` turns the list into a
 from __future__ import annotations
 
 import enum
-import math
 import re
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -29,6 +28,8 @@ __all__ = [
     "check_number",
     "check_rrule",
     "check_text",
+    "describe",
+    "match_id",
     "check_texts",
     "raise_if_any",
     "to_tuple",
@@ -37,6 +38,10 @@ __all__ = [
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"
 _ID = re.compile(ID_PATTERN)
 MAX_TEXT = 100_000
+MAX_DURATION = 100_000
+"""The longest task, in working days (about 400 years)."""
+MAX_MAGNITUDE = 1e15
+"""The largest size of any number in a plan: anything beyond is a mistake."""
 _RRULE_ANCHOR = datetime(2000, 1, 3)  # noqa: DTZ001 - a Monday; parsed against, never expanded
 # RFC 5545 section 3.3.10 ranges: (lowest, highest, whether a sign is allowed).
 _RRULE_RANGES = {
@@ -49,6 +54,10 @@ _RRULE_RANGES = {
     "BYMONTH": (1, 12, False),
     "BYSETPOS": (1, 366, True),
 }
+
+
+match_id = _ID.match
+"""Match an id against ``ID_PATTERN`` (for fast paths that avoid a call per check)."""
 
 
 def to_tuple(value: Any) -> Any:
@@ -64,14 +73,31 @@ def raise_if_any(problems: list[Problem]) -> None:
         raise ValidationError(problems=problems)
 
 
-def _kind(value: object) -> str:
-    return type(value).__name__
+_TYPE_NAMES = {
+    str: "a string",
+    int: "an integer",
+    float: "a number",
+    bool: "a boolean",
+    list: "a list",
+    tuple: "a list",
+    dict: "an object",
+    type(None): "null",
+}
+
+
+def _a(kind: type) -> str:
+    return "a string" if kind is str else f"a {kind.__name__}"
+
+
+def describe(value: object) -> str:
+    """How a value's type is named in messages: ``"a string"``, ``"null"``, ..."""
+    return _TYPE_NAMES.get(type(value)) or type(value).__name__
 
 
 def check_text(problems: list[Problem], path: str, value: object, *, required: bool = True) -> None:
     """A string; non-blank when ``required``; at most ``MAX_TEXT`` characters."""
     if type(value) is not str:
-        problems.append(Problem(path, f"expected a string, got {_kind(value)}"))
+        problems.append(Problem(path, f"expected a string, got {describe(value)}"))
     elif required and not value.strip():
         problems.append(Problem(path, "must not be empty"))
     elif len(value) > MAX_TEXT:
@@ -81,7 +107,7 @@ def check_text(problems: list[Problem], path: str, value: object, *, required: b
 def check_id(problems: list[Problem], path: str, value: object) -> None:
     """An identifier: letters, digits, ``_ . : -``, starting with a letter or digit."""
     if type(value) is not str:
-        problems.append(Problem(path, f"expected an id string, got {_kind(value)}"))
+        problems.append(Problem(path, f"expected an id string, got {describe(value)}"))
     elif not _ID.match(value):
         problems.append(
             Problem(
@@ -95,13 +121,13 @@ def check_id(problems: list[Problem], path: str, value: object) -> None:
 def check_items(problems: list[Problem], path: str, value: object, kind: type) -> bool:
     """A tuple whose items are all ``kind``; True when the shape is right."""
     if type(value) is not tuple:
-        problems.append(Problem(path, f"expected a list, got {_kind(value)}"))
+        problems.append(Problem(path, f"expected a list, got {describe(value)}"))
         return False
     ok = True
     for index, item in enumerate(value):
         if not isinstance(item, kind):
             problems.append(
-                Problem(f"{path}[{index}]", f"expected {kind.__name__}, got {_kind(item)}")
+                Problem(f"{path}[{index}]", f"expected {_a(kind)}, got {describe(item)}")
             )
             ok = False
     return ok
@@ -148,11 +174,12 @@ def check_number(
     kind = type(value)
     if kind is bool or not (kind is int or (kind is float and not integer)):
         expected = "an integer" if integer else "a number"
-        problems.append(Problem(path, f"expected {expected}, got {_kind(value)}"))
+        problems.append(Problem(path, f"expected {expected}, got {describe(value)}"))
         return
     assert isinstance(value, int | float)
-    if not math.isfinite(value):
-        problems.append(Problem(path, f"must be a finite number, got {value}"))
+    if not -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE:  # also false for NaN
+        shown = f"{value:.3g}" if kind is float else "a larger integer"
+        problems.append(Problem(path, f"must be a finite number of size at most 1e15, got {shown}"))
     elif minimum is not None and value < minimum:
         problems.append(Problem(path, f"must be at least {minimum}, got {value}"))
     elif maximum is not None and value > maximum:
@@ -168,7 +195,7 @@ def check_date(
     if value is None and optional:
         return
     if type(value) is not date:
-        problems.append(Problem(path, f"expected a date, got {_kind(value)}"))
+        problems.append(Problem(path, f"expected a date, got {describe(value)}"))
 
 
 def check_enum(problems: list[Problem], path: str, value: object, kind: type[enum.Enum]) -> None:
@@ -181,11 +208,11 @@ def check_enum(problems: list[Problem], path: str, value: object, kind: type[enu
 def check_mapping(problems: list[Problem], path: str, value: object) -> None:
     """A mapping of strings to strings."""
     if not isinstance(value, Mapping):
-        problems.append(Problem(path, f"expected a mapping, got {_kind(value)}"))
+        problems.append(Problem(path, f"expected a mapping, got {describe(value)}"))
         return
     for key, item in value.items():
         if type(key) is not str:
-            problems.append(Problem(path, f"keys must be strings, got {_kind(key)}"))
+            problems.append(Problem(path, f"keys must be strings, got {describe(key)}"))
         else:
             check_text(problems, f"{path}.{key}", item, required=False)
 
@@ -200,7 +227,7 @@ def check_rrule(problems: list[Problem], path: str, value: object, *, optional: 
     if value is None and optional:
         return
     if type(value) is not str:
-        problems.append(Problem(path, f"expected an RRULE string, got {_kind(value)}"))
+        problems.append(Problem(path, f"expected an RRULE string, got {describe(value)}"))
         return
     text = value.removeprefix("RRULE:")
     if not text or len(text) > 500 or "\n" in text or ":" in text:

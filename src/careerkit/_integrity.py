@@ -135,6 +135,26 @@ def find_cycle(nodes: Iterable[str], successors: Callable[[str], Iterable[str]])
     return ()
 
 
+def _acyclic(by_id: Mapping[str, Any], successors: Callable[[Any], Iterable[str]]) -> bool:
+    """Whether the graph has no cycle (Kahn's algorithm; order does not matter)."""
+    waiting = dict.fromkeys(by_id, 0)
+    followers: dict[str, list[str]] = {}
+    for node, item in by_id.items():
+        for following in successors(item):
+            waiting[following] += 1
+            followers.setdefault(node, []).append(following)
+    ready = [node for node, count in waiting.items() if count == 0]
+    seen = 0
+    while ready:
+        node = ready.pop()
+        seen += 1
+        for following in followers.get(node, ()):
+            waiting[following] -= 1
+            if waiting[following] == 0:
+                ready.append(following)
+    return seen == len(waiting)
+
+
 def _reject_cycle(
     items: Sequence[Goal | Task],
     name: str,
@@ -142,6 +162,8 @@ def _reject_cycle(
     successors: Callable[[Any], Iterable[str]],
 ) -> None:
     by_id = {item.id: item for item in items}
+    if _acyclic(by_id, successors):
+        return
     cycle = find_cycle(by_id, lambda node: successors(by_id[node]))
     if cycle:
         position = next(index for index, item in enumerate(items) if item.id == cycle[0])

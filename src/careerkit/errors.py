@@ -51,6 +51,8 @@ class Problem:
     problem
         What is wrong, in plain words.
 
+    Examples
+    --------
     >>> str(Problem("goals[0].title", "must not be empty"))
     'goals[0].title: must not be empty'
     """
@@ -88,6 +90,8 @@ class ValidationError(CareerkitError, ValueError):
     problems
         Several problems at once (instead of ``path`` and ``problem``).
 
+    Examples
+    --------
     >>> error = ValidationError(path="goals[2].deadline", problem="before the start")
     >>> str(error)
     'goals[2].deadline: before the start'

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import enum
 import json
-import math
 import re
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
@@ -31,6 +30,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from careerkit._checks import describe
 from careerkit._jsonschema import plan_schema
 from careerkit.errors import CycleError, Problem, SchemaVersionError, ValidationError, join_path
 from careerkit.model import Plan
@@ -63,48 +63,14 @@ class _WrongValue(ValueError):
     """A JSON value of the wrong type or form; its message is the problem."""
 
 
-def _kind(value: object) -> str:
-    return {
-        str: "a string",
-        int: "an integer",
-        float: "a number",
-        bool: "a boolean",
-        list: "a list",
-        dict: "an object",
-        type(None): "null",
-    }.get(type(value), type(value).__name__)
-
-
-def _structure_str(value: object, _: object) -> str:
-    if type(value) is not str:
-        raise _WrongValue(f"expected a string, got {_kind(value)}")
+def _as_is(value: object, _: object) -> object:
+    """Strings and numbers pass through: the model checks their types and ranges."""
     return value
-
-
-def _structure_int(value: object, _: object) -> int:
-    if type(value) is not int:
-        raise _WrongValue(f"expected an integer, got {_kind(value)}")
-    return value
-
-
-def _structure_float(value: object, _: object) -> float:
-    if type(value) is float:
-        result = value
-    elif type(value) is int:
-        try:
-            result = float(value)
-        except OverflowError:
-            raise _WrongValue("number too large") from None
-    else:
-        raise _WrongValue(f"expected a number, got {_kind(value)}")
-    if not math.isfinite(result):
-        raise _WrongValue(f"must be a finite number, got {value}")
-    return result
 
 
 def _structure_date(value: object, _: object) -> date:
     if type(value) is not str or not _ISO_DATE.fullmatch(value):
-        shown = repr(value[:40]) if type(value) is str else _kind(value)
+        shown = repr(value[:40]) if type(value) is str else describe(value)
         raise _WrongValue(f"expected a date as YYYY-MM-DD, got {shown}")
     try:
         return date.fromisoformat(value)
@@ -121,7 +87,7 @@ def _structure_enum_factory(kind: type[enum.Enum]) -> Callable[[object, object],
                 return kind(value)
             except ValueError:
                 pass
-        shown = repr(value[:40]) if type(value) is str else _kind(value)
+        shown = repr(value[:40]) if type(value) is str else describe(value)
         raise _WrongValue(f"expected one of {choices}; got {shown}")
 
     return structure
@@ -133,11 +99,13 @@ def _is_tuple(kind: Any) -> bool:
 
 def _structure_tuple_factory(kind: Any, converter: cattrs.Converter) -> Callable[..., Any]:
     item_kind = get_args(kind)[0]
+    if item_kind in (str, int, float):
+        return _structure_plain_tuple
     structure_item = converter.get_structure_hook(item_kind)
 
     def structure(value: object, _: object) -> tuple[Any, ...]:
         if type(value) is not list:
-            raise _WrongValue(f"expected a list, got {_kind(value)}")
+            raise _WrongValue(f"expected a list, got {describe(value)}")
         items = []
         errors = []
         for index, item in enumerate(value):
@@ -153,17 +121,10 @@ def _structure_tuple_factory(kind: Any, converter: cattrs.Converter) -> Callable
     return structure
 
 
-def _structure_metadata(value: object, _: object) -> dict[str, str]:
-    if type(value) is not dict:
-        raise _WrongValue(f"expected an object, got {_kind(value)}")
-    problems = [
-        Problem(key, f"expected a string, got {_kind(item)}")
-        for key, item in value.items()
-        if type(item) is not str
-    ]
-    if problems:
-        raise ValidationError(problems=problems)
-    return dict(value)
+def _structure_plain_tuple(value: object, _: object) -> tuple[Any, ...]:
+    if type(value) is not list:
+        raise _WrongValue(f"expected a list, got {describe(value)}")
+    return tuple(value)
 
 
 def _is_metadata(kind: Any) -> bool:
@@ -172,12 +133,11 @@ def _is_metadata(kind: Any) -> bool:
 
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
-    converter.register_structure_hook(str, _structure_str)
-    converter.register_structure_hook(int, _structure_int)
-    converter.register_structure_hook(float, _structure_float)
+    for kind in (str, int, float):
+        converter.register_structure_hook(kind, _as_is)
     converter.register_structure_hook(date, _structure_date)
     converter.register_unstructure_hook(date, date.isoformat)
-    converter.register_structure_hook_func(_is_metadata, _structure_metadata)
+    converter.register_structure_hook_func(_is_metadata, _as_is)
     converter.register_unstructure_hook_func(_is_metadata, dict)
     converter.register_structure_hook_factory(
         lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum),
@@ -205,6 +165,8 @@ def to_dict(plan: Plan) -> dict[str, Any]:
     dict
         Plain dicts, lists, strings and numbers, ready for ``json.dumps``.
 
+    Examples
+    --------
     >>> plan = Plan(id="p", owner="Ana", start=date(2026, 1, 5))
     >>> to_dict(plan)
     {'schema_version': 1, 'id': 'p', 'owner': 'Ana', 'start': '2026-01-05'}
@@ -241,6 +203,8 @@ def from_dict(document: Mapping[str, Any]) -> Plan:
     CycleError
         Dependencies form a cycle.
 
+    Examples
+    --------
     >>> from_dict({"schema_version": 1, "id": "p", "owner": "Ana", "start": "2026-01-05"}).owner
     'Ana'
     >>> from_dict({"schema_version": 1, "id": "p", "owner": "Ana", "start": "someday"})
@@ -263,7 +227,7 @@ def from_dict(document: Mapping[str, Any]) -> Plan:
 def _migrate(document: object, migrations: Mapping[int, Migration]) -> dict[str, Any]:
     """The document's fields at the current schema version, without ``schema_version``."""
     if type(document) is not dict:
-        raise ValidationError(path="", problem=f"expected a JSON object, got {_kind(document)}")
+        raise ValidationError(path="", problem=f"expected a JSON object, got {describe(document)}")
     if "schema_version" not in document:
         raise ValidationError(
             path="schema_version", problem=f"missing; this careerkit writes {SCHEMA_VERSION}"
@@ -329,6 +293,8 @@ def dumps(plan: Plan, *, indent: int | None = 2) -> str:
     indent
         Spaces per indentation level, or None for the most compact form.
 
+    Examples
+    --------
     >>> print(dumps(Plan(id="p", owner="Ana", start=date(2026, 1, 5)), indent=None))
     {"schema_version": 1, "id": "p", "owner": "Ana", "start": "2026-01-05"}
     """
@@ -365,6 +331,8 @@ def loads(text: str | bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> Plan:
     CycleError
         Dependencies form a cycle.
 
+    Examples
+    --------
     >>> loads('{"schema_version": 1, "id": "p", "owner": "Ana", "start": "2026-01-05"}').id
     'p'
     >>> loads('{"schema_version": 1, "id": "p"', max_size=10)

@@ -30,6 +30,8 @@ def outline(plan: Plan) -> str:
     str
         Lines of text, ending with a newline.
 
+    Examples
+    --------
     >>> plan = Plan(id="p", owner="Ana", vision="Lead a marketing team", start=date(2026, 1, 5),
     ...             goals=[Goal(id="cert", title="Earn the certification", horizon=Horizon.SHORT,
     ...                         deadline=date(2026, 6, 30))],

@@ -1,0 +1,30 @@
+"""Sphinx configuration for the careerkit documentation."""
+
+from __future__ import annotations
+
+import careerkit
+
+project = "careerkit"
+author = "careerkit developers"
+copyright = "2026, careerkit developers"  # noqa: A001
+release = careerkit.__version__
+version = release
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.intersphinx",
+]
+intersphinx_mapping: dict[str, tuple[str, None]] = {}
+napoleon_google_docstring = False
+napoleon_numpy_docstring = True
+napoleon_use_rtype = False
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_typehints_format = "short"
+autodoc_default_options = {"members": True, "undoc-members": False}
+nitpicky = False
+html_theme = "alabaster"
+html_title = f"careerkit {release}"
+exclude_patterns = ["_build"]
+suppress_warnings = ["ref.python"]
