@@ -34,7 +34,7 @@ def run(*command: str | Path) -> None:
 
 def setup(extra: str) -> None:
     """Create .venv and install the project (with an extra) if it changed."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be run by an older python3
         sys.exit(f"careerkit needs Python 3.11 or newer, this is {sys.version.split()[0]}")
     if not PYTHON.exists():
         print(f"+ creating {VENV.relative_to(ROOT)}", flush=True)

@@ -28,9 +28,9 @@ __all__ = [
     "check_number",
     "check_rrule",
     "check_text",
+    "check_texts",
     "describe",
     "match_id",
-    "check_texts",
     "raise_if_any",
     "to_tuple",
 ]

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from typing import Any, cast, get_args
 
+import attrs
 import cattrs
 from cattrs.errors import (
     AttributeValidationNote,
@@ -131,8 +132,42 @@ def _is_metadata(kind: Any) -> bool:
     return bool(kind == Mapping[str, str])
 
 
+def _unstructure_record_factory(cls: type, converter: cattrs.Converter) -> Callable[..., Any]:
+    """Write an attrs value as a dict in field order, leaving out defaults."""
+    specs = []
+    for attribute in attrs.fields(cls):
+        if not attribute.init:
+            continue
+        default = attribute.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            default = default.factory()
+        kind = attribute.type
+        options = [arg for arg in get_args(kind) if arg is not type(None)]
+        if type(None) in get_args(kind):
+            kind = options[0]  # None is the default of every optional field
+        hook: Callable[[Any], Any] | None
+        if kind in (str, int, float):
+            hook = None
+        elif _is_tuple(kind) and get_args(kind)[0] in (str, int, float):
+            hook = list
+        else:
+            hook = converter.get_unstructure_hook(kind)
+        specs.append((attribute.name, default, hook))
+
+    def unstructure(value: Any) -> dict[str, Any]:
+        result = {}
+        for name, default, hook in specs:
+            item = getattr(value, name)
+            if default is attrs.NOTHING or item != default:
+                result[name] = item if hook is None else hook(item)
+        return result
+
+    return unstructure
+
+
 def _make_converter() -> cattrs.Converter:
-    converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    converter.register_unstructure_hook_factory(attrs.has, _unstructure_record_factory)
     for kind in (str, int, float):
         converter.register_structure_hook(kind, _as_is)
     converter.register_structure_hook(date, _structure_date)

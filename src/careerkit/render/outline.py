@@ -84,9 +84,12 @@ def _goal_line(goal: Goal) -> str:
     if goal.metric is not None:
         metric = goal.metric
         unit = f" {metric.unit}" if metric.unit else ""
-        latest = max(goal.measurements, key=lambda m: m.on).value if goal.measurements else None
-        now = f"{_number(latest)} of " if latest is not None else ""
-        details.append(f"{metric.name}: {now}{_number(metric.target)}{unit}")
+        target = f"target {_number(metric.target)}{unit}"
+        if goal.measurements:
+            latest = max(goal.measurements, key=lambda m: m.on)
+            details.append(f"{metric.name}: {_number(latest.value)}{unit}, {target}")
+        else:
+            details.append(f"{metric.name}: {target}")
     suffix = f" ({'; '.join(details)})" if details else ""
     return f"[{goal.status.value}] {goal.id}: {goal.title}{suffix}"
 
