@@ -33,7 +33,9 @@ def make_plan(tasks: int, *, seed: int = 1) -> Plan:
     made = []
     for n in range(tasks):
         links = 0 if n == 0 else min(n, 1 + (rng.random() < 0.5))
-        depends_on = tuple(f"task-{m}" for m in sorted(rng.sample(range(max(0, n - 200), n), links)))
+        depends_on = tuple(
+            f"task-{m}" for m in sorted(rng.sample(range(max(0, n - 200), n), links))
+        )
         done = rng.random() < 0.2
         made.append(
             Task(
@@ -81,9 +83,13 @@ def main() -> None:
 
     print(f"plan: {len(plan.tasks)} tasks, {links} dependencies, {len(text) / 1e6:.1f} MB of JSON")
     print(f"json.loads      {json_loads * 1000:8.1f} ms")
-    print(f"careerkit.loads {ck_loads * 1000:8.1f} ms   ratio {ck_loads / json_loads:5.2f}x (target <= 5)")
+    print(
+        f"careerkit.loads {ck_loads * 1000:8.1f} ms   ratio {ck_loads / json_loads:5.2f}x (target <= 5)"
+    )
     print(f"json.dumps      {json_dumps * 1000:8.1f} ms")
-    print(f"careerkit.dumps {ck_dumps * 1000:8.1f} ms   ratio {ck_dumps / json_dumps:5.2f}x (target <= 2)")
+    print(
+        f"careerkit.dumps {ck_dumps * 1000:8.1f} ms   ratio {ck_dumps / json_dumps:5.2f}x (target <= 2)"
+    )
 
 
 if __name__ == "__main__":

@@ -10,8 +10,6 @@ keeps every public name importable from this package.
 True
 """
 
-from __future__ import annotations
-
 from careerkit.errors import (
     CareerkitError,
     CycleError,

@@ -10,10 +10,10 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from dateutil.rrule import rrule, rrulestr
+from dateutil.rrule import rrulestr
 
 from careerkit.errors import Problem, ValidationError
 
@@ -36,13 +36,32 @@ __all__ = [
 ]
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"
-_ID = re.compile(ID_PATTERN)
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}")  # used with fullmatch: no newline slips in
 MAX_TEXT = 100_000
 MAX_DURATION = 100_000
 """The longest task, in working days (about 400 years)."""
 MAX_MAGNITUDE = 1e15
 """The largest size of any number in a plan: anything beyond is a mistake."""
 _RRULE_ANCHOR = datetime(2000, 1, 3)  # noqa: DTZ001 - a Monday; parsed against, never expanded
+# The parts of an RFC 5545 recurrence rule (section 3.3.10); dateutil knows more.
+_RRULE_PARTS = frozenset(
+    [
+        "FREQ",
+        "UNTIL",
+        "COUNT",
+        "INTERVAL",
+        "BYSECOND",
+        "BYMINUTE",
+        "BYHOUR",
+        "BYDAY",
+        "BYMONTHDAY",
+        "BYYEARDAY",
+        "BYWEEKNO",
+        "BYMONTH",
+        "BYSETPOS",
+        "WKST",
+    ]
+)
 # RFC 5545 section 3.3.10 ranges: (lowest, highest, whether a sign is allowed).
 _RRULE_RANGES = {
     "BYSECOND": (0, 60, False),
@@ -56,7 +75,7 @@ _RRULE_RANGES = {
 }
 
 
-match_id = _ID.match
+match_id = _ID.fullmatch
 """Match an id against ``ID_PATTERN`` (for fast paths that avoid a call per check)."""
 
 
@@ -108,7 +127,7 @@ def check_id(problems: list[Problem], path: str, value: object) -> None:
     """An identifier: letters, digits, ``_ . : -``, starting with a letter or digit."""
     if type(value) is not str:
         problems.append(Problem(path, f"expected an id string, got {describe(value)}"))
-    elif not _ID.match(value):
+    elif not _ID.fullmatch(value):
         problems.append(
             Problem(
                 path,
@@ -229,28 +248,49 @@ def check_rrule(problems: list[Problem], path: str, value: object, *, optional: 
     if type(value) is not str:
         problems.append(Problem(path, f"expected an RRULE string, got {describe(value)}"))
         return
-    text = value.removeprefix("RRULE:")
-    if not text or len(text) > 500 or "\n" in text or ":" in text:
+    text = value[6:] if value[:6].upper() == "RRULE:" else value
+    if not text or len(text) > 500 or ":" in text or any(c.isspace() for c in text):
         problems.append(
             Problem(path, f"expected one RRULE value such as 'FREQ=WEEKLY', got {value[:40]!r}")
         )
         return
+    parts = [part.partition("=") for part in text.upper().split(";")]
+    for key, _, setting in parts:
+        if key not in _RRULE_PARTS:
+            problems.append(
+                Problem(path, f"invalid RRULE {value[:40]!r}: unknown part {key[:20]!r}")
+            )
+            return
+        if key in ("INTERVAL", "COUNT") and not (setting.isdigit() and int(setting) > 0):
+            problems.append(
+                Problem(path, f"invalid RRULE {value[:40]!r}: {key} must be a positive integer")
+            )
+            return
+    anchor = _RRULE_ANCHOR
+    if any(key == "UNTIL" and setting.endswith("Z") for key, _, setting in parts):
+        anchor = anchor.replace(tzinfo=UTC)  # a UTC end needs an aware start
     try:
-        parsed = rrulestr(text, dtstart=_RRULE_ANCHOR)
+        rrulestr(text, dtstart=anchor)  # one line without DTSTART: always a single rule
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as exc:
         problems.append(Problem(path, f"invalid RRULE {value[:40]!r}: {exc}"))
         return
-    if not isinstance(parsed, rrule):
-        problems.append(Problem(path, f"expected a single RRULE, got {value[:40]!r}"))
-        return
-    for part in text.upper().split(";"):
-        key, _, numbers = part.partition("=")
+    for key, _, numbers in parts:
+        if key == "BYDAY":
+            for day in numbers.split(","):
+                ordinal = day[:-2].lstrip("+-")
+                if ordinal and not (ordinal.isdigit() and 1 <= int(ordinal) <= 53):
+                    problems.append(
+                        Problem(path, f"invalid RRULE {value[:40]!r}: BYDAY={day} is out of range")
+                    )
+                    return
         if key in _RRULE_RANGES:
             low, high, signed = _RRULE_RANGES[key]
             for number in numbers.split(","):
                 size = abs(int(number)) if signed else int(number)
                 if not low <= size <= high or (signed and size == 0):
                     problems.append(
-                        Problem(path, f"{key}={number} is out of range in RRULE {value[:40]!r}")
+                        Problem(
+                            path, f"invalid RRULE {value[:40]!r}: {key}={number} is out of range"
+                        )
                     )
                     return

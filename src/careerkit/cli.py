@@ -20,7 +20,7 @@ from careerkit import __version__
 from careerkit.errors import CareerkitError, ValidationError
 from careerkit.io import DEFAULT_MAX_SIZE, json_schema, loads
 from careerkit.model import Plan
-from careerkit.render.outline import outline
+from careerkit.render.text import outline
 
 __all__ = ["main"]
 

@@ -164,7 +164,7 @@ class CycleError(ValidationError):
     def __init__(self, *, cycle: Iterable[str], path: str = "") -> None:
         self.cycle = tuple(cycle)
         arrow = " -> ".join((*self.cycle, self.cycle[0])) if self.cycle else ""
-        super().__init__(path=path, problem=f"dependency cycle {arrow}")
+        super().__init__(path=path, problem=f"dependency cycle {arrow}".rstrip())
 
     def prefixed(self, prefix: str) -> CycleError:
         """A copy of this error with its path under ``prefix``."""

@@ -30,6 +30,7 @@ from cattrs.errors import (
     ForbiddenExtraKeysError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_structure_fn
 
 from careerkit._checks import describe
 from careerkit._jsonschema import plan_schema
@@ -165,9 +166,47 @@ def _unstructure_record_factory(cls: type, converter: cattrs.Converter) -> Calla
     return unstructure
 
 
+def _structure_record_factory(cls: type, converter: cattrs.Converter) -> Callable[..., Any]:
+    """Build an attrs value from a dict: a direct path for well-formed input.
+
+    A dict with known keys goes straight to the class, converting only the
+    fields that need it (dates, enums, lists, nested values); the class
+    validates everything. Anything that fails is structured again by cattrs'
+    generated code, which collects every problem with its path.
+    """
+    detailed: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True
+    )
+    fields = [attribute for attribute in attrs.fields(cls) if attribute.init]
+    names = frozenset(attribute.name for attribute in fields)
+    required = tuple(attribute.name for attribute in fields if attribute.default is attrs.NOTHING)
+    conversions = tuple(
+        (attribute.name, converter.get_structure_hook(attribute.type), attribute.type)
+        for attribute in fields
+        if attribute.type not in (str, int, float)
+    )
+
+    def structure(value: Any, _: object) -> Any:
+        if type(value) is not dict:
+            raise _WrongValue(f"expected an object, got {describe(value)}")
+        if names.issuperset(value) and all(name in value for name in required):
+            arguments = value.copy()
+            try:
+                for name, hook, kind in conversions:
+                    if name in arguments:
+                        arguments[name] = hook(arguments[name], kind)
+                return cls(**arguments)
+            except (ValueError, BaseValidationError):
+                pass  # structured again below, to report every problem with its path
+        return detailed(value, cls)
+
+    return structure
+
+
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True)
     converter.register_unstructure_hook_factory(attrs.has, _unstructure_record_factory)
+    converter.register_structure_hook_factory(attrs.has, _structure_record_factory)
     for kind in (str, int, float):
         converter.register_structure_hook(kind, _as_is)
     converter.register_structure_hook(date, _structure_date)

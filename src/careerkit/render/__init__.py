@@ -6,6 +6,6 @@ them when they are missing.
 
 from __future__ import annotations
 
-from careerkit.render.outline import outline
+from careerkit.render.text import outline
 
 __all__ = ["outline"]

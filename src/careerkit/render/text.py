@@ -121,4 +121,7 @@ def _task_line(task: Task) -> str:
 
 
 def _number(value: float) -> str:
-    return f"{value:g}"
+    """Whole numbers in full, others with at most two decimals."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.2f}".rstrip("0").rstrip(".")

@@ -1,0 +1,411 @@
+"""Hypothesis strategies for valid careerkit values.
+
+Every strategy here builds values the model accepts, so tests can use them
+for properties ("every valid plan round-trips") and as the starting point of
+mutations ("break one field of a valid document"). Sizes are small by default
+to keep generation fast; ``plans`` takes ``max_goals`` and ``max_tasks``.
+
+``deterministic`` is the settings profile the property tests share: a fixed
+derandomized search and no example database, so runs repeat exactly and
+leave no files behind.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any, TypeVar
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+
+import careerkit
+from careerkit import (
+    Calendar,
+    Category,
+    CheckIn,
+    Direction,
+    Goal,
+    GoalStatus,
+    Horizon,
+    Measurement,
+    Metric,
+    Plan,
+    Profile,
+    Source,
+    Status,
+    Task,
+    Weekday,
+)
+
+__all__ = [
+    "MAX_DATE",
+    "MAX_MAGNITUDE",
+    "MIN_DATE",
+    "RRULES",
+    "calendars",
+    "check_ins",
+    "dates",
+    "deterministic",
+    "goals",
+    "ids",
+    "measurements",
+    "metrics",
+    "numbers",
+    "plan_documents",
+    "plans",
+    "profiles",
+    "subsets",
+    "tasks",
+    "texts",
+]
+
+T = TypeVar("T")
+
+MIN_DATE = date(2000, 1, 1)
+"""The earliest date the strategies generate."""
+
+MAX_DATE = date(2040, 12, 31)
+"""The latest date the strategies generate."""
+
+_LAST_PLAN_START = date(2035, 12, 31)
+
+MAX_MAGNITUDE = 1e15
+"""The largest size of a number the model accepts."""
+
+RRULES = (
+    "FREQ=WEEKLY",
+    "FREQ=WEEKLY;INTERVAL=4",
+    "FREQ=MONTHLY;BYDAY=2TH",
+    "FREQ=MONTHLY;BYMONTHDAY=-1",
+    "FREQ=MONTHLY;INTERVAL=3;BYDAY=-1FR",
+    "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=1",
+    "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=15",
+    "FREQ=DAILY;COUNT=10",
+    "RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR",
+)
+"""Valid RFC 5545 recurrence rules for habits and review cadences."""
+
+deterministic = settings(
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+"""Settings for property tests: repeatable, no example database, no deadline."""
+
+_ID_FIRST = string.ascii_letters + string.digits
+_ID_REST = _ID_FIRST + "_.:-"
+_DAYS_AHEAD = 5 * 366
+
+
+def ids() -> st.SearchStrategy[str]:
+    """Valid ids: a letter or digit, then up to 11 of letters, digits, ``_ . : -``."""
+    return st.builds(
+        str.__add__, st.sampled_from(_ID_FIRST), st.text(alphabet=_ID_REST, max_size=11)
+    )
+
+
+def texts(*, required: bool = True, max_size: int = 20) -> st.SearchStrategy[str]:
+    """Short Unicode texts without surrogates; non-blank when ``required``."""
+    alphabet = st.characters(codec="utf-8")
+    if required:
+        return st.text(alphabet=alphabet, min_size=1, max_size=max_size).filter(str.strip)
+    return st.text(alphabet=alphabet, max_size=max_size)
+
+
+def dates(min_value: date = MIN_DATE, max_value: date = MAX_DATE) -> st.SearchStrategy[date]:
+    """Dates in a bounded range, ``MIN_DATE`` to ``MAX_DATE`` by default."""
+    return st.dates(min_value=min_value, max_value=max(min_value, max_value))
+
+
+def numbers(
+    *,
+    min_value: float | None = None,
+    max_value: float | None = None,
+    exclude_min: bool = False,
+) -> st.SearchStrategy[float]:
+    """Finite numbers within bounds: floats, and sometimes integers.
+
+    Without bounds, numbers lie within ``MAX_MAGNITUDE``, the largest size
+    the model accepts.
+    """
+    low = -MAX_MAGNITUDE if min_value is None else min_value
+    high = MAX_MAGNITUDE if max_value is None else max_value
+    floats = st.floats(min_value=low, max_value=high, exclude_min=exclude_min, allow_nan=False)
+    integers = st.integers(min_value=int(low) + (1 if exclude_min else 0), max_value=int(high))
+    return st.one_of(floats, integers)  # type: ignore[arg-type]
+
+
+# Strategies built once: building strategies inside every draw is slow.
+_ID = ids()
+_TEXT = texts()
+_SHORT_TEXT = texts(max_size=12)
+_FREE_TEXT = texts(required=False)
+_NUMBER = numbers()
+_AMOUNT = numbers(min_value=0)
+_PERCENT = numbers(min_value=0, max_value=100)
+_DAYS = st.integers(min_value=0, max_value=_DAYS_AHEAD)
+_BOOLEAN = st.booleans()
+
+
+def _on_or_after(draw: st.DrawFn, day: date) -> date:
+    """A date from ``day`` to a few years later, never after ``MAX_DATE``."""
+    return min(day + timedelta(days=draw(_DAYS)), max(day, MAX_DATE))
+
+
+def _maybe(draw: st.DrawFn) -> bool:
+    return draw(_BOOLEAN)
+
+
+def _pick(draw: st.DrawFn, pool: Sequence[T]) -> T:
+    return pool[draw(st.integers(min_value=0, max_value=len(pool) - 1))]
+
+
+def _some(draw: st.DrawFn, pool: Sequence[T], max_size: int = 3) -> tuple[T, ...]:
+    """Up to ``max_size`` distinct items of ``pool``, in pool order."""
+    chosen = [item for item in pool if draw(_BOOLEAN)]
+    return tuple(chosen[:max_size])
+
+
+def subsets(pool: Sequence[T], *, max_size: int = 3) -> st.SearchStrategy[tuple[T, ...]]:
+    """Tuples of up to ``max_size`` distinct items of ``pool``, in pool order."""
+    return st.composite(lambda draw: _some(draw, pool, max_size))()
+
+
+_UNIQUE_TEXTS = st.lists(_SHORT_TEXT, unique=True, max_size=3).map(tuple)
+
+
+def profiles() -> st.SearchStrategy[Profile]:
+    """Profiles with a few distinct strengths, weaknesses, interests and values."""
+    return st.builds(
+        Profile,
+        strengths=_UNIQUE_TEXTS,
+        weaknesses=_UNIQUE_TEXTS,
+        interests=_UNIQUE_TEXTS,
+        values=_UNIQUE_TEXTS,
+    )
+
+
+def calendars() -> st.SearchStrategy[Calendar]:
+    """Calendars with at least one working day and distinct holidays."""
+    return st.builds(
+        Calendar,
+        working_days=st.lists(st.sampled_from(Weekday), min_size=1, max_size=7, unique=True).map(
+            tuple
+        ),
+        holidays=st.lists(dates(), unique=True, max_size=3).map(tuple),
+        hours_per_day=numbers(min_value=0, max_value=24, exclude_min=True),
+    )
+
+
+@st.composite
+def metrics(draw: st.DrawFn) -> Metric:
+    """Metrics whose target lies on the right side of the baseline."""
+    direction = draw(st.sampled_from(Direction))
+    low, high = sorted([draw(_NUMBER), draw(_NUMBER)])
+    baseline, target = (low, high) if direction is Direction.INCREASE else (high, low)
+    return Metric(
+        name=draw(_TEXT),
+        unit=draw(texts(required=False, max_size=8)),
+        baseline=baseline,
+        target=target,
+        direction=direction,
+    )
+
+
+@st.composite
+def measurements(draw: st.DrawFn, min_date: date = MIN_DATE) -> Measurement:
+    """Measurements dated on or after ``min_date``."""
+    return Measurement(on=_on_or_after(draw, min_date), value=draw(_NUMBER), note=draw(_FREE_TEXT))
+
+
+@st.composite
+def check_ins(draw: st.DrawFn, min_date: date = MIN_DATE) -> CheckIn:
+    """Check-ins dated on or after ``min_date``, satisfaction 1 to 5."""
+    return CheckIn(
+        on=_on_or_after(draw, min_date),
+        satisfaction=draw(st.integers(min_value=1, max_value=5)),
+        source=draw(st.sampled_from(Source)),
+        notes=draw(_FREE_TEXT),
+    )
+
+
+@st.composite
+def goals(
+    draw: st.DrawFn,
+    *,
+    goal_id: str | None = None,
+    earlier: Sequence[str] = (),
+    entries: Sequence[str] = (),
+    plan_start: date = MIN_DATE,
+) -> Goal:
+    """A goal that fits in a plan starting on ``plan_start``.
+
+    ``parent``, ``depends_on`` and ``backup_for`` only name ``earlier`` goals
+    (so goal dependencies and parents cannot form a cycle), ``relevant_to``
+    only names ``entries`` of the profile, and every date agrees with the
+    goal's own start (or the plan's start when the goal has none).
+    """
+    own_id = goal_id if goal_id is not None else draw(_ID)
+    others = [other for other in earlier if other != own_id]
+    start = _on_or_after(draw, plan_start) if _maybe(draw) else None
+    effective_start = start or plan_start
+    metric = draw(metrics()) if _maybe(draw) else None
+    status = draw(st.sampled_from(GoalStatus))
+    achieved = status is GoalStatus.ACHIEVED
+    return Goal(
+        id=own_id,
+        title=draw(_TEXT),
+        description=draw(_FREE_TEXT),
+        horizon=draw(st.sampled_from(Horizon)),
+        category=draw(st.sampled_from(Category)),
+        parent=_pick(draw, others) if others and _maybe(draw) else None,
+        depends_on=_some(draw, others),
+        start=start,
+        deadline=_on_or_after(draw, effective_start) if _maybe(draw) else None,
+        metric=metric,
+        weight=draw(_AMOUNT),
+        status=status,
+        backup_for=_pick(draw, others) if others and _maybe(draw) else None,
+        relevant_to=_some(draw, sorted(entries)),
+        achieved_on=_on_or_after(draw, effective_start) if achieved else None,
+        measurements=(
+            tuple(
+                draw(measurements(plan_start))
+                for _ in range(draw(st.integers(min_value=0, max_value=3)))
+            )
+            if metric
+            else ()
+        ),
+    )
+
+
+def _task_progress(draw: st.DrawFn, plan_start: date) -> dict[str, Any]:
+    """Status, actual dates and percent complete that agree with each other."""
+    status = draw(st.sampled_from(Status))
+    started_on: date | None = None
+    done_on: date | None = None
+    percent_complete: float | None = None
+    if status is Status.TODO:
+        percent_complete = draw(st.sampled_from([None, 0, 0.0]))
+    elif status is Status.IN_PROGRESS:
+        started_on = _on_or_after(draw, plan_start)
+        percent_complete = draw(_PERCENT) if _maybe(draw) else None
+    elif status is Status.DONE:
+        started_on = _on_or_after(draw, plan_start) if _maybe(draw) else None
+        done_on = _on_or_after(draw, started_on or plan_start)
+        percent_complete = draw(st.sampled_from([None, 100, 100.0]))
+    else:
+        started_on = _on_or_after(draw, plan_start) if _maybe(draw) else None
+        done_on = _on_or_after(draw, started_on or plan_start) if _maybe(draw) else None
+        percent_complete = draw(_PERCENT) if _maybe(draw) else None
+    return {
+        "status": status,
+        "started_on": started_on,
+        "done_on": done_on,
+        "percent_complete": percent_complete,
+    }
+
+
+@st.composite
+def tasks(
+    draw: st.DrawFn,
+    *,
+    task_id: str | None = None,
+    goal_ids: Sequence[str] = (),
+    earlier: Sequence[str] = (),
+    plan_start: date = MIN_DATE,
+) -> Task:
+    """A task serving one of ``goal_ids`` (any id when empty).
+
+    ``depends_on`` only names ``earlier`` tasks, so task dependencies cannot
+    form a cycle. Status, ``started_on``, ``done_on`` and
+    ``percent_complete`` agree; ``due`` is not before ``not_before``; about
+    one task in four recurs with a rule from ``RRULES``.
+    """
+    own_id = task_id if task_id is not None else draw(_ID)
+    not_before = _on_or_after(draw, plan_start) if _maybe(draw) else None
+    recurs = draw(st.integers(min_value=0, max_value=3)) == 0
+    return Task(
+        id=own_id,
+        goal=_pick(draw, goal_ids) if goal_ids else draw(_ID),
+        title=draw(_TEXT),
+        duration=draw(st.integers(min_value=0, max_value=60)),
+        effort=draw(_AMOUNT),
+        cost=draw(_AMOUNT) if _maybe(draw) else None,
+        depends_on=_some(draw, [other for other in earlier if other != own_id]),
+        not_before=not_before,
+        due=_on_or_after(draw, not_before or plan_start) if _maybe(draw) else None,
+        recurrence=_pick(draw, RRULES) if recurs else None,
+        hours_spent=draw(_AMOUNT),
+        notes=draw(_FREE_TEXT),
+        **_task_progress(draw, plan_start),
+    )
+
+
+def _distinct_ids(draw: st.DrawFn, count: int) -> list[str]:
+    return draw(st.lists(_ID, unique=True, min_size=count, max_size=count))
+
+
+@st.composite
+def plans(
+    draw: st.DrawFn,
+    *,
+    min_goals: int = 0,
+    max_goals: int = 4,
+    min_tasks: int = 0,
+    max_tasks: int = 6,
+    max_check_ins: int = 2,
+) -> Plan:
+    """A whole valid plan.
+
+    Ids are unique; every task serves an existing goal and depends only on
+    earlier tasks; goals refer (parent, depends_on, backup_for) only to
+    earlier goals and are relevant only to entries of the profile;
+    measurements, check-ins and goal starts are not before the plan starts,
+    and deadlines not before their goal's start. A plan without goals has no
+    tasks, so ``min_tasks`` above 0 implies at least one goal.
+    """
+    start = draw(dates(MIN_DATE, _LAST_PLAN_START))
+    profile = draw(profiles())
+    entries = sorted(profile.entries())
+    fewest_goals = max(min_goals, 1 if min_tasks else 0)
+    goal_count = draw(st.integers(min_value=fewest_goals, max_value=max(fewest_goals, max_goals)))
+    goal_ids = _distinct_ids(draw, goal_count)
+    plan_goals = [
+        draw(goals(goal_id=goal_id, earlier=goal_ids[:index], entries=entries, plan_start=start))
+        for index, goal_id in enumerate(goal_ids)
+    ]
+    task_count = (
+        draw(st.integers(min_value=min_tasks, max_value=max(min_tasks, max_tasks)))
+        if goal_ids
+        else 0
+    )
+    task_ids = _distinct_ids(draw, task_count)
+    plan_tasks = [
+        draw(tasks(task_id=task_id, goal_ids=goal_ids, earlier=task_ids[:index], plan_start=start))
+        for index, task_id in enumerate(task_ids)
+    ]
+    check_in_count = draw(st.integers(min_value=0, max_value=max_check_ins))
+    return Plan(
+        id=draw(_ID),
+        owner=draw(_TEXT),
+        vision=draw(texts(required=False, max_size=40)),
+        start=start,
+        profile=profile,
+        goals=tuple(plan_goals),
+        tasks=tuple(plan_tasks),
+        check_ins=tuple(draw(check_ins(start)) for _ in range(check_in_count)),
+        calendar=draw(calendars()),
+        weekly_capacity=draw(numbers(min_value=0, exclude_min=True)),
+        budget=draw(_AMOUNT) if _maybe(draw) else None,
+        review_cadence=_pick(draw, RRULES),
+        metadata=draw(st.dictionaries(texts(required=False, max_size=8), _FREE_TEXT, max_size=2)),
+    )
+
+
+def plan_documents(**kwargs: int) -> st.SearchStrategy[dict[str, Any]]:
+    """Valid plan documents: ``careerkit.to_dict`` of ``plans(**kwargs)``."""
+    return plans(**kwargs).map(careerkit.to_dict)

@@ -1,0 +1,845 @@
+"""Tests for careerkit.io: documents, JSON, the JSON Schema, schema versions and hostile input."""
+
+from __future__ import annotations
+
+import copy
+import functools
+import inspect
+import json
+import types
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError as SchemaError
+
+import careerkit
+import careerkit.io
+from careerkit import (
+    DEFAULT_MAX_SIZE,
+    SCHEMA_VERSION,
+    Calendar,
+    Category,
+    CheckIn,
+    Direction,
+    Goal,
+    GoalStatus,
+    Horizon,
+    Measurement,
+    Metric,
+    Plan,
+    Profile,
+    SchemaVersionError,
+    Source,
+    Status,
+    Task,
+    ValidationError,
+    Weekday,
+)
+
+from .strategies import deterministic, plans
+
+DATA = Path(__file__).resolve().parent / "data"
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "marketing_director.json"
+
+MINIMAL: dict[str, Any] = {
+    "schema_version": SCHEMA_VERSION,
+    "id": "p",
+    "owner": "Ana",
+    "start": "2026-01-05",
+}
+
+BASE: dict[str, Any] = {
+    "schema_version": SCHEMA_VERSION,
+    "id": "ana-2026",
+    "owner": "Ana Ortiz",
+    "start": "2026-01-05",
+    "profile": {"values": ["growth"]},
+    "goals": [
+        {
+            "id": "cert",
+            "title": "Earn the certification",
+            "metric": {"name": "score", "baseline": 0, "target": 80},
+        }
+    ],
+    "tasks": [{"id": "study", "goal": "cert", "title": "Study", "duration": 10, "effort": 20}],
+    "check_ins": [{"on": "2026-02-02", "satisfaction": 4}],
+    "calendar": {"hours_per_day": 7.5},
+    "weekly_capacity": 8,
+}
+"""A small valid document with one of each record, for hostile variations."""
+
+PLACEHOLDER = "@@raw@@"
+
+
+def raw(path: tuple[str | int, ...], text: str) -> str:
+    """``BASE`` as JSON text with the value at ``path`` replaced by raw JSON ``text``."""
+    document = copy.deepcopy(BASE)
+    node: Any = document
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = PLACEHOLDER
+    return json.dumps(document).replace(json.dumps(PLACEHOLDER), text)
+
+
+def with_value(path: tuple[str | int, ...], value: Any) -> str:
+    """``BASE`` as JSON text with ``value`` at ``path``."""
+    return raw(path, json.dumps(value))
+
+
+@functools.cache
+def schema_validator() -> Draft202012Validator:
+    """A validator for ``json_schema()`` that also checks the "date" format."""
+    return Draft202012Validator(careerkit.json_schema(), format_checker=FormatChecker())
+
+
+def paths(error: ValidationError) -> list[str]:
+    """The paths of every problem an error reports."""
+    return [problem.path for problem in error.problems]
+
+
+def rejected(make: Any) -> ValidationError:
+    """Call ``make`` and return the ``ValidationError`` it must raise."""
+    with pytest.raises(ValidationError) as caught:
+        make()
+    return caught.value
+
+
+# -- round trips --------------------------------------------------------------
+
+
+@settings(deterministic, max_examples=100)
+@given(plan=plans())
+def test_from_dict_inverts_to_dict(plan: Plan) -> None:
+    """Every valid plan survives ``to_dict`` then ``from_dict``; the document is not changed."""
+    document = careerkit.to_dict(plan)
+    kept = copy.deepcopy(document)
+
+    assert plan == careerkit.from_dict(document)
+    assert kept == document
+
+
+@settings(deterministic, max_examples=100)
+@given(plan=plans())
+def test_loads_inverts_dumps(plan: Plan) -> None:
+    """Every valid plan survives ``dumps`` then ``loads``, indented or compact, text or bytes."""
+    indented = careerkit.dumps(plan)
+    compact = careerkit.dumps(plan, indent=None)
+
+    assert plan == careerkit.loads(indented)
+    assert plan == careerkit.loads(compact)
+    assert plan == careerkit.loads(compact.encode("utf-8"))
+    assert "\n" not in compact
+    assert json.loads(indented) == json.loads(compact)
+
+
+# -- the form of documents ----------------------------------------------------
+
+RECORD_FIELDS: Mapping[str, type] = {
+    "profile": Profile,
+    "calendar": Calendar,
+    "goals": Goal,
+    "tasks": Task,
+    "check_ins": CheckIn,
+    "metric": Metric,
+    "measurements": Measurement,
+}
+
+
+def json_form(value: Any) -> Any:
+    """How a default value would be written in a document."""
+    if isinstance(value, tuple):
+        return [json_form(item) for item in value]
+    if isinstance(value, Mapping):
+        return {key: json_form(item) for key, item in value.items()}
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "value") and type(value).__module__ == "careerkit":
+        return value.value
+    return value
+
+
+def check_record(cls: type, record: Any, path: str) -> None:
+    """Check a written record: known keys in field order, defaults left out, JSON types only."""
+    assert type(record) is dict, path
+    names = [attribute.name for attribute in attrs.fields(cls) if attribute.init]
+    assert [name for name in names if name in record] == list(record), path
+    for attribute in attrs.fields(cls):
+        if not attribute.init:
+            continue
+        if attribute.name not in record:
+            assert attribute.default is not attrs.NOTHING, f"{path}.{attribute.name}"
+            continue
+        value = record[attribute.name]
+        default = attribute.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            default = default.factory()  # type: ignore[attr-defined]
+        if attrs.has(type(default)):
+            assert value != {}, f"{path}.{attribute.name} is written at its default"
+        elif default is not attrs.NOTHING:
+            assert json_form(default) != value, f"{path}.{attribute.name} is written at its default"
+        nested = RECORD_FIELDS.get(attribute.name)
+        if nested is not None and isinstance(value, list):
+            for index, item in enumerate(value):
+                check_record(nested, item, f"{path}.{attribute.name}[{index}]")
+        elif nested is not None and value is not None:
+            check_record(nested, value, f"{path}.{attribute.name}")
+        else:
+            assert_json_value(value, f"{path}.{attribute.name}")
+
+
+def assert_json_value(value: Any, path: str) -> None:
+    """Only dicts with string keys, lists, strings, numbers, booleans and None."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            assert type(key) is str, path
+            assert_json_value(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            assert_json_value(item, f"{path}[{index}]")
+    else:
+        assert type(value) in (str, int, float, bool, type(None)), (path, value)
+
+
+@settings(deterministic, max_examples=100)
+@given(plan=plans())
+def test_to_dict_writes_plain_json_without_defaults(plan: Plan) -> None:
+    """``schema_version`` comes first; fields follow in model order; defaults are left out."""
+    document = careerkit.to_dict(plan)
+
+    expected_first = ("schema_version", SCHEMA_VERSION)
+    assert expected_first == next(iter(document.items()))
+    body = {key: value for key, value in document.items() if key != "schema_version"}
+    check_record(Plan, body, "")
+
+
+@settings(deterministic, max_examples=100)
+@given(plan=plans())
+def test_documents_match_the_json_schema(plan: Plan) -> None:
+    """Every written document validates against ``json_schema()``, formats included."""
+    document = json.loads(careerkit.dumps(plan))
+
+    errors = [error.message for error in schema_validator().iter_errors(document)]
+
+    assert not errors, errors
+
+
+def test_minimal_plan_has_exactly_four_keys() -> None:
+    """A plan with only its required fields is written as four keys, version first."""
+    plan = Plan(id="p", owner="Ana", start=date(2026, 1, 5))
+    expected = MINIMAL
+
+    assert expected == careerkit.to_dict(plan)
+    assert list(expected) == list(careerkit.to_dict(plan))
+
+
+def test_explicit_defaults_are_left_out() -> None:
+    """Values equal to the defaults are left out even when given explicitly."""
+    plan = Plan(
+        id="p",
+        owner="Ana",
+        vision="",
+        start=date(2026, 1, 5),
+        profile=Profile(),
+        goals=[
+            Goal(
+                id="g",
+                title="Do g",
+                description="",
+                horizon=Horizon.MEDIUM,
+                category=Category.OTHER,
+                weight=1.0,
+                status=GoalStatus.ACTIVE,
+            )
+        ],
+        tasks=[Task(id="t", goal="g", title="Step", duration=1, effort=0, hours_spent=0.0)],
+        check_ins=[CheckIn(on=date(2026, 2, 1), satisfaction=3, source=Source.SELF)],
+        calendar=Calendar(working_days=list(Weekday)[:5], hours_per_day=8),
+        weekly_capacity=10,
+        budget=None,
+        review_cadence="FREQ=WEEKLY;INTERVAL=4",
+        metadata={},
+    )
+    expected = {
+        **MINIMAL,
+        "goals": [{"id": "g", "title": "Do g"}],
+        "tasks": [{"id": "t", "goal": "g", "title": "Step"}],
+        "check_ins": [{"on": "2026-02-01", "satisfaction": 3}],
+    }
+
+    assert expected == careerkit.to_dict(plan)
+
+
+def test_dates_and_enums_are_written_as_strings() -> None:
+    """Dates are ISO 8601 strings and enums their lowercase names."""
+    plan = Plan(
+        id="p",
+        owner="Ana",
+        start=date(2026, 1, 5),
+        goals=[
+            Goal(
+                id="job",
+                title="Land the job",
+                horizon=Horizon.LONG,
+                category=Category.JOB_SEARCH,
+                status=GoalStatus.ON_HOLD,
+                deadline=date(2027, 3, 31),
+                metric=Metric(name="days", baseline=9, target=2, direction=Direction.DECREASE),
+            )
+        ],
+        tasks=[
+            Task(
+                id="cv",
+                goal="job",
+                title="Rewrite the CV",
+                status=Status.IN_PROGRESS,
+                started_on=date(2026, 1, 6),
+            )
+        ],
+        check_ins=[CheckIn(on=date(2026, 2, 1), satisfaction=5, source=Source.MENTOR)],
+        calendar=Calendar(
+            working_days=(Weekday.MONDAY, Weekday.SATURDAY), holidays=(date(2026, 12, 25),)
+        ),
+    )
+
+    document = careerkit.to_dict(plan)
+
+    expected_goal = {
+        "id": "job",
+        "title": "Land the job",
+        "horizon": "long",
+        "category": "job_search",
+        "deadline": "2027-03-31",
+        "metric": {"name": "days", "baseline": 9, "target": 2, "direction": "decrease"},
+        "status": "on_hold",
+    }
+    expected_task = {
+        "id": "cv",
+        "goal": "job",
+        "title": "Rewrite the CV",
+        "status": "in_progress",
+        "started_on": "2026-01-06",
+    }
+    expected_check_in = {"on": "2026-02-01", "satisfaction": 5, "source": "mentor"}
+    expected_calendar = {"working_days": ["monday", "saturday"], "holidays": ["2026-12-25"]}
+    assert [expected_goal] == document["goals"]
+    assert [expected_task] == document["tasks"]
+    assert [expected_check_in] == document["check_ins"]
+    assert expected_calendar == document["calendar"]
+
+
+def test_to_dict_refuses_what_is_not_a_plan() -> None:
+    """``to_dict`` and ``dumps`` take a plan and nothing else."""
+    not_a_plan = rejected(lambda: careerkit.to_dict(MINIMAL))  # type: ignore[arg-type]
+    not_a_plan_either = rejected(lambda: careerkit.dumps(42))  # type: ignore[arg-type]
+
+    expected = [""]
+    assert expected == paths(not_a_plan)
+    assert expected == paths(not_a_plan_either)
+
+
+# -- the JSON Schema ----------------------------------------------------------
+
+
+def test_json_schema_is_a_valid_draft_2020_12_schema() -> None:
+    """The schema itself is valid under the 2020-12 meta-schema and is plain JSON."""
+    schema = careerkit.json_schema()
+    expected_dialect = "https://json-schema.org/draft/2020-12/schema"
+    newest = SCHEMA_VERSION
+
+    Draft202012Validator.check_schema(schema)
+    assert expected_dialect == schema["$schema"]
+    assert newest == schema["properties"]["schema_version"]["maximum"]
+    assert schema == json.loads(json.dumps(schema))
+
+
+def test_json_schema_is_a_fresh_value() -> None:
+    """Changing the returned schema does not change the next one."""
+    schema = careerkit.json_schema()
+    schema["properties"].clear()
+
+    assert careerkit.json_schema()["properties"]
+
+
+BAD_FOR_SCHEMA = {
+    "wrong type": {**BASE, "owner": 42},
+    "unknown field": {**BASE, "colour": "blue"},
+    "unknown nested field": {**BASE, "calendar": {"hours_per_day": 8, "timezone": "UTC"}},
+    "negative duration": {
+        **BASE,
+        "tasks": [{"id": "study", "goal": "cert", "title": "Study", "duration": -1}],
+    },
+    "missing required field": {key: value for key, value in BASE.items() if key != "owner"},
+    "bad date format": {**BASE, "start": "05/01/2026"},
+    "impossible date": {**BASE, "start": "2026-02-30"},
+    "unknown enum value": {
+        **BASE,
+        "tasks": [{"id": "study", "goal": "cert", "title": "Study", "status": "finished"}],
+    },
+    "newer schema version": {**BASE, "schema_version": SCHEMA_VERSION + 1},
+    "blank title": {**BASE, "goals": [{"id": "cert", "title": "   "}], "tasks": []},
+}
+
+
+def test_base_document_is_valid() -> None:
+    """The document the bad ones are made from is itself valid, for both checkers."""
+    schema_validator().validate(BASE)
+    careerkit.from_dict(BASE)
+
+
+@pytest.mark.parametrize("document", BAD_FOR_SCHEMA.values(), ids=list(BAD_FOR_SCHEMA))
+def test_json_schema_rejects_bad_documents(document: dict[str, Any]) -> None:
+    """Documents the library refuses for their shape are refused by the schema too."""
+    with pytest.raises(SchemaError):
+        schema_validator().validate(document)
+    with pytest.raises(ValidationError):
+        careerkit.from_dict(document)
+
+
+# -- schema versions and migrations -------------------------------------------
+
+
+def test_missing_schema_version_is_refused() -> None:
+    """A document without ``schema_version`` is refused at that path."""
+    document = {key: value for key, value in MINIMAL.items() if key != "schema_version"}
+
+    error = rejected(lambda: careerkit.from_dict(document))
+
+    expected = ["schema_version"]
+    assert expected == paths(error)
+
+
+@pytest.mark.parametrize("version", ["1", 1.0, True, None, 0, -1, [1]], ids=repr)
+def test_invalid_schema_version_is_refused(version: object) -> None:
+    """A ``schema_version`` that is not a positive integer is refused at that path."""
+    error = rejected(lambda: careerkit.from_dict({**MINIMAL, "schema_version": version}))
+
+    expected = ["schema_version"]
+    assert expected == paths(error)
+
+
+@pytest.mark.parametrize("version", [SCHEMA_VERSION + 1, SCHEMA_VERSION + 100, 10**40])
+def test_newer_schema_version_is_refused(version: int) -> None:
+    """A document from a newer schema raises ``SchemaVersionError`` (a ``ValidationError``)."""
+    with pytest.raises(SchemaVersionError) as caught:
+        careerkit.loads(json.dumps({**MINIMAL, "schema_version": version}))
+
+    error = caught.value
+    expected = (version, SCHEMA_VERSION, "schema_version")
+    assert isinstance(error, ValidationError)
+    assert expected == (error.found, error.supported, error.path)
+    assert len(str(error)) < 300
+
+
+def test_every_older_version_has_a_migration() -> None:
+    """There is a migration from every older schema version to the next."""
+    expected = set(range(1, SCHEMA_VERSION))
+
+    assert expected == set(careerkit.io._MIGRATIONS)
+
+
+def test_migrations_run_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A version-1 document passes through each migration step in order."""
+    monkeypatch.setattr(careerkit.io, "SCHEMA_VERSION", 3)
+    steps: list[int] = []
+
+    def one_to_two(body: dict[str, Any]) -> dict[str, Any]:
+        steps.append(1)
+        return {**body, "trail": [*body.get("trail", []), "1->2"]}
+
+    def two_to_three(body: dict[str, Any]) -> dict[str, Any]:
+        steps.append(2)
+        return {**body, "trail": [*body["trail"], "2->3"]}
+
+    migrations = {1: one_to_two, 2: two_to_three}
+    document = {"schema_version": 1, "id": "p"}
+
+    migrated = careerkit.io._migrate(document, migrations)
+    from_two = careerkit.io._migrate({"schema_version": 2, "id": "p", "trail": []}, migrations)
+    from_three = careerkit.io._migrate({"schema_version": 3, "id": "p"}, migrations)
+    with pytest.raises(SchemaVersionError) as caught:
+        careerkit.io._migrate({"schema_version": 4, "id": "p"}, migrations)
+
+    expected = (
+        {"id": "p", "trail": ["1->2", "2->3"]},
+        {"id": "p", "trail": ["2->3"]},
+        {"id": "p"},
+        [1, 2, 2],  # two steps for version 1, one for version 2, none for version 3
+        {"schema_version": 1, "id": "p"},  # the input is not changed
+        (4, 3),
+    )
+    assert expected == (
+        migrated,
+        from_two,
+        from_three,
+        steps,
+        document,
+        (caught.value.found, caught.value.supported),
+    )
+
+
+def test_from_dict_migrates_older_documents(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``from_dict`` applies the migrations: here a fake version 2 renamed ``person`` to ``owner``."""
+
+    def rename_person(body: dict[str, Any]) -> dict[str, Any]:
+        renamed = {key: value for key, value in body.items() if key != "person"}
+        return {**renamed, "owner": body["person"]}
+
+    monkeypatch.setattr(careerkit.io, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(careerkit.io, "_MIGRATIONS", {1: rename_person})
+    old = {"schema_version": 1, "id": "p", "person": "Ana", "start": "2026-01-05"}
+    expected = Plan(id="p", owner="Ana", start=date(2026, 1, 5))
+
+    written = {**MINIMAL, "schema_version": 2}
+
+    assert expected == careerkit.from_dict(old)
+    assert expected == careerkit.from_dict(written)
+    assert written == careerkit.to_dict(expected)
+    with pytest.raises(SchemaVersionError):
+        careerkit.from_dict({**MINIMAL, "schema_version": 3})
+
+
+# -- stored documents ---------------------------------------------------------
+
+PINNED_V1 = Plan(
+    id="lena-2025",
+    owner="Lena Novak",
+    vision="Head of product marketing within four years",
+    start=date(2025, 2, 3),
+    profile=Profile(
+        strengths=("writing", "data analysis"),
+        weaknesses=("negotiation",),
+        interests=("brand strategy",),
+        values=("autonomy", "learning"),
+    ),
+    goals=(
+        Goal(
+            id="pmm-cert",
+            title="Earn a product marketing certification",
+            description="Eight modules and a final exam",
+            horizon=Horizon.SHORT,
+            category=Category.LEARNING,
+            deadline=date(2025, 9, 30),
+            metric=Metric(name="modules passed", unit="modules", baseline=0, target=8),
+            weight=2,
+            relevant_to=("brand strategy", "learning"),
+            measurements=(
+                Measurement(on=date(2025, 3, 31), value=2, note="first two modules"),
+                Measurement(on=date(2025, 5, 2), value=4.5),
+            ),
+        ),
+        Goal(
+            id="network",
+            title="Answer recruiter messages within two days",
+            horizon=Horizon.SHORT,
+            category=Category.NETWORKING,
+            start=date(2025, 3, 3),
+            deadline=date(2025, 6, 30),
+            metric=Metric(
+                name="response time",
+                unit="days",
+                baseline=10,
+                target=2,
+                direction=Direction.DECREASE,
+            ),
+            status=GoalStatus.ACHIEVED,
+            relevant_to=("negotiation",),
+            achieved_on=date(2025, 6, 20),
+            measurements=(Measurement(on=date(2025, 6, 20), value=1.5),),
+        ),
+        Goal(
+            id="head-pmm",
+            title="Become head of product marketing",
+            horizon=Horizon.LONG,
+            category=Category.JOB_SEARCH,
+            depends_on=("pmm-cert", "network"),
+            start=date(2026, 1, 5),
+            deadline=date(2028, 12, 31),
+            weight=3.5,
+            relevant_to=("autonomy",),
+        ),
+        Goal(
+            id="lead-launch",
+            title="Lead a product launch end to end",
+            category=Category.EXPERIENCE,
+            parent="head-pmm",
+            status=GoalStatus.ON_HOLD,
+        ),
+        Goal(
+            id="freelance",
+            title="Build a freelance positioning practice",
+            horizon=Horizon.LONG,
+            category=Category.PERSONAL_BRAND,
+            status=GoalStatus.ABANDONED,
+            backup_for="head-pmm",
+            weight=0.5,
+        ),
+    ),
+    tasks=(
+        Task(
+            id="enrol",
+            goal="pmm-cert",
+            title="Enrol in the course",
+            duration=0,
+            cost=450,
+            status=Status.DONE,
+            started_on=date(2025, 2, 3),
+            done_on=date(2025, 2, 3),
+            hours_spent=0.5,
+        ),
+        Task(
+            id="study",
+            goal="pmm-cert",
+            title="Study the modules",
+            duration=40,
+            effort=60,
+            depends_on=("enrol",),
+            status=Status.IN_PROGRESS,
+            started_on=date(2025, 2, 10),
+            percent_complete=55,
+            hours_spent=31.5,
+            notes="Module 5 is the hardest",
+        ),
+        Task(
+            id="exam",
+            goal="pmm-cert",
+            title="Sit the exam",
+            effort=3,
+            cost=150.25,
+            depends_on=("study",),
+            not_before=date(2025, 8, 1),
+            due=date(2025, 9, 30),
+        ),
+        Task(
+            id="meetups",
+            goal="network",
+            title="Attend the product marketing meetup",
+            effort=2,
+            recurrence="FREQ=MONTHLY;BYDAY=2TH",
+            status=Status.DROPPED,
+            started_on=date(2025, 3, 13),
+            notes="Replaced by the online community",
+        ),
+        Task(
+            id="pitch",
+            goal="head-pmm",
+            title="Pitch the launch plan to the VP",
+            duration=5,
+            effort=12.5,
+            depends_on=("exam", "meetups"),
+            percent_complete=0,
+        ),
+    ),
+    check_ins=(
+        CheckIn(
+            on=date(2025, 3, 31),
+            satisfaction=4,
+            source=Source.MENTOR,
+            notes="Good pace; book the exam early",
+        ),
+        CheckIn(on=date(2025, 6, 30), satisfaction=3),
+    ),
+    calendar=Calendar(
+        working_days=(
+            Weekday.MONDAY,
+            Weekday.TUESDAY,
+            Weekday.WEDNESDAY,
+            Weekday.THURSDAY,
+            Weekday.SATURDAY,
+        ),
+        holidays=(date(2025, 4, 21), date(2025, 12, 25)),
+        hours_per_day=7.5,
+    ),
+    weekly_capacity=8,
+    budget=1200,
+    review_cadence="FREQ=MONTHLY;BYMONTHDAY=-1",
+    metadata={"coach": "Sam Reyes", "source": "hand-written schema version 1 document"},
+)
+"""What ``tests/data/plan-v1.json`` holds; that file must never change."""
+
+
+def test_pinned_version_1_document_still_loads() -> None:
+    """A document written with schema version 1 loads to the same plan, as text or bytes."""
+    path = DATA / "plan-v1.json"
+    expected = PINNED_V1
+
+    assert expected == careerkit.loads(path.read_text(encoding="utf-8"))
+    assert expected == careerkit.loads(path.read_bytes())
+
+
+@pytest.mark.skipif(SCHEMA_VERSION != 1, reason="the writer now writes a newer schema version")
+def test_version_1_writer_writes_the_pinned_document() -> None:
+    """While the schema is at version 1, writing the pinned plan gives the stored document."""
+    stored = json.loads((DATA / "plan-v1.json").read_text(encoding="utf-8"))
+
+    assert stored == careerkit.to_dict(PINNED_V1)
+
+
+@pytest.mark.skipif(not EXAMPLE.exists(), reason="no example plan")
+def test_example_plan_round_trips_and_matches_the_schema() -> None:
+    """The example plan loads, matches the schema and survives a round trip."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    plan = careerkit.loads(text)
+
+    schema_validator().validate(json.loads(text))
+    assert plan == careerkit.loads(careerkit.dumps(plan))
+    assert json.loads(text) == careerkit.to_dict(plan)
+
+
+# -- hostile input ------------------------------------------------------------
+
+HOSTILE_TEXTS: dict[str, tuple[str | bytes, str | None]] = {
+    # name: (text, path the error must name, or None for the document as a whole)
+    "nested 100,000 arrays": ("[" * 100_000, None),
+    "nested 100,000 objects": ('{"a": ' * 100_000, None),
+    "nested 100,000 arrays, closed": ("[" * 100_000 + "]" * 100_000, None),
+    "deep nesting inside a field": (raw(("metadata",), "[" * 50_000 + "]" * 50_000), None),
+    "1e400": (raw(("weekly_capacity",), "1e400"), "weekly_capacity"),
+    "-1e400": (raw(("tasks", 0, "effort"), "-1e400"), "tasks[0].effort"),
+    "1e400 for an integer": (raw(("tasks", 0, "duration"), "1e400"), "tasks[0].duration"),
+    "NaN": (raw(("weekly_capacity",), "NaN"), None),
+    "Infinity": (raw(("goals", 0, "metric", "target"), "Infinity"), None),
+    "-Infinity": (raw(("calendar", "hours_per_day"), "-Infinity"), None),
+    "10,000-digit integer": (raw(("weekly_capacity",), "9" * 10_000), None),
+    "400-digit integer for a number": (raw(("weekly_capacity",), "9" * 400), "weekly_capacity"),
+    "400-digit integer for an integer": (
+        raw(("tasks", 0, "duration"), "9" * 400),
+        "tasks[0].duration",
+    ),
+    "-400-digit satisfaction": (
+        raw(("check_ins", 0, "satisfaction"), "-" + "9" * 400),
+        "check_ins[0].satisfaction",
+    ),
+    "string for a list": (with_value(("goals",), "cert"), "goals"),
+    "string for a list of ids": (
+        with_value(("tasks", 0, "depends_on"), "enrol"),
+        "tasks[0].depends_on",
+    ),
+    "list for a string": (with_value(("owner",), ["Ana"]), "owner"),
+    "list for a date": (with_value(("start",), [2026, 1, 5]), "start"),
+    "object for a string": (with_value(("goals", 0, "title"), {"en": "x"}), "goals[0].title"),
+    "object for a number": (with_value(("weekly_capacity",), {}), "weekly_capacity"),
+    "string for an object": (with_value(("profile",), "ambitious"), "profile"),
+    "list for an object": (with_value(("calendar",), []), "calendar"),
+    "null for an object": (with_value(("profile",), None), "profile"),
+    "string for a nested object": (with_value(("goals", 0, "metric"), "score"), "goals[0].metric"),
+    "string for a list item": (with_value(("check_ins", 0), "happy"), "check_ins[0]"),
+    "null for a list item": (with_value(("goals", 0), None), "goals[0]"),
+    "null for a required string": (with_value(("owner",), None), "owner"),
+    "number for a metadata value": (with_value(("metadata",), {"coach": 1}), "metadata.coach"),
+    "duplicate keys": (json.dumps(BASE)[:-1] + ', "owner": "Eve"}', None),
+    "duplicate nested keys": (
+        raw(("calendar",), '{"hours_per_day": 8, "hours_per_day": 9}'),
+        None,
+    ),
+    "invalid UTF-8": (json.dumps(BASE).encode("utf-8").replace(b"Ana", b"An\xff"), None),
+    "truncated UTF-8": (json.dumps(BASE).encode("utf-8")[:-2] + b"\xe2\x82", None),
+    "not JSON": ("owner: Ana", None),
+    "single quotes": (json.dumps(BASE).replace('"', "'"), None),
+    "trailing comma": (json.dumps(BASE)[:-1] + ",}", None),
+    "trailing garbage": (json.dumps(BASE) + " x", None),
+    "empty text": ("", None),
+    "whitespace only": ("  \n\t ", None),
+    "empty bytes": (b"", None),
+    "array": ("[]", None),
+    "array of the document": ("[" + json.dumps(BASE) + "]", None),
+    "number": ("42", None),
+    "string": ('"plan"', None),
+    "null": ("null", None),
+    "true": ("true", None),
+}
+
+
+@pytest.mark.parametrize(("text", "path"), list(HOSTILE_TEXTS.values()), ids=list(HOSTILE_TEXTS))
+def test_hostile_text_raises_validation_error(text: str | bytes, path: str | None) -> None:
+    """Hostile or malformed text raises ``ValidationError`` naming the path, never a crash."""
+    error = rejected(lambda: careerkit.loads(text))
+
+    if path is not None:
+        assert path in paths(error)
+        assert f"{path}: " in str(error)
+
+
+@pytest.mark.parametrize(
+    "value", [42, None, 4.5, ["{}"], dict(MINIMAL), memoryview(b"{}")], ids=repr
+)
+def test_loads_refuses_what_is_not_text(value: object) -> None:
+    """Anything but ``str`` or ``bytes`` is refused with a ``ValidationError``."""
+    error = rejected(lambda: careerkit.loads(value))  # type: ignore[arg-type]
+
+    expected = [""]
+    assert expected == paths(error)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [42, None, "{}", [MINIMAL], types.MappingProxyType({"id": "p"}), ("schema_version", 1)],
+    ids=repr,
+)
+def test_from_dict_refuses_what_is_not_an_object(value: object) -> None:
+    """``from_dict`` refuses anything but a dict of a document."""
+    error = rejected(lambda: careerkit.from_dict(value))  # type: ignore[arg-type]
+
+    expected = [""]
+    assert expected == paths(error)
+
+
+def test_hostile_errors_keep_their_message_short() -> None:
+    """An error about a huge value does not repeat the value."""
+    error = rejected(lambda: careerkit.loads(with_value(("owner",), ["x" * 1_000_000])))
+
+    assert len(str(error)) < 1_000
+
+
+class _NoParsing:
+    """Stands in for the ``json`` module to show that nothing is parsed."""
+
+    def loads(self, *args: object, **kwargs: object) -> object:
+        raise AssertionError("the document was parsed")
+
+
+def test_size_limit_is_checked_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 100 MB text above ``max_size`` is refused without being parsed, as text or bytes."""
+    huge = json.dumps(MINIMAL) + " " * 100_000_000
+    monkeypatch.setattr(careerkit.io, "json", _NoParsing())
+
+    text_error = rejected(lambda: careerkit.loads(huge, max_size=1_000))
+    bytes_error = rejected(lambda: careerkit.loads(huge[:2_000].encode(), max_size=1_000))
+
+    expected = [""]
+    assert expected == paths(text_error)
+    assert "max_size" in str(text_error)
+    assert str(len(huge)) in str(text_error)
+    assert "max_size" in str(bytes_error)
+
+
+def test_size_limit_counts_characters_of_text_and_bytes_of_bytes() -> None:
+    """A document exactly at ``max_size`` loads; one more character or byte is refused."""
+    text = json.dumps({**MINIMAL, "owner": "Zoë"}, ensure_ascii=False)
+    encoded = text.encode("utf-8")
+
+    expected = careerkit.from_dict({**MINIMAL, "owner": "Zoë"})
+
+    assert expected == careerkit.loads(text, max_size=len(text))
+    assert expected == careerkit.loads(encoded, max_size=len(encoded))
+    assert len(text) < len(encoded)
+    rejected(lambda: careerkit.loads(encoded, max_size=len(text)))
+    rejected(lambda: careerkit.loads(text + " ", max_size=len(text)))
+
+
+def test_default_size_limit() -> None:
+    """``loads`` refuses text above ``DEFAULT_MAX_SIZE`` (32 MiB) unless told otherwise."""
+    padded = json.dumps(MINIMAL) + " " * DEFAULT_MAX_SIZE
+
+    error = rejected(lambda: careerkit.loads(padded))
+
+    limit = DEFAULT_MAX_SIZE
+    assert limit == 32 * 1024 * 1024
+    assert limit == inspect.signature(careerkit.loads).parameters["max_size"].default
+    assert "max_size" in str(error)
+    assert careerkit.from_dict(MINIMAL) == careerkit.loads(padded, max_size=len(padded))

@@ -1,0 +1,126 @@
+"""The public API: the exact names exported, their homes, docs and version."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import subprocess
+import sys
+import types
+
+import pytest
+
+import careerkit
+
+PUBLIC_NAMES = [
+    "Calendar",
+    "CareerkitError",
+    "Category",
+    "CheckIn",
+    "CycleError",
+    "DEFAULT_MAX_SIZE",
+    "Direction",
+    "Goal",
+    "GoalStatus",
+    "HistoryError",
+    "Horizon",
+    "Measurement",
+    "Metric",
+    "Plan",
+    "Problem",
+    "Profile",
+    "SCHEMA_VERSION",
+    "SchemaVersionError",
+    "Source",
+    "Status",
+    "Task",
+    "UnknownReferenceError",
+    "ValidationError",
+    "Weekday",
+    "__version__",
+    "dumps",
+    "from_dict",
+    "json_schema",
+    "loads",
+    "to_dict",
+]
+
+_CALLABLES = [name for name in PUBLIC_NAMES if callable(getattr(careerkit, name, None))]
+
+
+def test_all_is_pinned() -> None:
+    """``__all__`` holds exactly the public names, each once."""
+    assert PUBLIC_NAMES == sorted(careerkit.__all__)
+    assert len(careerkit.__all__) == len(set(careerkit.__all__))
+
+
+def test_every_public_attribute_is_exported() -> None:
+    """Every public attribute of the package, other than submodules, is in ``__all__``."""
+    public = {
+        name
+        for name, value in vars(careerkit).items()
+        if not name.startswith("_")
+        and not isinstance(value, types.ModuleType)
+        and name != "annotations"  # bound by ``from __future__ import annotations``
+    }
+
+    assert public == set(careerkit.__all__) - {"__version__"}
+
+
+@pytest.mark.parametrize("name", PUBLIC_NAMES)
+def test_name_is_importable(name: str) -> None:
+    """Each name can be imported from the package."""
+    namespace: dict[str, object] = {}
+    exec(f"from careerkit import {name}", namespace)
+
+    assert getattr(careerkit, name) is namespace[name]
+
+
+@pytest.mark.parametrize("name", _CALLABLES)
+def test_callable_is_documented(name: str) -> None:
+    """Each public class and function has a docstring of its own."""
+    doc = getattr(careerkit, name).__doc__ or ""
+
+    assert doc.strip()
+
+
+@pytest.mark.parametrize("name", _CALLABLES)
+def test_callable_lives_in_careerkit(name: str) -> None:
+    """Public classes and functions report ``careerkit`` as their module."""
+    assert "careerkit" == getattr(careerkit, name).__module__
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("SCHEMA_VERSION", int), ("DEFAULT_MAX_SIZE", int), ("__version__", str)],
+)
+def test_constants(name: str, kind: type) -> None:
+    """The exported constants have the documented types."""
+    assert kind is type(getattr(careerkit, name))
+
+
+def test_version_matches_the_distribution() -> None:
+    """``__version__`` is the installed distribution's version."""
+    assert importlib.metadata.version("careerkit") == careerkit.__version__
+
+
+def test_submodules_still_import() -> None:
+    """Setting ``__module__`` does not break importing the implementation modules."""
+    for module in ("careerkit.model", "careerkit.errors", "careerkit.io", "careerkit.cli"):
+        assert module == importlib.import_module(module).__name__
+    assert careerkit.Plan is importlib.import_module("careerkit.model").Plan
+
+
+def test_import_is_light() -> None:
+    """``import careerkit`` loads none of the optional or heavy packages."""
+    code = (
+        "import sys, careerkit\n"
+        "heavy = ('matplotlib', 'icalendar', 'pandas', 'hypothesis', 'jsonschema')\n"
+        "print(sorted(name for name in heavy if name in sys.modules))\n"
+    )
+
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+
+    assert "[]\n" == result.stdout
