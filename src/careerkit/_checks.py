@@ -77,6 +77,24 @@ _RRULE_RANGES = {
 
 match_id = _ID.fullmatch
 """Match an id against ``ID_PATTERN`` (for fast paths that avoid a call per check)."""
+_ID_LIST = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}(?:\n[A-Za-z0-9][A-Za-z0-9_.:-]{0,127})*")
+
+
+def are_plain_ids(value: object) -> bool:
+    """Whether ``check_ids`` accepts the value: a tuple of distinct ids (one regex pass)."""
+    if type(value) is not tuple:
+        return False
+    if not value:
+        return True
+    try:
+        joined = "\n".join(value)
+    except TypeError:  # an item is not a string
+        return False
+    return (
+        _ID_LIST.fullmatch(joined) is not None
+        and joined.count("\n") == len(value) - 1  # no item held a separator itself
+        and len(set(value)) == len(value)
+    )
 
 
 def to_tuple(value: Any) -> Any:

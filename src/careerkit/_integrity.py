@@ -29,13 +29,18 @@ def check_plan(plan: Plan) -> tuple[dict[str, int], dict[str, int]]:
     entries = plan.profile.entries()
     for position, goal in enumerate(plan.goals):
         _check_goal(plan, goal, f"goals[{position}]", goal_index, entries, problems)
+    tasks_in_order = True  # every task lists only earlier tasks: then there is no cycle
     for position, task in enumerate(plan.tasks):
-        path = f"tasks[{position}]"
         if task.goal not in goal_index:
-            problems.append(Problem(f"{path}.goal", f"unknown goal {task.goal!r}"))
+            problems.append(Problem(f"tasks[{position}].goal", f"unknown goal {task.goal!r}"))
         for slot, other in enumerate(task.depends_on):
-            if other not in task_index:
-                problems.append(Problem(f"{path}.depends_on[{slot}]", f"unknown task {other!r}"))
+            earlier = task_index.get(other)
+            if earlier is None:
+                problems.append(
+                    Problem(f"tasks[{position}].depends_on[{slot}]", f"unknown task {other!r}")
+                )
+            elif earlier >= position:
+                tasks_in_order = False
     for position, check_in in enumerate(plan.check_ins):
         if check_in.on < plan.start:
             problems.append(
@@ -43,7 +48,8 @@ def check_plan(plan: Plan) -> tuple[dict[str, int], dict[str, int]]:
             )
     if problems:
         raise ValidationError(problems=problems)
-    _reject_cycle(plan.tasks, "tasks", "depends_on", lambda task: task.depends_on)
+    if not tasks_in_order:
+        _reject_cycle(plan.tasks, "tasks", "depends_on", lambda task: task.depends_on)
     _reject_cycle(plan.goals, "goals", "depends_on", lambda goal: goal.depends_on)
     _reject_cycle(
         plan.goals, "goals", "parent", lambda goal: () if goal.parent is None else (goal.parent,)

@@ -59,6 +59,7 @@ _MIGRATIONS: Mapping[int, Migration] = {}
 """Migration from version N to N + 1, keyed by N."""
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PLAIN = (str, int, float)  # passed through as they are: the model checks them
 
 
 class _WrongValue(ValueError):
@@ -71,6 +72,11 @@ def _as_is(value: object, _: object) -> object:
 
 
 def _structure_date(value: object, _: object) -> date:
+    if type(value) is str and len(value) == 10 and value[4] == value[7] == "-":
+        try:
+            return date.fromisoformat(value)  # the shape above rules out week dates
+        except ValueError:
+            pass
     if type(value) is not str or not _ISO_DATE.fullmatch(value):
         shown = repr(value[:40]) if type(value) is str else describe(value)
         raise _WrongValue(f"expected a date as YYYY-MM-DD, got {shown}")
@@ -82,13 +88,11 @@ def _structure_date(value: object, _: object) -> date:
 
 def _structure_enum_factory(kind: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
     choices = ", ".join(str(member.value) for member in kind)
+    members = {member.value: member for member in kind}
 
     def structure(value: object, _: object) -> enum.Enum:
-        if type(value) is str:
-            try:
-                return kind(value)
-            except ValueError:
-                pass
+        if type(value) is str and value in members:
+            return members[value]
         shown = repr(value[:40]) if type(value) is str else describe(value)
         raise _WrongValue(f"expected one of {choices}; got {shown}")
 
@@ -101,7 +105,7 @@ def _is_tuple(kind: Any) -> bool:
 
 def _structure_tuple_factory(kind: Any, converter: cattrs.Converter) -> Callable[..., Any]:
     item_kind = get_args(kind)[0]
-    if item_kind in (str, int, float):
+    if item_kind in _PLAIN:
         return _structure_plain_tuple
     structure_item = converter.get_structure_hook(item_kind)
 
@@ -142,14 +146,11 @@ def _unstructure_record_factory(cls: type, converter: cattrs.Converter) -> Calla
         default = attribute.default
         if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
             default = default.factory()
-        kind = attribute.type
-        options = [arg for arg in get_args(kind) if arg is not type(None)]
-        if type(None) in get_args(kind):
-            kind = options[0]  # None is the default of every optional field
+        kind, _ = _optional_of(attribute.type)  # None is the default of every optional field
         hook: Callable[[Any], Any] | None
-        if kind in (str, int, float):
+        if kind in _PLAIN:
             hook = None
-        elif _is_tuple(kind) and get_args(kind)[0] in (str, int, float):
+        elif _is_tuple(kind) and get_args(kind)[0] in _PLAIN:
             hook = list
         else:
             hook = converter.get_unstructure_hook(kind)
@@ -166,6 +167,14 @@ def _unstructure_record_factory(cls: type, converter: cattrs.Converter) -> Calla
     return unstructure
 
 
+def _optional_of(kind: Any) -> tuple[Any, bool]:
+    """``(X, True)`` for ``X | None``, else ``(kind, False)``."""
+    arguments = get_args(kind)
+    if type(None) in arguments:
+        return next(arg for arg in arguments if arg is not type(None)), True
+    return kind, False
+
+
 def _structure_record_factory(cls: type, converter: cattrs.Converter) -> Callable[..., Any]:
     """Build an attrs value from a dict: a direct path for well-formed input.
 
@@ -179,22 +188,27 @@ def _structure_record_factory(cls: type, converter: cattrs.Converter) -> Callabl
     )
     fields = [attribute for attribute in attrs.fields(cls) if attribute.init]
     names = frozenset(attribute.name for attribute in fields)
-    required = tuple(attribute.name for attribute in fields if attribute.default is attrs.NOTHING)
-    conversions = tuple(
-        (attribute.name, converter.get_structure_hook(attribute.type), attribute.type)
-        for attribute in fields
-        if attribute.type not in (str, int, float)
-    )
+    required = frozenset(a.name for a in fields if a.default is attrs.NOTHING)
+    conversions = {}
+    for attribute in fields:
+        kind, optional = _optional_of(attribute.type)
+        if kind not in _PLAIN:
+            hook = converter.get_structure_hook(kind)
+            conversions[attribute.name] = (hook, kind, optional)
+    converted = frozenset(conversions)
 
     def structure(value: Any, _: object) -> Any:
         if type(value) is not dict:
             raise _WrongValue(f"expected an object, got {describe(value)}")
-        if names.issuperset(value) and all(name in value for name in required):
+        keys = value.keys()
+        if keys <= names and required <= keys:
             arguments = value.copy()
             try:
-                for name, hook, kind in conversions:
-                    if name in arguments:
-                        arguments[name] = hook(arguments[name], kind)
+                for name in converted & keys:
+                    item = arguments[name]
+                    hook, kind, optional = conversions[name]
+                    if item is not None or not optional:
+                        arguments[name] = hook(item, kind)
                 return cls(**arguments)
             except (ValueError, BaseValidationError):
                 pass  # structured again below, to report every problem with its path
@@ -207,7 +221,7 @@ def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True)
     converter.register_unstructure_hook_factory(attrs.has, _unstructure_record_factory)
     converter.register_structure_hook_factory(attrs.has, _structure_record_factory)
-    for kind in (str, int, float):
+    for kind in _PLAIN:
         converter.register_structure_hook(kind, _as_is)
     converter.register_structure_hook(date, _structure_date)
     converter.register_unstructure_hook(date, date.isoformat)

@@ -555,9 +555,7 @@ class Task:
             and type(effort) in amount
             and 0 <= effort <= top
             and (cost is None or (type(cost) in amount and 0 <= cost <= top))
-            and type(depends_on) is tuple
-            and all(type(other) is str and match(other) is not None for other in depends_on)
-            and len(set(depends_on)) == len(depends_on)
+            and checks.are_plain_ids(depends_on)
             and self.id not in depends_on
             and (self.not_before is None or type(self.not_before) is date)
             and (self.due is None or type(self.due) is date)
@@ -612,7 +610,6 @@ class Task:
         checks.raise_if_any(problems)
 
     def _check_status(self, problems: list[Problem]) -> None:
-        status = self.status.value
         if self.not_before and self.due and self.due < self.not_before:
             problems.append(Problem("due", f"{self.due} is before not_before {self.not_before}"))
         if self.started_on and self.done_on and self.done_on < self.started_on:
@@ -630,7 +627,7 @@ class Task:
             if self.started_on is None:
                 problems.append(Problem("started_on", "a task in progress needs started_on"))
             if self.done_on is not None:
-                problems.append(Problem("done_on", f"set, but the status is {status}"))
+                problems.append(Problem("done_on", "set, but the status is in_progress"))
         elif self.status is Status.DONE:
             if self.done_on is None:
                 problems.append(Problem("done_on", "a done task needs done_on"))
