@@ -12,6 +12,7 @@ from typing import Any
 
 from attrs import frozen
 
+import careerkit
 from careerkit import CycleError, SchemaVersionError, ValidationError
 
 __all__ = ["BAD_DOCUMENTS", "BadDocument", "valid_document"]
@@ -394,7 +395,7 @@ BAD_DOCUMENTS: tuple[BadDocument, ...] = (
     BadDocument("schema_version 0", _replaced("schema_version", value=0), _V, "schema_version"),
     BadDocument(
         "schema_version from the future",
-        _replaced("schema_version", value=2),
+        _replaced("schema_version", value=careerkit.SCHEMA_VERSION + 1),
         SchemaVersionError,
         "schema_version",
     ),

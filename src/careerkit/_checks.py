@@ -155,8 +155,18 @@ def check_id(problems: list[Problem], path: str, value: object) -> None:
         )
 
 
-def check_items(problems: list[Problem], path: str, value: object, kind: type) -> bool:
-    """A tuple whose items are all ``kind``; True when the shape is right."""
+def check_items(
+    problems: list[Problem],
+    path: str,
+    value: object,
+    kind: Any,
+    *,
+    described: str = "",
+) -> bool:
+    """A tuple whose items are all ``kind`` (named ``described`` in messages).
+
+    Returns True when the shape is right.
+    """
     if type(value) is not tuple:
         problems.append(Problem(path, f"expected a list, got {describe(value)}"))
         return False
@@ -164,7 +174,9 @@ def check_items(problems: list[Problem], path: str, value: object, kind: type) -
     for index, item in enumerate(value):
         if not isinstance(item, kind):
             problems.append(
-                Problem(f"{path}[{index}]", f"expected {_a(kind)}, got {describe(item)}")
+                Problem(
+                    f"{path}[{index}]", f"expected {described or _a(kind)}, got {describe(item)}"
+                )
             )
             ok = False
     return ok

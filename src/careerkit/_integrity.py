@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from careerkit._precedence import build_network, find_cycle, is_acyclic
 from careerkit.errors import CycleError, Problem, ValidationError
 
 if TYPE_CHECKING:
     from careerkit.model import Goal, Plan, Task
 
-__all__ = ["check_plan", "find_cycle"]
+__all__ = ["check_plan"]
 
 
 def check_plan(plan: Plan) -> tuple[dict[str, int], dict[str, int]]:
@@ -33,7 +34,7 @@ def check_plan(plan: Plan) -> tuple[dict[str, int], dict[str, int]]:
     for position, task in enumerate(plan.tasks):
         if task.goal not in goal_index:
             problems.append(Problem(f"tasks[{position}].goal", f"unknown goal {task.goal!r}"))
-        for slot, other in enumerate(task.depends_on):
+        for slot, other in enumerate(task.predecessors):
             earlier = task_index.get(other)
             if earlier is None:
                 problems.append(
@@ -48,12 +49,12 @@ def check_plan(plan: Plan) -> tuple[dict[str, int], dict[str, int]]:
             )
     if problems:
         raise ValidationError(problems=problems)
-    if not tasks_in_order:
-        _reject_cycle(plan.tasks, "tasks", "depends_on", lambda task: task.depends_on)
     _reject_cycle(plan.goals, "goals", "depends_on", lambda goal: goal.depends_on)
     _reject_cycle(
         plan.goals, "goals", "parent", lambda goal: () if goal.parent is None else (goal.parent,)
     )
+    if not tasks_in_order or any(goal.depends_on for goal in plan.goals):
+        _reject_network_cycle(plan)
     return goal_index, task_index
 
 
@@ -111,54 +112,26 @@ def _check_goal(
             )
 
 
-def find_cycle(nodes: Iterable[str], successors: Callable[[str], Iterable[str]]) -> tuple[str, ...]:
-    """The first cycle found by a depth-first search, or ``()``.
-
-    Nodes are visited in sorted order, so the result is deterministic; the
-    cycle is rotated to start at its smallest id, each id followed by one
-    of its successors.
-    """
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
-    for root in sorted(nodes):
-        if root in state:
-            continue
-        path = [root]
-        state[root] = 1
-        stack = [iter(sorted(successors(root)))]
-        while stack:
-            following = next(stack[-1], None)
-            if following is None:
-                stack.pop()
-                state[path.pop()] = 2
-            elif state.get(following) == 1:
-                cycle = path[path.index(following) :]
-                turn = cycle.index(min(cycle))
-                return tuple(cycle[turn:] + cycle[:turn])
-            elif following not in state:
-                state[following] = 1
-                path.append(following)
-                stack.append(iter(sorted(successors(following))))
-    return ()
-
-
-def _acyclic(by_id: Mapping[str, Any], successors: Callable[[Any], Iterable[str]]) -> bool:
-    """Whether the graph has no cycle (Kahn's algorithm; order does not matter)."""
-    waiting = dict.fromkeys(by_id, 0)
-    followers: dict[str, list[str]] = {}
-    for node, item in by_id.items():
-        for following in successors(item):
-            waiting[following] += 1
-            followers.setdefault(node, []).append(following)
-    ready = [node for node, count in waiting.items() if count == 0]
-    seen = 0
-    while ready:
-        node = ready.pop()
-        seen += 1
-        for following in followers.get(node, ()):
-            waiting[following] -= 1
-            if waiting[following] == 0:
-                ready.append(following)
-    return seen == len(waiting)
+def _reject_network_cycle(plan: Plan) -> None:
+    """Reject a cycle through task links and goal-level order together."""
+    network = build_network(plan)
+    if is_acyclic(network.predecessors):
+        return
+    labels = network.labels
+    cycle = find_cycle(
+        range(len(labels)),
+        lambda node: (before for before, _, _ in network.predecessors[node]),
+        key=lambda node: (node >= network.task_count, labels[node], node),  # tasks first
+    )
+    shown: list[str] = []
+    for node in cycle:
+        if not shown or shown[-1] != labels[node]:
+            shown.append(labels[node])  # a goal's start and finish gates read as one step
+    if cycle[0] < network.task_count:
+        raise CycleError(cycle=shown, path=f"tasks[{cycle[0]}].depends_on")
+    goal_id, _ = network.gate_goals[cycle[0] - network.task_count]
+    position = next(index for index, goal in enumerate(plan.goals) if goal.id == goal_id)
+    raise CycleError(cycle=shown, path=f"goals[{position}].depends_on")
 
 
 def _reject_cycle(
@@ -168,8 +141,6 @@ def _reject_cycle(
     successors: Callable[[Any], Iterable[str]],
 ) -> None:
     by_id = {item.id: item for item in items}
-    if _acyclic(by_id, successors):
-        return
     cycle = find_cycle(by_id, lambda node: successors(by_id[node]))
     if cycle:
         position = next(index for index, item in enumerate(items) if item.id == cycle[0])

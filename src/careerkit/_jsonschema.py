@@ -15,8 +15,8 @@ from typing import Any
 
 import attrs
 
-from careerkit._checks import ID_PATTERN, MAX_TEXT
-from careerkit.model import Calendar, Goal, Plan, Task
+from careerkit._checks import ID_PATTERN, MAX_DURATION, MAX_TEXT
+from careerkit.model import Calendar, Dependency, Goal, Plan, Task
 
 __all__ = ["plan_schema"]
 
@@ -33,7 +33,11 @@ _CONSTRAINTS: Mapping[tuple[type, str], Mapping[str, Any]] = {
     (Goal, "weight"): {"minimum": 0},
     (Task, "id"): _ID,
     (Task, "goal"): _ID,
-    (Task, "duration"): {"minimum": 0},
+    (Task, "duration"): {"minimum": 0, "maximum": MAX_DURATION},
+    (Task, "optimistic"): {"minimum": 0, "maximum": MAX_DURATION},
+    (Task, "pessimistic"): {"minimum": 0, "maximum": MAX_DURATION},
+    (Dependency, "task"): _ID,
+    (Dependency, "lag"): {"minimum": -MAX_DURATION, "maximum": MAX_DURATION},
     (Task, "effort"): {"minimum": 0},
     (Task, "cost"): {"minimum": 0},
     (Task, "recurrence"): _RRULE,
@@ -41,7 +45,7 @@ _CONSTRAINTS: Mapping[tuple[type, str], Mapping[str, Any]] = {
     (Task, "hours_spent"): {"minimum": 0},
     (Calendar, "hours_per_day"): {"exclusiveMinimum": 0, "maximum": 24},
 }
-_ID_LISTS = {(Goal, "depends_on"), (Task, "depends_on")}
+_ID_LISTS = {(Goal, "depends_on")}
 _REQUIRED_TEXT = {"title", "name", "owner"}
 _SATISFACTION = {"minimum": 1, "maximum": 5}
 
@@ -73,6 +77,8 @@ def _object_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
         schema = _type_schema(attribute.type, definitions)
         if (cls, attribute.name) in _ID_LISTS:
             schema["items"] = {"type": "string", **_ID}
+        if (cls, attribute.name) == (Task, "depends_on"):
+            schema["items"]["anyOf"][0].update(_ID)
         schema.update(_CONSTRAINTS.get((cls, attribute.name), {}))
         if attribute.name in _REQUIRED_TEXT:
             schema["pattern"] = r"\S"
@@ -92,8 +98,9 @@ def _object_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
 def _type_schema(kind: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     origin = typing.get_origin(kind)
     if origin in (types.UnionType, typing.Union):
-        options = [arg for arg in typing.get_args(kind) if arg is not type(None)]
-        return {"anyOf": [_type_schema(options[0], definitions), {"type": "null"}]}
+        return {"anyOf": [_type_schema(arg, definitions) for arg in typing.get_args(kind)]}
+    if kind is type(None):
+        return {"type": "null"}
     if origin is tuple:
         return {"type": "array", "items": _type_schema(typing.get_args(kind)[0], definitions)}
     if origin is Mapping:

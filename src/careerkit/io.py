@@ -35,7 +35,7 @@ from cattrs.gen import make_dict_structure_fn
 from careerkit._checks import describe
 from careerkit._jsonschema import plan_schema
 from careerkit.errors import CycleError, Problem, SchemaVersionError, ValidationError, join_path
-from careerkit.model import Plan
+from careerkit.model import Dependency, Plan
 
 __all__ = [
     "DEFAULT_MAX_SIZE",
@@ -47,15 +47,21 @@ __all__ = [
     "to_dict",
 ]
 
-SCHEMA_VERSION = 1
-"""The schema version written into every document."""
+SCHEMA_VERSION = 2
+"""The schema version written into every document.
+
+Version 2 added typed dependencies (objects in ``depends_on``) and
+three-point estimates; version 1 documents are read unchanged.
+"""
 
 DEFAULT_MAX_SIZE = 32 * 1024 * 1024
 """The largest document :func:`loads` reads by default: 32 MiB (characters
 for text, bytes for bytes). Pass ``max_size`` to change it."""
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-_MIGRATIONS: Mapping[int, Migration] = {}
+_MIGRATIONS: Mapping[int, Migration] = {
+    1: dict,  # version 2 only added optional forms: a version 1 body is a version 2 body
+}
 """Migration from version N to N + 1, keyed by N."""
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -131,6 +137,53 @@ def _structure_plain_tuple(value: object, _: object) -> tuple[Any, ...]:
     if type(value) is not list:
         raise _WrongValue(f"expected a list, got {describe(value)}")
     return tuple(value)
+
+
+def _structure_dependencies_factory(
+    kind: Any, converter: cattrs.Converter
+) -> Callable[[object, object], tuple[str | Dependency, ...]]:
+    structure_dependency = converter.get_structure_hook(Dependency)
+
+    def structure_item(item: object) -> str | Dependency:
+        if type(item) is str:
+            return item
+        if type(item) is dict:
+            return cast(Dependency, structure_dependency(item, Dependency))
+        raise _WrongValue(f"expected a task id or a dependency object, got {describe(item)}")
+
+    def structure(value: object, _: object) -> tuple[str | Dependency, ...]:
+        if type(value) is not list:
+            raise _WrongValue(f"expected a list, got {describe(value)}")
+        if all(type(item) is str for item in value):
+            return tuple(value)
+        items: list[str | Dependency] = []
+        errors = []
+        for index, item in enumerate(value):
+            try:
+                items.append(structure_item(item))
+            except Exception as exc:  # noqa: BLE001 - collected and reported with its path
+                exc.add_note(IterableValidationNote(f"index {index}", index, kind))
+                errors.append(exc)
+        if errors:
+            raise cattrs.IterableValidationError("invalid items", errors, kind)
+        return tuple(items)
+
+    return structure
+
+
+def _unstructure_dependencies_factory(
+    kind: Any, converter: cattrs.Converter
+) -> Callable[[tuple[str | Dependency, ...]], list[Any]]:
+    unstructure_dependency = converter.get_unstructure_hook(Dependency)
+
+    def unstructure(value: tuple[str | Dependency, ...]) -> list[Any]:
+        return [item if type(item) is str else unstructure_dependency(item) for item in value]
+
+    return unstructure
+
+
+def _is_dependencies(kind: Any) -> bool:
+    return bool(kind == tuple[str | Dependency, ...])
 
 
 def _is_metadata(kind: Any) -> bool:
@@ -232,6 +285,9 @@ def _make_converter() -> cattrs.Converter:
         _structure_enum_factory,
     )
     converter.register_structure_hook_factory(_is_tuple, _structure_tuple_factory)
+    # Registered last so that it wins over the general tuple hook.
+    converter.register_structure_hook_factory(_is_dependencies, _structure_dependencies_factory)
+    converter.register_unstructure_hook_factory(_is_dependencies, _unstructure_dependencies_factory)
     return converter
 
 
@@ -257,7 +313,7 @@ def to_dict(plan: Plan) -> dict[str, Any]:
     --------
     >>> plan = Plan(id="p", owner="Ana", start=date(2026, 1, 5))
     >>> to_dict(plan)
-    {'schema_version': 1, 'id': 'p', 'owner': 'Ana', 'start': '2026-01-05'}
+    {'schema_version': 2, 'id': 'p', 'owner': 'Ana', 'start': '2026-01-05'}
     """
     if not isinstance(plan, Plan):
         raise ValidationError(path="", problem=f"expected a Plan, got {type(plan).__name__}")
@@ -384,7 +440,7 @@ def dumps(plan: Plan, *, indent: int | None = 2) -> str:
     Examples
     --------
     >>> print(dumps(Plan(id="p", owner="Ana", start=date(2026, 1, 5)), indent=None))
-    {"schema_version": 1, "id": "p", "owner": "Ana", "start": "2026-01-05"}
+    {"schema_version": 2, "id": "p", "owner": "Ana", "start": "2026-01-05"}
     """
     return json.dumps(to_dict(plan), indent=indent, ensure_ascii=False)
 
@@ -479,6 +535,6 @@ def json_schema() -> dict[str, Any]:
     >>> schema["$schema"]
     'https://json-schema.org/draft/2020-12/schema'
     >>> schema["properties"]["schema_version"]["maximum"]
-    1
+    2
     """
     return plan_schema(SCHEMA_VERSION)

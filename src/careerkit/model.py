@@ -28,10 +28,12 @@ __all__ = [
     "Calendar",
     "Category",
     "CheckIn",
+    "Dependency",
     "Direction",
     "Goal",
     "GoalStatus",
     "Horizon",
+    "Link",
     "Measurement",
     "Metric",
     "Plan",
@@ -150,6 +152,24 @@ class Weekday(enum.Enum):
     def of(cls, day: date) -> Weekday:
         """The weekday of a date."""
         return _WEEKDAYS[day.weekday()]
+
+
+class Link(enum.Enum):
+    """How a task depends on another: which ends of the two are tied.
+
+    ``FINISH_TO_START`` (the default): the task starts after the other
+    finishes. ``START_TO_START``: it starts after the other starts.
+    ``FINISH_TO_FINISH``: it finishes after the other finishes.
+    ``START_TO_FINISH``: it finishes after the other starts.
+
+    >>> Link("ss")
+    <Link.START_TO_START: 'ss'>
+    """
+
+    FINISH_TO_START = "fs"
+    START_TO_START = "ss"
+    FINISH_TO_FINISH = "ff"
+    START_TO_FINISH = "sf"
 
 
 _WEEKDAYS = tuple(Weekday)
@@ -347,6 +367,63 @@ class CheckIn:
 
 
 @frozen(kw_only=True)
+class Dependency:
+    """A typed link to a predecessor task, with a lag or lead in working days.
+
+    A plain task id in ``Task.depends_on`` means finish-to-start without lag;
+    such a dependency is stored as the plain id, so both spellings are equal.
+
+    Parameters
+    ----------
+    task
+        The predecessor's id.
+    link
+        Which ends are tied (finish-to-start by default).
+    lag
+        Working days between the tied ends: positive waits, negative (a lead)
+        overlaps.
+
+    Examples
+    --------
+    >>> apply = Task(id="apply", goal="g", title="Apply for the promotion",
+    ...              depends_on=[Dependency(task="cert", lag=60)])
+    >>> apply.depends_on[0].lag
+    60
+    >>> Task(id="t", goal="g", title="T", depends_on=[Dependency(task="a")]).depends_on
+    ('a',)
+    """
+
+    task: str
+    link: Link = Link.FINISH_TO_START
+    lag: int = 0
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        checks.check_id(problems, "task", self.task)
+        checks.check_enum(problems, "link", self.link, Link)
+        limit = checks.MAX_DURATION
+        checks.check_number(problems, "lag", self.lag, minimum=-limit, maximum=limit, integer=True)
+        checks.raise_if_any(problems)
+
+
+def _to_dependencies(value: Any) -> Any:
+    """A tuple of dependencies, plain finish-to-start ones as their ids."""
+    value = checks.to_tuple(value)
+    if type(value) is tuple:
+        for item in value:
+            if type(item) is not str:
+                return tuple(
+                    item.task
+                    if type(item) is Dependency
+                    and item.link is Link.FINISH_TO_START
+                    and item.lag == 0
+                    else item
+                    for item in value
+                )
+    return value
+
+
+@frozen(kw_only=True)
 class Goal:
     """A career goal.
 
@@ -482,7 +559,11 @@ class Task:
     cost
         Money the task costs, if any.
     depends_on
-        Tasks that must finish before this one starts.
+        Predecessor tasks: plain ids for "starts after it finishes", or
+        :class:`Dependency` values for other links and lags.
+    optimistic, pessimistic
+        Optional three-point estimate around ``duration`` (the most likely):
+        given together, with ``optimistic <= duration <= pessimistic``.
     not_before
         The task cannot start before this date.
     due
@@ -513,7 +594,9 @@ class Task:
     duration: int = 1
     effort: float = 0.0
     cost: float | None = None
-    depends_on: tuple[str, ...] = field(default=(), converter=checks.to_tuple)
+    depends_on: tuple[str | Dependency, ...] = field(default=(), converter=_to_dependencies)
+    optimistic: int | None = None
+    pessimistic: int | None = None
     not_before: date | None = None
     due: date | None = None
     recurrence: str | None = None
@@ -557,6 +640,8 @@ class Task:
             and (cost is None or (type(cost) in amount and 0 <= cost <= top))
             and checks.are_plain_ids(depends_on)
             and self.id not in depends_on
+            and self.optimistic is None
+            and self.pessimistic is None
             and (self.not_before is None or type(self.not_before) is date)
             and (self.due is None or type(self.due) is date)
             and self.recurrence is None
@@ -585,10 +670,17 @@ class Task:
         )
         checks.check_number(problems, "effort", self.effort, minimum=0)
         checks.check_number(problems, "cost", self.cost, minimum=0, optional=True)
-        checks.check_ids(problems, "depends_on", self.depends_on)
-        if type(self.depends_on) is tuple and self.id in self.depends_on:
-            index = self.depends_on.index(self.id)
-            problems.append(Problem(f"depends_on[{index}]", "a task cannot depend on itself"))
+        self._check_dependencies(problems)
+        for name in ("optimistic", "pessimistic"):
+            checks.check_number(
+                problems,
+                name,
+                getattr(self, name),
+                minimum=0,
+                maximum=checks.MAX_DURATION,
+                integer=True,
+                optional=True,
+            )
         checks.check_date(problems, "not_before", self.not_before, optional=True)
         checks.check_date(problems, "due", self.due, optional=True)
         checks.check_rrule(problems, "recurrence", self.recurrence, optional=True)
@@ -607,7 +699,64 @@ class Task:
         checks.check_text(problems, "notes", self.notes, required=False)
         if not problems:
             self._check_status(problems)
+            self._check_estimate(problems)
         checks.raise_if_any(problems)
+
+    def _check_dependencies(self, problems: list[Problem]) -> None:
+        if not checks.check_items(
+            problems,
+            "depends_on",
+            self.depends_on,
+            str | Dependency,
+            described="a task id or a Dependency",
+        ):
+            return
+        seen: set[tuple[str, Link]] = set()
+        for index, item in enumerate(self.depends_on):
+            path = f"depends_on[{index}]"
+            if isinstance(item, str):
+                checks.check_id(problems, path, item)
+                key = (item, Link.FINISH_TO_START)
+            else:
+                key = (item.task, item.link)
+            if key[0] == self.id:
+                problems.append(Problem(path, "a task cannot depend on itself"))
+            elif key in seen:
+                problems.append(Problem(path, f"duplicate entry {key[0]!r} ({key[1].value})"))
+            seen.add(key)
+
+    def _check_estimate(self, problems: list[Problem]) -> None:
+        optimistic, pessimistic = self.optimistic, self.pessimistic
+        if (optimistic is None) != (pessimistic is None):
+            given = "optimistic" if pessimistic is None else "pessimistic"
+            other = "pessimistic" if pessimistic is None else "optimistic"
+            problems.append(Problem(other, f"needed together with {given}"))
+        elif optimistic is not None and pessimistic is not None:
+            if optimistic > self.duration:
+                problems.append(Problem("optimistic", "longer than the duration"))
+            if pessimistic < self.duration:
+                problems.append(Problem("pessimistic", "shorter than the duration"))
+
+    @property
+    def predecessors(self) -> tuple[str, ...]:
+        """The ids of the tasks this one depends on, in order.
+
+        >>> Task(id="t", goal="g", title="T",
+        ...      depends_on=["a", Dependency(task="b", link=Link.START_TO_START)]).predecessors
+        ('a', 'b')
+        """
+        return tuple(item if isinstance(item, str) else item.task for item in self.depends_on)
+
+    @property
+    def links(self) -> tuple[Dependency, ...]:
+        """Every dependency as a :class:`Dependency`, plain ids included.
+
+        >>> Task(id="t", goal="g", title="T", depends_on=["a"]).links[0].link
+        <Link.FINISH_TO_START: 'fs'>
+        """
+        return tuple(
+            Dependency(task=item) if isinstance(item, str) else item for item in self.depends_on
+        )
 
     def _check_status(self, problems: list[Problem]) -> None:
         if self.not_before and self.due and self.due < self.not_before:
@@ -899,7 +1048,7 @@ class Plan:
             Other tasks still depend on it; the message names them.
         """
         position = self.task_position(id)
-        referrers = [f"task {task.id!r}" for task in self.tasks if id in task.depends_on]
+        referrers = [f"task {task.id!r}" for task in self.tasks if id in task.predecessors]
         if referrers:
             raise ValidationError(
                 path=f"tasks[{position}]",
@@ -1018,7 +1167,7 @@ def _remove(items: tuple[Any, ...], position: int) -> tuple[Any, ...]:
     return (*items[:position], *items[position + 1 :])
 
 
-for _cls in (Profile, Calendar, Metric, Measurement, CheckIn, Goal, Task, Plan):
+for _cls in (Profile, Calendar, Metric, Measurement, CheckIn, Dependency, Goal, Task, Plan):
     # Resolve annotations now, while this module's names are in scope: the
     # classes are re-exported from the package under ``careerkit``.
     attrs.resolve_types(_cls)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from careerkit.model import Goal, Horizon, Plan, Status, Task
+from careerkit.model import Dependency, Goal, Horizon, Link, Plan, Status, Task
 
 __all__ = ["outline"]
 
@@ -115,9 +115,24 @@ def _task_line(task: Task) -> str:
     if task.recurrence is not None:
         details.append(f"repeats {task.recurrence.removeprefix('RRULE:')}")
     if task.depends_on:
-        details.append("after " + ", ".join(task.depends_on))
+        details.append("after " + ", ".join(_dependency(item) for item in task.links))
     suffix = f" ({'; '.join(details)})" if details else ""
     return f"{_TASK_MARKS[task.status]} {task.id}: {task.title}{suffix}"
+
+
+_LINK_WORDS = {
+    Link.FINISH_TO_START: "",
+    Link.START_TO_START: "start of ",
+    Link.FINISH_TO_FINISH: "finishing with ",
+    Link.START_TO_FINISH: "finishing after the start of ",
+}
+
+
+def _dependency(dependency: Dependency) -> str:
+    lag = ""
+    if dependency.lag:
+        lag = f" {'+' if dependency.lag > 0 else '-'}{abs(dependency.lag)}d"
+    return f"{_LINK_WORDS[dependency.link]}{dependency.task}{lag}"
 
 
 def _number(value: float) -> str:

@@ -1,0 +1,183 @@
+"""The precedence network of a plan: what must happen before what.
+
+Nodes are the plan's tasks (numbered in plan order) followed by goal gates,
+zero-length nodes that carry goal-level order without linking every pair of
+tasks:
+
+* a goal's *finish gate* follows every task of the goal and the finish gates
+  of its child goals, so it marks the end of the goal's whole subtree;
+  recurring tasks (habits) never hold it back;
+* a goal's *start gate* precedes every task of the goal and the start gates
+  of its child goals;
+* ``G.depends_on = [H]`` links H's finish gate to G's start gate.
+
+Gates exist only where goal dependencies need them. The plan's integrity
+check uses this network to reject cycles; the schedule runs on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import frozen
+
+if TYPE_CHECKING:
+    from careerkit.model import Plan
+
+__all__ = ["FF", "FS", "LINK_CODES", "SF", "SS", "Network", "build_network", "find_cycle"]
+
+FS, SS, FF, SF = 0, 1, 2, 3
+"""Link codes: finish-to-start, start-to-start, finish-to-finish, start-to-finish."""
+LINK_CODES = {"fs": FS, "ss": SS, "ff": FF, "sf": SF}
+
+Node = TypeVar("Node", bound=Hashable)
+
+
+@frozen
+class Network:
+    """Nodes and their predecessor links ``(node, link code, lag)``.
+
+    Nodes ``0 .. task_count - 1`` are the plan's tasks in plan order; the
+    rest are goal gates, labelled ``goal <id>``.
+    """
+
+    labels: tuple[str, ...]
+    task_count: int
+    predecessors: tuple[tuple[tuple[int, int, int], ...], ...]
+    gate_goals: tuple[tuple[str, str], ...]  # (goal id, "start" or "finish") per gate
+
+    def successors(self) -> list[list[tuple[int, int, int]]]:
+        """For each node, its successor links ``(node, link code, lag)``."""
+        result: list[list[tuple[int, int, int]]] = [[] for _ in self.labels]
+        for node, links in enumerate(self.predecessors):
+            for before, code, lag in links:
+                result[before].append((node, code, lag))
+        return result
+
+
+def build_network(plan: Plan) -> Network:
+    """The precedence network of a plan."""
+    task_index = {task.id: position for position, task in enumerate(plan.tasks)}
+    links: list[list[tuple[int, int, int]]] = []
+    for task in plan.tasks:
+        own: list[tuple[int, int, int]] = []
+        for item in task.depends_on:
+            if isinstance(item, str):
+                own.append((task_index[item], FS, 0))
+            else:
+                own.append((task_index[item.task], LINK_CODES[item.link.value], item.lag))
+        links.append(own)
+    labels = [task.id for task in plan.tasks]
+    gate_goals: list[tuple[str, str]] = []
+    if any(goal.depends_on for goal in plan.goals):
+        _add_gates(plan, links, labels, gate_goals)
+    return Network(
+        labels=tuple(labels),
+        task_count=len(plan.tasks),
+        predecessors=tuple(tuple(own) for own in links),
+        gate_goals=tuple(gate_goals),
+    )
+
+
+def _add_gates(
+    plan: Plan,
+    links: list[list[tuple[int, int, int]]],
+    labels: list[str],
+    gate_goals: list[tuple[str, str]],
+) -> None:
+    children: dict[str, list[str]] = {}
+    for goal in plan.goals:
+        if goal.parent is not None:
+            children.setdefault(goal.parent, []).append(goal.id)
+    tasks_of: dict[str, list[int]] = {}
+    for position, task in enumerate(plan.tasks):
+        tasks_of.setdefault(task.goal, []).append(position)
+
+    def subtree(roots: Iterable[str]) -> list[str]:
+        seen: dict[str, None] = {}
+        stack = list(roots)
+        while stack:
+            goal_id = stack.pop()
+            if goal_id not in seen:
+                seen[goal_id] = None
+                stack.extend(children.get(goal_id, ()))
+        return list(seen)
+
+    def new_gate(goal_id: str, end: str) -> int:
+        links.append([])
+        labels.append(f"goal {goal_id}")
+        gate_goals.append((goal_id, end))
+        return len(links) - 1
+
+    prerequisites = [other for goal in plan.goals for other in goal.depends_on]
+    finish = {goal_id: new_gate(goal_id, "finish") for goal_id in subtree(prerequisites)}
+    dependents = [goal.id for goal in plan.goals if goal.depends_on]
+    start = {goal_id: new_gate(goal_id, "start") for goal_id in subtree(dependents)}
+    for goal_id, gate in finish.items():
+        for position in tasks_of.get(goal_id, ()):
+            if plan.tasks[position].recurrence is None:
+                links[gate].append((position, FS, 0))
+        links[gate].extend((finish[child], FS, 0) for child in children.get(goal_id, ()))
+    for goal_id, gate in start.items():
+        for position in tasks_of.get(goal_id, ()):
+            links[position].append((gate, FS, 0))
+        for child in children.get(goal_id, ()):
+            links[start[child]].append((gate, FS, 0))
+    for goal in plan.goals:
+        for other in goal.depends_on:
+            links[start[goal.id]].append((finish[other], FS, 0))
+
+
+def is_acyclic(predecessors: tuple[tuple[tuple[int, int, int], ...], ...]) -> bool:
+    """Whether the network has no cycle (Kahn's algorithm)."""
+    waiting = [len(links) for links in predecessors]
+    followers: list[list[int]] = [[] for _ in predecessors]
+    for node, links in enumerate(predecessors):
+        for before, _, _ in links:
+            followers[before].append(node)
+    ready = [node for node, count in enumerate(waiting) if count == 0]
+    seen = 0
+    while ready:
+        node = ready.pop()
+        seen += 1
+        for following in followers[node]:
+            waiting[following] -= 1
+            if waiting[following] == 0:
+                ready.append(following)
+    return seen == len(predecessors)
+
+
+def find_cycle(
+    nodes: Iterable[Node],
+    successors: Callable[[Node], Iterable[Node]],
+    *,
+    key: Callable[[Node], Any] = lambda node: node,
+) -> tuple[Node, ...]:
+    """The first cycle found by a depth-first search, or ``()``.
+
+    Nodes and successors are visited in ``key`` order, so the result is
+    deterministic; the cycle is rotated to start at its smallest node (by
+    ``key``), each node followed by one of its successors.
+    """
+    state: dict[Node, int] = {}  # 1 = on the current path, 2 = finished
+    for root in sorted(nodes, key=key):
+        if root in state:
+            continue
+        path = [root]
+        state[root] = 1
+        stack = [iter(sorted(successors(root), key=key))]
+        while stack:
+            following = next(stack[-1], None)
+            if following is None:
+                stack.pop()
+                state[path.pop()] = 2
+            elif state.get(following) == 1:
+                cycle = path[path.index(following) :]
+                turn = cycle.index(min(cycle, key=key))
+                return tuple(cycle[turn:] + cycle[:turn])
+            elif following not in state:
+                state[following] = 1
+                path.append(following)
+                stack.append(iter(sorted(successors(following), key=key)))
+    return ()

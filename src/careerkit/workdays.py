@@ -1,0 +1,214 @@
+"""Working-day arithmetic on a :class:`~careerkit.Calendar`.
+
+A working day is a date whose weekday is worked and which is not a holiday.
+Durations and float are counted in working days; dates are inclusive, so a
+one-day task starting on a Monday finishes that Monday.
+
+Every working day has an index: consecutive working days have consecutive
+indexes, and a non-working day shares the index of the next working day. The
+functions here are built on that numbering (:class:`DayIndex`), which
+converts either way in logarithmic time whatever the span.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from datetime import date, timedelta
+
+from careerkit.errors import ValidationError
+from careerkit.model import Calendar
+
+__all__ = [
+    "DayIndex",
+    "add_working_days",
+    "count_working_days",
+    "is_working_day",
+    "next_working_day",
+    "previous_working_day",
+]
+
+_EPOCH = date(1, 1, 1)  # a Monday
+_ONE_DAY = timedelta(days=1)
+
+
+class DayIndex:
+    """Numbers the working days of a calendar.
+
+    ``index_of(day)`` is the index of ``day`` if it is a working day, else of the
+    next working day; ``date_of(n)`` is the working day with index ``n``. Indexes
+    only mean something relative to each other: ``index_of(b) - index_of(a)``
+    counts the working days from ``a`` (included) to ``b`` (excluded).
+
+    Parameters
+    ----------
+    calendar
+        The working calendar.
+
+    Examples
+    --------
+    >>> days = DayIndex(Calendar(holidays=(date(2026, 12, 25),)))
+    >>> friday = days.index_of(date(2026, 12, 18))
+    >>> days.date_of(friday + 5)  # Christmas Day is skipped
+    datetime.date(2026, 12, 28)
+    >>> days.index_of(date(2026, 12, 20)) - friday  # Sunday shares Monday's index
+    1
+    """
+
+    __slots__ = ("_holidays", "_pattern", "_position", "_size")
+
+    def __init__(self, calendar: Calendar) -> None:
+        self._pattern = sorted(day.number for day in calendar.working_days)
+        self._size = len(self._pattern)
+        # For each weekday, the position in the week's pattern of the first
+        # worked weekday on or after it (the size of the pattern: next week).
+        self._position = [bisect_left(self._pattern, weekday) for weekday in range(7)]
+        worked = set(self._pattern)
+        self._holidays = sorted(
+            self._ceiling(holiday) for holiday in calendar.holidays if holiday.weekday() in worked
+        )
+
+    def _ceiling(self, day: date) -> int:
+        """Pattern index of the first worked weekday on or after ``day``."""
+        offset = (day - _EPOCH).days
+        return (offset // 7) * self._size + self._position[offset % 7]
+
+    def _pattern_date(self, pattern_index: int) -> date:
+        week, position = divmod(pattern_index, self._size)
+        try:
+            return _EPOCH + timedelta(days=week * 7 + self._pattern[position])
+        except OverflowError:
+            raise ValidationError(
+                path="calendar", problem="the date falls outside the years 1 to 9999"
+            ) from None
+
+    def index_of(self, day: date) -> int:
+        """The index of ``day``, or of the next working day if it is not one."""
+        # A run of holidays shares the index of the working day after it.
+        pattern_index = self._ceiling(day)
+        return pattern_index - bisect_left(self._holidays, pattern_index)
+
+    def date_of(self, index: int) -> date:
+        """The working day with this index."""
+        holidays = self._holidays
+        if not holidays:
+            return self._pattern_date(index)
+        # Least pattern index q with q - (holidays up to q) >= index; that
+        # function of q grows by one at each working day, so q is one.
+        low, high = index, index + len(holidays)
+        while low < high:
+            middle = (low + high) // 2
+            if middle - bisect_right(holidays, middle) >= index:
+                high = middle
+            else:
+                low = middle + 1
+        return self._pattern_date(low)
+
+    def is_working_day(self, day: date) -> bool:
+        """Whether ``day`` is a working day."""
+        return self.date_of(self.index_of(day)) == day
+
+
+def is_working_day(calendar: Calendar, day: date) -> bool:
+    """Whether a date is a working day of the calendar.
+
+    Parameters
+    ----------
+    calendar
+        The working calendar.
+    day
+        The date to test.
+
+    Returns
+    -------
+    bool
+        True when its weekday is worked and it is not a holiday.
+
+    Examples
+    --------
+    >>> is_working_day(Calendar(), date(2026, 11, 28))  # a Saturday
+    False
+    """
+    return DayIndex(calendar).is_working_day(day)
+
+
+def next_working_day(calendar: Calendar, day: date, *, inclusive: bool = True) -> date:
+    """The first working day on or after ``day`` (strictly after it unless ``inclusive``).
+
+    Examples
+    --------
+    >>> next_working_day(Calendar(), date(2026, 11, 28))  # Saturday -> Monday
+    datetime.date(2026, 11, 30)
+    >>> next_working_day(Calendar(), date(2026, 11, 30), inclusive=False)
+    datetime.date(2026, 12, 1)
+    """
+    days = DayIndex(calendar)
+    index = days.index_of(day)
+    if not inclusive and days.date_of(index) == day:
+        index += 1
+    return days.date_of(index)
+
+
+def previous_working_day(calendar: Calendar, day: date, *, inclusive: bool = True) -> date:
+    """The last working day on or before ``day`` (strictly before it unless ``inclusive``).
+
+    Examples
+    --------
+    >>> previous_working_day(Calendar(), date(2026, 11, 29))  # Sunday -> Friday
+    datetime.date(2026, 11, 27)
+    """
+    days = DayIndex(calendar)
+    if inclusive:
+        day = day + _ONE_DAY
+    return days.date_of(days.index_of(day) - 1)
+
+
+def add_working_days(calendar: Calendar, day: date, days: int) -> date:
+    """Move a number of working days from a date (backwards when negative).
+
+    The count starts from ``day`` itself if it is a working day, else from
+    the next working day; so ``days=0`` gives that working day.
+
+    Parameters
+    ----------
+    calendar
+        The working calendar.
+    day
+        Where to start.
+    days
+        How many working days to move.
+
+    Returns
+    -------
+    date
+        A working day.
+
+    Raises
+    ------
+    ValidationError
+        The result falls outside the years 1 to 9999.
+
+    Examples
+    --------
+    >>> add_working_days(Calendar(), date(2026, 11, 27), 1)  # Friday + 1 -> Monday
+    datetime.date(2026, 11, 30)
+    >>> add_working_days(Calendar(), date(2026, 11, 28), 0)  # Saturday -> Monday
+    datetime.date(2026, 11, 30)
+    """
+    index = DayIndex(calendar)
+    return index.date_of(index.index_of(day) + days)
+
+
+def count_working_days(calendar: Calendar, start: date, end: date) -> int:
+    """The number of working days from ``start`` (included) to ``end`` (excluded).
+
+    Negative when ``end`` comes before ``start``. ``add_working_days(calendar,
+    start, count_working_days(calendar, start, end))`` is the first working
+    day on or after ``end``.
+
+    Examples
+    --------
+    >>> count_working_days(Calendar(), date(2026, 11, 23), date(2026, 11, 30))
+    5
+    """
+    index = DayIndex(calendar)
+    return index.index_of(end) - index.index_of(start)
