@@ -62,6 +62,8 @@ _RRULE_PARTS = frozenset(
         "WKST",
     ]
 )
+_FREQUENCIES = frozenset(["DAILY", "WEEKLY", "MONTHLY", "YEARLY"])
+_TIME_OF_DAY = frozenset(["BYHOUR", "BYMINUTE", "BYSECOND"])
 # RFC 5545 section 3.3.10 ranges: (lowest, highest, whether a sign is allowed).
 _RRULE_RANGES = {
     "BYSECOND": (0, 60, False),
@@ -289,6 +291,15 @@ def check_rrule(problems: list[Problem], path: str, value: object, *, optional: 
         if key not in _RRULE_PARTS:
             problems.append(
                 Problem(path, f"invalid RRULE {value[:40]!r}: unknown part {key[:20]!r}")
+            )
+            return
+        if key in _TIME_OF_DAY or (key == "FREQ" and setting not in _FREQUENCIES):
+            problems.append(
+                Problem(
+                    path,
+                    f"invalid RRULE {value[:40]!r}: repeats within a day; careerkit "
+                    "recurrences are daily, weekly, monthly or yearly",
+                )
             )
             return
         if key in ("INTERVAL", "COUNT") and not (setting.isdigit() and int(setting) > 0):

@@ -1,0 +1,142 @@
+"""The critical-path method on integer working-day boundaries.
+
+Abbreviations used here: es/ef/ls/lf are the early start, early finish, late
+start and late finish of a node. Times are working-day *boundaries*: a node
+with duration d starting at boundary s occupies working days s .. s + d - 1
+and finishes at boundary s + d. Links are ``(node, code, lag)`` with the codes
+of :mod:`careerkit._precedence` (finish-to-start, start-to-start,
+finish-to-finish, start-to-finish).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from careerkit._precedence import FF, FS, SS
+
+__all__ = ["backward", "forward", "free_float", "link_slack", "topological_order"]
+
+Links = Sequence[Sequence[tuple[int, int, int]]]
+
+
+def topological_order(predecessors: Links) -> list[int]:
+    """Nodes in an order where every node follows its predecessors.
+
+    The network must be acyclic (plans reject cycles on construction).
+    """
+    waiting = [len(links) for links in predecessors]
+    followers: list[list[int]] = [[] for _ in predecessors]
+    for node, links in enumerate(predecessors):
+        for before, _, _ in links:
+            followers[before].append(node)
+    order = [node for node, count in enumerate(waiting) if count == 0]
+    for node in order:  # the list grows while it is read
+        for following in followers[node]:
+            waiting[following] -= 1
+            if waiting[following] == 0:
+                order.append(following)
+    return order
+
+
+def forward(
+    predecessors: Links,
+    order: Sequence[int],
+    durations: Sequence[int],
+    earliest: Sequence[int],
+    fixed: Sequence[tuple[int, int] | None],
+) -> tuple[list[int], list[int]]:
+    """The forward pass: early starts and finishes.
+
+    ``earliest`` is each node's lowest start (plan start, ``not_before``,
+    status date); ``fixed`` gives ``(es, ef)`` for nodes whose dates are
+    facts (work done or started), None for the others.
+    """
+    count = len(durations)
+    es = [0] * count
+    ef = [0] * count
+    for node in order:
+        pinned = fixed[node]
+        if pinned is not None:
+            es[node], ef[node] = pinned
+            continue
+        duration = durations[node]
+        start = earliest[node]
+        for before, code, lag in predecessors[node]:
+            if code == FS:
+                bound = ef[before] + lag
+            elif code == SS:
+                bound = es[before] + lag
+            elif code == FF:
+                bound = ef[before] + lag - duration
+            else:  # SF
+                bound = es[before] + lag - duration
+            if bound > start:
+                start = bound
+        es[node] = start
+        ef[node] = start + duration
+    return es, ef
+
+
+def backward(
+    successors: Links,
+    order: Sequence[int],
+    spans: Sequence[int],
+    latest: Sequence[int],
+) -> tuple[list[int], list[int]]:
+    """The backward pass: late starts and finishes.
+
+    ``spans`` is each node's scheduled length (its duration, or what remains
+    of it for work in progress); ``latest`` its highest finish (the project
+    finish, lowered by ``due`` dates and goal deadlines).
+    """
+    count = len(spans)
+    ls = [0] * count
+    lf = [0] * count
+    for node in reversed(order):
+        duration = spans[node]
+        finish = latest[node]
+        for after, code, lag in successors[node]:
+            if code == FS:
+                bound = ls[after] - lag
+            elif code == SS:
+                bound = ls[after] - lag + duration
+            elif code == FF:
+                bound = lf[after] - lag
+            else:  # SF
+                bound = lf[after] - lag + duration
+            if bound < finish:
+                finish = bound
+        lf[node] = finish
+        ls[node] = finish - duration
+    return ls, lf
+
+
+def link_slack(
+    code: int, lag: int, es: Sequence[int], ef: Sequence[int], before: int, after: int
+) -> int:
+    """How far ``before`` can slip before the link moves ``after``."""
+    if code == FS:
+        return es[after] - lag - ef[before]
+    if code == SS:
+        return es[after] - lag - es[before]
+    if code == FF:
+        return ef[after] - lag - ef[before]
+    return ef[after] - lag - es[before]  # SF
+
+
+def free_float(
+    successors: Links,
+    es: Sequence[int],
+    ef: Sequence[int],
+    project_finish: int,
+) -> list[int]:
+    """For each node, how far it can slip without moving any successor."""
+    result = []
+    for node, links in enumerate(successors):
+        if not links:
+            result.append(project_finish - ef[node])
+        else:
+            result.append(
+                min(link_slack(code, lag, es, ef, node, after) for after, code, lag in links)
+            )
+    return result
