@@ -10,6 +10,8 @@ keeps every public name importable from this package.
 True
 """
 
+from careerkit.actions import NextAction, UrgencyPolicy, UrgencyTerm, next_actions
+from careerkit.capacity import WeekLoad
 from careerkit.errors import (
     CareerkitError,
     CycleError,
@@ -19,6 +21,7 @@ from careerkit.errors import (
     UnknownReferenceError,
     ValidationError,
 )
+from careerkit.graph import task_graph, topological_order
 from careerkit.io import (
     DEFAULT_MAX_SIZE,
     SCHEMA_VERSION,
@@ -47,42 +50,80 @@ from careerkit.model import (
     Task,
     Weekday,
 )
+from careerkit.recurrence import MAX_OCCURRENCES, occurrences
+from careerkit.schedule import (
+    Constraint,
+    GoalSchedule,
+    Schedule,
+    TaskSchedule,
+    Violation,
+    schedule,
+)
+from careerkit.workdays import (
+    DayIndex,
+    add_working_days,
+    count_working_days,
+    is_working_day,
+    next_working_day,
+    previous_working_day,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
     "DEFAULT_MAX_SIZE",
+    "MAX_OCCURRENCES",
     "SCHEMA_VERSION",
     "Calendar",
     "CareerkitError",
     "Category",
     "CheckIn",
+    "Constraint",
     "CycleError",
+    "DayIndex",
     "Dependency",
     "Direction",
     "Goal",
+    "GoalSchedule",
     "GoalStatus",
     "HistoryError",
     "Horizon",
     "Link",
     "Measurement",
     "Metric",
+    "NextAction",
     "Plan",
     "Problem",
     "Profile",
+    "Schedule",
     "SchemaVersionError",
     "Source",
     "Status",
     "Task",
+    "TaskSchedule",
     "UnknownReferenceError",
+    "UrgencyPolicy",
+    "UrgencyTerm",
     "ValidationError",
+    "Violation",
+    "WeekLoad",
     "Weekday",
     "__version__",
+    "add_working_days",
+    "count_working_days",
     "dumps",
     "from_dict",
+    "is_working_day",
     "json_schema",
     "loads",
+    "next_actions",
+    "next_working_day",
+    "occurrences",
+    "previous_working_day",
+    "schedule",
+    "task_graph",
     "to_dict",
+    "topological_order",
 ]
 
 for _name in __all__:

@@ -17,7 +17,7 @@ check uses this network to reject cycles; the schedule runs on it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import frozen
@@ -46,6 +46,31 @@ class Network:
     task_count: int
     predecessors: tuple[tuple[tuple[int, int, int], ...], ...]
     gate_goals: tuple[tuple[str, str], ...]  # (goal id, "start" or "finish") per gate
+
+    def tasks_before(self, node: int) -> list[int]:
+        """The tasks ``node`` depends on directly or through goal gates, in plan order."""
+        return self._reach(node, self.predecessors)
+
+    def tasks_after(
+        self, node: int, successors: Sequence[Sequence[tuple[int, int, int]]]
+    ) -> list[int]:
+        """The tasks depending on ``node`` directly or through goal gates, in plan order."""
+        return self._reach(node, successors)
+
+    def _reach(self, node: int, links: Sequence[Sequence[tuple[int, int, int]]]) -> list[int]:
+        found: set[int] = set()
+        seen: set[int] = set()
+        stack = [other for other, _, _ in links[node]]
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            if current < self.task_count:
+                found.add(current)
+            else:
+                stack.extend(other for other, _, _ in links[current])
+        return sorted(found)
 
     def successors(self) -> list[list[tuple[int, int, int]]]:
         """For each node, its successor links ``(node, link code, lag)``."""

@@ -946,6 +946,30 @@ class Plan:
         self.goal_position(goal_id)
         return tuple(task for task in self.tasks if task.goal == goal_id)
 
+    def deadline_for(self, goal_id: str, /) -> date | None:
+        """The date a goal's work must be done by: its deadline or an ancestor's, if earlier.
+
+        A parent goal's deadline holds for its child goals too.
+
+        >>> plan = Plan(id="p", owner="Ana", start=date(2026, 1, 5),
+        ...             goals=[Goal(id="big", title="Do big", deadline=date(2027, 6, 30)),
+        ...                    Goal(id="part", title="Do part", parent="big")])
+        >>> plan.deadline_for("part")
+        datetime.date(2027, 6, 30)
+
+        Raises
+        ------
+        UnknownReferenceError
+            No goal has this id.
+        """
+        goal: Goal | None = self.goal(goal_id)
+        found: date | None = None
+        while goal is not None:
+            if goal.deadline is not None and (found is None or goal.deadline < found):
+                found = goal.deadline
+            goal = self.goal(goal.parent) if goal.parent is not None else None
+        return found
+
     # -- edits -----------------------------------------------------------
 
     def add_goal(self, goal: Goal, /) -> Plan:

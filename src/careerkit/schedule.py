@@ -23,7 +23,7 @@ from careerkit import _cpm
 from careerkit._precedence import Network, build_network
 from careerkit.capacity import WeekLoad, level, weekly_load
 from careerkit.errors import Problem, UnknownReferenceError, ValidationError
-from careerkit.model import Goal, Plan, Status, Task
+from careerkit.model import Plan, Status, Task
 from careerkit.recurrence import occurrences
 from careerkit.workdays import DayIndex
 
@@ -277,7 +277,11 @@ class _Scheduler:
         self.days = DayIndex(plan.calendar)
         self.network: Network = build_network(plan)
         self.origin = self.days.index_of(plan.start)
-        self.deadlines = _effective_deadlines(plan)
+        self.deadlines = {
+            goal.id: deadline
+            for goal in plan.goals
+            if (deadline := plan.deadline_for(goal.id)) is not None
+        }
         _check_limits(plan, self.days)
 
     def run(self) -> Schedule:
@@ -650,26 +654,6 @@ class _Scheduler:
         if ef == es and self._shifted(node, es):
             return es - 1, es - 1, effort
         return es, ef, effort
-
-
-def _effective_deadlines(plan: Plan) -> dict[str, date]:
-    """Each goal's deadline, or the nearest ancestor's, whichever comes first."""
-    by_id = {goal.id: goal for goal in plan.goals}
-    result: dict[str, date] = {}
-
-    def deadline_of(goal: Goal) -> date | None:
-        if goal.id in result:
-            return result[goal.id]
-        own = goal.deadline
-        inherited = deadline_of(by_id[goal.parent]) if goal.parent is not None else None
-        found = min((day for day in (own, inherited) if day is not None), default=None)
-        if found is not None:
-            result[goal.id] = found
-        return found
-
-    for goal in plan.goals:
-        deadline_of(goal)
-    return result
 
 
 def _subtree_tasks(plan: Plan) -> dict[str, list[int]]:
