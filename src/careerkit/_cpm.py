@@ -17,6 +17,7 @@ from careerkit._precedence import FF, FS, SS
 __all__ = ["backward", "forward", "free_float", "link_slack", "topological_order"]
 
 Links = Sequence[Sequence[tuple[int, int, int]]]
+_NONE_YET = 1 << 62  # larger than any boundary
 
 
 def topological_order(predecessors: Links) -> list[int]:
@@ -133,10 +134,20 @@ def free_float(
     """For each node, how far it can slip without moving any successor."""
     result = []
     for node, links in enumerate(successors):
-        if not links:
-            result.append(project_finish - ef[node])
-        else:
-            result.append(
-                min(link_slack(code, lag, es, ef, node, after) for after, code, lag in links)
-            )
+        smallest = project_finish - ef[node]  # a task without successors: up to the finish
+        if links:
+            smallest = _NONE_YET
+            start, finish = es[node], ef[node]
+            for after, code, lag in links:
+                if code == FS:
+                    slack = es[after] - lag - finish
+                elif code == SS:
+                    slack = es[after] - lag - start
+                elif code == FF:
+                    slack = ef[after] - lag - finish
+                else:  # SF
+                    slack = ef[after] - lag - start
+                if slack < smallest:
+                    smallest = slack
+        result.append(smallest)
     return result

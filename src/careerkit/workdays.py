@@ -54,7 +54,7 @@ class DayIndex:
     1
     """
 
-    __slots__ = ("_holidays", "_pattern", "_position", "_size")
+    __slots__ = ("_holiday_dates", "_holidays", "_pattern", "_position", "_size")
 
     def __init__(self, calendar: Calendar) -> None:
         self._pattern = sorted(day.number for day in calendar.working_days)
@@ -63,9 +63,10 @@ class DayIndex:
         # worked weekday on or after it (the size of the pattern: next week).
         self._position = [bisect_left(self._pattern, weekday) for weekday in range(7)]
         worked = set(self._pattern)
-        self._holidays = sorted(
-            self._ceiling(holiday) for holiday in calendar.holidays if holiday.weekday() in worked
+        self._holiday_dates = frozenset(
+            holiday for holiday in calendar.holidays if holiday.weekday() in worked
         )
+        self._holidays = sorted(self._ceiling(holiday) for holiday in self._holiday_dates)
 
     def _ceiling(self, day: date) -> int:
         """Pattern index of the first worked weekday on or after ``day``."""
@@ -102,6 +103,24 @@ class DayIndex:
             else:
                 low = middle + 1
         return self._pattern_date(low)
+
+    def dates(self, first: int, last: int) -> list[date]:
+        """The working days with indexes ``first`` to ``last`` (both included), in order.
+
+        One pass over the calendar: cheaper than ``date_of`` for each index.
+        """
+        found: list[date] = []
+        if last < first:
+            return found
+        day = self.date_of(first)
+        worked = [weekday in self._pattern for weekday in range(7)]
+        holidays = self._holiday_dates
+        count = last - first + 1
+        while len(found) < count:
+            if worked[day.weekday()] and day not in holidays:
+                found.append(day)
+            day += _ONE_DAY
+        return found
 
     def is_working_day(self, day: date) -> bool:
         """Whether ``day`` is a working day."""

@@ -1,0 +1,304 @@
+"""The values a schedule is made of (re-exported by :mod:`careerkit.schedule`).
+
+Abbreviations used here: es/ef/ls/lf are the early start, early finish,
+late start and late finish of a task, counted in working-day boundaries (see
+:mod:`careerkit._cpm`); the values returned to users are dates and
+working-day counts.
+
+Dates are inclusive working days: a one-day task starting on a Monday
+finishes that Monday. A milestone (duration 0) sits on the day its last
+predecessor finishes, or on its earliest start when nothing precedes it.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator
+from datetime import date
+
+from attrs import field, frozen
+
+from careerkit.capacity import WeekLoad
+from careerkit.errors import UnknownReferenceError
+
+__all__ = [
+    "Constraint",
+    "GoalSchedule",
+    "Schedule",
+    "TaskRows",
+    "TaskSchedule",
+    "Violation",
+]
+
+
+class Constraint(enum.Enum):
+    """Which kind of date a schedule can miss.
+
+    >>> Constraint("deadline")
+    <Constraint.DEADLINE: 'deadline'>
+    """
+
+    DUE = "due"
+    """A task's ``due`` date."""
+    DEADLINE = "deadline"
+    """A goal's ``deadline``."""
+
+
+@frozen(kw_only=True)
+class Violation:
+    """A date the schedule cannot meet, and by how many working days.
+
+    Examples
+    --------
+    >>> Violation(constraint=Constraint.DUE, subject="exam", limit=date(2026, 3, 6),
+    ...           finish=date(2026, 3, 10), by=2).by
+    2
+    """
+
+    constraint: Constraint
+    """A task's due date or a goal's deadline."""
+    subject: str
+    """The id of the task or goal."""
+    limit: date
+    """The date that is missed."""
+    finish: date
+    """When the task or goal is forecast to finish."""
+    by: int
+    """Working days past the limit."""
+
+
+@frozen(kw_only=True)
+class TaskSchedule:
+    """When one task can happen: early and late dates, float, criticality.
+
+    Examples
+    --------
+    >>> plan = Plan(id="p", owner="Ana", start=date(2026, 11, 23),
+    ...             goals=[Goal(id="g", title="Do g")],
+    ...             tasks=[Task(id="t", goal="g", title="Step", duration=2)])
+    >>> entry = schedule(plan)["t"]
+    >>> entry.early_start, entry.early_finish, entry.total_float, entry.critical
+    (datetime.date(2026, 11, 23), datetime.date(2026, 11, 24), 0, True)
+    """
+
+    task: str
+    """The task's id."""
+    goal: str
+    """The goal the task serves."""
+    early_start: date
+    """The earliest day the task can start."""
+    early_finish: date
+    """The earliest day it can finish (inclusive)."""
+    late_start: date
+    """The latest day it can start without delaying the plan or a deadline."""
+    late_finish: date
+    """The latest day it can finish."""
+    total_float: int
+    """Working days the task can slip without delaying the plan or a
+    deadline; negative when a deadline cannot be met."""
+    free_float: int
+    """Working days it can slip without delaying any successor."""
+    critical: bool
+    """Whether it is unfinished and has no float left."""
+    occurrences: tuple[date, ...] = ()
+    """The dates of a habit's occurrences (recurring tasks only)."""
+
+
+@frozen(kw_only=True)
+class GoalSchedule:
+    """A goal's forecast: when its work starts and finishes against its deadline.
+
+    The work of a goal includes that of its child goals; habits do not count
+    towards its finish.
+
+    Examples
+    --------
+    >>> GoalSchedule(goal="cert", start=date(2026, 1, 5), finish=date(2026, 5, 29),
+    ...              deadline=date(2026, 6, 30), slack=22).late
+    False
+    """
+
+    goal: str
+    """The goal's id."""
+    start: date | None
+    """When its first task starts (None without tasks)."""
+    finish: date | None
+    """When its last task finishes (None without tasks)."""
+    deadline: date | None
+    """The goal's deadline, if any."""
+    slack: int | None
+    """Working days between the finish and the deadline; negative when late."""
+
+    @property
+    def late(self) -> bool:
+        """Whether the forecast finish is after the deadline."""
+        return self.slack is not None and self.slack < 0
+
+
+class TaskRows:
+    """Per-task results held as columns; :class:`TaskSchedule` values are made on demand.
+
+    A schedule of 100,000 tasks is cheap to compute because nothing per task
+    is built until it is asked for. Rows are ordered by early start, then id.
+    Two row sets are equal when every :class:`TaskSchedule` is.
+    """
+
+    __slots__ = ("_columns", "_date", "_made", "_occurrences", "_positions", "_tasks", "count")
+
+    def __init__(
+        self,
+        *,
+        tasks: list[tuple[str, str]],
+        columns: list[tuple[int, int, int, int, int, int, bool]],
+        actual: dict[int, tuple[date, date]],
+        occurrences: dict[int, tuple[date, ...]],
+        date_of: Callable[[int], date],
+    ) -> None:
+        """Rows from ``(id, goal)`` pairs and, per row, the working-day indexes of
+        the early start, early finish, late start and late finish dates, the
+        total and free float and whether the task is critical; ``actual``
+        overrides the early dates of work done or started."""
+        self._tasks = tasks
+        self._columns = columns
+        self._occurrences = occurrences
+        self._date = date_of
+        self._made: list[TaskSchedule | None] = [None] * len(tasks)
+        self._positions = {task_id: row for row, (task_id, _) in enumerate(tasks)}
+        self.count = len(tasks)
+        for row, (start, finish) in actual.items():
+            self._made[row] = self._make(row, start, finish)
+
+    def _make(
+        self, row: int, start: date | None = None, finish: date | None = None
+    ) -> TaskSchedule:
+        task_id, goal_id = self._tasks[row]
+        early_start, early_finish, late_start, late_finish, total, free, critical = self._columns[
+            row
+        ]
+        date_of = self._date
+        return TaskSchedule(
+            task=task_id,
+            goal=goal_id,
+            early_start=start or date_of(early_start),
+            early_finish=finish or date_of(early_finish),
+            late_start=date_of(late_start),
+            late_finish=date_of(late_finish),
+            total_float=total,
+            free_float=free,
+            critical=critical,
+            occurrences=self._occurrences.get(row, ()),
+        )
+
+    def row(self, row: int) -> TaskSchedule:
+        """The schedule of the task in row ``row``."""
+        made = self._made[row]
+        if made is None:
+            made = self._made[row] = self._make(row)
+        return made
+
+    def all(self) -> tuple[TaskSchedule, ...]:
+        """Every row, in order."""
+        return tuple(self.row(row) for row in range(self.count))
+
+    def get(self, task_id: str) -> TaskSchedule:
+        """The schedule of one task.
+
+        Raises
+        ------
+        UnknownReferenceError
+            No task has this id.
+        """
+        try:
+            return self.row(self._positions[task_id])
+        except (KeyError, TypeError):
+            raise UnknownReferenceError(kind="task", id=str(task_id)) from None
+
+    def has(self, task_id: object) -> bool:
+        """Whether a task has a row."""
+        return task_id in self._positions
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, TaskRows):
+            return NotImplemented
+        return self.all() == other.all()
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+@frozen(kw_only=True)
+class Schedule:
+    """The critical-path schedule of a plan.
+
+    ``schedule[task_id]`` gives a :class:`TaskSchedule`; iterating gives
+    them all, ordered by early start then id.
+
+    Examples
+    --------
+    >>> plan = Plan(id="p", owner="Ana", start=date(2026, 11, 23),
+    ...             goals=[Goal(id="g", title="Do g")],
+    ...             tasks=[Task(id="a", goal="g", title="A", duration=3),
+    ...                    Task(id="b", goal="g", title="B", duration=2, depends_on=["a"])])
+    >>> result = schedule(plan)
+    >>> result.finish, result.duration, result.critical_path
+    (datetime.date(2026, 11, 27), 5, ('a', 'b'))
+    """
+
+    as_of: date | None
+    """The status date the schedule was made at, if any."""
+    leveled: bool
+    """Whether work was delayed to keep the weekly load within capacity."""
+    start: date
+    """The first day of work."""
+    finish: date
+    """The last day of work (inclusive)."""
+    duration: int
+    """Working days from ``start`` to ``finish``, both included."""
+    critical_path: tuple[str, ...]
+    """One chain of tasks with the least float, in order."""
+    critical_tasks: tuple[str, ...]
+    """Every unfinished task without float, by early start then id."""
+    goals: tuple[GoalSchedule, ...]
+    """Every goal's forecast, by id."""
+    violations: tuple[Violation, ...]
+    """Due dates and deadlines the schedule misses, the worst first."""
+    load: tuple[WeekLoad, ...]
+    """Hours of work per week, for the weeks that have any."""
+    leveling_delay: int
+    """Working days leveling added to the finish (0 when not leveled)."""
+    rows: TaskRows = field(repr=False, hash=False)
+    """The per-task results (see :attr:`tasks`)."""
+
+    @property
+    def tasks(self) -> tuple[TaskSchedule, ...]:
+        """Every task, ordered by early start then id."""
+        return self.rows.all()
+
+    def __getitem__(self, task_id: str) -> TaskSchedule:
+        return self.rows.get(task_id)
+
+    def __contains__(self, task_id: object) -> bool:
+        return self.rows.has(task_id)
+
+    def __iter__(self) -> Iterator[TaskSchedule]:
+        return iter(self.rows.all())
+
+    def __len__(self) -> int:
+        return self.rows.count
+
+    @property
+    def overloaded_weeks(self) -> tuple[WeekLoad, ...]:
+        """The weeks whose load is above the weekly capacity."""
+        return tuple(week for week in self.load if week.overloaded)
+
+    def goal(self, goal_id: str) -> GoalSchedule:
+        """The forecast of one goal.
+
+        Raises
+        ------
+        UnknownReferenceError
+            No goal has this id.
+        """
+        for entry in self.goals:
+            if entry.goal == goal_id:
+                return entry
+        raise UnknownReferenceError(kind="goal", id=str(goal_id))
