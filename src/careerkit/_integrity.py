@@ -53,6 +53,7 @@ def check_plan(plan: Plan) -> tuple[dict[str, int], dict[str, int]]:
     _reject_cycle(
         plan.goals, "goals", "parent", lambda goal: () if goal.parent is None else (goal.parent,)
     )
+    _reject_dependency_on_family(plan)
     if not tasks_in_order or any(goal.depends_on for goal in plan.goals):
         _reject_network_cycle(plan)
     return goal_index, task_index
@@ -123,15 +124,54 @@ def _reject_network_cycle(plan: Plan) -> None:
         lambda node: (before for before, _, _ in network.predecessors[node]),
         key=lambda node: (node >= network.task_count, labels[node], node),  # tasks first
     )
+    # Name the first link that a user wrote: a task's own dependency, or else a
+    # goal's dependency (a start gate waiting on another goal's finish gate).
+    count = network.task_count
+    pairs = list(zip(cycle, (*cycle[1:], cycle[0]), strict=True))
+    closing = next(
+        (turn for turn, (node, after) in enumerate(pairs) if node < count and after < count),
+        None,
+    )
+    if closing is not None:
+        path = f"tasks[{cycle[closing]}].depends_on"
+    else:
+        closing = next(
+            turn
+            for turn, (node, after) in enumerate(pairs)
+            if node >= count
+            and after >= count
+            and network.gate_goals[node - count][1] == "start"
+            and network.gate_goals[after - count][1] == "finish"
+        )
+        goal_id = network.gate_goals[cycle[closing] - count][0]
+        position = next(index for index, goal in enumerate(plan.goals) if goal.id == goal_id)
+        path = f"goals[{position}].depends_on"
     shown: list[str] = []
-    for node in cycle:
+    for node in (*cycle[closing:], *cycle[:closing]):
         if not shown or shown[-1] != labels[node]:
             shown.append(labels[node])  # a goal's start and finish gates read as one step
-    if cycle[0] < network.task_count:
-        raise CycleError(cycle=shown, path=f"tasks[{cycle[0]}].depends_on")
-    goal_id, _ = network.gate_goals[cycle[0] - network.task_count]
-    position = next(index for index, goal in enumerate(plan.goals) if goal.id == goal_id)
-    raise CycleError(cycle=shown, path=f"goals[{position}].depends_on")
+    raise CycleError(cycle=shown, path=path)
+
+
+def _reject_dependency_on_family(plan: Plan) -> None:
+    """A goal cannot depend on its ancestor or descendant: one contains the other's work."""
+    parents = {goal.id: goal.parent for goal in plan.goals}
+
+    def ancestors(goal_id: str) -> list[str]:
+        found = []
+        parent = parents[goal_id]
+        while parent is not None:
+            found.append(parent)
+            parent = parents[parent]
+        return found
+
+    for position, goal in enumerate(plan.goals):
+        for slot, other in enumerate(goal.depends_on):
+            if other in ancestors(goal.id) or goal.id in ancestors(other):
+                raise CycleError(
+                    cycle=(f"goal {goal.id}", f"goal {other}"),
+                    path=f"goals[{position}].depends_on[{slot}]",
+                )
 
 
 def _reject_cycle(

@@ -152,6 +152,9 @@ def _add_gates(
     for goal in plan.goals:
         for other in goal.depends_on:
             links[start[goal.id]].append((finish[other], FS, 0))
+    for goal_id, gate in finish.items():
+        if goal_id in start:  # a goal finishes after it starts, even with no tasks of its own
+            links[gate].append((start[goal_id], FS, 0))
 
 
 def is_acyclic(predecessors: tuple[tuple[tuple[int, int, int], ...], ...]) -> bool:

@@ -79,6 +79,8 @@ class Scheduler:
                 self.days,
                 self.plan.weekly_capacity,
                 len(self.plan.calendar.working_days),
+                self._milestones_after_work() + [False] * (count - self.network.task_count),
+                self.origin,
             )
             delay = max(ef) - unleveled_finish
         ls, lf = self._late(successors, order, es, ef)
@@ -163,8 +165,8 @@ class Scheduler:
         for node, task in enumerate(self.plan.tasks):
             if task.recurrence is not None or task.status is Status.DROPPED:
                 continue
-            if fixed[node] is None and durations[node] > 0:
-                rates[node] = task.effort / durations[node]
+            if fixed[node] is None:
+                rates[node] = task.effort / max(durations[node], 1)
         habit_dates = self._habit_dates(es, max(ef))
         for load in self._load(es, ef, habit_dates, only=[item is not None for item in fixed]):
             week = load.week.toordinal() // 7
@@ -187,13 +189,13 @@ class Scheduler:
         labels = network.labels
         finish_boundary = max(ef) if ef else self.origin
         free = _cpm.free_float(successors, es, ef, finish_boundary)
-        self._tabulate(min(*es, *ls, self.origin) - 1, max(*ef, *lf, self.origin))
+        self._tabulate(min([*es, *ls, self.origin]) - 1, max([*ef, *lf, self.origin]))
         habit_dates = self._habit_dates(es, finish_boundary)
         ordered = sorted(range(task_count), key=lambda node: (es[node], labels[node]))
         shifted = self._milestones_after_work()
         origin = self.origin
         columns = []
-        actual: dict[int, tuple[date, date]] = {}
+        actual: dict[int, tuple[date, date, bool]] = {}
         first_start = last_finish = None
         for row, node in enumerate(ordered):
             task = plan.tasks[node]
@@ -220,7 +222,7 @@ class Scheduler:
                 )
             )
             if self._fixed_actual(task):
-                actual[row] = self._actual_dates(task, start, finish)
+                actual[row] = (*self._actual_dates(task, start, finish), done)
             if first_start is None or start < first_start:
                 first_start = start
             if last_finish is None or finish > last_finish:

@@ -150,14 +150,15 @@ class TaskRows:
         *,
         tasks: list[tuple[str, str]],
         columns: list[tuple[int, int, int, int, int, int, bool]],
-        actual: dict[int, tuple[date, date]],
+        actual: dict[int, tuple[date, date, bool]],
         occurrences: dict[int, tuple[date, ...]],
         date_of: Callable[[int], date],
     ) -> None:
         """Rows from ``(id, goal)`` pairs and, per row, the working-day indexes of
         the early start, early finish, late start and late finish dates, the
         total and free float and whether the task is critical; ``actual``
-        overrides the early dates of work done or started."""
+        gives the actual start and finish of work done or started, and whether
+        they stand for the late dates too (work done)."""
         self._tasks = tasks
         self._columns = columns
         self._occurrences = occurrences
@@ -165,24 +166,31 @@ class TaskRows:
         self._made: list[TaskSchedule | None] = [None] * len(tasks)
         self._positions = {task_id: row for row, (task_id, _) in enumerate(tasks)}
         self.count = len(tasks)
-        for row, (start, finish) in actual.items():
-            self._made[row] = self._make(row, start, finish)
+        for row, (start, finish, done) in actual.items():
+            self._made[row] = self._make(row, start, finish, done=done)
 
     def _make(
-        self, row: int, start: date | None = None, finish: date | None = None
+        self,
+        row: int,
+        start: date | None = None,
+        finish: date | None = None,
+        *,
+        done: bool = False,
     ) -> TaskSchedule:
         task_id, goal_id = self._tasks[row]
         early_start, early_finish, late_start, late_finish, total, free, critical = self._columns[
             row
         ]
         date_of = self._date
+        start = start or date_of(early_start)
+        finish = finish or date_of(early_finish)
         return TaskSchedule(
             task=task_id,
             goal=goal_id,
-            early_start=start or date_of(early_start),
-            early_finish=finish or date_of(early_finish),
-            late_start=date_of(late_start),
-            late_finish=date_of(late_finish),
+            early_start=start,
+            early_finish=finish,
+            late_start=start if done else date_of(late_start),
+            late_finish=finish if done else date_of(late_finish),
             total_float=total,
             free_float=free,
             critical=critical,

@@ -1,7 +1,8 @@
 """Next actions: the tasks a person can work on now, most urgent first.
 
-A task is ready when it is to do or in progress, is not a habit already
-under way, may start by the status date (``not_before``), and everything it
+A task is ready when it is to do or in progress, belongs to an active goal
+(not achieved, abandoned or on hold), is not a habit already under way, may
+start by the status date (``not_before``), and everything it
 depends on (its own predecessors and, through goal-level order, the work of
 prerequisite goals) is done or dropped.
 
@@ -33,7 +34,7 @@ from attrs import frozen
 from careerkit import _checks as checks
 from careerkit._precedence import build_network
 from careerkit.errors import Problem
-from careerkit.model import Plan, Status
+from careerkit.model import GoalStatus, Plan, Status
 from careerkit.schedule import schedule
 from careerkit.workdays import DayIndex
 
@@ -161,9 +162,12 @@ def next_actions(
     today = days.index_of(as_of)
     heaviest = max((goal.weight for goal in plan.goals), default=0.0)
     weights = {goal.id: goal.weight for goal in plan.goals}
+    active = {goal.id: goal.status is GoalStatus.ACTIVE for goal in plan.goals}
     found = []
     for node, task in enumerate(plan.tasks):
         if finished[node] or (task.recurrence is not None and task.status is not Status.TODO):
+            continue
+        if active[task.goal] is False:
             continue
         if task.not_before is not None and task.not_before > as_of:
             continue
@@ -175,7 +179,7 @@ def next_actions(
         if limit is not None:
             left = days.index_of(limit + timedelta(days=1)) - today
             due_value = 1.0 if left <= 0 else policy.horizon / (policy.horizon + left)
-        waiting = len(network.tasks_after(node, successors))
+        waiting = sum(1 for after in network.tasks_after(node, successors) if not finished[after])
         terms = (
             UrgencyTerm(name="critical", value=float(entry.critical), weight=policy.critical),
             UrgencyTerm(

@@ -143,11 +143,16 @@ def level(
     days: DayIndex,
     capacity: float,
     days_per_week: int,
+    after_work: Sequence[bool],
+    origin: int,
 ) -> tuple[list[int], list[int]]:
     """Early starts and finishes that keep each week's load within capacity.
 
-    ``rates`` are hours per working day; ``booked`` holds hours per week
-    number already taken (habits, work done or in progress).
+    ``rates`` are hours per working day (a milestone's whole effort, on its
+    one day); ``booked`` holds hours per week number already taken (habits,
+    work done or in progress). ``after_work`` marks milestones with
+    predecessors, whose day is the one before their start boundary (when
+    that is not before ``origin``).
     """
     count = len(durations)
     weeks = _WeekNumbers(days)
@@ -166,9 +171,10 @@ def level(
             start = _precedence_start(node, predecessors, durations, earliest, es, ef)
             rate = rates[node]
             duration = durations[node]
-            if rate > 0 and duration > 0 and rate * min(duration, days_per_week) <= capacity:
-                start = _first_fit(start, duration, rate, load, weeks, capacity)
-                for index in range(start, start + duration):
+            if rate > 0 and rate * min(max(duration, 1), days_per_week) <= capacity:
+                shift = -1 if after_work[node] else 0
+                start = _first_fit(start, duration, shift, origin, rate, load, weeks, capacity)
+                for index in _footprint(start, duration, shift, origin):
                     week = weeks(index)
                     load[week] = load.get(week, 0.0) + rate
             es[node] = start
@@ -203,9 +209,19 @@ def _precedence_start(
     return start
 
 
+def _footprint(start: int, duration: int, shift: int, origin: int) -> range:
+    """The working days a node's effort lands on when it starts at ``start``."""
+    if duration:
+        return range(start, start + duration)
+    day = start + shift if start + shift >= origin else start
+    return range(day, day + 1)
+
+
 def _first_fit(
     start: int,
     duration: int,
+    shift: int,
+    origin: int,
     rate: float,
     load: dict[int, float],
     weeks: _WeekNumbers,
@@ -215,7 +231,7 @@ def _first_fit(
     limit = capacity + _TOLERANCE
     while True:
         needed: dict[int, float] = {}
-        for index in range(start, start + duration):
+        for index in _footprint(start, duration, shift, origin):
             week = weeks(index)
             needed[week] = needed.get(week, 0.0) + rate
         blocked = next(

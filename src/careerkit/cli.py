@@ -1,8 +1,9 @@
 """The ``careerkit`` command.
 
 ``careerkit validate PLAN.json`` checks a plan document, ``careerkit show
-PLAN.json`` prints its outline and ``careerkit schema`` prints the JSON Schema
-of plan documents. Exit status: 0 on success, 1 when the plan is invalid, 2
+PLAN.json`` prints its outline, ``careerkit schedule PLAN.json`` its
+critical-path schedule, ``careerkit next PLAN.json`` the tasks to work on now,
+and ``careerkit schema`` prints the JSON Schema of plan documents. Exit status: 0 on success, 1 when the plan is invalid, 2
 for a usage error or a file that cannot be read. Errors are printed one per
 line as ``FILE: PATH: PROBLEM``, never as a traceback.
 """
@@ -13,14 +14,17 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 from careerkit import __version__
+from careerkit.actions import next_actions
 from careerkit.errors import CareerkitError, ValidationError
 from careerkit.io import DEFAULT_MAX_SIZE, json_schema, loads
 from careerkit.model import Plan
-from careerkit.render.text import outline
+from careerkit.render.text import outline, schedule_report
+from careerkit.schedule import schedule
 
 __all__ = ["main"]
 
@@ -70,6 +74,21 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("plan", type=Path, metavar="PLAN.json")
     show.set_defaults(run=_show)
 
+    timing = commands.add_parser("schedule", help="print the critical-path schedule of a plan")
+    timing.add_argument("plan", type=Path, metavar="PLAN.json")
+    timing.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="status date")
+    timing.add_argument("--level", action="store_true", help="keep weekly load within capacity")
+    timing.add_argument("--limit", type=int, metavar="N", help="show at most N tasks")
+    timing.set_defaults(run=_schedule)
+
+    actions = commands.add_parser("next", help="print the tasks to work on now, most urgent first")
+    actions.add_argument("plan", type=Path, metavar="PLAN.json")
+    actions.add_argument(
+        "--as-of", type=_date, metavar="YYYY-MM-DD", help="status date (default: today)"
+    )
+    actions.add_argument("--limit", type=int, default=10, metavar="N", help="at most N (10)")
+    actions.set_defaults(run=_next)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of plan documents")
     schema.set_defaults(run=_schema, plan=None)
     return parser
@@ -99,6 +118,33 @@ def _validate(arguments: argparse.Namespace, out: TextIO) -> int:
 
 def _show(arguments: argparse.Namespace, out: TextIO) -> int:
     out.write(outline(_read(arguments.plan)))
+    return EXIT_OK
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def _schedule(arguments: argparse.Namespace, out: TextIO) -> int:
+    plan = _read(arguments.plan)
+    result = schedule(plan, as_of=arguments.as_of, level=arguments.level)
+    out.write(schedule_report(result, limit=arguments.limit))
+    return EXIT_OK
+
+
+def _next(arguments: argparse.Namespace, out: TextIO) -> int:
+    plan = _read(arguments.plan)
+    as_of = arguments.as_of or date.today()  # the command line is where "today" is read
+    found = next_actions(plan, as_of=as_of)
+    print(f"Next actions as of {as_of}:", file=out)
+    for rank, action in enumerate(found[: arguments.limit], start=1):
+        print(f"{rank:>3}. {action.task}: {action.title} (score {action.score:.2f})", file=out)
+        print(f"     {action.explain()}", file=out)
+    if not found:
+        print("  nothing is ready: every task waits on unfinished work", file=out)
     return EXIT_OK
 
 

@@ -28,8 +28,11 @@ def task_graph(plan: Plan) -> nx.DiGraph[str]:
     ``status`` and ``recurring``. Edges carry ``link`` (``"fs"``, ``"ss"``,
     ``"ff"`` or ``"sf"``), ``lag`` (working days) and ``source``: ``"task"``
     for a task's own dependency, ``"goal"`` for one implied by goal-level
-    order (finish-to-start, no lag). The graph is a new object: changing it
-    does not change the plan.
+    order (finish-to-start, no lag). When one task is linked to another more
+    than once (say start-to-start and finish-to-finish, or its own link and
+    its goal's), the edge shows the first and ``links`` lists every
+    ``(link, lag)`` pair. The graph is a new object: changing it does not
+    change the plan.
 
     Parameters
     ----------
@@ -49,7 +52,7 @@ def task_graph(plan: Plan) -> nx.DiGraph[str]:
     ...                    Task(id="t2", goal="b", title="Two")])
     >>> graph = task_graph(plan)
     >>> list(graph.edges(data=True))
-    [('t1', 't2', {'link': 'fs', 'lag': 0, 'source': 'goal'})]
+    [('t1', 't2', {'link': 'fs', 'lag': 0, 'source': 'goal', 'links': (('fs', 0),)})]
     """
     graph: nx.DiGraph[str] = nx.DiGraph()
     for task in plan.tasks:
@@ -66,13 +69,24 @@ def task_graph(plan: Plan) -> nx.DiGraph[str]:
     for node in range(network.task_count):
         for before, code, lag in network.predecessors[node]:
             if before < network.task_count:
-                graph.add_edge(
-                    labels[before], labels[node], link=_LINK_NAMES[code], lag=lag, source="task"
-                )
-        for before in network.tasks_before(node):
-            if not graph.has_edge(labels[before], labels[node]):
-                graph.add_edge(labels[before], labels[node], link="fs", lag=0, source="goal")
+                _link(graph, labels[before], labels[node], _LINK_NAMES[code], lag, "task")
+        gates = [gate for gate, _, _ in network.predecessors[node] if gate >= network.task_count]
+        implied = sorted({before for gate in gates for before in network.tasks_before(gate)})
+        for before in implied:
+            _link(graph, labels[before], labels[node], "fs", 0, "goal")
     return graph
+
+
+def _link(
+    graph: nx.DiGraph[str], before: str, after: str, link: str, lag: int, source: str
+) -> None:
+    """Add an edge, or another link to an existing one (in ``links``)."""
+    if graph.has_edge(before, after):
+        data = graph.edges[before, after]
+        if (link, lag) not in data["links"]:
+            data["links"] = (*data["links"], (link, lag))
+        return
+    graph.add_edge(before, after, link=link, lag=lag, source=source, links=((link, lag),))
 
 
 def topological_order(plan: Plan) -> tuple[str, ...]:

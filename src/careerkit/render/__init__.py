@@ -6,6 +6,6 @@ them when they are missing.
 
 from __future__ import annotations
 
-from careerkit.render.text import outline
+from careerkit.render.text import outline, schedule_report
 
-__all__ = ["outline"]
+__all__ = ["outline", "schedule_report"]

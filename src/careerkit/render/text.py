@@ -1,10 +1,11 @@
-"""A plain-text outline of a plan: vision, then goals by horizon with their tasks."""
+"""Plain-text views: an outline of a plan, and a schedule report."""
 
 from __future__ import annotations
 
 from careerkit.model import Dependency, Goal, Horizon, Link, Plan, Status, Task
+from careerkit.schedule import GoalSchedule, Schedule
 
-__all__ = ["outline"]
+__all__ = ["outline", "schedule_report"]
 
 _HORIZON_TITLES = {
     Horizon.SHORT: "Short-term goals",
@@ -140,3 +141,92 @@ def _number(value: float) -> str:
     if float(value).is_integer():
         return str(int(value))
     return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def schedule_report(result: Schedule, *, limit: int | None = None) -> str:
+    """A plain-text report of a schedule: summary, tasks, goals, missed dates, overloads.
+
+    Parameters
+    ----------
+    result
+        The schedule, from :func:`careerkit.schedule`.
+    limit
+        Show at most this many tasks (the earliest); all when None.
+
+    Returns
+    -------
+    str
+        Lines of text, ending with a newline.
+
+    Examples
+    --------
+    >>> plan = Plan(id="p", owner="Ana", start=date(2026, 11, 23),
+    ...             goals=[Goal(id="g", title="Do g")],
+    ...             tasks=[Task(id="a", goal="g", title="A", duration=3),
+    ...                    Task(id="b", goal="g", title="B", duration=2, depends_on=["a"])])
+    >>> print(schedule_report(careerkit.schedule(plan)), end="")
+    Schedule: 2026-11-23 to 2026-11-27, 5 working days
+    Critical path: a -> b
+    <BLANKLINE>
+    task  early start  early finish  late start  late finish  float  free
+    a     2026-11-23   2026-11-25    2026-11-23  2026-11-25      0     0  critical
+    b     2026-11-26   2026-11-27    2026-11-26  2026-11-27      0     0  critical
+    <BLANKLINE>
+    Goals
+      g: 2026-11-23 to 2026-11-27, no deadline
+    """
+    status = f" as of {result.as_of.isoformat()}" if result.as_of else ""
+    lines = [
+        f"Schedule{status}: {result.start.isoformat()} to {result.finish.isoformat()}, "
+        f"{result.duration} working days"
+        + (f" (leveling added {result.leveling_delay})" if result.leveled else ""),
+        "Critical path: " + (" -> ".join(result.critical_path) or "none"),
+        "",
+    ]
+    entries = result.tasks if limit is None else result.tasks[:limit]
+    width = max([4, *(len(entry.task) for entry in entries)])
+    lines.append(
+        f"{'task':<{width}}  early start  early finish  late start  late finish  float  free"
+    )
+    for entry in entries:
+        lines.append(
+            f"{entry.task:<{width}}  {entry.early_start.isoformat()}   "
+            f"{entry.early_finish.isoformat()}    {entry.late_start.isoformat()}  "
+            f"{entry.late_finish.isoformat()}  {entry.total_float:>5} {entry.free_float:>5}"
+            + ("  critical" if entry.critical else "")
+        )
+    if limit is not None and len(result.tasks) > limit:
+        lines.append(f"... and {len(result.tasks) - limit} more tasks")
+    lines.extend(("", "Goals"))
+    for goal in result.goals:
+        lines.append(f"  {_goal_forecast(goal)}")
+    if result.violations:
+        lines.extend(("", "Missed dates"))
+        for violation in result.violations:
+            lines.append(
+                f"  {violation.constraint.value} of {violation.subject}: {violation.limit} "
+                f"missed by {violation.by} working days (finish {violation.finish})"
+            )
+    overloaded = result.overloaded_weeks
+    if overloaded:
+        lines.extend(("", f"Overloaded weeks ({len(overloaded)})"))
+        for week in overloaded:
+            lines.append(
+                f"  week of {week.week}: {_number(week.hours)} h planned, "
+                f"{_number(week.capacity)} h available"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def _goal_forecast(goal: GoalSchedule) -> str:
+    if goal.start is None or goal.finish is None:
+        return f"{goal.goal}: no scheduled work"
+    deadline = "no deadline"
+    if goal.deadline is not None and goal.slack is not None:
+        verdict = (
+            f"{goal.slack} working days to spare"
+            if goal.slack >= 0
+            else (f"late by {-goal.slack} working days")
+        )
+        deadline = f"deadline {goal.deadline}, {verdict}"
+    return f"{goal.goal}: {goal.start} to {goal.finish}, {deadline}"
