@@ -238,7 +238,9 @@ class Schedule:
     """The critical-path schedule of a plan.
 
     ``schedule[task_id]`` gives a :class:`TaskSchedule`; iterating gives
-    them all, ordered by early start then id.
+    them all, ordered by early start then id. Made by
+    :func:`careerkit.schedule`, which builds per-task values only when they
+    are asked for.
 
     Examples
     --------
@@ -273,25 +275,24 @@ class Schedule:
     """Hours of work per week, for the weeks that have any."""
     leveling_delay: int
     """Working days leveling added to the finish (0 when not leveled)."""
-    rows: TaskRows = field(repr=False, hash=False)
-    """The per-task results (see :attr:`tasks`)."""
+    _rows: TaskRows = field(alias="rows", repr=False, hash=False)
 
     @property
     def tasks(self) -> tuple[TaskSchedule, ...]:
         """Every task, ordered by early start then id."""
-        return self.rows.all()
+        return self._rows.all()
 
     def __getitem__(self, task_id: str) -> TaskSchedule:
-        return self.rows.get(task_id)
+        return self._rows.get(task_id)
 
     def __contains__(self, task_id: object) -> bool:
-        return self.rows.has(task_id)
+        return self._rows.has(task_id)
 
     def __iter__(self) -> Iterator[TaskSchedule]:
-        return iter(self.rows.all())
+        return iter(self._rows.all())
 
     def __len__(self) -> int:
-        return self.rows.count
+        return self._rows.count
 
     @property
     def overloaded_weeks(self) -> tuple[WeekLoad, ...]:
