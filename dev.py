@@ -48,11 +48,18 @@ def setup(extra: str) -> None:
     stamp.write_text(wanted)
 
 
+EXAMPLE_STATUS_DATE = "2026-11-26"
+
+
 def review() -> None:
-    """The main job: review the example plan."""
+    """The main job: review the example plan as of its status date."""
     setup("")
     run(BIN / "careerkit", "validate", EXAMPLE_PLAN)
     run(BIN / "careerkit", "show", EXAMPLE_PLAN)
+    run(
+        BIN / "careerkit", "schedule", EXAMPLE_PLAN, "--as-of", EXAMPLE_STATUS_DATE, "--limit", "15"
+    )
+    run(BIN / "careerkit", "next", EXAMPLE_PLAN, "--as-of", EXAMPLE_STATUS_DATE, "--limit", "5")
 
 
 def test() -> None:
