@@ -101,7 +101,10 @@ def main() -> None:
         durations = {task.id: task.duration for task in plan.tasks}
         predecessors = {task.id: list(task.predecessors) for task in plan.tasks}
         links = sum(len(before) for before in predecessors.values())
-        bare = best_of(options.repeat, lambda: bare_critical_path(durations, predecessors))
+        bare = best_of(
+            options.repeat,
+            lambda: bare_critical_path(durations, predecessors),  # noqa: B023
+        )
         full = best_of(options.repeat, lambda: careerkit.schedule(plan))  # noqa: B023
         print(
             f"{size:>8} {links:>8} {bare * 1000:>9.1f}ms {full * 1000:>9.1f}ms {full / bare:>6.2f}x"

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from careerkit import _cpm
-from careerkit._precedence import Network, build_network
+from careerkit._precedence import FF, FS, Network, build_network
 from careerkit._timing import (
     Constraint,
     GoalSchedule,
@@ -19,7 +19,7 @@ from careerkit._timing import (
     TaskRows,
     Violation,
 )
-from careerkit.capacity import WeekLoad, level, weekly_load
+from careerkit.capacity import WeekLoad, level, week_number, weekly_load
 from careerkit.errors import Problem, ValidationError
 from careerkit.model import Plan, Status, Task
 from careerkit.recurrence import occurrences
@@ -58,14 +58,16 @@ class Scheduler:
         successors = network.successors()
         order = _cpm.topological_order(predecessors)
         durations, earliest, fixed = self._inputs(count)
+        self.earliest = earliest
         es, ef = _cpm.forward(predecessors, order, durations, earliest, fixed)
         delay = 0
         if self.leveled and self.plan.tasks:
-            unleveled_finish = max(ef)
+            unleveled_finish = self._last_day(es, ef)
             ls, lf = self._late(successors, order, es, ef)
             priorities = [
                 (lf[node] - ef[node], es[node], network.labels[node]) for node in range(count)
             ]
+            self.shift = self._shifts(es, ef)
             rates, booked = self._leveling_load(durations, fixed, es, ef)
             es, ef = level(
                 predecessors,
@@ -79,12 +81,40 @@ class Scheduler:
                 self.days,
                 self.plan.weekly_capacity,
                 len(self.plan.calendar.working_days),
-                self._milestones_after_work() + [False] * (count - self.network.task_count),
-                self.origin,
             )
-            delay = max(ef) - unleveled_finish
+            delay = self._last_day(es, ef) - unleveled_finish
         ls, lf = self._late(successors, order, es, ef)
         return self._result(successors, es, ef, ls, lf, delay)
+
+    def _shifts(self, es: list[int], ef: list[int]) -> list[bool]:
+        """Which milestones sit on the day before their start boundary.
+
+        A milestone pushed past its own earliest start by a predecessor's
+        finish (a finish-to-start or finish-to-finish link) happens as that
+        work ends, on its last day. One held by ``not_before``, the status
+        date or a predecessor's start happens on the day it may start.
+        """
+        shifts = [False] * len(es)
+        for node, links in enumerate(self.network.predecessors[: self.network.task_count]):
+            start = es[node]
+            if ef[node] != start or start <= self.earliest[node]:
+                continue
+            shifts[node] = any(
+                code in (FS, FF) and ef[before] + lag == start for before, code, lag in links
+            )
+        return shifts
+
+    def _last_day(self, es: list[int], ef: list[int]) -> int:
+        """The working-day index of the last day of work."""
+        shifts = self._shifts(es, ef)
+        count = self.network.task_count
+        return max(
+            (
+                es[node] - 1 if shifts[node] else max(es[node], ef[node] - 1)
+                for node in range(count)
+            ),
+            default=self.origin,
+        )
 
     # -- inputs ------------------------------------------------------------
 
@@ -112,7 +142,7 @@ class Scheduler:
         """The fixed (es, ef) of work done or in progress at the status date."""
         days = self.days
         if task.status is Status.DONE and task.done_on is not None:
-            finish = days.index_of(task.done_on + _DAY)
+            finish = days.boundary_after(task.done_on)
             if task.started_on is not None:
                 start = min(days.index_of(task.started_on), finish)
             else:
@@ -150,7 +180,7 @@ class Scheduler:
         return limits
 
     def _boundary_after(self, day: date) -> int:
-        return self.days.index_of(day + _DAY)
+        return self.days.boundary_after(day)
 
     def _leveling_load(
         self,
@@ -169,7 +199,7 @@ class Scheduler:
                 rates[node] = task.effort / max(durations[node], 1)
         habit_dates = self._habit_dates(es, max(ef))
         for load in self._load(es, ef, habit_dates, only=[item is not None for item in fixed]):
-            week = load.week.toordinal() // 7
+            week = week_number(load.week)
             booked[week] = booked.get(week, 0.0) + load.hours
         return rates, booked
 
@@ -184,7 +214,7 @@ class Scheduler:
         lf: list[int],
         delay: int,
     ) -> Schedule:
-        plan, days, network = self.plan, self.days, self.network
+        plan, network = self.plan, self.network
         task_count = network.task_count
         labels = network.labels
         finish_boundary = max(ef) if ef else self.origin
@@ -192,8 +222,7 @@ class Scheduler:
         self._tabulate(min([*es, *ls, self.origin]) - 1, max([*ef, *lf, self.origin]))
         habit_dates = self._habit_dates(es, finish_boundary)
         ordered = sorted(range(task_count), key=lambda node: (es[node], labels[node]))
-        shifted = self._milestones_after_work()
-        origin = self.origin
+        shifted = self.shift = self._shifts(es, ef)
         columns = []
         actual: dict[int, tuple[date, date, bool]] = {}
         first_start = last_finish = None
@@ -203,10 +232,8 @@ class Scheduler:
             total = 0 if done else lf[node] - ef[node]
             start, finish, late_start, late_finish = es[node], ef[node], ls[node], lf[node]
             if shifted[node]:  # a milestone after work sits on that work's last day
-                start = finish = start - 1 if start - 1 >= origin else start
-                late_start = late_finish = (
-                    late_start - 1 if late_start - 1 >= origin else late_start
-                )
+                start = finish = start - 1
+                late_start = late_finish = late_start - 1
             else:
                 finish = max(start, finish - 1)
                 late_finish = max(late_start, late_finish - 1)
@@ -240,7 +267,9 @@ class Scheduler:
             starts = [self._date(first_start), *(pair[0] for pair in actual.values())]
             finishes = [self._date(last_finish), *(pair[1] for pair in actual.values())]
             start_day, finish_day = min(starts), max(finishes)
-            duration = days.index_of(finish_day + _DAY) - days.index_of(start_day)
+            duration = 0
+            if any(ef[node] > es[node] for node in range(task_count)):  # not only milestones
+                duration = self.days.boundary_after(finish_day) - self.days.index_of(start_day)
         else:
             start_day = finish_day = plan.start
             duration = 0
@@ -260,14 +289,6 @@ class Scheduler:
             leveling_delay=delay,
             rows=rows,
         )
-
-    def _milestones_after_work(self) -> list[bool]:
-        """Which tasks are milestones with predecessors (they sit on the day before)."""
-        predecessors = self.network.predecessors
-        return [
-            task.duration == 0 and bool(predecessors[node])
-            for node, task in enumerate(self.plan.tasks)
-        ]
 
     def _actual_dates(self, task: Task, start: int, finish: int) -> tuple[date, date]:
         """The early dates of work done or started: its actual dates where known."""
@@ -293,7 +314,7 @@ class Scheduler:
         if task is not None and self._fixed_actual(task):
             assert task.started_on is not None or task.done_on is not None
             return task.started_on or self._finish_date(node, start, start, None)
-        if self._shifted(node, start):
+        if self.shift[node]:
             return self._date(start - 1)
         return self._date(start)
 
@@ -308,13 +329,6 @@ class Scheduler:
 
     def _fixed_actual(self, task: Task) -> bool:
         return self.as_of is not None and task.status in (Status.DONE, Status.IN_PROGRESS)
-
-    def _shifted(self, node: int, start: int) -> bool:
-        """Whether a milestone sits at the end of the day before its start boundary."""
-        network = self.network
-        if node >= network.task_count or self.plan.tasks[node].duration != 0:
-            return False
-        return bool(network.predecessors[node]) and start - 1 >= self.origin
 
     def _habit_dates(self, es: list[int], finish_boundary: int) -> dict[int, tuple[date, ...]]:
         """The occurrences of each habit, from its start to its goal's deadline.
@@ -368,14 +382,17 @@ class Scheduler:
         es: list[int],
         ef: list[int],
     ) -> Iterator[int]:
-        """Tasks whose early dates this node drives (no slack on the link), through gates."""
+        """Tasks whose early dates this node drives (no slack on the link), through
+        goal gates and dropped tasks."""
+        tasks = self.plan.tasks
+        count = self.network.task_count
         stack = [node]
         while stack:
             current = stack.pop()
             for after, code, lag in successors[current]:
                 if _cpm.link_slack(code, lag, es, ef, current, after) != 0:
                     continue
-                if after >= self.network.task_count:
+                if after >= count or tasks[after].status is Status.DROPPED:
                     stack.append(after)
                 else:
                     yield after
@@ -483,7 +500,7 @@ class Scheduler:
             status_day = self.days.index_of(self.as_of)
             effort = task.effort * (1 - task.fraction_complete)
             return max(es, status_day), ef, effort
-        if ef == es and self._shifted(node, es):
+        if self.shift[node]:
             return es - 1, es - 1, effort
         return es, ef, effort
 
@@ -493,7 +510,7 @@ def _check_limits(plan: Plan, days: DayIndex) -> None:
     origin = days.index_of(plan.start)
     problems = []
     for position, goal in enumerate(plan.goals):
-        if goal.deadline is not None and days.index_of(goal.deadline + _DAY) <= origin:
+        if goal.deadline is not None and days.boundary_after(goal.deadline) <= origin:
             problems.append(
                 Problem(
                     f"goals[{position}].deadline",
@@ -501,7 +518,7 @@ def _check_limits(plan: Plan, days: DayIndex) -> None:
                 )
             )
     for position, task in enumerate(plan.tasks):
-        if task.due is not None and days.index_of(task.due + _DAY) <= origin:
+        if task.due is not None and days.boundary_after(task.due) <= origin:
             problems.append(
                 Problem(
                     f"tasks[{position}].due",

@@ -262,7 +262,8 @@ class Schedule:
     finish: date
     """The last day of work (inclusive)."""
     duration: int
-    """Working days from ``start`` to ``finish``, both included."""
+    """Working days from ``start`` to ``finish``, both included; 0 when every
+    task is a milestone."""
     critical_path: tuple[str, ...]
     """One chain of tasks with the least float, in order."""
     critical_tasks: tuple[str, ...]

@@ -27,7 +27,7 @@ The default weights (:class:`UrgencyPolicy`) are 3, 2, 2, 1 and 1.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from attrs import frozen
 
@@ -177,7 +177,7 @@ def next_actions(
         limit = min((day for day in (task.due, plan.deadline_for(task.goal)) if day), default=None)
         due_value = 0.0
         if limit is not None:
-            left = days.index_of(limit + timedelta(days=1)) - today
+            left = days.boundary_after(limit) - today
             due_value = 1.0 if left <= 0 else policy.horizon / (policy.horizon + left)
         waiting = sum(1 for after in network.tasks_after(node, successors) if not finished[after])
         terms = (

@@ -61,6 +61,11 @@ class WeekLoad:
         return self.capacity - self.hours
 
 
+def week_number(day: date) -> int:
+    """A number for the Monday-to-Sunday week of a date (consecutive weeks, consecutive numbers)."""
+    return (day.toordinal() - 1) // 7  # date(1, 1, 1) was a Monday
+
+
 def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
@@ -126,7 +131,7 @@ class _WeekNumbers:
     def __call__(self, index: int) -> int:
         week = self._cache.get(index)
         if week is None:
-            week = self._days.date_of(index).toordinal() // 7
+            week = week_number(self._days.date_of(index))
             self._cache[index] = week
         return week
 
@@ -143,16 +148,14 @@ def level(
     days: DayIndex,
     capacity: float,
     days_per_week: int,
-    after_work: Sequence[bool],
-    origin: int,
 ) -> tuple[list[int], list[int]]:
     """Early starts and finishes that keep each week's load within capacity.
 
     ``rates`` are hours per working day (a milestone's whole effort, on its
     one day); ``booked`` holds hours per week number already taken (habits,
-    work done or in progress). ``after_work`` marks milestones with
-    predecessors, whose day is the one before their start boundary (when
-    that is not before ``origin``).
+    work done or in progress). A milestone that a predecessor's finish
+    pushes past its earliest start lands on the day before its start
+    boundary, as in the schedule.
     """
     count = len(durations)
     weeks = _WeekNumbers(days)
@@ -168,13 +171,14 @@ def level(
         if pinned is not None:
             es[node], ef[node] = pinned
         else:
-            start = _precedence_start(node, predecessors, durations, earliest, es, ef)
+            start, after_work = _precedence_start(node, predecessors, durations, earliest, es, ef)
             rate = rates[node]
             duration = durations[node]
-            if rate > 0 and rate * min(max(duration, 1), days_per_week) <= capacity:
-                shift = -1 if after_work[node] else 0
-                start = _first_fit(start, duration, shift, origin, rate, load, weeks, capacity)
-                for index in _footprint(start, duration, shift, origin):
+            fits = rate * min(max(duration, 1), days_per_week) <= capacity + _TOLERANCE
+            if rate > 0 and fits:
+                shifted_at = start if after_work else None
+                start = _first_fit(start, duration, shifted_at, rate, load, weeks, capacity)
+                for index in _footprint(start, duration, shifted_at):
                     week = weeks(index)
                     load[week] = load.get(week, 0.0) + rate
             es[node] = start
@@ -193,9 +197,12 @@ def _precedence_start(
     earliest: Sequence[int],
     es: Sequence[int],
     ef: Sequence[int],
-) -> int:
+) -> tuple[int, bool]:
+    """The earliest start after the placed predecessors, and whether a
+    predecessor's finish (not a lower bound or a start) sets it."""
     duration = durations[node]
     start = earliest[node]
+    by_finish = False
     for before, code, lag in predecessors[node]:
         if code == FS:
             bound = ef[before] + lag
@@ -205,23 +212,29 @@ def _precedence_start(
             bound = ef[before] + lag - duration
         else:  # SF
             bound = es[before] + lag - duration
-        start = max(start, bound)
-    return start
+        if bound > start:
+            start, by_finish = bound, code in (FS, FF)
+        elif bound == start and code in (FS, FF) and start > earliest[node]:
+            by_finish = True
+    return start, by_finish
 
 
-def _footprint(start: int, duration: int, shift: int, origin: int) -> range:
-    """The working days a node's effort lands on when it starts at ``start``."""
+def _footprint(start: int, duration: int, shifted_at: int | None) -> range:
+    """The working days a node's effort lands on when it starts at ``start``.
+
+    A milestone lands on its day: the one before ``start`` when it starts
+    right where a predecessor's finish put it (``shifted_at``).
+    """
     if duration:
         return range(start, start + duration)
-    day = start + shift if start + shift >= origin else start
+    day = start - 1 if start == shifted_at else start
     return range(day, day + 1)
 
 
 def _first_fit(
     start: int,
     duration: int,
-    shift: int,
-    origin: int,
+    shifted_at: int | None,
     rate: float,
     load: dict[int, float],
     weeks: _WeekNumbers,
@@ -231,7 +244,7 @@ def _first_fit(
     limit = capacity + _TOLERANCE
     while True:
         needed: dict[int, float] = {}
-        for index in _footprint(start, duration, shift, origin):
+        for index in _footprint(start, duration, shifted_at):
             week = weeks(index)
             needed[week] = needed.get(week, 0.0) + rate
         blocked = next(

@@ -69,13 +69,16 @@ def occurrences(rule: str, *, start: date, end: date | None) -> tuple[date, ...]
         horizon = start + period * MAX_OCCURRENCES
     except (OverflowError, ValueError):
         horizon = date.max
-    last = min(day for day in (end, until, horizon) if day is not None)
-    if end is not None and last == horizon < min(end, until or end):
-        raise ValidationError(
-            path="recurrence",
-            problem=f"{rule[:40]!r} spans more than {MAX_OCCURRENCES} of its periods "
-            f"from {start} to {end}",
-        )
+    ends = [day for day in (end, until) if day is not None]
+    own_end = min(ends) if ends else None
+    too_long = ValidationError(
+        path="recurrence",
+        problem=f"{rule[:40]!r} spans more than {MAX_OCCURRENCES} of its periods "
+        f"from {start} to {own_end or 'its COUNT'}",
+    )
+    if own_end is not None and own_end > horizon:
+        raise too_long
+    last = own_end or horizon
     parsed = rrulestr(text, dtstart=datetime.combine(start, time()))
     assert isinstance(parsed, rrule)  # checked on construction of the task
     if _never_matches(parsed, start):
@@ -86,6 +89,8 @@ def occurrences(rule: str, *, start: date, end: date | None) -> tuple[date, ...]
     for moment in parsed:
         day = moment.date()
         if day > last:
+            if own_end is None:  # COUNT goes on past the window
+                raise too_long
             break
         if len(found) == MAX_OCCURRENCES:
             raise ValidationError(

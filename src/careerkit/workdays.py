@@ -104,6 +104,14 @@ class DayIndex:
                 low = middle + 1
         return self._pattern_date(low)
 
+    def boundary_after(self, day: date) -> int:
+        """The index just past ``day``: the count of working days up to and including it.
+
+        Equal to ``index_of(day + 1 day)``, without stepping past 9999-12-31.
+        """
+        index = self.index_of(day)
+        return index + 1 if self.is_working_day(day) else index
+
     def dates(self, first: int, last: int) -> list[date]:
         """The working days with indexes ``first`` to ``last`` (both included), in order.
 
@@ -124,7 +132,10 @@ class DayIndex:
 
     def is_working_day(self, day: date) -> bool:
         """Whether ``day`` is a working day."""
-        return self.date_of(self.index_of(day)) == day
+        return self._position[day.weekday()] < self._size and (
+            self._pattern[self._position[day.weekday()]] == day.weekday()
+            and day not in self._holiday_dates
+        )
 
 
 def is_working_day(calendar: Calendar, day: date) -> bool:
@@ -176,8 +187,8 @@ def previous_working_day(calendar: Calendar, day: date, *, inclusive: bool = Tru
     datetime.date(2026, 11, 27)
     """
     days = DayIndex(calendar)
-    if inclusive:
-        day = day + _ONE_DAY
+    if inclusive and days.is_working_day(day):
+        return day
     return days.date_of(days.index_of(day) - 1)
 
 

@@ -1,0 +1,479 @@
+"""Tests for careerkit.recurrence: expanding habit rules, and habits in a schedule."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+import pytest
+from dateutil.rrule import rrulestr
+from hypothesis import given
+from hypothesis import strategies as st
+
+from careerkit import (
+    MAX_OCCURRENCES,
+    Goal,
+    Plan,
+    Task,
+    ValidationError,
+    from_dict,
+    occurrences,
+    schedule,
+    to_dict,
+)
+
+from .schedule_strategies import PROPERTY_SETTINGS
+
+JAN_1 = date(2026, 1, 1)  # a Thursday
+
+
+def days(*items: tuple[int, int, int]) -> tuple[date, ...]:
+    """Dates from (year, month, day) triples."""
+    return tuple(date(*item) for item in items)
+
+
+# -- frequencies ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rule", "start", "end", "expected"),
+    [
+        pytest.param(
+            "FREQ=MONTHLY;BYDAY=2TH",
+            JAN_1,
+            date(2026, 4, 30),
+            days((2026, 1, 8), (2026, 2, 12), (2026, 3, 12), (2026, 4, 9)),
+            id="monthly-second-thursday",
+        ),
+        pytest.param(
+            "FREQ=MONTHLY",
+            date(2026, 1, 15),
+            date(2026, 4, 15),
+            days((2026, 1, 15), (2026, 2, 15), (2026, 3, 15), (2026, 4, 15)),
+            id="monthly-on-the-start-day-end-included",
+        ),
+        pytest.param(
+            "FREQ=MONTHLY;BYDAY=-1FR",
+            date(2026, 11, 1),
+            date(2027, 2, 28),
+            days((2026, 11, 27), (2026, 12, 25), (2027, 1, 29), (2027, 2, 26)),
+            id="monthly-last-friday-over-a-year-end",
+        ),
+        pytest.param(
+            "FREQ=WEEKLY;BYDAY=MO,WE",
+            JAN_1,
+            date(2026, 1, 19),
+            days((2026, 1, 5), (2026, 1, 7), (2026, 1, 12), (2026, 1, 14), (2026, 1, 19)),
+            id="weekly-two-days",
+        ),
+        pytest.param(
+            "FREQ=WEEKLY",
+            JAN_1,
+            date(2026, 1, 28),
+            days((2026, 1, 1), (2026, 1, 8), (2026, 1, 15), (2026, 1, 22)),
+            id="weekly-on-the-start-weekday",
+        ),
+        pytest.param(
+            "FREQ=YEARLY",
+            date(2024, 2, 29),
+            date(2033, 1, 1),
+            days((2024, 2, 29), (2028, 2, 29), (2032, 2, 29)),
+            id="yearly-from-29-february",
+        ),
+        pytest.param(
+            "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=30",
+            JAN_1,
+            date(2028, 6, 29),
+            days((2026, 6, 30), (2027, 6, 30)),
+            id="yearly-end-just-before",
+        ),
+        pytest.param(
+            "FREQ=DAILY;BYDAY=SA,SU",
+            date(2026, 12, 25),
+            date(2027, 1, 4),
+            days((2026, 12, 26), (2026, 12, 27), (2027, 1, 2), (2027, 1, 3)),
+            id="daily-weekends",
+        ),
+        pytest.param(
+            "RRULE:FREQ=WEEKLY;BYDAY=FR",
+            JAN_1,
+            date(2026, 1, 16),
+            days((2026, 1, 2), (2026, 1, 9), (2026, 1, 16)),
+            id="rrule-prefix",
+        ),
+        pytest.param(
+            "freq=weekly;byday=fr",
+            JAN_1,
+            date(2026, 1, 9),
+            days((2026, 1, 2), (2026, 1, 9)),
+            id="lower-case",
+        ),
+    ],
+)
+def test_frequencies(rule: str, start: date, end: date, expected: tuple[date, ...]) -> None:
+    """Monthly, weekly, yearly and daily rules fall on the expected dates, both ends included."""
+    assert expected == occurrences(rule, start=start, end=end)
+
+
+def test_monthday_31_skips_short_months() -> None:
+    """BYMONTHDAY=31 falls only in months that have a 31st, as RFC 5545 says."""
+    expected = days(
+        (2026, 1, 31), (2026, 3, 31), (2026, 5, 31), (2026, 7, 31), (2026, 8, 31), (2026, 10, 31)
+    )
+
+    assert expected == occurrences(
+        "FREQ=MONTHLY;BYMONTHDAY=31", start=JAN_1, end=date(2026, 11, 30)
+    )
+
+
+def test_interval() -> None:
+    """INTERVAL=2 on a weekly rule takes every other week from the start."""
+    expected = days((2026, 1, 1), (2026, 1, 15), (2026, 1, 29), (2026, 2, 12), (2026, 2, 26))
+
+    assert expected == occurrences("FREQ=WEEKLY;INTERVAL=2", start=JAN_1, end=date(2026, 3, 11))
+
+
+def test_monthly_interval_over_a_year_end() -> None:
+    """A quarterly rule counts its quarters from the start's month, across the year end.
+
+    From 15 October the periods are October (whose 1st is before the start),
+    January, April and July.
+    """
+    expected = days((2027, 1, 1), (2027, 4, 1), (2027, 7, 1))
+
+    assert expected == occurrences(
+        "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=1", start=date(2026, 10, 15), end=date(2027, 7, 31)
+    )
+
+
+# -- COUNT and UNTIL -----------------------------------------------------------
+
+
+def test_count_without_end() -> None:
+    """COUNT alone ends the rule; a monthly count from the 31st skips short months."""
+    expected = days((2026, 1, 31), (2026, 3, 31), (2026, 5, 31))
+
+    assert expected == occurrences("FREQ=MONTHLY;COUNT=3", start=date(2026, 1, 31), end=None)
+
+
+def test_end_cuts_count_short() -> None:
+    """An end before the COUNT is reached stops the occurrences at the end."""
+    expected = days((2026, 1, 15), (2026, 2, 15))
+
+    assert expected == occurrences(
+        "FREQ=MONTHLY;COUNT=5", start=date(2026, 1, 15), end=date(2026, 3, 14)
+    )
+
+
+def test_count_before_end() -> None:
+    """A COUNT reached before the end stops the occurrences at the count."""
+    assert days((2026, 1, 1), (2026, 1, 8)) == occurrences(
+        "FREQ=WEEKLY;COUNT=2", start=JAN_1, end=date(2026, 12, 31)
+    )
+
+
+@pytest.mark.parametrize(
+    "until",
+    ["20260129", "20260129T000000", "20260129T000000Z", "20260129T235959Z"],
+)
+def test_until_is_a_date(until: str) -> None:
+    """UNTIL is read as a date, included, with or without a time and a UTC marker."""
+    expected = days((2026, 1, 1), (2026, 1, 8), (2026, 1, 15), (2026, 1, 22), (2026, 1, 29))
+
+    assert expected == occurrences(f"FREQ=WEEKLY;UNTIL={until}", start=JAN_1, end=None)
+
+
+@pytest.mark.parametrize(
+    ("until", "end"),
+    [("20260201", date(2026, 12, 31)), ("20261231", date(2026, 2, 1))],
+    ids=["until-first", "end-first"],
+)
+def test_until_and_end(until: str, end: date) -> None:
+    """With both UNTIL and an end, the earlier one stops the occurrences."""
+    expected = days((2026, 1, 1), (2026, 1, 8), (2026, 1, 15), (2026, 1, 22), (2026, 1, 29))
+
+    assert expected == occurrences(f"FREQ=WEEKLY;UNTIL={until}", start=JAN_1, end=end)
+
+
+def test_until_before_start() -> None:
+    """A rule whose UNTIL is before its start has no occurrences."""
+    assert () == occurrences("FREQ=WEEKLY;UNTIL=20251201", start=JAN_1, end=date(2026, 6, 30))
+
+
+def test_end_before_start() -> None:
+    """An end before the start gives no occurrences."""
+    assert () == occurrences("FREQ=WEEKLY", start=JAN_1, end=date(2025, 12, 31))
+
+
+def test_last_representable_days() -> None:
+    """A rule running into 9999-12-31 stops there without error."""
+    assert days((9999, 12, 30), (9999, 12, 31)) == occurrences(
+        "FREQ=DAILY;COUNT=3", start=date(9999, 12, 30), end=None
+    )
+
+
+# -- rules that never match ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rule", "end"),
+    [
+        ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", date(2030, 1, 1)),
+        ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", date(2030, 1, 1)),
+        ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", date(9999, 12, 31)),
+        ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;COUNT=5", None),
+        ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;COUNT=5", None),
+        ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;UNTIL=20300101", None),
+        ("FREQ=MONTHLY;BYMONTH=4;BYMONTHDAY=31", date(2040, 1, 1)),
+    ],
+)
+def test_rule_that_never_matches(rule: str, end: date | None) -> None:
+    """A rule no date satisfies (30 February, 31 April) has no occurrences.
+
+    dateutil alone would search up to the year 9999 for a match; the
+    expansion recognises the rule and returns at once.
+    """
+    assert () == occurrences(rule, start=JAN_1, end=end)
+
+
+# -- bounds --------------------------------------------------------------------
+
+
+def _assert_recurrence_error(rule: str, *, start: date, end: date | None, problem: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        occurrences(rule, start=start, end=end)
+    assert "recurrence" == caught.value.path
+    assert problem in caught.value.problem
+
+
+def test_no_end_at_all() -> None:
+    """A rule without UNTIL or COUNT and no end given is rejected."""
+    _assert_recurrence_error("FREQ=WEEKLY", start=JAN_1, end=None, problem="never ends")
+
+
+def test_most_occurrences_allowed() -> None:
+    """Exactly MAX_OCCURRENCES occurrences are allowed."""
+    found = occurrences(f"FREQ=DAILY;COUNT={MAX_OCCURRENCES}", start=JAN_1, end=None)
+
+    assert MAX_OCCURRENCES == len(found)
+    assert JAN_1 + timedelta(days=MAX_OCCURRENCES - 1) == found[-1]
+
+
+@pytest.mark.parametrize(
+    ("rule", "end"),
+    [
+        (f"FREQ=DAILY;COUNT={MAX_OCCURRENCES + 1}", None),
+        ("FREQ=DAILY;UNTIL=20600101", None),
+        (f"FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU;COUNT={MAX_OCCURRENCES + 1}", None),
+    ],
+)
+def test_too_many_occurrences(rule: str, end: date | None) -> None:
+    """A rule with more than MAX_OCCURRENCES occurrences is rejected."""
+    _assert_recurrence_error(rule, start=JAN_1, end=end, problem=str(MAX_OCCURRENCES))
+
+
+@pytest.mark.parametrize(
+    ("rule", "end"),
+    [
+        ("FREQ=DAILY", date(2060, 1, 1)),
+        ("FREQ=DAILY;BYDAY=MO", date(2100, 1, 1)),
+        ("FREQ=WEEKLY;INTERVAL=2", date(2500, 1, 1)),
+        ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", date(9999, 12, 31)),
+    ],
+)
+def test_too_many_periods(rule: str, end: date) -> None:
+    """A window spanning more than MAX_OCCURRENCES periods of the rule is rejected.
+
+    Even a sparse rule (Mondays of a daily rule) is refused, as expanding it
+    means stepping through every period.
+    """
+    _assert_recurrence_error(rule, start=JAN_1, end=end, problem="periods")
+
+
+@pytest.mark.parametrize(
+    "rule",
+    ["FREQ=DAILY;BYDAY=MO;COUNT=5000", "FREQ=DAILY;BYDAY=MO;UNTIL=21000101"],
+)
+def test_rule_own_end_beyond_the_period_bound(rule: str) -> None:
+    """A rule whose own COUNT or UNTIL lies beyond MAX_OCCURRENCES periods is refused.
+
+    It must not be cut silently at the period bound: 5000 Mondays (or
+    Mondays to 2100) are not the 1429 Mondays up to 2053.
+    """
+    _assert_recurrence_error(rule, start=JAN_1, end=None, problem="periods")
+
+
+# -- agreement with dateutil ---------------------------------------------------
+
+RULES = (
+    "FREQ=WEEKLY",
+    "FREQ=WEEKLY;INTERVAL=3;BYDAY=TU,FR",
+    "FREQ=MONTHLY;BYDAY=2TH",
+    "FREQ=MONTHLY;BYMONTHDAY=-1",
+    "FREQ=MONTHLY;BYMONTHDAY=29,30,31",
+    "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=1",
+    "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",
+    "FREQ=DAILY;INTERVAL=5",
+)
+
+
+@PROPERTY_SETTINGS
+@given(
+    st.sampled_from(RULES),
+    st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)),
+    st.integers(min_value=0, max_value=800),
+)
+def test_agrees_with_dateutil(rule: str, start: date, span: int) -> None:
+    """Bounded expansion gives what dateutil gives between the start and the end."""
+    end = start + timedelta(days=span)
+    expected = tuple(
+        moment.date()
+        for moment in rrulestr(rule, dtstart=datetime.combine(start, time())).between(
+            datetime.combine(start, time()), datetime.combine(end, time()), inc=True
+        )
+    )
+
+    assert expected == occurrences(rule, start=start, end=end)
+
+
+# -- rules checked when a task is built ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "FREQ=SECONDLY",
+        "FREQ=MINUTELY",
+        "FREQ=HOURLY",
+        "FREQ=DAILY;BYHOUR=9",
+        "FREQ=WEEKLY;BYMINUTE=30",
+        "FREQ=MONTHLY;BYSECOND=5",
+    ],
+)
+def test_sub_daily_rules_are_rejected_by_task(rule: str) -> None:
+    """Rules that repeat within a day are rejected when the task is built."""
+    with pytest.raises(ValidationError) as caught:
+        Task(id="t", goal="g", title="Network", recurrence=rule)
+    assert "recurrence" == caught.value.path
+    assert "within a day" in caught.value.problem
+
+
+def test_sub_daily_rule_in_a_document() -> None:
+    """A sub-daily rule in a plan document is reported at its path."""
+    plan = Plan(
+        id="p",
+        owner="Ana",
+        start=JAN_1,
+        goals=(Goal(id="g", title="Reach g"),),
+        tasks=(Task(id="t", goal="g", title="Step"),),
+    )
+    document = to_dict(plan)
+    document["tasks"][0]["recurrence"] = "FREQ=SECONDLY"
+
+    with pytest.raises(ValidationError) as caught:
+        from_dict(document)
+    assert "tasks[0].recurrence" == caught.value.path
+
+
+# -- habits in a schedule ------------------------------------------------------
+
+MONDAY = date(2026, 1, 5)
+
+
+def _habit_plan(*goals: Goal, habit: dict[str, Any], others: tuple[Task, ...] = ()) -> Plan:
+    return Plan(
+        id="p",
+        owner="Ana",
+        start=MONDAY,
+        goals=goals,
+        tasks=(*others, Task(id="habit", title="Attend the meetup", **habit)),
+    )
+
+
+def test_habit_runs_to_its_goal_deadline() -> None:
+    """A habit's occurrences run from its start to its goal's deadline, included."""
+    plan = _habit_plan(
+        Goal(id="net", title="Grow my network", deadline=date(2026, 3, 12)),
+        habit={"goal": "net", "recurrence": "FREQ=MONTHLY;BYDAY=2TH"},
+    )
+
+    assert days((2026, 1, 8), (2026, 2, 12), (2026, 3, 12)) == schedule(plan)["habit"].occurrences
+
+
+def test_habit_runs_to_an_ancestor_deadline() -> None:
+    """Without a deadline of its own, a habit stops at its parent goal's deadline."""
+    plan = _habit_plan(
+        Goal(id="big", title="Become a director", deadline=date(2026, 2, 28)),
+        Goal(id="net", title="Grow my network", parent="big"),
+        habit={"goal": "net", "recurrence": "FREQ=MONTHLY;BYDAY=2TH"},
+    )
+
+    assert days((2026, 1, 8), (2026, 2, 12)) == schedule(plan)["habit"].occurrences
+
+
+def test_habit_stops_at_the_earlier_deadline() -> None:
+    """A parent's deadline earlier than the goal's own one ends the habit."""
+    plan = _habit_plan(
+        Goal(id="big", title="Become a director", deadline=date(2026, 2, 1)),
+        Goal(id="net", title="Grow my network", parent="big", deadline=date(2026, 6, 30)),
+        habit={"goal": "net", "recurrence": "FREQ=MONTHLY;BYDAY=2TH"},
+    )
+
+    assert (
+        days(
+            (2026, 1, 8),
+        )
+        == schedule(plan)["habit"].occurrences
+    )
+
+
+def test_habit_starts_at_its_start() -> None:
+    """A habit that cannot start before February has no January occurrence."""
+    plan = _habit_plan(
+        Goal(id="net", title="Grow my network", deadline=date(2026, 3, 31)),
+        habit={
+            "goal": "net",
+            "recurrence": "FREQ=MONTHLY;BYDAY=2TH",
+            "not_before": date(2026, 2, 1),
+        },
+    )
+
+    assert days((2026, 2, 12), (2026, 3, 12)) == schedule(plan)["habit"].occurrences
+
+
+def test_habit_without_deadline_runs_to_the_end_of_the_work() -> None:
+    """Without any deadline a habit runs until the plan's last day of work."""
+    study = Task(id="study", goal="net", title="Study", duration=30)  # 5 January to 13 February
+    plan = _habit_plan(
+        Goal(id="net", title="Grow my network"),
+        habit={"goal": "net", "recurrence": "FREQ=MONTHLY;BYDAY=2TH"},
+        others=(study,),
+    )
+
+    assert days((2026, 1, 8), (2026, 2, 12)) == schedule(plan)["habit"].occurrences
+
+
+def test_habit_does_not_count_towards_its_goal_finish() -> None:
+    """A goal's forecast finish is that of its tasks, not of its habits."""
+    study = Task(id="study", goal="net", title="Study", duration=3)
+    plan = _habit_plan(
+        Goal(id="net", title="Grow my network", deadline=date(2026, 6, 30)),
+        habit={"goal": "net", "recurrence": "FREQ=WEEKLY", "duration": 20},
+        others=(study,),
+    )
+
+    assert date(2026, 1, 7) == schedule(plan).goal("net").finish
+
+
+def test_habit_error_names_the_task() -> None:
+    """A habit rule with too many occurrences is reported at ``tasks[i].recurrence``."""
+    study = Task(id="study", goal="net", title="Study", duration=3)
+    plan = _habit_plan(
+        Goal(id="net", title="Grow my network", deadline=date(2060, 12, 31)),
+        habit={"goal": "net", "recurrence": "FREQ=DAILY"},
+        others=(study,),
+    )
+
+    with pytest.raises(ValidationError) as caught:
+        schedule(plan)
+    assert "tasks[1].recurrence" == caught.value.path
