@@ -6,14 +6,13 @@ mutations ("break one field of a valid document"). Sizes are small by default
 to keep generation fast; ``plans`` takes ``max_goals`` and ``max_tasks``.
 
 ``deterministic`` is the settings profile the property tests share: a fixed
-derandomized search and no example database, so runs repeat exactly and
-leave no files behind.
+derandomized search and no example database, so runs repeat exactly.
 """
 
 from __future__ import annotations
 
 import string
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
@@ -25,10 +24,12 @@ from careerkit import (
     Calendar,
     Category,
     CheckIn,
+    Dependency,
     Direction,
     Goal,
     GoalStatus,
     Horizon,
+    Link,
     Measurement,
     Metric,
     Plan,
@@ -156,10 +157,12 @@ def _on_or_after(draw: st.DrawFn, day: date) -> date:
 
 
 def _maybe(draw: st.DrawFn) -> bool:
+    """Whether to fill an optional field: a fair coin."""
     return draw(_BOOLEAN)
 
 
 def _pick(draw: st.DrawFn, pool: Sequence[T]) -> T:
+    """One item of a non-empty ``pool``."""
     return pool[draw(st.integers(min_value=0, max_value=len(pool) - 1))]
 
 
@@ -237,19 +240,26 @@ def goals(
     draw: st.DrawFn,
     *,
     goal_id: str | None = None,
-    earlier: Sequence[str] = (),
+    earlier: Mapping[str, int] | None = None,
     entries: Sequence[str] = (),
     plan_start: date = MIN_DATE,
 ) -> Goal:
     """A goal that fits in a plan starting on ``plan_start``.
 
-    ``parent``, ``depends_on`` and ``backup_for`` only name ``earlier`` goals
-    (so goal dependencies and parents cannot form a cycle), ``relevant_to``
-    only names ``entries`` of the profile, and every date agrees with the
-    goal's own start (or the plan's start when the goal has none).
+    ``earlier`` maps the ids of the goals before this one to the position of
+    their root (their top-most ancestor). ``parent`` and ``backup_for`` name
+    earlier goals; ``depends_on`` names only earlier goals under an earlier
+    root, never an ancestor, so that goal order, parents and task order (see
+    ``plans``) cannot form a cycle. ``relevant_to`` only names ``entries`` of
+    the profile, and every date agrees with the goal's own start (or the
+    plan's start when the goal has none).
     """
+    before = dict(earlier or {})
     own_id = goal_id if goal_id is not None else draw(_ID)
-    others = [other for other in earlier if other != own_id]
+    others = [other for other in before if other != own_id]
+    parent = _pick(draw, others) if others and _maybe(draw) else None
+    root = before[parent] if parent is not None else len(before)
+    prerequisites = [other for other in others if before[other] < root]
     start = _on_or_after(draw, plan_start) if _maybe(draw) else None
     effective_start = start or plan_start
     metric = draw(metrics()) if _maybe(draw) else None
@@ -261,8 +271,8 @@ def goals(
         description=draw(_FREE_TEXT),
         horizon=draw(st.sampled_from(Horizon)),
         category=draw(st.sampled_from(Category)),
-        parent=_pick(draw, others) if others and _maybe(draw) else None,
-        depends_on=_some(draw, others),
+        parent=parent,
+        depends_on=_some(draw, prerequisites),
         start=start,
         deadline=_on_or_after(draw, effective_start) if _maybe(draw) else None,
         metric=metric,
@@ -309,6 +319,29 @@ def _task_progress(draw: st.DrawFn, plan_start: date) -> dict[str, Any]:
     }
 
 
+_LAG = st.integers(min_value=-10, max_value=30)
+
+
+def _dependencies(draw: st.DrawFn, predecessors: Sequence[str]) -> tuple[str | Dependency, ...]:
+    """Links to some of ``predecessors``: plain ids, or typed links with a lag.
+
+    Now and then a predecessor is linked twice, by two different link types.
+    """
+    links: list[str | Dependency] = []
+    for other in _some(draw, predecessors):
+        kinds = list(Link)
+        if _maybe(draw):
+            links.append(other)
+            kinds.remove(Link.FINISH_TO_START)
+        else:
+            link = _pick(draw, kinds)
+            links.append(Dependency(task=other, link=link, lag=draw(_LAG)))
+            kinds.remove(link)
+        if draw(st.integers(min_value=0, max_value=3)) == 0:
+            links.append(Dependency(task=other, link=_pick(draw, kinds), lag=draw(_LAG)))
+    return tuple(links)
+
+
 @st.composite
 def tasks(
     draw: st.DrawFn,
@@ -320,22 +353,30 @@ def tasks(
 ) -> Task:
     """A task serving one of ``goal_ids`` (any id when empty).
 
-    ``depends_on`` only names ``earlier`` tasks, so task dependencies cannot
-    form a cycle. Status, ``started_on``, ``done_on`` and
-    ``percent_complete`` agree; ``due`` is not before ``not_before``; about
-    one task in four recurs with a rule from ``RRULES``.
+    ``depends_on`` only names ``earlier`` tasks (plain ids or typed
+    ``Dependency`` links with lags), so task dependencies alone cannot form a
+    cycle. Status, ``started_on``, ``done_on`` and ``percent_complete``
+    agree; ``due`` is not before ``not_before``; a three-point estimate, when
+    given, surrounds the duration; about one task in four recurs with a rule
+    from ``RRULES``.
     """
     own_id = task_id if task_id is not None else draw(_ID)
+    duration = draw(st.integers(min_value=0, max_value=60))
+    estimated = _maybe(draw)
     not_before = _on_or_after(draw, plan_start) if _maybe(draw) else None
     recurs = draw(st.integers(min_value=0, max_value=3)) == 0
     return Task(
         id=own_id,
         goal=_pick(draw, goal_ids) if goal_ids else draw(_ID),
         title=draw(_TEXT),
-        duration=draw(st.integers(min_value=0, max_value=60)),
+        duration=duration,
         effort=draw(_AMOUNT),
         cost=draw(_AMOUNT) if _maybe(draw) else None,
-        depends_on=_some(draw, [other for other in earlier if other != own_id]),
+        depends_on=_dependencies(draw, [other for other in earlier if other != own_id]),
+        optimistic=draw(st.integers(min_value=0, max_value=duration)) if estimated else None,
+        pessimistic=(
+            draw(st.integers(min_value=duration, max_value=duration + 60)) if estimated else None
+        ),
         not_before=not_before,
         due=_on_or_after(draw, not_before or plan_start) if _maybe(draw) else None,
         recurrence=_pick(draw, RRULES) if recurs else None,
@@ -346,6 +387,7 @@ def tasks(
 
 
 def _distinct_ids(draw: st.DrawFn, count: int) -> list[str]:
+    """Exactly ``count`` distinct ids."""
     return draw(st.lists(_ID, unique=True, min_size=count, max_size=count))
 
 
@@ -361,32 +403,38 @@ def plans(
 ) -> Plan:
     """A whole valid plan.
 
-    Ids are unique; every task serves an existing goal and depends only on
-    earlier tasks; goals refer (parent, depends_on, backup_for) only to
-    earlier goals and are relevant only to entries of the profile;
-    measurements, check-ins and goal starts are not before the plan starts,
-    and deadlines not before their goal's start. A plan without goals has no
-    tasks, so ``min_tasks`` above 0 implies at least one goal.
+    Ids are unique and every reference resolves. Dependencies cannot form a
+    cycle, even through goal-level order: goals refer (parent, backup_for)
+    only to earlier goals, and depend only on goals under an earlier root;
+    tasks are listed root by root (the roots of their goals, in goal order)
+    and depend only on earlier tasks. Goals are relevant only to entries of
+    the profile; measurements, check-ins and goal starts are not before the
+    plan starts, and deadlines not before their goal's start. A plan without
+    goals has no tasks, so ``min_tasks`` above 0 implies at least one goal.
     """
     start = draw(dates(MIN_DATE, _LAST_PLAN_START))
     profile = draw(profiles())
     entries = sorted(profile.entries())
     fewest_goals = max(min_goals, 1 if min_tasks else 0)
     goal_count = draw(st.integers(min_value=fewest_goals, max_value=max(fewest_goals, max_goals)))
-    goal_ids = _distinct_ids(draw, goal_count)
-    plan_goals = [
-        draw(goals(goal_id=goal_id, earlier=goal_ids[:index], entries=entries, plan_start=start))
-        for index, goal_id in enumerate(goal_ids)
-    ]
+    roots: dict[str, int] = {}
+    plan_goals = []
+    for goal_id in _distinct_ids(draw, goal_count):
+        goal = draw(goals(goal_id=goal_id, earlier=roots, entries=entries, plan_start=start))
+        roots[goal_id] = roots[goal.parent] if goal.parent is not None else len(roots)
+        plan_goals.append(goal)
     task_count = (
         draw(st.integers(min_value=min_tasks, max_value=max(min_tasks, max_tasks)))
-        if goal_ids
+        if plan_goals
         else 0
+    )
+    task_goals = sorted(
+        (_pick(draw, list(roots)) for _ in range(task_count)), key=roots.__getitem__
     )
     task_ids = _distinct_ids(draw, task_count)
     plan_tasks = [
-        draw(tasks(task_id=task_id, goal_ids=goal_ids, earlier=task_ids[:index], plan_start=start))
-        for index, task_id in enumerate(task_ids)
+        draw(tasks(task_id=task_id, goal_ids=(goal,), earlier=task_ids[:index], plan_start=start))
+        for index, (task_id, goal) in enumerate(zip(task_ids, task_goals, strict=True))
     ]
     check_in_count = draw(st.integers(min_value=0, max_value=max_check_ins))
     return Plan(

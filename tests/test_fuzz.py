@@ -31,6 +31,7 @@ from careerkit import (
     CareerkitError,
     CheckIn,
     CycleError,
+    Dependency,
     Goal,
     Measurement,
     Metric,
@@ -48,9 +49,12 @@ MISSING_ID = "no-such-id-anywhere"
 """An id no document uses (generated ids are at most 12 characters)."""
 
 UNKNOWN_FIELD = "no_such_field"
+"""A field name no record has."""
 
 NON_NEGATIVE = {
     (Task, "duration"),
+    (Task, "optimistic"),
+    (Task, "pessimistic"),
     (Task, "effort"),
     (Task, "cost"),
     (Task, "percent_complete"),
@@ -63,8 +67,6 @@ NON_NEGATIVE = {
 }
 """Numeric fields that must not be negative."""
 
-NESTED = {"profile", "calendar", "metric", "goals", "tasks", "check_ins", "measurements"}
-
 
 @attrs.frozen
 class Slot:
@@ -74,9 +76,10 @@ class Slot:
     container: Any  # the dict or list holding the value
     key: str | int
     kind: str  # text, integer, number, date, enum, list, record, mapping
-    owner: type | None  # the record class of a field; None for list items
+    owner: type | None  # the record class of a field; None for list items and metadata
     nullable: bool  # None is a valid value here
     required: bool  # a field without a default
+    either: bool = False  # an item that may be an id or an object (a task dependency)
 
     @property
     def present(self) -> bool:
@@ -118,6 +121,19 @@ def kind_of(annotation: Any) -> tuple[str, bool, Any]:
     return simple[annotation], nullable, None
 
 
+def kind_of_item(annotation: Any, element: Any) -> tuple[str, Any, bool]:
+    """The kind and record class of a list item, and whether it may take two forms."""
+    options = typing.get_args(annotation)
+    if typing.get_origin(annotation) not in (types.UnionType, typing.Union):
+        kind, _, item = kind_of(annotation)
+        return kind, item, False
+    records = [option for option in options if attrs.has(option)]
+    if type(element) is dict and records:
+        return "record", records[0], True
+    plain = next(option for option in options if not attrs.has(option))
+    return kind_of(plain)[0], None, True
+
+
 def join(prefix: str, name: str) -> str:
     """Join a record path and a field name."""
     return f"{prefix}.{name}" if prefix else name
@@ -143,12 +159,12 @@ def slots(record: dict[str, Any], cls: type, prefix: str = "") -> Iterator[Slot]
         if kind == "record" and type(value) is dict:
             yield from slots(value, item, path)
         elif kind == "list" and type(value) is list:
-            item_kind = kind_of(item)[0]
             for index, element in enumerate(value):
                 element_path = f"{path}[{index}]"
-                yield Slot(element_path, value, index, item_kind, None, False, True)
+                item_kind, item_class, either = kind_of_item(item, element)
+                yield Slot(element_path, value, index, item_kind, None, False, True, either)
                 if item_kind == "record":
-                    yield from slots(element, item, element_path)
+                    yield from slots(element, item_class, element_path)
         elif kind == "mapping" and type(value) is dict:
             for key in value:
                 yield Slot(f"{path}.{key}", value, key, "text", None, False, True)
@@ -216,6 +232,8 @@ def wrong_type(document: dict[str, Any], data: st.DataObject) -> Broken:
     kind = choose(data, sorted({slot.kind for slot in present}))
     slot = choose(data, [slot for slot in present if slot.kind == kind])
     values = WRONG_VALUES[slot.kind] + (() if slot.nullable else (None,))
+    if slot.either:  # an id or an object are both forms of a dependency
+        values = tuple(value for value in values if type(value) not in (str, dict))
     slot.container[slot.key] = choose(data, list(values))
     return Broken(document, slot.path)
 
@@ -297,10 +315,11 @@ def cycle(document: dict[str, Any], data: st.DataObject) -> Broken:
         items[first]["parent"] = second_id
         items[second]["parent"] = first_id
     else:
-        # Items depend only on earlier ones, so every cycle uses the new edge first -> second.
-        items[first]["depends_on"] = [*items[first].get("depends_on", []), second_id]
-        if first_id not in items[second].get("depends_on", []):
-            items[second]["depends_on"] = [*items[second].get("depends_on", []), first_id]
+        # The document had no cycle, so every cycle now uses a new edge between the two ids.
+        for one, other_id in ((first, second_id), (second, first_id)):
+            links = items[one].get("depends_on", [])
+            if other_id not in [link if type(link) is str else link["task"] for link in links]:
+                items[one]["depends_on"] = [*links, other_id]
     return Broken(document, f"{name}[?].{field}", cycle=(first_id, second_id))
 
 
@@ -378,10 +397,12 @@ def test_one_mutation_of_the_example_plan_is_reported(mutation: str, data: st.Da
 
 def test_every_record_class_is_walked() -> None:
     """The mutation walker reaches every kind of record in a full document."""
-    document = careerkit.to_dict(
-        careerkit.loads((Path(__file__).resolve().parent / "data" / "plan-v1.json").read_text())
-    )
+    text = (Path(__file__).resolve().parent / "data" / "plan-v1.json").read_text(encoding="utf-8")
+    document = careerkit.to_dict(careerkit.loads(text))
+    document["tasks"][-1]["depends_on"].append({"task": "enrol", "link": "ss", "lag": 2})
+    careerkit.from_dict(document)
+
     walked = {slot.owner for slot in slots(document, Plan)} - {None}
-    expected = {Plan, Profile, Calendar, Goal, Metric, Measurement, Task, CheckIn}
+    expected = {Plan, Profile, Calendar, Goal, Metric, Measurement, Task, Dependency, CheckIn}
 
     assert expected == walked

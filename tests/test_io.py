@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import copy
+import enum
 import functools
 import inspect
 import json
-import types
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,10 +26,12 @@ from careerkit import (
     Calendar,
     Category,
     CheckIn,
+    Dependency,
     Direction,
     Goal,
     GoalStatus,
     Horizon,
+    Link,
     Measurement,
     Metric,
     Plan,
@@ -103,7 +105,7 @@ def paths(error: ValidationError) -> list[str]:
     return [problem.path for problem in error.problems]
 
 
-def rejected(make: Any) -> ValidationError:
+def rejected(make: Callable[[], object]) -> ValidationError:
     """Call ``make`` and return the ``ValidationError`` it must raise."""
     with pytest.raises(ValidationError) as caught:
         make()
@@ -148,6 +150,7 @@ RECORD_FIELDS: Mapping[str, type] = {
     "check_ins": CheckIn,
     "metric": Metric,
     "measurements": Measurement,
+    "depends_on": Dependency,  # typed task dependencies; plain ids are strings
 }
 
 
@@ -159,7 +162,7 @@ def json_form(value: Any) -> Any:
         return {key: json_form(item) for key, item in value.items()}
     if isinstance(value, date):
         return value.isoformat()
-    if hasattr(value, "value") and type(value).__module__ == "careerkit":
+    if isinstance(value, enum.Enum):
         return value.value
     return value
 
@@ -186,7 +189,11 @@ def check_record(cls: type, record: Any, path: str) -> None:
         nested = RECORD_FIELDS.get(attribute.name)
         if nested is not None and isinstance(value, list):
             for index, item in enumerate(value):
-                check_record(nested, item, f"{path}.{attribute.name}[{index}]")
+                item_path = f"{path}.{attribute.name}[{index}]"
+                if isinstance(item, dict):
+                    check_record(nested, item, item_path)
+                else:
+                    assert_json_value(item, item_path)
         elif nested is not None and value is not None:
             check_record(nested, value, f"{path}.{attribute.name}")
         else:
@@ -401,6 +408,63 @@ def test_json_schema_rejects_bad_documents(document: dict[str, Any]) -> None:
         careerkit.from_dict(document)
 
 
+def _task(**fields: Any) -> dict[str, Any]:
+    """``BASE`` with its one task given extra fields."""
+    return {**BASE, "tasks": [{**BASE["tasks"][0], **fields}]}
+
+
+ONE_FIELD_OUT_OF_RANGE = {
+    "duration above the longest task": (_task(duration=100_001), "tasks[0].duration"),
+    "number above 1e15": ({**BASE, "weekly_capacity": 1e16}, "weekly_capacity"),
+    "number below -1e15": (
+        {
+            **BASE,
+            "goals": [
+                {**BASE["goals"][0], "metric": {"name": "score", "baseline": -1e16, "target": 80}}
+            ],
+        },
+        "goals[0].metric.baseline",
+    ),
+    "no working day": ({**BASE, "calendar": {"working_days": []}}, "calendar.working_days"),
+    "a working day twice": (
+        {**BASE, "calendar": {"working_days": ["monday", "monday"]}},
+        "calendar.working_days",
+    ),
+    "a holiday twice": (
+        {**BASE, "calendar": {"holidays": ["2026-12-25", "2026-12-25"]}},
+        "calendar.holidays[1]",
+    ),
+    "a dependency twice": (
+        {
+            **BASE,
+            "tasks": [
+                BASE["tasks"][0],
+                {"id": "exam", "goal": "cert", "title": "Exam", "depends_on": ["study", "study"]},
+            ],
+        },
+        "tasks[1].depends_on[1]",
+    ),
+    "a blank profile entry": ({**BASE, "profile": {"values": [" "]}}, "profile.values[0]"),
+    "a metadata value above the text limit": (
+        {**BASE, "metadata": {"note": "x" * 100_001}},
+        "metadata.note",
+    ),
+}
+"""Documents that break a rule on one field that JSON Schema can express, with the path."""
+
+
+@pytest.mark.parametrize(
+    ("document", "path"), ONE_FIELD_OUT_OF_RANGE.values(), ids=list(ONE_FIELD_OUT_OF_RANGE)
+)
+def test_json_schema_rejects_what_one_field_breaks(document: dict[str, Any], path: str) -> None:
+    """What ``from_dict`` refuses for one field alone (ranges, sizes, repeats) the schema refuses."""
+    error = rejected(lambda: careerkit.from_dict(document))
+
+    assert path in paths(error)
+    with pytest.raises(SchemaError):
+        schema_validator().validate(document)
+
+
 # -- schema versions and migrations -------------------------------------------
 
 
@@ -449,10 +513,12 @@ def test_migrations_run_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
     steps: list[int] = []
 
     def one_to_two(body: dict[str, Any]) -> dict[str, Any]:
+        """The fake step from version 1 to 2."""
         steps.append(1)
         return {**body, "trail": [*body.get("trail", []), "1->2"]}
 
     def two_to_three(body: dict[str, Any]) -> dict[str, Any]:
+        """The fake step from version 2 to 3."""
         steps.append(2)
         return {**body, "trail": [*body["trail"], "2->3"]}
 
@@ -487,6 +553,7 @@ def test_from_dict_migrates_older_documents(monkeypatch: pytest.MonkeyPatch) -> 
     """``from_dict`` applies the migrations: here a fake version 2 renamed ``person`` to ``owner``."""
 
     def rename_person(body: dict[str, Any]) -> dict[str, Any]:
+        """The fake step from version 1 to 2."""
         renamed = {key: value for key, value in body.items() if key != "person"}
         return {**renamed, "owner": body["person"]}
 
@@ -672,12 +739,55 @@ def test_pinned_version_1_document_still_loads() -> None:
     assert expected == careerkit.loads(path.read_bytes())
 
 
-@pytest.mark.skipif(SCHEMA_VERSION != 1, reason="the writer now writes a newer schema version")
-def test_version_1_writer_writes_the_pinned_document() -> None:
-    """While the schema is at version 1, writing the pinned plan gives the stored document."""
-    stored = json.loads((DATA / "plan-v1.json").read_text(encoding="utf-8"))
+PINNED_V2 = attrs.evolve(
+    PINNED_V1,
+    id="lena-2025-v2",
+    tasks=(
+        *PINNED_V1.tasks[:2],
+        attrs.evolve(PINNED_V1.tasks[2], optimistic=0, pessimistic=3),
+        PINNED_V1.tasks[3],
+        attrs.evolve(
+            PINNED_V1.tasks[4],
+            depends_on=(
+                "exam",
+                Dependency(task="meetups", link=Link.START_TO_START, lag=-2),
+                Dependency(task="study", link=Link.FINISH_TO_FINISH, lag=5),
+                Dependency(task="study", lag=10),
+            ),
+            optimistic=3,
+            pessimistic=8,
+        ),
+    ),
+    metadata={"coach": "Sam Reyes", "source": "hand-written schema version 2 document"},
+)
+"""What ``tests/data/plan-v2.json`` holds: typed dependencies and three-point estimates."""
 
-    assert stored == careerkit.to_dict(PINNED_V1)
+
+def test_pinned_version_2_document_still_loads() -> None:
+    """A document written with schema version 2 loads to the same plan, as text or bytes."""
+    path = DATA / "plan-v2.json"
+    expected = PINNED_V2
+
+    assert expected == careerkit.loads(path.read_text(encoding="utf-8"))
+    assert expected == careerkit.loads(path.read_bytes())
+
+
+@pytest.mark.parametrize("name", ["plan-v1.json", "plan-v2.json"])
+def test_pinned_documents_match_the_json_schema(name: str) -> None:
+    """Documents of every schema version still match the current JSON Schema."""
+    schema_validator().validate(json.loads((DATA / name).read_text(encoding="utf-8")))
+
+
+def test_there_is_a_pinned_document_for_every_schema_version() -> None:
+    """``tests/data`` keeps one document per schema version, each declaring its version."""
+    expected = {f"plan-v{version}.json": version for version in range(1, SCHEMA_VERSION + 1)}
+
+    found = {
+        path.name: json.loads(path.read_text(encoding="utf-8"))["schema_version"]
+        for path in DATA.glob("plan-v*.json")
+    }
+
+    assert expected == found
 
 
 @pytest.mark.skipif(not EXAMPLE.exists(), reason="no example plan")
@@ -778,7 +888,7 @@ def test_loads_refuses_what_is_not_text(value: object) -> None:
 
 @pytest.mark.parametrize(
     "value",
-    [42, None, "{}", [MINIMAL], types.MappingProxyType({"id": "p"}), ("schema_version", 1)],
+    [42, None, "{}", b"{}", [MINIMAL], ("schema_version", 1)],
     ids=repr,
 )
 def test_from_dict_refuses_what_is_not_an_object(value: object) -> None:
@@ -800,6 +910,7 @@ class _NoParsing:
     """Stands in for the ``json`` module to show that nothing is parsed."""
 
     def loads(self, *args: object, **kwargs: object) -> object:
+        """Fail: parsing is what must not happen."""
         raise AssertionError("the document was parsed")
 
 

@@ -54,6 +54,12 @@ def check_plan(plan: Plan) -> tuple[dict[str, int], dict[str, int]]:
         plan.goals, "goals", "parent", lambda goal: () if goal.parent is None else (goal.parent,)
     )
     _reject_dependency_on_family(plan)
+    _reject_cycle(
+        plan.goals,
+        "goals",
+        "backup_for",
+        lambda goal: () if goal.backup_for is None else (goal.backup_for,),
+    )
     if not tasks_in_order or any(goal.depends_on for goal in plan.goals):
         _reject_network_cycle(plan)
     return goal_index, task_index

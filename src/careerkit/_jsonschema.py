@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from careerkit._checks import ID_PATTERN, MAX_DURATION, MAX_TEXT
+from careerkit._checks import ID_PATTERN, MAX_DURATION, MAX_MAGNITUDE, MAX_TEXT
 from careerkit.model import Calendar, Dependency, Goal, Plan, Task
 
 __all__ = ["plan_schema"]
@@ -44,6 +44,7 @@ _CONSTRAINTS: Mapping[tuple[type, str], Mapping[str, Any]] = {
     (Task, "percent_complete"): {"minimum": 0, "maximum": 100},
     (Task, "hours_spent"): {"minimum": 0},
     (Calendar, "hours_per_day"): {"exclusiveMinimum": 0, "maximum": 24},
+    (Calendar, "working_days"): {"minItems": 1},
 }
 _ID_LISTS = {(Goal, "depends_on")}
 _REQUIRED_TEXT = {"title", "name", "owner"}
@@ -102,15 +103,21 @@ def _type_schema(kind: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     if kind is type(None):
         return {"type": "null"}
     if origin is tuple:
-        return {"type": "array", "items": _type_schema(typing.get_args(kind)[0], definitions)}
+        item = typing.get_args(kind)[0]
+        schema: dict[str, Any] = {"type": "array", "items": _type_schema(item, definitions)}
+        if not attrs.has(item):  # lists of plain values hold distinct entries
+            schema["uniqueItems"] = True
+        if item is str:
+            schema["items"]["pattern"] = r"\S"
+        return schema
     if origin is Mapping:
-        return {"type": "object", "additionalProperties": {"type": "string"}}
+        return {"type": "object", "additionalProperties": {"type": "string", "maxLength": MAX_TEXT}}
     if kind is str:
         return {"type": "string", "maxLength": MAX_TEXT}
     if kind is int:
-        return {"type": "integer"}
+        return {"type": "integer", "minimum": -MAX_MAGNITUDE, "maximum": MAX_MAGNITUDE}
     if kind is float:
-        return {"type": "number"}
+        return {"type": "number", "minimum": -MAX_MAGNITUDE, "maximum": MAX_MAGNITUDE}
     if kind is date:
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     if isinstance(kind, type) and issubclass(kind, enum.Enum):

@@ -15,8 +15,10 @@ regardless, as no delay could help it.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import itertools
+import math
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
@@ -121,19 +123,81 @@ def _spread(hours: dict[date, float], days: DayIndex, first: int, end: int, rate
         current = week_end
 
 
-class _WeekNumbers:
-    """Week numbers of working-day indexes, computed once per index."""
+class _Weeks:
+    """Hours booked per week while leveling, with a fast way past full weeks.
 
-    def __init__(self, days: DayIndex) -> None:
+    For each rate level (the tasks' daily rates, or a ladder of them when
+    there are very many), a week is *full* at that level when less is left
+    than the level: no task with at least that many hours a day can use it. Full weeks are skipped with one union-find
+    structure per level, so placing a task costs little however many weeks
+    are taken.
+    """
+
+    def __init__(
+        self, days: DayIndex, booked: dict[int, float], capacity: float, rates: Sequence[float]
+    ) -> None:
         self._days = days
-        self._cache: dict[int, int] = {}
+        self._numbers: dict[int, int] = {}
+        self._first_days: dict[int, int] = {}
+        self.load: dict[int, float] = {}
+        self.limit = capacity + _TOLERANCE
+        distinct = {rate for rate in rates if rate > 0}
+        if len(distinct) > _MOST_LEVELS:
+            distinct = {_level(rate) for rate in distinct}
+        self._levels = sorted(distinct)
+        self._next_open: list[dict[int, int]] = [{} for _ in self._levels]
+        for week, hours in booked.items():
+            self.book(week, hours)
 
-    def __call__(self, index: int) -> int:
-        week = self._cache.get(index)
+    def of(self, index: int) -> int:
+        """The week number of a working-day index."""
+        week = self._numbers.get(index)
         if week is None:
-            week = week_number(self._days.date_of(index))
-            self._cache[index] = week
+            week = self._numbers[index] = week_number(self._days.date_of(index))
         return week
+
+    def first_open(self, week: int, rate: float) -> int:
+        """The first week, from ``week`` on, with room for a day at ``rate``."""
+        level = bisect.bisect_right(self._levels, rate) - 1
+        if level < 0:
+            return week
+        next_open = self._next_open[level]
+        path = []
+        following = next_open.get(week)
+        while following is not None:
+            path.append(week)
+            week = following
+            following = next_open.get(week)
+        for passed in path:
+            next_open[passed] = week
+        return week
+
+    def first_day(self, week: int) -> int:
+        """The working-day index of the first working day in or after a week."""
+        index = self._first_days.get(week)
+        if index is None:
+            index = self._first_days[week] = self._days.index_of(date.fromordinal(week * 7 + 1))
+        return index
+
+    def spread(self, first: int, end: int) -> list[tuple[int, int]]:
+        """``(week, working days)`` for the working days from ``first`` to ``end``."""
+        parts = []
+        while first < end:
+            week = self.of(first)
+            following = min(end, self.first_day(week + 1))
+            parts.append((week, following - first))
+            first = following
+        return parts
+
+    def book(self, week: int, hours: float) -> None:
+        """Add hours to a week."""
+        total = self.load.get(week, 0.0) + hours
+        self.load[week] = total
+        spare = self.limit - total
+        for level, next_open in zip(reversed(self._levels), reversed(self._next_open), strict=True):
+            if spare >= level:
+                break  # room at this level, so at every smaller one too
+            next_open.setdefault(week, week + 1)
 
 
 def level(
@@ -158,8 +222,7 @@ def level(
     boundary, as in the schedule.
     """
     count = len(durations)
-    weeks = _WeekNumbers(days)
-    load = dict(booked)
+    weeks = _Weeks(days, booked, capacity, rates)
     es = [0] * count
     ef = [0] * count
     waiting = [len(links) for links in predecessors]
@@ -177,10 +240,10 @@ def level(
             fits = rate * min(max(duration, 1), days_per_week) <= capacity + _TOLERANCE
             if rate > 0 and fits:
                 shifted_at = start if after_work else None
-                start = _first_fit(start, duration, shifted_at, rate, load, weeks, capacity)
-                for index in _footprint(start, duration, shifted_at):
-                    week = weeks(index)
-                    load[week] = load.get(week, 0.0) + rate
+                start = _first_fit(start, duration, shifted_at, rate, weeks)
+                footprint = _footprint(start, duration, shifted_at)
+                for week, count in weeks.spread(footprint.start, footprint.stop):
+                    weeks.book(week, rate * count)
             es[node] = start
             ef[node] = start + duration
         for after, _, _ in successors[node]:
@@ -231,31 +294,47 @@ def _footprint(start: int, duration: int, shifted_at: int | None) -> range:
     return range(day, day + 1)
 
 
+_MOST_LEVELS = 256
+
+
+def _level(rate: float) -> float:
+    """A level not above a rate, from a ladder of 16 levels per doubling."""
+    return float(2 ** (math.floor(math.log2(rate) * 16) / 16))
+
+
 def _first_fit(
     start: int,
     duration: int,
     shifted_at: int | None,
     rate: float,
-    load: dict[int, float],
-    weeks: _WeekNumbers,
-    capacity: float,
+    weeks: _Weeks,
 ) -> int:
     """The earliest start from ``start`` at which every week stays within capacity."""
-    limit = capacity + _TOLERANCE
+    load, limit = weeks.load, weeks.limit
     while True:
-        needed: dict[int, float] = {}
-        for index in _footprint(start, duration, shifted_at):
-            week = weeks(index)
-            needed[week] = needed.get(week, 0.0) + rate
+        first_week = weeks.of(start)
+        opened = weeks.first_open(first_week, rate)
+        if opened != first_week:  # full weeks ahead: no task this heavy can use them
+            start = max(start + 1, weeks.first_day(opened))
+            continue
+        footprint = _footprint(start, duration, shifted_at)
         blocked = next(
-            (week for week, extra in needed.items() if load.get(week, 0.0) + extra > limit), None
+            (
+                week
+                for week, count in weeks.spread(footprint.start, footprint.stop)
+                if load.get(week, 0.0) + rate * count > limit
+            ),
+            None,
         )
         if blocked is None:
             return start
         if load.get(blocked, 0.0) + rate > limit:
             # Not even one more day fits in that week: start after it.
-            start += 1
-            while weeks(start) <= blocked:
-                start += 1
+            start = max(start + 1, weeks.first_day(blocked + 1))
+        elif blocked > first_week:
+            # Moving towards a later week only adds days to it: start in it.
+            start = max(start + 1, weeks.first_day(blocked))
         else:
-            start += 1
+            # Only the last days of the first week can hold this rate: start there.
+            room = math.floor((limit - load.get(first_week, 0.0)) / rate)
+            start = max(start + 1, weeks.first_day(first_week + 1) - room)

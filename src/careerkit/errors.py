@@ -191,10 +191,11 @@ class SchemaVersionError(ValidationError):
     def __init__(self, *, found: object, supported: int) -> None:
         self.found = found
         self.supported = supported
+        shown = found if not isinstance(found, int) or found.bit_length() < 64 else "(huge)"
         super().__init__(
             path="schema_version",
             problem=(
-                f"version {found} is newer than the newest supported ({supported}); "
+                f"version {shown} is newer than the newest supported ({supported}); "
                 "upgrade careerkit"
             ),
         )

@@ -228,6 +228,32 @@ def _optional_of(kind: Any) -> tuple[Any, bool]:
     return kind, False
 
 
+def _one_argument(
+    hook: Callable[[Any, Any], Any], kind: Any, *, optional: bool
+) -> Callable[[Any], Any]:
+    """A structure hook as a function of the value alone (None kept for optional fields)."""
+    if kind is date:
+        return _optional_date if optional else _date_value
+    if optional:
+        return lambda value: None if value is None else hook(value, kind)
+    return lambda value: hook(value, kind)
+
+
+def _date_value(value: object) -> date:
+    return _structure_date(value, date)
+
+
+def _optional_date(value: object) -> date | None:
+    if value is None:
+        return None
+    if type(value) is str and len(value) == 10 and value[4] == value[7] == "-":
+        try:
+            return date.fromisoformat(value)  # the shape above rules out week dates
+        except ValueError:
+            pass
+    return _structure_date(value, date)
+
+
 def _structure_record_factory(cls: type, converter: cattrs.Converter) -> Callable[..., Any]:
     """Build an attrs value from a dict: a direct path for well-formed input.
 
@@ -242,12 +268,13 @@ def _structure_record_factory(cls: type, converter: cattrs.Converter) -> Callabl
     fields = [attribute for attribute in attrs.fields(cls) if attribute.init]
     names = frozenset(attribute.name for attribute in fields)
     required = frozenset(a.name for a in fields if a.default is attrs.NOTHING)
-    conversions = {}
+    conversions: dict[str, Callable[[Any], Any]] = {}
     for attribute in fields:
         kind, optional = _optional_of(attribute.type)
         if kind not in _PLAIN:
-            hook = converter.get_structure_hook(kind)
-            conversions[attribute.name] = (hook, kind, optional)
+            conversions[attribute.name] = _one_argument(
+                converter.get_structure_hook(kind), kind, optional=optional
+            )
     converted = frozenset(conversions)
 
     def structure(value: Any, _: object) -> Any:
@@ -258,10 +285,7 @@ def _structure_record_factory(cls: type, converter: cattrs.Converter) -> Callabl
             arguments = value.copy()
             try:
                 for name in converted & keys:
-                    item = arguments[name]
-                    hook, kind, optional = conversions[name]
-                    if item is not None or not optional:
-                        arguments[name] = hook(item, kind)
+                    arguments[name] = conversions[name](arguments[name])
                 return cls(**arguments)
             except (ValueError, BaseValidationError):
                 pass  # structured again below, to report every problem with its path
@@ -370,6 +394,8 @@ def from_dict(document: Mapping[str, Any]) -> Plan:
 
 def _migrate(document: object, migrations: Mapping[int, Migration]) -> dict[str, Any]:
     """The document's fields at the current schema version, without ``schema_version``."""
+    if isinstance(document, Mapping) and type(document) is not dict:
+        document = dict(document)
     if type(document) is not dict:
         raise ValidationError(path="", problem=f"expected a JSON object, got {describe(document)}")
     if "schema_version" not in document:
@@ -378,8 +404,9 @@ def _migrate(document: object, migrations: Mapping[int, Migration]) -> dict[str,
         )
     version = document["schema_version"]
     if type(version) is not int or version < 1:
+        shown = describe(version) if type(version) is not int else "a number below 1"
         raise ValidationError(
-            path="schema_version", problem=f"expected a positive integer, got {version!r:.40}"
+            path="schema_version", problem=f"expected a positive integer, got {shown}"
         )
     if version > SCHEMA_VERSION:
         raise SchemaVersionError(found=version, supported=SCHEMA_VERSION)
@@ -487,6 +514,10 @@ def loads(text: str | bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> Plan:
 
 
 def _parse(text: object, *, max_size: int) -> object:
+    if type(max_size) is not int or max_size < 0:
+        raise ValidationError(
+            path="max_size", problem=f"expected a size in characters or bytes, got {max_size!r:.40}"
+        )
     if isinstance(text, bytes | bytearray):
         unit = "bytes"
     elif isinstance(text, str):
@@ -499,6 +530,8 @@ def _parse(text: object, *, max_size: int) -> object:
             problem=f"the document is {len(text)} {unit}, above the limit of {max_size} (max_size)",
         )
     try:
+        if not isinstance(text, str):
+            text = bytes(text).decode("utf-8")  # strict: no other encoding, no byte-order mark
         return json.loads(
             text, object_pairs_hook=_reject_duplicate_keys, parse_constant=_reject_constant
         )
