@@ -1,0 +1,425 @@
+"""The plan: vision, self-evaluation, goals, tasks and check-ins, with lookups and edits."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+from attrs import field, frozen
+
+from careerkit import _checks as checks
+from careerkit._integrity import check_plan
+from careerkit.errors import Problem, UnknownReferenceError, ValidationError
+from careerkit.model.enums import Status
+from careerkit.model.goal import Goal
+from careerkit.model.task import Task
+from careerkit.model.values import Calendar, CheckIn, Measurement, Profile
+
+__all__ = ["Plan"]
+
+
+def _to_mapping(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return MappingProxyType(dict(value))
+    return value
+
+
+@frozen(kw_only=True)
+class Plan:
+    """A career plan: vision, self-evaluation, goals, tasks and check-ins.
+
+    Construction validates the whole plan: ids are unique, every reference
+    resolves, dates agree and there is no dependency cycle. Edits such as
+    :meth:`add_task` return a new, validated plan.
+
+    Parameters
+    ----------
+    id
+        Identifies the plan.
+    owner
+        Whose plan it is.
+    vision
+        The destination, such as "marketing director within five years".
+    start
+        The first day of the plan.
+    profile
+        The self-evaluation.
+    goals, tasks, check_ins
+        The plan's goals, the tasks that achieve them, and check-ins.
+    calendar
+        The working calendar.
+    weekly_capacity
+        Hours a week available for the plan's work (above 0).
+    budget
+        Money available for task costs, if tracked.
+    review_cadence
+        How often the plan is reviewed, as an RFC 5545 RRULE.
+    metadata
+        Strings kept for the products that embed careerkit.
+
+    Raises
+    ------
+    ValidationError
+        A value is out of range, an id is duplicated, a reference does not
+        resolve or dates disagree; the error lists every problem by path.
+    CycleError
+        Task or goal dependencies (or goal parents) form a cycle.
+
+    Examples
+    --------
+    >>> plan = Plan(id="p", owner="Ana", start=date(2026, 1, 5),
+    ...             goals=[Goal(id="cert", title="Earn the certification")],
+    ...             tasks=[Task(id="study", goal="cert", title="Study", duration=10)])
+    >>> plan.task("study").duration
+    10
+    >>> plan.task("exam")
+    Traceback (most recent call last):
+    careerkit.UnknownReferenceError: no task with id 'exam'
+    """
+
+    id: str
+    owner: str
+    vision: str = ""
+    start: date
+    profile: Profile = field(factory=Profile)
+    goals: tuple[Goal, ...] = field(default=(), converter=checks.to_tuple)
+    tasks: tuple[Task, ...] = field(default=(), converter=checks.to_tuple)
+    check_ins: tuple[CheckIn, ...] = field(default=(), converter=checks.to_tuple)
+    calendar: Calendar = field(factory=Calendar)
+    weekly_capacity: float = 10.0
+    budget: float | None = None
+    review_cadence: str = "FREQ=WEEKLY;INTERVAL=4"
+    metadata: Mapping[str, str] = field(
+        factory=lambda: MappingProxyType({}), converter=_to_mapping, hash=False
+    )
+    _goal_index: dict[str, int] = field(init=False, repr=False, eq=False, hash=False)
+    _task_index: dict[str, int] = field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        checks.check_id(problems, "id", self.id)
+        checks.check_text(problems, "owner", self.owner)
+        checks.check_text(problems, "vision", self.vision, required=False)
+        checks.check_date(problems, "start", self.start)
+        if not isinstance(self.profile, Profile):
+            problems.append(Problem("profile", "expected Profile"))
+        goals_ok = checks.check_items(problems, "goals", self.goals, Goal)
+        tasks_ok = checks.check_items(problems, "tasks", self.tasks, Task)
+        checks.check_items(problems, "check_ins", self.check_ins, CheckIn)
+        if not isinstance(self.calendar, Calendar):
+            problems.append(Problem("calendar", "expected Calendar"))
+        checks.check_number(problems, "weekly_capacity", self.weekly_capacity, above=0)
+        checks.check_number(problems, "budget", self.budget, minimum=0, optional=True)
+        checks.check_rrule(problems, "review_cadence", self.review_cadence, optional=False)
+        checks.check_mapping(problems, "metadata", self.metadata)
+        checks.raise_if_any(problems)
+        if goals_ok and tasks_ok:
+            goal_index, task_index = check_plan(self)
+            object.__setattr__(self, "_goal_index", goal_index)
+            object.__setattr__(self, "_task_index", task_index)
+
+    # -- lookups ---------------------------------------------------------
+
+    def goal(self, id: str, /) -> Goal:  # noqa: A002
+        """The goal with this id.
+
+        Raises
+        ------
+        UnknownReferenceError
+            No goal has this id.
+        """
+        return self.goals[self.goal_position(id)]
+
+    def task(self, id: str, /) -> Task:  # noqa: A002
+        """The task with this id.
+
+        Raises
+        ------
+        UnknownReferenceError
+            No task has this id.
+        """
+        return self.tasks[self.task_position(id)]
+
+    def goal_position(self, id: str, /) -> int:  # noqa: A002
+        """The index of the goal with this id in ``goals``.
+
+        >>> Plan(id="p", owner="Ana", start=date(2026, 1, 5),
+        ...      goals=[Goal(id="a", title="Do a"), Goal(id="b", title="Do b")]).goal_position("b")
+        1
+        """
+        try:
+            return self._goal_index[id]
+        except (KeyError, TypeError):
+            raise UnknownReferenceError(kind="goal", id=str(id)) from None
+
+    def task_position(self, id: str, /) -> int:  # noqa: A002
+        """The index of the task with this id in ``tasks``."""
+        try:
+            return self._task_index[id]
+        except (KeyError, TypeError):
+            raise UnknownReferenceError(kind="task", id=str(id)) from None
+
+    def tasks_of(self, goal_id: str, /) -> tuple[Task, ...]:
+        """The tasks that serve a goal, in plan order.
+
+        >>> plan = Plan(id="p", owner="Ana", start=date(2026, 1, 5),
+        ...             goals=[Goal(id="g", title="Do g")],
+        ...             tasks=[Task(id="t", goal="g", title="Step")])
+        >>> [task.id for task in plan.tasks_of("g")]
+        ['t']
+        """
+        self.goal_position(goal_id)
+        return tuple(task for task in self.tasks if task.goal == goal_id)
+
+    def deadline_for(self, goal_id: str, /) -> date | None:
+        """The date a goal's work must be done by: its deadline or an ancestor's, if earlier.
+
+        A parent goal's deadline holds for its child goals too.
+
+        >>> plan = Plan(id="p", owner="Ana", start=date(2026, 1, 5),
+        ...             goals=[Goal(id="big", title="Do big", deadline=date(2027, 6, 30)),
+        ...                    Goal(id="part", title="Do part", parent="big")])
+        >>> plan.deadline_for("part")
+        datetime.date(2027, 6, 30)
+
+        Raises
+        ------
+        UnknownReferenceError
+            No goal has this id.
+        """
+        goal: Goal | None = self.goal(goal_id)
+        found: date | None = None
+        while goal is not None:
+            if goal.deadline is not None and (found is None or goal.deadline < found):
+                found = goal.deadline
+            goal = self.goal(goal.parent) if goal.parent is not None else None
+        return found
+
+    # -- edits -----------------------------------------------------------
+
+    def add_goal(self, goal: Goal, /) -> Plan:
+        """A copy of the plan with ``goal`` appended.
+
+        Raises
+        ------
+        ValidationError
+            The id is already used, or a reference does not resolve.
+        """
+        return attrs.evolve(self, goals=(*self.goals, goal))
+
+    def update_goal(self, id: str, /, **changes: Any) -> Plan:  # noqa: A002
+        """A copy of the plan with fields of one goal changed.
+
+        >>> plan = Plan(id="p", owner="Ana", start=date(2026, 1, 5),
+        ...             goals=[Goal(id="g", title="Do g")])
+        >>> plan.update_goal("g", deadline=date(2026, 6, 30)).goal("g").deadline
+        datetime.date(2026, 6, 30)
+
+        Raises
+        ------
+        UnknownReferenceError
+            No goal has this id.
+        ValidationError
+            A changed value is invalid, the field does not exist, or the
+            change renames the goal.
+        """
+        position = self.goal_position(id)
+        goal = _evolve(self.goals[position], f"goals[{position}]", changes)
+        return attrs.evolve(self, goals=_replace(self.goals, position, goal))
+
+    def remove_goal(self, id: str, /) -> Plan:  # noqa: A002
+        """A copy of the plan without one goal.
+
+        Raises
+        ------
+        UnknownReferenceError
+            No goal has this id.
+        ValidationError
+            Tasks or other goals still refer to the goal; the message names
+            them.
+        """
+        position = self.goal_position(id)
+        referrers = [f"task {task.id!r}" for task in self.tasks if task.goal == id]
+        for goal in self.goals:
+            if goal.parent == id:
+                referrers.append(f"goal {goal.id!r} (parent)")
+            if id in goal.depends_on:
+                referrers.append(f"goal {goal.id!r} (depends_on)")
+            if goal.backup_for == id:
+                referrers.append(f"goal {goal.id!r} (backup_for)")
+        if referrers:
+            raise ValidationError(
+                path=f"goals[{position}]",
+                problem=f"goal {id!r} is still referred to by " + ", ".join(referrers),
+            )
+        return attrs.evolve(self, goals=_remove(self.goals, position))
+
+    def add_task(self, task: Task, /) -> Plan:
+        """A copy of the plan with ``task`` appended.
+
+        >>> plan = Plan(id="p", owner="Ana", start=date(2026, 1, 5),
+        ...             goals=[Goal(id="g", title="Do g")])
+        >>> len(plan.add_task(Task(id="t", goal="g", title="Step")).tasks)
+        1
+
+        Raises
+        ------
+        ValidationError
+            The id is already used, or a reference does not resolve.
+        CycleError
+            The task's dependencies close a cycle.
+        """
+        return attrs.evolve(self, tasks=(*self.tasks, task))
+
+    def update_task(self, id: str, /, **changes: Any) -> Plan:  # noqa: A002
+        """A copy of the plan with fields of one task changed.
+
+        Raises
+        ------
+        UnknownReferenceError
+            No task has this id.
+        ValidationError
+            A changed value is invalid, the field does not exist, or the
+            change renames the task.
+        """
+        position = self.task_position(id)
+        task = _evolve(self.tasks[position], f"tasks[{position}]", changes)
+        return attrs.evolve(self, tasks=_replace(self.tasks, position, task))
+
+    def remove_task(self, id: str, /) -> Plan:  # noqa: A002
+        """A copy of the plan without one task.
+
+        Raises
+        ------
+        UnknownReferenceError
+            No task has this id.
+        ValidationError
+            Other tasks still depend on it; the message names them.
+        """
+        position = self.task_position(id)
+        referrers = [f"task {task.id!r}" for task in self.tasks if id in task.predecessors]
+        if referrers:
+            raise ValidationError(
+                path=f"tasks[{position}]",
+                problem=f"task {id!r} is still a dependency of " + ", ".join(referrers),
+            )
+        return attrs.evolve(self, tasks=_remove(self.tasks, position))
+
+    def start_task(self, id: str, /, *, on: date) -> Plan:  # noqa: A002
+        """A copy of the plan with a to-do task started on a date.
+
+        >>> plan = Plan(id="p", owner="Ana", start=date(2026, 1, 5),
+        ...             goals=[Goal(id="g", title="Do g")],
+        ...             tasks=[Task(id="t", goal="g", title="Step")])
+        >>> plan.start_task("t", on=date(2026, 1, 6)).task("t").status
+        <Status.IN_PROGRESS: 'in_progress'>
+
+        Raises
+        ------
+        ValidationError
+            The task is not to do.
+        """
+        position = self.task_position(id)
+        task = self.tasks[position]
+        if task.status is not Status.TODO:
+            raise ValidationError(
+                path=f"tasks[{position}].status",
+                problem=f"only a todo task can be started, this one is {task.status.value}",
+            )
+        return self.update_task(id, status=Status.IN_PROGRESS, started_on=on)
+
+    def complete_task(
+        self,
+        id: str,  # noqa: A002
+        /,
+        *,
+        on: date,
+        hours_spent: float | None = None,
+    ) -> Plan:
+        """A copy of the plan with a task done on a date.
+
+        A task that was never started is taken to have started and finished
+        on ``on``. ``hours_spent``, when given, replaces the hours recorded.
+
+        >>> plan = Plan(id="p", owner="Ana", start=date(2026, 1, 5),
+        ...             goals=[Goal(id="g", title="Do g")],
+        ...             tasks=[Task(id="t", goal="g", title="Step")])
+        >>> done = plan.complete_task("t", on=date(2026, 1, 9), hours_spent=3)
+        >>> done.task("t").done_on, done.task("t").started_on
+        (datetime.date(2026, 1, 9), datetime.date(2026, 1, 9))
+
+        Raises
+        ------
+        ValidationError
+            The task is already done or dropped, or ``on`` is before it
+            started.
+        """
+        position = self.task_position(id)
+        task = self.tasks[position]
+        if task.status not in (Status.TODO, Status.IN_PROGRESS):
+            raise ValidationError(
+                path=f"tasks[{position}].status",
+                problem=f"only a todo or in-progress task can be completed, this one is "
+                f"{task.status.value}",
+            )
+        changes: dict[str, Any] = {
+            "status": Status.DONE,
+            "done_on": on,
+            "started_on": task.started_on or on,
+            "percent_complete": None,
+        }
+        if hours_spent is not None:
+            changes["hours_spent"] = hours_spent
+        return self.update_task(id, **changes)
+
+    def record_measurement(self, goal_id: str, measurement: Measurement, /) -> Plan:
+        """A copy of the plan with a measurement added to a goal's metric.
+
+        Raises
+        ------
+        UnknownReferenceError
+            No goal has this id.
+        ValidationError
+            The goal has no metric, or the measurement predates the plan.
+        """
+        goal = self.goal(goal_id)
+        return self.update_goal(goal_id, measurements=(*goal.measurements, measurement))
+
+    def add_check_in(self, check_in: CheckIn, /) -> Plan:
+        """A copy of the plan with a check-in added.
+
+        >>> plan = Plan(id="p", owner="Ana", start=date(2026, 1, 5))
+        >>> len(plan.add_check_in(CheckIn(on=date(2026, 2, 1), satisfaction=4)).check_ins)
+        1
+        """
+        return attrs.evolve(self, check_ins=(*self.check_ins, check_in))
+
+
+def _evolve(item: Any, path: str, changes: dict[str, Any]) -> Any:
+    fields = attrs.fields_dict(type(item))
+    for name in sorted(changes):
+        if name not in fields or name.startswith("_"):
+            raise ValidationError(path=f"{path}.{name}", problem="no such field")
+    if "id" in changes and changes["id"] != item.id:
+        raise ValidationError(path=f"{path}.id", problem="an id cannot be changed by an update")
+    try:
+        return attrs.evolve(item, **changes)
+    except ValidationError as exc:
+        raise exc.prefixed(path) from exc
+
+
+def _replace(items: tuple[Any, ...], position: int, item: Any) -> tuple[Any, ...]:
+    return (*items[:position], item, *items[position + 1 :])
+
+
+def _remove(items: tuple[Any, ...], position: int) -> tuple[Any, ...]:
+    return (*items[:position], *items[position + 1 :])
+
+
+for _cls in (Plan,):
+    # Resolve annotations now, while this module's names are in scope: the
+    # classes are re-exported from the package under ``careerkit``.
+    attrs.resolve_types(_cls)

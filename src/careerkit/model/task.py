@@ -1,0 +1,280 @@
+"""A task: a step towards a goal, with its duration, effort, dependencies and progress."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+from attrs import field, frozen
+
+from careerkit import _checks as checks
+from careerkit.errors import Problem
+from careerkit.model.enums import Link, Status
+from careerkit.model.values import Dependency, _to_dependencies
+
+__all__ = ["Task"]
+
+
+@frozen(kw_only=True)
+class Task:
+    """A step towards a goal.
+
+    Parameters
+    ----------
+    id
+        Unique among the plan's tasks.
+    goal
+        The goal the task serves.
+    title
+        What is done.
+    duration
+        Working days from start to finish; 0 makes the task a milestone.
+    effort
+        Hours of work, spread over the duration.
+    cost
+        Money the task costs, if any.
+    depends_on
+        Predecessor tasks: plain ids for "starts after it finishes", or
+        :class:`Dependency` values for other links and lags.
+    optimistic, pessimistic
+        Optional three-point estimate around ``duration`` (the most likely):
+        given together, with ``optimistic <= duration <= pessimistic``.
+    not_before
+        The task cannot start before this date.
+    due
+        The task must finish by this date.
+    recurrence
+        An RFC 5545 RRULE for habits, such as ``FREQ=MONTHLY;BYDAY=2TH``.
+    status
+        To do, in progress, done or dropped.
+    started_on, done_on
+        Actual dates: in progress needs ``started_on``, done needs ``done_on``.
+    percent_complete
+        0 to 100; omitted means "as the status says" (0 to do, 100 done).
+    hours_spent
+        Hours actually worked.
+    notes
+        Free text.
+
+    Examples
+    --------
+    >>> task = Task(id="enrol", goal="cert", title="Enrol in the course", duration=1)
+    >>> task.status
+    <Status.TODO: 'todo'>
+    """
+
+    id: str
+    goal: str
+    title: str
+    duration: int = 1
+    effort: float = 0.0
+    cost: float | None = None
+    depends_on: tuple[str | Dependency, ...] = field(default=(), converter=_to_dependencies)
+    optimistic: int | None = None
+    pessimistic: int | None = None
+    not_before: date | None = None
+    due: date | None = None
+    recurrence: str | None = None
+    status: Status = Status.TODO
+    started_on: date | None = None
+    done_on: date | None = None
+    percent_complete: float | None = None
+    hours_spent: float = 0.0
+    notes: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if self._plainly_valid():
+            problems: list[Problem] = []
+            self._check_status(problems)
+            if not problems:
+                return
+        self._check_fields()
+
+    def _plainly_valid(self) -> bool:
+        """A fast test that accepts exactly the common valid tasks.
+
+        Anything it does not accept goes through ``_check_fields``, which
+        reports the problems; the two agree on every value it accepts.
+        """
+        # Written out inline: this runs for every task of every plan loaded.
+        match, amount, top = checks.match_id, (int, float), checks.MAX_MAGNITUDE
+        title, effort, hours, notes = self.title, self.effort, self.hours_spent, self.notes
+        percent, cost, depends_on = self.percent_complete, self.cost, self.depends_on
+        return (
+            type(self.id) is str
+            and match(self.id) is not None
+            and type(self.goal) is str
+            and match(self.goal) is not None
+            and type(title) is str
+            and 0 < len(title) <= checks.MAX_TEXT
+            and not title.isspace()
+            and type(self.duration) is int
+            and 0 <= self.duration <= checks.MAX_DURATION
+            and type(effort) in amount
+            and 0 <= effort <= top
+            and (cost is None or (type(cost) in amount and 0 <= cost <= top))
+            and checks.are_plain_ids(depends_on)
+            and self.id not in depends_on
+            and self.optimistic is None
+            and self.pessimistic is None
+            and (self.not_before is None or type(self.not_before) is date)
+            and (self.due is None or type(self.due) is date)
+            and self.recurrence is None
+            and type(self.status) is Status
+            and (self.started_on is None or type(self.started_on) is date)
+            and (self.done_on is None or type(self.done_on) is date)
+            and (percent is None or (type(percent) in amount and 0 <= percent <= 100))
+            and type(hours) in amount
+            and 0 <= hours <= top
+            and type(notes) is str
+            and len(notes) <= checks.MAX_TEXT
+        )
+
+    def _check_fields(self) -> None:
+        problems: list[Problem] = []
+        checks.check_id(problems, "id", self.id)
+        checks.check_id(problems, "goal", self.goal)
+        checks.check_text(problems, "title", self.title)
+        checks.check_number(
+            problems,
+            "duration",
+            self.duration,
+            minimum=0,
+            maximum=checks.MAX_DURATION,
+            integer=True,
+        )
+        checks.check_number(problems, "effort", self.effort, minimum=0)
+        checks.check_number(problems, "cost", self.cost, minimum=0, optional=True)
+        self._check_dependencies(problems)
+        for name in ("optimistic", "pessimistic"):
+            checks.check_number(
+                problems,
+                name,
+                getattr(self, name),
+                minimum=0,
+                maximum=checks.MAX_DURATION,
+                integer=True,
+                optional=True,
+            )
+        checks.check_date(problems, "not_before", self.not_before, optional=True)
+        checks.check_date(problems, "due", self.due, optional=True)
+        checks.check_rrule(problems, "recurrence", self.recurrence, optional=True)
+        checks.check_enum(problems, "status", self.status, Status)
+        checks.check_date(problems, "started_on", self.started_on, optional=True)
+        checks.check_date(problems, "done_on", self.done_on, optional=True)
+        checks.check_number(
+            problems,
+            "percent_complete",
+            self.percent_complete,
+            minimum=0,
+            maximum=100,
+            optional=True,
+        )
+        checks.check_number(problems, "hours_spent", self.hours_spent, minimum=0)
+        checks.check_text(problems, "notes", self.notes, required=False)
+        if not problems:
+            self._check_status(problems)
+            self._check_estimate(problems)
+        checks.raise_if_any(problems)
+
+    def _check_dependencies(self, problems: list[Problem]) -> None:
+        if not checks.check_items(
+            problems,
+            "depends_on",
+            self.depends_on,
+            str | Dependency,
+            described="a task id or a Dependency",
+        ):
+            return
+        seen: set[tuple[str, Link]] = set()
+        for index, item in enumerate(self.depends_on):
+            path = f"depends_on[{index}]"
+            if isinstance(item, str):
+                checks.check_id(problems, path, item)
+                key = (item, Link.FINISH_TO_START)
+            else:
+                key = (item.task, item.link)
+            if key[0] == self.id:
+                problems.append(Problem(path, "a task cannot depend on itself"))
+            elif key in seen:
+                problems.append(Problem(path, f"duplicate entry {key[0]!r} ({key[1].value})"))
+            seen.add(key)
+
+    def _check_estimate(self, problems: list[Problem]) -> None:
+        optimistic, pessimistic = self.optimistic, self.pessimistic
+        if (optimistic is None) != (pessimistic is None):
+            given = "optimistic" if pessimistic is None else "pessimistic"
+            other = "pessimistic" if pessimistic is None else "optimistic"
+            problems.append(Problem(other, f"needed together with {given}"))
+        elif optimistic is not None and pessimistic is not None:
+            if optimistic > self.duration:
+                problems.append(Problem("optimistic", "longer than the duration"))
+            if pessimistic < self.duration:
+                problems.append(Problem("pessimistic", "shorter than the duration"))
+
+    @property
+    def predecessors(self) -> tuple[str, ...]:
+        """The ids of the tasks this one depends on, in order.
+
+        >>> Task(id="t", goal="g", title="T",
+        ...      depends_on=["a", Dependency(task="b", link=Link.START_TO_START)]).predecessors
+        ('a', 'b')
+        """
+        return tuple(item if isinstance(item, str) else item.task for item in self.depends_on)
+
+    @property
+    def links(self) -> tuple[Dependency, ...]:
+        """Every dependency as a :class:`Dependency`, plain ids included.
+
+        >>> Task(id="t", goal="g", title="T", depends_on=["a"]).links[0].link
+        <Link.FINISH_TO_START: 'fs'>
+        """
+        return tuple(
+            Dependency(task=item) if isinstance(item, str) else item for item in self.depends_on
+        )
+
+    def _check_status(self, problems: list[Problem]) -> None:
+        if self.not_before and self.due and self.due < self.not_before:
+            problems.append(Problem("due", f"{self.due} is before not_before {self.not_before}"))
+        if self.started_on and self.done_on and self.done_on < self.started_on:
+            problems.append(
+                Problem("done_on", f"{self.done_on} is before started_on {self.started_on}")
+            )
+        if self.status is Status.TODO:
+            if self.started_on is not None:
+                problems.append(Problem("started_on", "set, but the status is todo"))
+            if self.done_on is not None:
+                problems.append(Problem("done_on", "set, but the status is todo"))
+            if self.percent_complete not in (None, 0):
+                problems.append(Problem("percent_complete", "must be 0 while the status is todo"))
+        elif self.status is Status.IN_PROGRESS:
+            if self.started_on is None:
+                problems.append(Problem("started_on", "a task in progress needs started_on"))
+            if self.done_on is not None:
+                problems.append(Problem("done_on", "set, but the status is in_progress"))
+        elif self.status is Status.DONE:
+            if self.done_on is None:
+                problems.append(Problem("done_on", "a done task needs done_on"))
+            if self.percent_complete not in (None, 100):
+                problems.append(Problem("percent_complete", "must be 100 once the task is done"))
+
+    @property
+    def fraction_complete(self) -> float:
+        """How much of the task is complete, from 0 to 1.
+
+        ``percent_complete`` when given; otherwise 1 for a done task and 0
+        for any other.
+
+        >>> Task(id="t", goal="g", title="Draft", status=Status.IN_PROGRESS,
+        ...      started_on=date(2026, 1, 5), percent_complete=40).fraction_complete
+        0.4
+        """
+        if self.percent_complete is not None:
+            return self.percent_complete / 100
+        return 1.0 if self.status is Status.DONE else 0.0
+
+
+for _cls in (Task,):
+    # Resolve annotations now, while this module's names are in scope: the
+    # classes are re-exported from the package under ``careerkit``.
+    attrs.resolve_types(_cls)

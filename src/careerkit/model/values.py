@@ -1,0 +1,261 @@
+"""Small values of a plan: self-evaluation, calendar, metric, measurement, check-in, dependency."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import attrs
+from attrs import field, frozen
+
+from careerkit import _checks as checks
+from careerkit.errors import Problem
+from careerkit.model.enums import _MONDAY_TO_FRIDAY, Direction, Link, Source, Weekday
+
+__all__ = ["Calendar", "CheckIn", "Dependency", "Measurement", "Metric", "Profile"]
+
+
+@frozen(kw_only=True)
+class Profile:
+    """The self-evaluation a plan starts from.
+
+    Goals name the entries they serve in ``Goal.relevant_to``.
+
+    Parameters
+    ----------
+    strengths, weaknesses, interests, values
+        Short phrases, each list without duplicates.
+
+    Examples
+    --------
+    >>> Profile(strengths=("storytelling",), values=("growth",)).values
+    ('growth',)
+    """
+
+    strengths: tuple[str, ...] = field(default=(), converter=checks.to_tuple)
+    weaknesses: tuple[str, ...] = field(default=(), converter=checks.to_tuple)
+    interests: tuple[str, ...] = field(default=(), converter=checks.to_tuple)
+    values: tuple[str, ...] = field(default=(), converter=checks.to_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        checks.check_texts(problems, "strengths", self.strengths)
+        checks.check_texts(problems, "weaknesses", self.weaknesses)
+        checks.check_texts(problems, "interests", self.interests)
+        checks.check_texts(problems, "values", self.values)
+        checks.raise_if_any(problems)
+
+    def entries(self) -> frozenset[str]:
+        """Every strength, weakness, interest and value, for relevance links.
+
+        >>> sorted(Profile(interests=("branding",), values=("growth",)).entries())
+        ['branding', 'growth']
+        """
+        return frozenset((*self.strengths, *self.weaknesses, *self.interests, *self.values))
+
+
+@frozen(kw_only=True)
+class Calendar:
+    """The working calendar that durations in working days are counted on.
+
+    Parameters
+    ----------
+    working_days
+        The weekdays that are worked, Monday to Friday by default.
+    holidays
+        Dates that are not worked even if their weekday is.
+    hours_per_day
+        Hours in one working day (above 0, at most 24).
+
+    Examples
+    --------
+    >>> Calendar().working_days[-1]
+    <Weekday.FRIDAY: 'friday'>
+    >>> Calendar(working_days=())
+    Traceback (most recent call last):
+    careerkit.ValidationError: working_days: at least one weekday must be worked
+    """
+
+    working_days: tuple[Weekday, ...] = field(default=_MONDAY_TO_FRIDAY, converter=checks.to_tuple)
+    holidays: tuple[date, ...] = field(default=(), converter=checks.to_tuple)
+    hours_per_day: float = 8.0
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        if checks.check_items(problems, "working_days", self.working_days, Weekday):
+            if not self.working_days:
+                problems.append(Problem("working_days", "at least one weekday must be worked"))
+            elif len(set(self.working_days)) != len(self.working_days):
+                problems.append(Problem("working_days", "lists a weekday twice"))
+        if checks.check_items(problems, "holidays", self.holidays, date):
+            seen: set[date] = set()
+            for index, holiday in enumerate(self.holidays):
+                checks.check_date(problems, f"holidays[{index}]", holiday)
+                if holiday in seen:
+                    problems.append(Problem(f"holidays[{index}]", f"duplicate holiday {holiday}"))
+                seen.add(holiday)
+        checks.check_number(problems, "hours_per_day", self.hours_per_day, above=0, maximum=24)
+        checks.raise_if_any(problems)
+
+
+@frozen(kw_only=True)
+class Metric:
+    """How a goal is measured: a quantity moving from a baseline to a target.
+
+    Parameters
+    ----------
+    name
+        What is measured, such as ``"professional contacts"``.
+    unit
+        The unit of the values, such as ``"people"`` (may be empty).
+    baseline, target
+        The value at the start and the value that achieves the goal.
+    direction
+        Whether the value should increase (default) or decrease; the target
+        must lie on that side of the baseline.
+
+    Examples
+    --------
+    >>> Metric(name="contacts", unit="people", baseline=40, target=120).direction
+    <Direction.INCREASE: 'increase'>
+    """
+
+    name: str
+    unit: str = ""
+    baseline: float
+    target: float
+    direction: Direction = Direction.INCREASE
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        checks.check_text(problems, "name", self.name)
+        checks.check_text(problems, "unit", self.unit, required=False)
+        checks.check_number(problems, "baseline", self.baseline)
+        checks.check_number(problems, "target", self.target)
+        checks.check_enum(problems, "direction", self.direction, Direction)
+        if not problems:
+            if self.direction is Direction.INCREASE and self.target < self.baseline:
+                problems.append(Problem("target", "below the baseline for an increasing metric"))
+            if self.direction is Direction.DECREASE and self.target > self.baseline:
+                problems.append(Problem("target", "above the baseline for a decreasing metric"))
+        checks.raise_if_any(problems)
+
+
+@frozen(kw_only=True)
+class Measurement:
+    """A dated value of a goal's metric.
+
+    >>> Measurement(on=date(2026, 3, 1), value=55).value
+    55
+    """
+
+    on: date
+    value: float
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        checks.check_date(problems, "on", self.on)
+        checks.check_number(problems, "value", self.value)
+        checks.check_text(problems, "note", self.note, required=False)
+        checks.raise_if_any(problems)
+
+
+@frozen(kw_only=True)
+class CheckIn:
+    """A dated check-in: how satisfied the person is and what others said.
+
+    Parameters
+    ----------
+    on
+        The date of the check-in.
+    satisfaction
+        1 (very unhappy with progress) to 5 (very happy).
+    source
+        Whose view this is: the person's own, or a mentor's, peer's, ...
+    notes
+        Free text, such as the feedback given.
+
+    Examples
+    --------
+    >>> CheckIn(on=date(2026, 2, 1), satisfaction=4, source=Source.MENTOR).satisfaction
+    4
+    """
+
+    on: date
+    satisfaction: int
+    source: Source = Source.SELF
+    notes: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        checks.check_date(problems, "on", self.on)
+        checks.check_number(
+            problems, "satisfaction", self.satisfaction, minimum=1, maximum=5, integer=True
+        )
+        checks.check_enum(problems, "source", self.source, Source)
+        checks.check_text(problems, "notes", self.notes, required=False)
+        checks.raise_if_any(problems)
+
+
+@frozen(kw_only=True)
+class Dependency:
+    """A typed link to a predecessor task, with a lag or lead in working days.
+
+    A plain task id in ``Task.depends_on`` means finish-to-start without lag;
+    such a dependency is stored as the plain id, so both spellings are equal.
+
+    Parameters
+    ----------
+    task
+        The predecessor's id.
+    link
+        Which ends are tied (finish-to-start by default).
+    lag
+        Working days between the tied ends: positive waits, negative (a lead)
+        overlaps.
+
+    Examples
+    --------
+    >>> apply = Task(id="apply", goal="g", title="Apply for the promotion",
+    ...              depends_on=[Dependency(task="cert", lag=60)])
+    >>> apply.depends_on[0].lag
+    60
+    >>> Task(id="t", goal="g", title="T", depends_on=[Dependency(task="a")]).depends_on
+    ('a',)
+    """
+
+    task: str
+    link: Link = Link.FINISH_TO_START
+    lag: int = 0
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        checks.check_id(problems, "task", self.task)
+        checks.check_enum(problems, "link", self.link, Link)
+        limit = checks.MAX_DURATION
+        checks.check_number(problems, "lag", self.lag, minimum=-limit, maximum=limit, integer=True)
+        checks.raise_if_any(problems)
+
+
+def _to_dependencies(value: Any) -> Any:
+    """A tuple of dependencies, plain finish-to-start ones as their ids."""
+    value = checks.to_tuple(value)
+    if type(value) is tuple:
+        for item in value:
+            if type(item) is not str:
+                return tuple(
+                    item.task
+                    if type(item) is Dependency
+                    and item.link is Link.FINISH_TO_START
+                    and item.lag == 0
+                    else item
+                    for item in value
+                )
+    return value
+
+
+for _cls in (Profile, Calendar, Metric, Measurement, CheckIn, Dependency):
+    # Resolve annotations now, while this module's names are in scope: the
+    # classes are re-exported from the package under ``careerkit``.
+    attrs.resolve_types(_cls)
