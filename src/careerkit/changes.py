@@ -1,0 +1,403 @@
+"""Changes between two plans: ``diff`` finds them, ``apply`` replays them.
+
+Changes are keyed by ids, not list positions: goals and tasks are addressed
+as ``goals[director]`` and ``tasks[apply-role]``, so reordering them changes
+nothing but their order (one change of ``goals`` or ``tasks`` listing the
+ids). Lists without ids (check-ins) are addressed by position
+(``check_ins[3]``); other lists (``depends_on``, ``measurements``,
+``holidays``) change as a whole. Values are JSON-ready, as in a plan
+document, so changes can be stored and sent to other products.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Sequence
+from itertools import compress
+from operator import is_not
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+from careerkit.errors import ValidationError
+from careerkit.io import structure_value, unstructure_value
+from careerkit.model import Calendar, CheckIn, Goal, Plan, Profile, Task
+
+__all__ = ["Change", "Operation", "apply", "diff"]
+
+_KEYED = {"goals": Goal, "tasks": Task}
+_POSITIONAL = {"check_ins": CheckIn}
+_PATH = re.compile(r"([a-z_]+)(?:\[([^\]]+)\])?(?:\.([a-z_]+))?")
+
+
+class Operation(enum.Enum):
+    """What a change does.
+
+    >>> Operation("change")
+    <Operation.CHANGE: 'change'>
+    """
+
+    ADD = "add"
+    REMOVE = "remove"
+    CHANGE = "change"
+
+
+@frozen(kw_only=True)
+class Change:
+    """One change between two plans.
+
+    Parameters
+    ----------
+    operation
+        Added, removed or changed.
+    path
+        What changed: a plan field (``vision``), a field of a goal or task
+        by id (``goals[director].deadline``), a whole goal or task
+        (``tasks[enrol]``), a check-in by position (``check_ins[2]``), a
+        field of a nested value (``calendar.holidays``), or the order of the
+        goals or tasks (``goals``).
+    before, after
+        The JSON-ready values before and after (None for an added or
+        removed value's missing side).
+
+    Examples
+    --------
+    >>> Change(operation=Operation.CHANGE, path="goals[cert].deadline",
+    ...        before="2026-06-30", after="2026-09-30").subject
+    'cert'
+    """
+
+    operation: Operation
+    path: str
+    before: Any = None
+    after: Any = None
+
+    @property
+    def subject(self) -> str | None:
+        """The id of the goal or task the change is about, if any."""
+        match = _PATH.fullmatch(self.path)
+        if match and match.group(1) in _KEYED:
+            return match.group(2)
+        return None
+
+    def __str__(self) -> str:
+        if self.operation is Operation.ADD:
+            return f"{self.path}: added {_short(self.after)}"
+        if self.operation is Operation.REMOVE:
+            return f"{self.path}: removed {_short(self.before)}"
+        return f"{self.path}: {_short(self.before)} -> {_short(self.after)}"
+
+
+def _short(value: Any) -> str:
+    text = repr(value) if not isinstance(value, dict) else "{" + ", ".join(value)[:60] + "}"
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def diff(old: Plan, new: Plan) -> tuple[Change, ...]:
+    """The changes that turn ``old`` into ``new``, in a stable order.
+
+    Goals and tasks are compared by id; an unchanged goal or task costs
+    almost nothing to compare (plans made by edits share them), so the work
+    grows with the size of the change.
+
+    Parameters
+    ----------
+    old, new
+        Two plans, usually revisions of the same one.
+
+    Returns
+    -------
+    tuple of Change
+        Plan fields first (in field order), then goals, tasks and check-ins;
+        ``apply(old, diff(old, new)) == new``.
+
+    Examples
+    --------
+    >>> old = Plan(id="p", owner="Ana", start=date(2026, 1, 5),
+    ...            goals=[Goal(id="cert", title="Earn the certification")])
+    >>> new = old.update_goal("cert", deadline=date(2026, 9, 30))
+    >>> [str(change) for change in diff(old, new)]
+    ["goals[cert].deadline: added '2026-09-30'"]
+    """
+    changes: list[Change] = []
+    for attribute in attrs.fields(Plan):
+        if not attribute.init:
+            continue
+        name = attribute.name
+        before, after = getattr(old, name), getattr(new, name)
+        if before is after or before == after:
+            continue
+        if name in _KEYED:
+            changes.extend(_diff_keyed(name, before, after))
+        elif name in _POSITIONAL:
+            changes.extend(_diff_positional(name, before, after))
+        elif attrs.has(type(before)):
+            changes.extend(_diff_fields(name, before, after))
+        else:
+            changes.append(_value_change(name, before, after, default=attribute.default))
+    return tuple(changes)
+
+
+def _value_change(path: str, before: Any, after: Any, *, default: Any) -> Change:
+    """A change of one field, ``add``/``remove`` when one side is the default."""
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        default = default.factory()
+    if before == default:
+        return Change(operation=Operation.ADD, path=path, after=unstructure_value(after))
+    if after == default:
+        return Change(operation=Operation.REMOVE, path=path, before=unstructure_value(before))
+    return Change(
+        operation=Operation.CHANGE,
+        path=path,
+        before=unstructure_value(before),
+        after=unstructure_value(after),
+    )
+
+
+def _diff_fields(prefix: str, old: Any, new: Any) -> list[Change]:
+    """Field-by-field changes of two attrs values of the same class."""
+    changes = []
+    for attribute in attrs.fields(type(old)):
+        if not attribute.init:
+            continue
+        before, after = getattr(old, attribute.name), getattr(new, attribute.name)
+        if before != after:
+            changes.append(
+                _value_change(
+                    f"{prefix}.{attribute.name}", before, after, default=attribute.default
+                )
+            )
+    return changes
+
+
+def _diff_keyed(name: str, old: Sequence[Any], new: Sequence[Any]) -> list[Change]:
+    shared = min(len(old), len(new))
+    moved = list(compress(range(shared), map(is_not, old, new)))
+    if len(old) == len(new) and all(old[i].id == new[i].id for i in moved):
+        # Same ids in the same places: only the items that are new objects changed.
+        return [
+            change for i in moved for change in _diff_fields(f"{name}[{old[i].id}]", old[i], new[i])
+        ]
+    old_by_id = {item.id: item for item in old}
+    new_by_id = {item.id: item for item in new}
+    changes = [
+        Change(
+            operation=Operation.REMOVE, path=f"{name}[{item.id}]", before=unstructure_value(item)
+        )
+        for item in old
+        if item.id not in new_by_id
+    ]
+    for item in new:
+        before = old_by_id.get(item.id)
+        if before is None:
+            changes.append(
+                Change(
+                    operation=Operation.ADD,
+                    path=f"{name}[{item.id}]",
+                    after=unstructure_value(item),
+                )
+            )
+        elif before is not item and before != item:
+            changes.extend(_diff_fields(f"{name}[{item.id}]", before, item))
+    kept = [item.id for item in old if item.id in new_by_id]
+    natural = kept + [item.id for item in new if item.id not in old_by_id]
+    wanted = [item.id for item in new]
+    if natural != wanted:
+        changes.append(Change(operation=Operation.CHANGE, path=name, before=natural, after=wanted))
+    return changes
+
+
+def _diff_positional(name: str, old: Sequence[Any], new: Sequence[Any]) -> list[Change]:
+    """Changes by position: removed items from the end, added ones, then changed ones."""
+    changes = []
+    for position in range(len(new), len(old)):
+        changes.append(
+            Change(
+                operation=Operation.REMOVE,
+                path=f"{name}[{position}]",
+                before=unstructure_value(old[position]),
+            )
+        )
+    changes.reverse()
+    for position in range(len(old), len(new)):
+        changes.append(
+            Change(
+                operation=Operation.ADD,
+                path=f"{name}[{position}]",
+                after=unstructure_value(new[position]),
+            )
+        )
+    for position in range(min(len(old), len(new))):
+        path = f"{name}[{position}]"
+        if old[position] != new[position]:
+            changes.append(
+                Change(
+                    operation=Operation.CHANGE,
+                    path=path,
+                    before=unstructure_value(old[position]),
+                    after=unstructure_value(new[position]),
+                )
+            )
+    return changes
+
+
+def apply(plan: Plan, changes: Iterable[Change]) -> Plan:
+    """Replay changes on a plan.
+
+    Parameters
+    ----------
+    plan
+        The plan the changes start from.
+    changes
+        Changes as :func:`diff` makes them.
+
+    Returns
+    -------
+    Plan
+        The changed plan, validated. Goals and tasks the changes do not
+        touch are the same objects as in ``plan``.
+
+    Raises
+    ------
+    ValidationError
+        A change does not fit the plan (its path names nothing, or the
+        result is not a valid plan).
+
+    Examples
+    --------
+    >>> old = Plan(id="p", owner="Ana", start=date(2026, 1, 5))
+    >>> new = old.add_check_in(CheckIn(on=date(2026, 2, 1), satisfaction=4))
+    >>> apply(old, diff(old, new)) == new
+    True
+    """
+    fields: dict[str, Any] = {}
+    keyed = {name: _KeyedItems(getattr(plan, name), kind) for name, kind in _KEYED.items()}
+    positional = {name: list(getattr(plan, name)) for name in _POSITIONAL}
+    nested: dict[str, dict[str, Any]] = {}
+    for index, change in enumerate(changes):
+        match = _PATH.fullmatch(change.path)
+        if match is None:
+            raise ValidationError(
+                path=f"changes[{index}].path", problem=f"not a path: {change.path!r}"
+            )
+        name, key, field = match.groups()
+        if name in keyed:
+            keyed[name].apply(change, key, field, index)
+        elif name in positional and key is not None and field is None:
+            _apply_positional(positional[name], change, key, index, _POSITIONAL[name])
+        elif key is None and field is not None and name in _NESTED:
+            nested.setdefault(name, unstructure_value(getattr(plan, name)))
+            _set(nested[name], field, change)
+        elif key is None and field is None and name in _SCALARS:
+            attribute = _SCALARS[name]
+            if change.operation is Operation.REMOVE:  # back to the default
+                fields[name] = _default(attribute)
+            else:
+                fields[name] = structure_value(change.after, attribute.type, path=name)
+        else:
+            raise ValidationError(
+                path=f"changes[{index}].path", problem=f"no such place in a plan: {change.path!r}"
+            )
+    for name, data in nested.items():
+        fields[name] = structure_value(data, _NESTED[name], path=name)
+    for name, items in keyed.items():
+        if items.touched:
+            fields[name] = items.result()
+    for name, values in positional.items():
+        if values != list(getattr(plan, name)):
+            fields[name] = tuple(values)
+    return attrs.evolve(plan, **fields) if fields else plan
+
+
+def _default(attribute: attrs.Attribute[Any]) -> Any:
+    default: Any = attribute.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return default.factory()
+    return default
+
+
+def _set(data: dict[str, Any], key: str, change: Change) -> None:
+    if change.operation is Operation.REMOVE:
+        data.pop(key, None)
+    else:
+        data[key] = change.after
+
+
+class _KeyedItems:
+    """Goals or tasks being changed: by id, in order, rebuilt only where touched."""
+
+    def __init__(self, items: Sequence[Any], kind: type) -> None:
+        self.kind = kind
+        self.order = [item.id for item in items]
+        self.items = {item.id: item for item in items}
+        self.edits: dict[str, dict[str, Any]] = {}
+        self.touched = False
+
+    def apply(self, change: Change, key: str | None, field: str | None, index: int) -> None:
+        self.touched = True
+        where = f"changes[{index}]"
+        if key is None:  # the order
+            if sorted(change.after) != sorted(self.order):
+                raise ValidationError(
+                    path=f"{where}.after", problem="the order does not list the same ids"
+                )
+            self.order = list(change.after)
+            return
+        if field is None:
+            if change.operation is Operation.ADD:
+                if key in self.items:
+                    raise ValidationError(path=f"{where}.path", problem=f"{key!r} already exists")
+                self.items[key] = change.after
+                self.edits[key] = dict(change.after)
+                self.order.append(key)
+            elif change.operation is Operation.REMOVE:
+                if key not in self.items:
+                    raise ValidationError(path=f"{where}.path", problem=f"no item {key!r}")
+                del self.items[key]
+                self.edits.pop(key, None)
+                self.order.remove(key)
+            else:
+                self.edits[key] = dict(change.after)
+            return
+        if key not in self.items:
+            raise ValidationError(path=f"{where}.path", problem=f"no item {key!r}")
+        if key not in self.edits:
+            self.edits[key] = unstructure_value(self.items[key])
+        _set(self.edits[key], field, change)
+
+    def result(self) -> tuple[Any, ...]:
+        return tuple(
+            structure_value(self.edits[item_id], self.kind, path=item_id)
+            if item_id in self.edits
+            else self.items[item_id]
+            for item_id in self.order
+        )
+
+
+def _apply_positional(values: list[Any], change: Change, key: str, index: int, kind: type) -> None:
+    if not key.isdigit():
+        raise ValidationError(
+            path=f"changes[{index}].path", problem=f"expected a position: {key!r}"
+        )
+    position = int(key)
+    if change.operation is Operation.ADD and position == len(values):
+        values.append(structure_value(change.after, kind, path=f"changes[{index}].after"))
+    elif change.operation is Operation.REMOVE and position == len(values) - 1:
+        values.pop()
+    elif change.operation is Operation.CHANGE and position < len(values):
+        values[position] = structure_value(change.after, kind, path=f"changes[{index}].after")
+    else:
+        raise ValidationError(
+            path=f"changes[{index}].path",
+            problem=f"position {position} does not fit {len(values)} items",
+        )
+
+
+_NESTED: dict[str, type] = {"profile": Profile, "calendar": Calendar}
+_SCALARS = {
+    attribute.name: attribute
+    for attribute in attrs.fields(Plan)
+    if attribute.init and attribute.name not in (*_KEYED, *_POSITIONAL, *_NESTED)
+}
