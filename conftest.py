@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,8 @@ def _doctest_names(doctest_namespace: dict[str, Any]) -> None:
         doctest_namespace[name] = getattr(careerkit, name)
     doctest_namespace["careerkit"] = careerkit
     doctest_namespace["date"] = date
+    doctest_namespace["datetime"] = datetime
+    doctest_namespace["timezone"] = timezone
     doctest_namespace["sample_plan"] = careerkit.loads(
         (EXAMPLES / "marketing_director.json").read_text(encoding="utf-8")
     )

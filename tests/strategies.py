@@ -457,3 +457,149 @@ def plans(
 def plan_documents(**kwargs: int) -> st.SearchStrategy[dict[str, Any]]:
     """Valid plan documents: ``careerkit.to_dict`` of ``plans(**kwargs)``."""
     return plans(**kwargs).map(careerkit.to_dict)
+
+
+# ---------------------------------------------------------------------------
+# Edits of a plan: for the tests of changes and of the revision history.
+# ---------------------------------------------------------------------------
+
+__all__ += ["EDIT_KINDS", "edit_sequences", "edited_plans"]
+
+EDIT_KINDS = ("goals", "tasks", "check_ins", "plan")
+"""What ``edited_plans`` may edit: goals, tasks, check-ins, or the plan's own fields."""
+
+
+def _edit_goals(draw: st.DrawFn, plan: Plan) -> Plan:
+    """Change one field of a goal, record a measurement, or reorder the goals."""
+    if not plan.goals:
+        return plan
+    goal = _pick(draw, plan.goals)
+    choice = draw(st.integers(min_value=0, max_value=6))
+    if choice == 0:
+        return attrs.evolve(plan, goals=draw(st.permutations(plan.goals)))
+    if choice == 1:
+        return plan.update_goal(goal.id, title=draw(_TEXT))
+    if choice == 2:
+        return plan.update_goal(goal.id, description=draw(_FREE_TEXT))
+    if choice == 3:
+        deadline = _on_or_after(draw, goal.start or plan.start) if _maybe(draw) else None
+        return plan.update_goal(goal.id, deadline=deadline)
+    if choice == 4:
+        return plan.update_goal(goal.id, weight=draw(_AMOUNT))
+    if choice == 5 and goal.metric is not None:
+        return plan.record_measurement(goal.id, draw(measurements(plan.start)))
+    return plan.update_goal(goal.id, horizon=draw(st.sampled_from(Horizon)))
+
+
+def _edit_tasks(draw: st.DrawFn, plan: Plan) -> Plan:
+    """Change one field of a task, append a task, or remove a task nothing depends on."""
+    if not plan.goals:
+        return plan
+    choice = draw(st.integers(min_value=0, max_value=5))
+    if choice == 0 or not plan.tasks:
+        taken = {task.id for task in plan.tasks}
+        goal = _pick(draw, plan.goals).id
+        siblings = [task.id for task in plan.tasks if task.goal == goal]
+        new_id = draw(_ID.filter(lambda task_id: task_id not in taken))
+        task = Task(
+            id=new_id,
+            goal=goal,
+            title=draw(_TEXT),
+            duration=draw(st.integers(min_value=0, max_value=30)),
+            effort=draw(_AMOUNT),
+            depends_on=_some(draw, siblings, max_size=2),
+        )
+        return plan.add_task(task)
+    if choice == 1:
+        needed = {other for task in plan.tasks for other in task.predecessors}
+        free = [task.id for task in plan.tasks if task.id not in needed]
+        return plan.remove_task(_pick(draw, free)) if free else plan
+    task = _pick(draw, plan.tasks)
+    if choice == 2:
+        return plan.update_task(task.id, title=draw(_TEXT))
+    if choice == 3:
+        return plan.update_task(task.id, effort=draw(_AMOUNT), hours_spent=draw(_AMOUNT))
+    if choice == 4:
+        return plan.update_task(task.id, cost=draw(_AMOUNT) if _maybe(draw) else None)
+    return plan.update_task(task.id, notes=draw(_FREE_TEXT))
+
+
+def _edit_check_ins(draw: st.DrawFn, plan: Plan) -> Plan:
+    """Append a check-in, or replace or remove one."""
+    choice = draw(st.integers(min_value=0, max_value=2))
+    if choice == 0 or not plan.check_ins:
+        return plan.add_check_in(draw(check_ins(plan.start)))
+    position = draw(st.integers(min_value=0, max_value=len(plan.check_ins) - 1))
+    kept = list(plan.check_ins)
+    if choice == 1:
+        kept[position] = draw(check_ins(plan.start))
+    else:
+        del kept[position]
+    return attrs.evolve(plan, check_ins=tuple(kept))
+
+
+def _edit_plan(draw: st.DrawFn, plan: Plan) -> Plan:
+    """Change one of the plan's own fields, its calendar or its profile."""
+    choice = draw(st.integers(min_value=0, max_value=5))
+    if choice == 0:
+        return attrs.evolve(plan, vision=draw(texts(required=False, max_size=40)))
+    if choice == 1:
+        return attrs.evolve(plan, weekly_capacity=draw(numbers(min_value=0, exclude_min=True)))
+    if choice == 2:
+        return attrs.evolve(plan, budget=draw(_AMOUNT) if _maybe(draw) else None)
+    if choice == 3:
+        hours = draw(numbers(min_value=0, max_value=24, exclude_min=True))
+        return attrs.evolve(plan, calendar=attrs.evolve(plan.calendar, hours_per_day=hours))
+    if choice == 4:
+        interests = (*plan.profile.interests, draw(_SHORT_TEXT))
+        return attrs.evolve(plan, profile=attrs.evolve(plan.profile, interests=interests))
+    return attrs.evolve(
+        plan,
+        metadata=draw(st.dictionaries(texts(required=False, max_size=8), _FREE_TEXT, max_size=2)),
+    )
+
+
+_EDITORS = {
+    "goals": _edit_goals,
+    "tasks": _edit_tasks,
+    "check_ins": _edit_check_ins,
+    "plan": _edit_plan,
+}
+
+
+@st.composite
+def edited_plans(
+    draw: st.DrawFn,
+    plan: Plan,
+    *,
+    kinds: Sequence[str] = EDIT_KINDS,
+    max_edits: int = 4,
+) -> Plan:
+    """``plan`` after up to ``max_edits`` random valid edits of the given ``kinds``.
+
+    ``"goals"`` changes a goal's title, description, deadline, weight or
+    horizon, records a measurement, or reorders the goals; ``"tasks"``
+    changes a task's title, effort, cost or notes, appends a task (depending
+    only on tasks of its goal) or removes a task nothing depends on;
+    ``"check_ins"`` appends, replaces or removes a check-in; ``"plan"``
+    changes the vision, capacity, budget, calendar hours, profile interests
+    or metadata. An edit that would make the plan invalid is skipped, so the
+    result may equal ``plan``.
+    """
+    edited = plan
+    for _ in range(draw(st.integers(min_value=1, max_value=max_edits))):
+        edit = _EDITORS[_pick(draw, kinds)]
+        try:
+            edited = edit(draw, edited)
+        except careerkit.ValidationError:
+            continue
+    return edited
+
+
+@st.composite
+def edit_sequences(draw: st.DrawFn, *, min_size: int = 1, max_size: int = 5) -> tuple[Plan, ...]:
+    """Plans that follow one another: a plan from ``plans()``, then edits of the one before."""
+    sequence = [draw(plans(max_goals=3, max_tasks=4))]
+    for _ in range(draw(st.integers(min_value=min_size, max_value=max_size)) - 1):
+        sequence.append(draw(edited_plans(sequence[-1], max_edits=3)))
+    return tuple(sequence)

@@ -11,7 +11,9 @@ True
 """
 
 from careerkit.actions import NextAction, UrgencyPolicy, UrgencyTerm, next_actions
+from careerkit.baseline import BaselineComparison, Variance, compare_to_baseline
 from careerkit.capacity import WeekLoad
+from careerkit.changes import Change, Operation, apply, diff
 from careerkit.errors import (
     CareerkitError,
     CycleError,
@@ -22,6 +24,17 @@ from careerkit.errors import (
     ValidationError,
 )
 from careerkit.graph import task_graph, topological_order
+from careerkit.history import (
+    HISTORY_FORMAT,
+    Conflict,
+    History,
+    LogEntry,
+    MergeResult,
+    Revision,
+    RevisionKind,
+    TimelinePoint,
+    merge,
+)
 from careerkit.io import (
     DEFAULT_MAX_SIZE,
     SCHEMA_VERSION,
@@ -72,12 +85,16 @@ __version__ = "0.1.0"
 
 __all__ = [
     "DEFAULT_MAX_SIZE",
+    "HISTORY_FORMAT",
     "MAX_OCCURRENCES",
     "SCHEMA_VERSION",
+    "BaselineComparison",
     "Calendar",
     "CareerkitError",
     "Category",
+    "Change",
     "CheckIn",
+    "Conflict",
     "Constraint",
     "CycleError",
     "DayIndex",
@@ -86,36 +103,48 @@ __all__ = [
     "Goal",
     "GoalSchedule",
     "GoalStatus",
+    "History",
     "HistoryError",
     "Horizon",
     "Link",
+    "LogEntry",
     "Measurement",
+    "MergeResult",
     "Metric",
     "NextAction",
+    "Operation",
     "Plan",
     "Problem",
     "Profile",
+    "Revision",
+    "RevisionKind",
     "Schedule",
     "SchemaVersionError",
     "Source",
     "Status",
     "Task",
     "TaskSchedule",
+    "TimelinePoint",
     "UnknownReferenceError",
     "UrgencyPolicy",
     "UrgencyTerm",
     "ValidationError",
+    "Variance",
     "Violation",
     "WeekLoad",
     "Weekday",
     "__version__",
     "add_working_days",
+    "apply",
+    "compare_to_baseline",
     "count_working_days",
+    "diff",
     "dumps",
     "from_dict",
     "is_working_day",
     "json_schema",
     "loads",
+    "merge",
     "next_actions",
     "next_working_day",
     "occurrences",

@@ -3,7 +3,9 @@
 ``careerkit validate PLAN.json`` checks a plan document, ``careerkit show
 PLAN.json`` prints its outline, ``careerkit schedule PLAN.json`` its
 critical-path schedule, ``careerkit next PLAN.json`` the tasks to work on now,
-and ``careerkit schema`` prints the JSON Schema of plan documents. Exit status: 0 on success, 1 when the plan is invalid, 2
+``careerkit diff OLD.json NEW.json`` the changes between two plans,
+``careerkit log HISTORY.json`` a stored history's revisions, and
+``careerkit schema`` prints the JSON Schema of plan documents. Exit status: 0 on success, 1 when the plan is invalid, 2
 for a usage error or a file that cannot be read. Errors are printed one per
 line as ``FILE: PATH: PROBLEM``, never as a traceback.
 """
@@ -20,7 +22,9 @@ from typing import TextIO
 
 from careerkit import __version__
 from careerkit.actions import next_actions
+from careerkit.changes import diff
 from careerkit.errors import CareerkitError, ValidationError
+from careerkit.history import History
 from careerkit.io import DEFAULT_MAX_SIZE, json_schema, loads
 from careerkit.model import Plan
 from careerkit.render.text import outline, schedule_report
@@ -89,6 +93,16 @@ def _parser() -> argparse.ArgumentParser:
     actions.add_argument("--limit", type=int, default=10, metavar="N", help="at most N (10)")
     actions.set_defaults(run=_next)
 
+    changes = commands.add_parser("diff", help="print the changes between two plans")
+    changes.add_argument("old", type=Path, metavar="OLD.json")
+    changes.add_argument("new", type=Path, metavar="NEW.json")
+    changes.set_defaults(run=_diff, plan=None)
+
+    log = commands.add_parser("log", help="print the revisions of a stored history")
+    log.add_argument("history", type=Path, metavar="HISTORY.json")
+    log.add_argument("--subject", metavar="ID", help="only changes to this goal or task")
+    log.set_defaults(run=_log, plan=None)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of plan documents")
     schema.set_defaults(run=_schema, plan=None)
     return parser
@@ -145,6 +159,47 @@ def _next(arguments: argparse.Namespace, out: TextIO) -> int:
         print(f"     {action.explain()}", file=out)
     if not found:
         print("  nothing is ready: every task waits on unfinished work", file=out)
+    return EXIT_OK
+
+
+def _diff(arguments: argparse.Namespace, out: TextIO) -> int:
+    arguments.plan = arguments.old
+    old = _read(arguments.old)
+    arguments.plan = arguments.new
+    new = _read(arguments.new)
+    found = diff(old, new)
+    for change in found:
+        print(change, file=out)
+    if not found:
+        print("no changes", file=out)
+    return EXIT_OK
+
+
+def _log(arguments: argparse.Namespace, out: TextIO) -> int:
+    arguments.plan = arguments.history
+    try:
+        text = arguments.history.read_bytes()
+    except OSError as exc:
+        raise _Unreadable(f"{arguments.history}: cannot read: {exc.strerror or exc}") from None
+    history = History.loads(text)
+    for revision in history:
+        entries = [
+            change
+            for change in revision.changes
+            if arguments.subject is None or change.subject == arguments.subject
+        ]
+        if arguments.subject is not None and not entries:
+            continue
+        print(
+            f"revision {revision.number}  {revision.at.isoformat()}  {revision.author}  "
+            f"[{revision.kind.value}]",
+            file=out,
+        )
+        print(f"    {revision.reason}", file=out)
+        for change in entries:
+            print(f"    {change}", file=out)
+    for name, number in sorted(history.baselines.items()):
+        print(f"baseline {name!r}: revision {number}", file=out)
     return EXIT_OK
 
 

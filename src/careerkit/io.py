@@ -44,7 +44,9 @@ __all__ = [
     "from_dict",
     "json_schema",
     "loads",
+    "structure_value",
     "to_dict",
+    "unstructure_value",
 ]
 
 SCHEMA_VERSION = 2
@@ -571,3 +573,36 @@ def json_schema() -> dict[str, Any]:
     2
     """
     return plan_schema(SCHEMA_VERSION)
+
+
+def unstructure_value(value: Any) -> Any:
+    """The JSON-ready form of any model value (a goal, a task, a date, a tuple, ...).
+
+    Fields at their defaults are left out, as in :func:`to_dict`.
+
+    >>> unstructure_value(Goal(id="cert", title="Earn the certification"))
+    {'id': 'cert', 'title': 'Earn the certification'}
+    """
+    return _converter.unstructure(value)
+
+
+def structure_value(data: Any, kind: Any, *, path: str = "") -> Any:
+    """Build a model value of type ``kind`` from its JSON-ready form.
+
+    Raises
+    ------
+    ValidationError
+        The data does not make a valid value; problems are reported under
+        ``path``.
+
+    >>> structure_value({"id": "cert", "title": "Earn it"}, Goal).title
+    'Earn it'
+    """
+    try:
+        return _converter.structure(data, kind)
+    except BaseValidationError as exc:
+        raise ValidationError(problems=_problems(exc, path)) from exc
+    except ValidationError as exc:
+        raise exc.prefixed(path) from exc
+    except RecursionError:
+        raise ValidationError(path=path, problem="nested too deeply") from None
