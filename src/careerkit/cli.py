@@ -3,7 +3,8 @@
 ``careerkit validate PLAN.json`` checks a plan document, ``careerkit show
 PLAN.json`` prints its outline, ``careerkit schedule PLAN.json`` its
 critical-path schedule, ``careerkit next PLAN.json`` the tasks to work on now,
-``careerkit diff OLD.json NEW.json`` the changes between two plans,
+``careerkit check PLAN.json`` every goal's SMART verdict (exit 1 when one is
+not SMART), ``careerkit diff OLD.json NEW.json`` the changes between two plans,
 ``careerkit log HISTORY.json`` a stored history's revisions, and
 ``careerkit schema`` prints the JSON Schema of plan documents. Exit status: 0 on success, 1 when the plan is invalid, 2
 for a usage error or a file that cannot be read. Errors are printed one per
@@ -29,6 +30,7 @@ from careerkit.io import DEFAULT_MAX_SIZE, json_schema, loads
 from careerkit.model import Plan
 from careerkit.render.text import outline, schedule_report
 from careerkit.schedule import schedule
+from careerkit.smart import assess_plan
 
 __all__ = ["main"]
 
@@ -92,6 +94,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     actions.add_argument("--limit", type=int, default=10, metavar="N", help="at most N (10)")
     actions.set_defaults(run=_next)
+
+    check = commands.add_parser("check", help="judge every goal of a plan against SMART")
+    check.add_argument("plan", type=Path, metavar="PLAN.json")
+    check.add_argument(
+        "--as-of", type=_date, metavar="YYYY-MM-DD", help="date of the judgement (default: today)"
+    )
+    check.set_defaults(run=_check)
 
     changes = commands.add_parser("diff", help="print the changes between two plans")
     changes.add_argument("old", type=Path, metavar="OLD.json")
@@ -160,6 +169,26 @@ def _next(arguments: argparse.Namespace, out: TextIO) -> int:
     if not found:
         print("  nothing is ready: every task waits on unfinished work", file=out)
     return EXIT_OK
+
+
+def _check(arguments: argparse.Namespace, out: TextIO) -> int:
+    plan = _read(arguments.plan)
+    as_of = arguments.as_of or date.today()  # the command line is where "today" is read
+    results = assess_plan(plan, as_of=as_of)
+    for result in results:
+        verdict = "SMART" if result.is_smart else "not SMART"
+        missing = ", ".join(criterion.value for criterion in result.missing)
+        print(
+            f"{result.subject}: {verdict} (score {result.score:.2f})"
+            + (f"; missing {missing}" if missing else ""),
+            file=out,
+        )
+        for finding in result.findings:
+            print(f"    {finding.code} {finding.severity.value}: {finding.message}", file=out)
+            print(f"         suggestion: {finding.suggestion}", file=out)
+    smart = sum(1 for result in results if result.is_smart)
+    print(f"{smart} of {len(results)} goals are SMART as of {as_of}", file=out)
+    return EXIT_OK if smart == len(results) else EXIT_INVALID
 
 
 def _diff(arguments: argparse.Namespace, out: TextIO) -> int:
