@@ -61,6 +61,7 @@ _YEAR_ONLY = re.compile(
     r"\b(?:by|before|until|till|in|during|end of|within)\s+(?:the\s+end\s+of\s+)?(?P<year>20\d{2})\b"
 )
 _NAMED = (
+    (re.compile(r"\btomorrow\b"), "tomorrow"),
     (re.compile(r"\b(?:end of|by)\s+(?:the\s+)?next\s+year\b|\bnext year\b"), "next year"),
     (
         re.compile(r"\b(?:end of|by)\s+(?:the\s+|this\s+)?(?:calendar\s+)?year\b|\bthis year\b"),
@@ -223,6 +224,7 @@ def _named(text: str, as_of: date) -> date | None:
 def _named_end(name: str, as_of: date) -> date:
     quarter_end = 3 * ((as_of.month - 1) // 3 + 1)
     ends = {
+        "tomorrow": as_of + relativedelta(days=1),
         "year": date(as_of.year, 12, 31),
         "next year": date(as_of.year + 1, 12, 31),
         "month": _end_of_month(as_of.year, as_of.month),

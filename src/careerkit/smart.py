@@ -39,7 +39,7 @@ from attrs import field, frozen
 
 from careerkit import _checks as checks
 from careerkit.deadlines import parse_deadline
-from careerkit.errors import Problem
+from careerkit.errors import Problem, ValidationError
 from careerkit.model import Goal, GoalStatus, Horizon, Plan, Status
 from careerkit.schedule import schedule
 from careerkit.workdays import DayIndex
@@ -175,7 +175,7 @@ class SmartAssessment:
     verdicts: tuple[tuple[Criterion, Verdict], ...]
     """The verdict of each criterion, in S, M, A, R, T order."""
     findings: tuple[Finding, ...]
-    """What the rules found, by code."""
+    """What the rules found, in S, M, A, R, T order, then by code."""
 
     def verdict(self, criterion: Criterion) -> Verdict:
         """The verdict on one criterion."""
@@ -217,7 +217,9 @@ _ACTION = re.compile(
     r"launch|lead|manage|run|apply|land|secure|become|present|deliver|give|host|join|"
     r"find|hire|mentor|meet|read|take|enrol|enroll|register|increase|reduce|decrease|"
     r"raise|grow|gain|save|update|submit|organize|organise|speak|teach|train|coach|keep|"
-    r"maintain|attain|complete|expand|improve|land|"
+    r"maintain|attain|complete|expand|improve|land|choose|select|send|spend|distribute|"
+    r"communicate|provide|solicit|hand|work|practi[cs]e|exercise|call|visit|list|ask|"
+    r"answer|respond|share|invite|plan|set|book|make|do|follow|check|help|support|"
     r"learn|study|complete|reach|win|hold|schedule|start|establish|network|connect|"
     r"network|produce|design|develop|implement|double|triple|cut|contact|interview|"
     r"network|sign|master|certify|qualify|volunteer|post|record|track|review|prepare)\w*\b"
@@ -228,7 +230,19 @@ _QUANTITY = re.compile(
 )
 _CREDENTIAL = re.compile(
     r"\b(certificat\w*|certified|license|licence|degree|diploma|mba|phd|master'?s|bachelor'?s|"
-    r"pmp|cpa|cfa|shrm|award|promotion|promoted|offer|job|position|role|title)\b"
+    r"pmp|cpa|cfa|shrm|award|promotion|promoted|offer|job|position|role|title|course|class|"
+    r"training|session|workshop|program|programme|conference|webinar|paper|article|abstract|"
+    r"report|letter|presentation|portfolio|website|system|proposal|application|meeting|"
+    r"internships?|journal|group|5k|marathon)\b"
+)
+# Time-bound without a single deadline: a cadence, a named day or season, a date.
+_TIME_SIGNAL = re.compile(
+    r"\b(daily|weekly|monthly|quarterly|annually|yearly|each|every|per|a (?:day|week|month|"
+    r"year)|this (?:week|month|quarter|year|summer|spring|fall|autumn|winter|semester|term)|"
+    r"next (?:week|month|quarter|year|semester|term)|coming (?:week|month|year)|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|summer|spring|autumn|winter|semester|"
+    r"prior to|before my next|end of the (?:school )?(?:week|day|month|term|semester)|"
+    r"mm/dd/yyyy|20xx)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
 )
 _TITLE = re.compile(
     r"\b(?:become|be promoted to|get promoted to|promotion to|land|secure|move into|"
@@ -334,7 +348,10 @@ def _achievable(context: _Context) -> Iterable[Finding]:
         return
     yield from _capacity(context, deadline)
     yield from _rate(context, deadline)
-    forecast = schedule(plan, as_of=as_of).goal(goal.id)
+    try:
+        forecast = schedule(plan, as_of=as_of).goal(goal.id)
+    except ValidationError:  # a plan the calendar cannot schedule: A004 cannot be judged
+        return
     if forecast.late:
         assert forecast.slack is not None
         yield _finding(
@@ -505,6 +522,12 @@ def _time_bound(context: _Context) -> Iterable[Finding]:
 
 
 _RULES: tuple[Rule, ...] = (_specific, _measurable, _achievable, _relevant, _time_bound)
+_ORDER = {criterion: position for position, criterion in enumerate(Criterion)}
+
+
+def _finding_order(finding: Finding) -> tuple[int, str]:
+    """Findings in S, M, A, R, T order, then by code."""
+    return _ORDER[finding.criterion], finding.code
 
 
 def assess(
@@ -539,7 +562,7 @@ def assess(
     --------
     >>> result = assess(Goal(id="g", title="Improve my skills"))
     >>> [finding.code for finding in result.findings]
-    ['S001', 'S002', 'M001', 'R001', 'T001']
+    ['S001', 'M001', 'R001', 'T001']
     """
     context = _Context(goal, plan, as_of, policy or SmartPolicy())
     findings = [finding for rule in (*_RULES, *context.policy.rules) for finding in rule(context)]
@@ -555,7 +578,7 @@ def assess(
     return SmartAssessment(
         subject=goal.id,
         verdicts=tuple(verdicts),
-        findings=tuple(sorted(findings, key=lambda finding: finding.code)),
+        findings=tuple(sorted(findings, key=_finding_order)),
     )
 
 
@@ -632,7 +655,7 @@ def assess_text(text: str, *, as_of: date, policy: SmartPolicy | None = None) ->
             )
         )
     deadline = parse_deadline(lowered, as_of=as_of)
-    if deadline is None:
+    if deadline is None and not _TIME_SIGNAL.search(lowered):
         findings.append(
             _finding(
                 Criterion.TIME_BOUND,
@@ -641,7 +664,7 @@ def assess_text(text: str, *, as_of: date, policy: SmartPolicy | None = None) ->
                 f"add a deadline, for example 'by {as_of.year + 1}-06-30'",
             )
         )
-    elif deadline < as_of:
+    elif deadline is not None and deadline < as_of:
         findings.append(
             _finding(
                 Criterion.TIME_BOUND,
@@ -663,5 +686,5 @@ def assess_text(text: str, *, as_of: date, policy: SmartPolicy | None = None) ->
     return SmartAssessment(
         subject=text,
         verdicts=tuple(verdicts),
-        findings=tuple(sorted(findings, key=lambda finding: finding.code)),
+        findings=tuple(sorted(findings, key=_finding_order)),
     )
