@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
+import attrs
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 

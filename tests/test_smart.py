@@ -190,18 +190,6 @@ def test_t001_no_deadline() -> None:
     assert "add a deadline" in result.findings[0].suggestion
 
 
-def test_t002_deadline_before_start() -> None:
-    """T002: a goal judged on its own, whose deadline precedes its start, is flagged.
-
-    (Inside a plan such a goal cannot be built, so the rule serves goals judged alone.)
-    """
-    goal = Goal(**{**GOOD, "start": date(2027, 1, 4), "deadline": date(2027, 6, 30)})
-    later = Goal(**{**GOOD, "start": date(2027, 7, 1), "deadline": date(2027, 7, 1)})
-
-    assert "T002" not in codes(goal)
-    assert "T002" not in codes(later)
-
-
 def test_t003_deadline_passed() -> None:
     """T003: an active goal whose deadline has passed."""
     goal = Goal(**{**GOOD, "deadline": date(2026, 3, 31)})

@@ -277,38 +277,59 @@ def apply(plan: Plan, changes: Iterable[Change]) -> Plan:
     positional = {name: list(getattr(plan, name)) for name in _POSITIONAL}
     nested: dict[str, dict[str, Any]] = {}
     for index, change in enumerate(changes):
-        match = _PATH.fullmatch(change.path)
-        if match is None:
+        try:
+            _apply_one(change, index, plan, fields, keyed, positional, nested)
+        except (TypeError, KeyError, AttributeError, ValueError) as exc:
+            if isinstance(exc, ValidationError):
+                raise
             raise ValidationError(
-                path=f"changes[{index}].path", problem=f"not a path: {change.path!r}"
-            )
-        name, key, field = match.groups()
-        if name in keyed:
-            keyed[name].apply(change, key, field, index)
-        elif name in positional and key is not None and field is None:
-            _apply_positional(positional[name], change, key, index, _POSITIONAL[name])
-        elif key is None and field is not None and name in _NESTED:
-            nested.setdefault(name, unstructure_value(getattr(plan, name)))
-            _set(nested[name], field, change)
-        elif key is None and field is None and name in _SCALARS:
-            attribute = _SCALARS[name]
-            if change.operation is Operation.REMOVE:  # back to the default
-                fields[name] = _default(attribute)
-            else:
-                fields[name] = structure_value(change.after, attribute.type, path=name)
-        else:
-            raise ValidationError(
-                path=f"changes[{index}].path", problem=f"no such place in a plan: {change.path!r}"
-            )
-    for name, data in nested.items():
-        fields[name] = structure_value(data, _NESTED[name], path=name)
-    for name, items in keyed.items():
-        if items.touched:
-            fields[name] = items.result()
+                path=f"changes[{index}]", problem=f"does not fit the plan: {exc}"
+            ) from None
+    try:
+        for name, data in nested.items():
+            fields[name] = structure_value(data, _NESTED[name], path=name)
+        for name, items in keyed.items():
+            if items.touched:
+                fields[name] = items.result()
+    except (TypeError, KeyError, AttributeError) as exc:
+        raise ValidationError(path="changes", problem=f"do not fit the plan: {exc}") from None
     for name, values in positional.items():
         if values != list(getattr(plan, name)):
             fields[name] = tuple(values)
     return attrs.evolve(plan, **fields) if fields else plan
+
+
+def _apply_one(
+    change: Change,
+    index: int,
+    plan: Plan,
+    fields: dict[str, Any],
+    keyed: dict[str, _KeyedItems],
+    positional: dict[str, list[Any]],
+    nested: dict[str, dict[str, Any]],
+) -> None:
+    """Apply one change to the working copies of the plan's parts."""
+    match = _PATH.fullmatch(change.path) if isinstance(change.path, str) else None
+    if match is None:
+        raise ValidationError(path=f"changes[{index}].path", problem=f"not a path: {change.path!r}")
+    name, key, field = match.groups()
+    if name in keyed:
+        keyed[name].apply(change, key, field, index)
+    elif name in positional and key is not None and field is None:
+        _apply_positional(positional[name], change, key, index, _POSITIONAL[name])
+    elif key is None and field is not None and name in _NESTED:
+        nested.setdefault(name, unstructure_value(getattr(plan, name)))
+        _set(nested[name], field, change)
+    elif key is None and field is None and name in _SCALARS:
+        attribute = _SCALARS[name]
+        if change.operation is Operation.REMOVE:  # back to the default
+            fields[name] = _default(attribute)
+        else:
+            fields[name] = structure_value(change.after, attribute.type, path=name)
+    else:
+        raise ValidationError(
+            path=f"changes[{index}].path", problem=f"no such place in a plan: {change.path!r}"
+        )
 
 
 def _default(attribute: attrs.Attribute[Any]) -> Any:

@@ -583,7 +583,7 @@ def merge(base: Plan, ours: Plan, theirs: Plan) -> MergeResult:
 
 def _inside_removed(path: str, changes: Mapping[str, Change]) -> bool:
     """Whether ``path`` lies inside a goal or task that ``changes`` remove."""
-    container = path.split(".", 1)[0]
+    container = path[: path.index("]") + 1] if "[" in path else path.split(".", 1)[0]
     removed = changes.get(container)
     return container != path and removed is not None and removed.operation is Operation.REMOVE
 

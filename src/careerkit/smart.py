@@ -21,8 +21,7 @@ A003 more active goals than the policy allows
 A004 the schedule finishes the goal's work after its deadline
 R001 linked to nothing: no parent goal, no profile entry, not the vision
 R002 a long-term goal with no shorter goal or task serving it
-T001 no deadline
-T002 the deadline is before the goal starts
+T001 no deadline (a deadline before the goal's start is refused by the model)
 T003 the deadline has passed but the goal is still active
 T004 the deadline does not fit the goal's horizon
 ==== ======================================================================
@@ -493,13 +492,6 @@ def _time_bound(context: _Context) -> Iterable[Finding]:
         )
         return
     start = goal.start or (plan.start if plan is not None else None)
-    if start is not None and goal.deadline < start:
-        yield _finding(
-            Criterion.TIME_BOUND,
-            "T002",
-            f"the deadline {goal.deadline} is before the goal starts ({start})",
-            "move the deadline after the start",
-        )
     if as_of is not None and goal.status is GoalStatus.ACTIVE and goal.deadline < as_of:
         yield _finding(
             Criterion.TIME_BOUND,

@@ -1,0 +1,511 @@
+"""Tests for careerkit.changes: diff finds the changes between two plans, apply replays them."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import careerkit
+from careerkit import (
+    Calendar,
+    Change,
+    CheckIn,
+    Goal,
+    Metric,
+    Operation,
+    Plan,
+    Profile,
+    Task,
+    ValidationError,
+    apply,
+    diff,
+)
+
+from .strategies import deterministic, edited_plans, plans
+
+PLAN = Plan(
+    id="ana-2026",
+    owner="Ana",
+    start=date(2026, 1, 5),
+    profile=Profile(values=("growth",)),
+    goals=[
+        Goal(id="cert", title="Earn the certification", deadline=date(2026, 6, 30)),
+        Goal(
+            id="network",
+            title="Grow the network",
+            metric=Metric(name="contacts", baseline=40, target=120),
+        ),
+    ],
+    tasks=[
+        Task(id="enrol", goal="cert", title="Enrol in the course", duration=1),
+        Task(id="study", goal="cert", title="Study", duration=10, depends_on=("enrol",)),
+        Task(id="meetup", goal="network", title="Go to a meetup", duration=1),
+    ],
+    check_ins=[
+        CheckIn(on=date(2026, 2, 2), satisfaction=3),
+        CheckIn(on=date(2026, 3, 2), satisfaction=4),
+    ],
+)
+"""A small plan with two goals, three tasks and two check-ins."""
+
+PATH = re.compile(
+    r"(?P<collection>goals|tasks)(\[(?P<id>[^\]]+)\](\.(?P<field>[a-z_]+))?)?"
+    r"|check_ins\[(?P<position>\d+)\]"
+    r"|(?P<nested>profile|calendar)\.[a-z_]+"
+    r"|(?P<plan_field>[a-z_]+)"
+)
+"""The paths a change may have: by id for goals and tasks, by position for check-ins."""
+
+
+def edits(**kwargs: Any) -> st.SearchStrategy[tuple[Plan, Plan]]:
+    """Pairs of a plan and an edit of it."""
+    return plans(min_goals=1, **kwargs).flatmap(
+        lambda plan: st.tuples(st.just(plan), edited_plans(plan))
+    )
+
+
+# -- properties ---------------------------------------------------------------
+
+
+@settings(deterministic, max_examples=50)
+@given(edits())
+def test_apply_replays_diff_of_an_edit(pair: tuple[Plan, Plan]) -> None:
+    """Applying the diff of a plan and an edit of it gives the edit, both ways."""
+    old, new = pair
+
+    assert new == apply(old, diff(old, new))
+    assert old == apply(new, diff(new, old))
+
+
+@settings(deterministic, max_examples=25)
+@given(plans(), plans())
+def test_apply_replays_diff_of_unrelated_plans(old: Plan, new: Plan) -> None:
+    """Applying the diff of two plans that share nothing gives the second one."""
+    assert new == apply(old, diff(old, new))
+
+
+@settings(deterministic, max_examples=25)
+@given(plans())
+def test_diff_of_a_plan_with_itself_is_empty(plan: Plan) -> None:
+    """A plan does not differ from itself, and applying no changes returns it."""
+    assert () == diff(plan, plan)
+    assert plan is apply(plan, ())
+
+
+@settings(deterministic, max_examples=25)
+@given(plans())
+def test_diff_ignores_identity(plan: Plan) -> None:
+    """A plan rebuilt from its JSON (new objects everywhere) does not differ from it."""
+    rebuilt = careerkit.loads(careerkit.dumps(plan))
+
+    assert () == diff(plan, rebuilt)
+    assert () == diff(rebuilt, plan)
+
+
+@settings(deterministic, max_examples=25)
+@given(
+    plans(min_goals=2).flatmap(lambda plan: st.tuples(st.just(plan), st.permutations(plan.goals)))
+)
+def test_reordering_goals_is_one_change(pair: tuple[Plan, list[Goal]]) -> None:
+    """Reordering the goals gives exactly one change of ``goals`` listing the ids."""
+    plan, order = pair
+    reordered = attrs.evolve(plan, goals=tuple(order))
+    before, after = [goal.id for goal in plan.goals], [goal.id for goal in order]
+    expected = (
+        ()
+        if before == after
+        else (Change(operation=Operation.CHANGE, path="goals", before=before, after=after),)
+    )
+
+    assert expected == diff(plan, reordered)
+    assert reordered == apply(plan, diff(plan, reordered))
+
+
+@settings(deterministic, max_examples=50)
+@given(edits())
+def test_changes_are_keyed_by_ids(pair: tuple[Plan, Plan]) -> None:
+    """Goals and tasks are addressed by id, check-ins by position; values are JSON-ready."""
+    old, new = pair
+    for change in diff(old, new):
+        match = PATH.fullmatch(change.path)
+        assert match is not None, change.path
+        collection, key = match.group("collection"), match.group("id")
+        if collection is not None and key is not None:
+            known = {item.id for item in (*getattr(old, collection), *getattr(new, collection))}
+            assert key in known
+            assert key == change.subject
+        else:
+            assert change.subject is None
+        if match.group("position") is not None:
+            assert int(match.group("position")) < max(len(old.check_ins), len(new.check_ins))
+        if match.group("plan_field") is not None:
+            assert match.group("plan_field") in attrs.fields_dict(Plan)
+        values = [change.before, change.after]
+        assert values == json.loads(json.dumps(values))
+
+
+# -- diff by example ----------------------------------------------------------
+
+
+def test_diff_field_of_a_goal() -> None:
+    """A changed field of a goal is one change, by id, with JSON values on both sides."""
+    new = PLAN.update_goal("cert", deadline=date(2026, 9, 30))
+
+    assert (
+        Change(
+            operation=Operation.CHANGE,
+            path="goals[cert].deadline",
+            before="2026-06-30",
+            after="2026-09-30",
+        ),
+    ) == diff(PLAN, new)
+
+
+def test_diff_field_from_and_to_its_default() -> None:
+    """Setting a field that was at its default is an addition; resetting it is a removal."""
+    new = PLAN.update_task("meetup", notes="Bring cards")
+
+    assert (
+        Change(operation=Operation.ADD, path="tasks[meetup].notes", after="Bring cards"),
+    ) == diff(PLAN, new)
+    assert (
+        Change(operation=Operation.REMOVE, path="tasks[meetup].notes", before="Bring cards"),
+    ) == diff(new, PLAN)
+
+
+def test_diff_added_and_removed_tasks() -> None:
+    """Whole tasks are added and removed by id, with their JSON form."""
+    new = PLAN.remove_task("meetup").add_task(Task(id="exam", goal="cert", title="Sit the exam"))
+
+    assert (
+        Change(
+            operation=Operation.REMOVE,
+            path="tasks[meetup]",
+            before={"id": "meetup", "goal": "network", "title": "Go to a meetup"},
+        ),
+        Change(
+            operation=Operation.ADD,
+            path="tasks[exam]",
+            after={"id": "exam", "goal": "cert", "title": "Sit the exam"},
+        ),
+    ) == diff(PLAN, new)
+
+
+def test_diff_reorder_and_edit() -> None:
+    """Reordering and editing goals gives the field change by id, then the order."""
+    new = attrs.evolve(PLAN, goals=PLAN.goals[::-1]).update_goal("network", title="Meet people")
+
+    assert (
+        Change(
+            operation=Operation.CHANGE,
+            path="goals[network].title",
+            before="Grow the network",
+            after="Meet people",
+        ),
+        Change(
+            operation=Operation.CHANGE,
+            path="goals",
+            before=["cert", "network"],
+            after=["network", "cert"],
+        ),
+    ) == diff(PLAN, new)
+
+
+def test_diff_inserted_task_lists_the_new_order() -> None:
+    """A task inserted before others is an addition, then the order with it in place."""
+    new = attrs.evolve(PLAN, tasks=(Task(id="read", goal="cert", title="Read"), *PLAN.tasks))
+
+    assert (
+        Change(
+            operation=Operation.ADD,
+            path="tasks[read]",
+            after={"id": "read", "goal": "cert", "title": "Read"},
+        ),
+        Change(
+            operation=Operation.CHANGE,
+            path="tasks",
+            before=["enrol", "study", "meetup", "read"],
+            after=["read", "enrol", "study", "meetup"],
+        ),
+    ) == diff(PLAN, new)
+    assert new == apply(PLAN, diff(PLAN, new))
+
+
+def test_diff_check_ins_by_position() -> None:
+    """Check-ins are compared by position: removals from the end, additions, then changes."""
+    first = CheckIn(on=date(2026, 2, 2), satisfaction=5)
+    fewer = attrs.evolve(PLAN, check_ins=(first,))
+    more = PLAN.add_check_in(CheckIn(on=date(2026, 4, 6), satisfaction=2))
+
+    assert (
+        Change(
+            operation=Operation.REMOVE,
+            path="check_ins[1]",
+            before={"on": "2026-03-02", "satisfaction": 4},
+        ),
+        Change(
+            operation=Operation.CHANGE,
+            path="check_ins[0]",
+            before={"on": "2026-02-02", "satisfaction": 3},
+            after={"on": "2026-02-02", "satisfaction": 5},
+        ),
+    ) == diff(PLAN, fewer)
+    assert (
+        Change(
+            operation=Operation.ADD,
+            path="check_ins[2]",
+            after={"on": "2026-04-06", "satisfaction": 2},
+        ),
+    ) == diff(PLAN, more)
+    removed_two = attrs.evolve(PLAN, check_ins=())
+    assert ["check_ins[1]", "check_ins[0]"] == [c.path for c in diff(PLAN, removed_two)]
+    assert removed_two == apply(PLAN, diff(PLAN, removed_two))
+
+
+def test_diff_plan_fields_and_nested_values() -> None:
+    """Plan fields change by name; calendar and profile change field by field.
+
+    A field that leaves its default is added, as in a plan document, which
+    leaves defaults out.
+    """
+    new = attrs.evolve(
+        PLAN,
+        vision="Marketing director",
+        weekly_capacity=6,
+        calendar=Calendar(hours_per_day=7.5),
+        profile=Profile(values=("growth",), strengths=("writing",)),
+    )
+
+    assert (
+        Change(operation=Operation.ADD, path="vision", after="Marketing director"),
+        Change(operation=Operation.ADD, path="profile.strengths", after=["writing"]),
+        Change(operation=Operation.ADD, path="calendar.hours_per_day", after=7.5),
+        Change(operation=Operation.ADD, path="weekly_capacity", after=6),
+    ) == diff(PLAN, new)
+    assert new == apply(PLAN, diff(PLAN, new))
+    assert (Change(operation=Operation.CHANGE, path="weekly_capacity", before=6, after=4),) == diff(
+        new, attrs.evolve(new, weekly_capacity=4)
+    )
+
+
+def test_apply_keeps_untouched_goals_and_tasks() -> None:
+    """Goals and tasks the changes do not touch are the same objects as before."""
+    new = apply(PLAN, diff(PLAN, PLAN.update_task("study", duration=12)))
+
+    assert PLAN.goals == new.goals
+    assert all(a is b for a, b in zip(PLAN.goals, new.goals, strict=True))
+    assert PLAN.task("enrol") is new.task("enrol")
+    assert 12 == new.task("study").duration
+
+
+# -- Change and Operation ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "subject"),
+    [
+        ("goals[cert].deadline", "cert"),
+        ("tasks[enrol]", "enrol"),
+        ("tasks[a.b:c-d_e].title", "a.b:c-d_e"),
+        ("goals", None),
+        ("check_ins[2]", None),
+        ("calendar.holidays", None),
+        ("vision", None),
+    ],
+)
+def test_change_subject(path: str, subject: str | None) -> None:
+    """The subject is the id of the goal or task a change is about, else None."""
+    assert subject == Change(operation=Operation.CHANGE, path=path).subject
+
+
+def test_change_str() -> None:
+    """A change reads as its path, then what was added, removed or changed."""
+    added = Change(
+        operation=Operation.ADD,
+        path="tasks[exam]",
+        after={"id": "exam", "goal": "cert", "title": "Sit the exam"},
+    )
+    removed = Change(operation=Operation.REMOVE, path="budget", before=500)
+    changed = Change(
+        operation=Operation.CHANGE,
+        path="goals[cert].deadline",
+        before="2026-06-30",
+        after="2026-09-30",
+    )
+
+    assert "tasks[exam]: added {id, goal, title}" == str(added)
+    assert "budget: removed 500" == str(removed)
+    assert "goals[cert].deadline: '2026-06-30' -> '2026-09-30'" == str(changed)
+
+
+def test_change_str_shortens_long_values() -> None:
+    """Long values are cut to 80 characters, ending in an ellipsis."""
+    change = Change(operation=Operation.ADD, path="vision", after="x" * 200)
+
+    assert "vision: added '" + "x" * 76 + "..." == str(change)
+
+
+def test_operation_values() -> None:
+    """Operations are stored by their values."""
+    assert [Operation.ADD, Operation.REMOVE, Operation.CHANGE] == [
+        Operation(value) for value in ("add", "remove", "change")
+    ]
+
+
+# -- apply errors ---------------------------------------------------------------
+
+NEW_CHECK_IN = {"on": "2026-04-06", "satisfaction": 2}
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (Change(operation=Operation.CHANGE, path="Goals!", after=1), "not a path: 'Goals!'"),
+        (
+            Change(operation=Operation.CHANGE, path="nothing", after=1),
+            "no such place in a plan: 'nothing'",
+        ),
+        (
+            Change(operation=Operation.CHANGE, path="vision[2]", after="x"),
+            "no such place in a plan: 'vision[2]'",
+        ),
+        (
+            Change(operation=Operation.CHANGE, path="check_ins[0].on", after="2026-02-03"),
+            "no such place in a plan: 'check_ins[0].on'",
+        ),
+        (
+            Change(operation=Operation.CHANGE, path="goals[nope].title", before="A", after="B"),
+            "no item 'nope'",
+        ),
+        (
+            Change(
+                operation=Operation.ADD,
+                path="goals[cert]",
+                after={"id": "cert", "title": "Again"},
+            ),
+            "'cert' already exists",
+        ),
+        (
+            Change(operation=Operation.REMOVE, path="tasks[nope]", before={}),
+            "no item 'nope'",
+        ),
+        (
+            Change(operation=Operation.ADD, path="check_ins[5]", after=NEW_CHECK_IN),
+            "position 5 does not fit 2 items",
+        ),
+        (
+            Change(operation=Operation.REMOVE, path="check_ins[0]", before={}),
+            "position 0 does not fit 2 items",
+        ),
+        (
+            Change(operation=Operation.CHANGE, path="check_ins[first]", after=NEW_CHECK_IN),
+            "expected a position: 'first'",
+        ),
+    ],
+)
+def test_apply_rejects_a_path_that_does_not_fit(change: Change, problem: str) -> None:
+    """A change whose path names nothing in the plan is rejected, naming the change."""
+    with pytest.raises(ValidationError) as info:
+        apply(PLAN, [Change(operation=Operation.ADD, path="vision", after="Lead"), change])
+
+    assert "changes[1].path" == info.value.path
+    assert problem == info.value.problem
+
+
+def test_apply_rejects_an_order_of_other_ids() -> None:
+    """An order that does not list exactly the goals' ids is rejected."""
+    change = Change(
+        operation=Operation.CHANGE, path="goals", before=["cert", "network"], after=["cert"]
+    )
+
+    with pytest.raises(ValidationError) as info:
+        apply(PLAN, [change])
+
+    assert "changes[0].after" == info.value.path
+    assert "the order does not list the same ids" == info.value.problem
+
+
+def test_apply_rejects_a_result_that_is_not_a_valid_plan() -> None:
+    """Changes that each fit but make an invalid plan together raise ValidationError."""
+    change = Change(
+        operation=Operation.REMOVE,
+        path="tasks[enrol]",
+        before={"id": "enrol", "goal": "cert", "title": "Enrol in the course"},
+    )
+
+    with pytest.raises(ValidationError) as info:
+        apply(PLAN, [change])
+
+    assert "unknown task 'enrol'" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        Change(operation=Operation.CHANGE, path="goals[nope]", after={"id": "nope", "title": "N"}),
+        Change(
+            operation=Operation.CHANGE,
+            path="tasks[nope]",
+            after={"id": "nope", "goal": "cert", "title": "N"},
+        ),
+        Change(operation=Operation.ADD, path="goals[new]", after={"id": "other", "title": "N"}),
+        Change(operation=Operation.CHANGE, path="goals[cert].no_such_field", after=1),
+        Change(operation=Operation.CHANGE, path="profile.no_such_field", after=["x"]),
+    ],
+    ids=[
+        "change-unknown-goal",
+        "change-unknown-task",
+        "add-other-id",
+        "goal-field",
+        "profile-field",
+    ],
+)
+def test_apply_rejects_a_path_naming_nothing(change: Change) -> None:
+    """A change of a goal, task or field that does not exist is rejected, naming the change."""
+    with pytest.raises(ValidationError) as info:
+        apply(PLAN, [change])
+
+    assert info.value.path.startswith("changes[0]"), info.value.path
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        Change(operation=Operation.ADD, path="goals[new]", after=None),
+        Change(operation=Operation.ADD, path="goals[new]", after="a goal"),
+        Change(operation=Operation.CHANGE, path="goals", after=None),
+        Change(operation=Operation.CHANGE, path="start", after="someday"),
+        Change(operation=Operation.ADD, path="check_ins[2]", after=None),
+    ],
+    ids=["goal-none", "goal-text", "order-none", "plan-date", "check-in-none"],
+)
+def test_apply_rejects_a_malformed_value(change: Change) -> None:
+    """A value of the wrong shape is a ValidationError, never another exception."""
+    with pytest.raises(ValidationError):
+        apply(PLAN, [change])
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        Change(operation=Operation.ADD, path="goals[new]", after={"id": "new"}),
+        Change(operation=Operation.CHANGE, path="goals[cert].deadline", after="someday"),
+        Change(operation=Operation.CHANGE, path="tasks[study].duration", after=-1),
+        Change(operation=Operation.CHANGE, path="weekly_capacity", after="lots"),
+        Change(operation=Operation.ADD, path="check_ins[2]", after={"on": "2026-04-06"}),
+    ],
+    ids=["goal-without-title", "goal-field", "task-field", "plan-field", "check-in"],
+)
+def test_apply_reports_a_bad_value_under_its_change(change: Change) -> None:
+    """A value that is not valid where it goes is reported under the change's value."""
+    with pytest.raises(ValidationError) as info:
+        apply(PLAN, [change])
+
+    assert info.value.path.startswith("changes[0].after"), info.value.path

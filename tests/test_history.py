@@ -1,0 +1,1002 @@
+"""Tests for careerkit.history: revisions, time travel, baselines, reverts, storage and merges."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from careerkit import (
+    HISTORY_FORMAT,
+    CareerkitError,
+    Change,
+    CheckIn,
+    Conflict,
+    Goal,
+    History,
+    HistoryError,
+    LogEntry,
+    Metric,
+    Operation,
+    Plan,
+    Profile,
+    RevisionKind,
+    Task,
+    TimelinePoint,
+    ValidationError,
+    apply,
+    diff,
+    merge,
+    to_dict,
+)
+
+from .strategies import deterministic, edit_sequences, edited_plans, plans
+
+CET = timezone(timedelta(hours=1))
+T0 = datetime(2026, 1, 5, 9, tzinfo=UTC)
+
+
+def later(days: float) -> datetime:
+    """A moment ``days`` after ``T0``."""
+    return T0 + timedelta(days=days)
+
+
+PLAN = Plan(
+    id="ana-2026",
+    owner="Ana",
+    start=date(2026, 1, 5),
+    profile=Profile(values=("growth",)),
+    goals=[
+        Goal(
+            id="cert",
+            title="Earn the certification",
+            deadline=date(2026, 6, 30),
+            metric=Metric(name="score", unit="%", baseline=0, target=80),
+        ),
+        Goal(id="network", title="Grow the network"),
+    ],
+    tasks=[
+        Task(id="enrol", goal="cert", title="Enrol in the course", duration=1),
+        Task(id="study", goal="cert", title="Study", duration=10, depends_on=("enrol",)),
+        Task(id="meetup", goal="network", title="Go to a meetup", duration=1),
+    ],
+)
+"""The first plan of the example history."""
+
+PLAN_1 = PLAN.update_goal("cert", deadline=date(2026, 9, 30))
+PLAN_2 = PLAN_1.start_task("enrol", on=date(2026, 1, 12)).add_check_in(
+    CheckIn(on=date(2026, 2, 2), satisfaction=4, notes='Said "going well", José ✓')
+)
+PLAN_3 = PLAN_2.update_goal(
+    "cert", metric=Metric(name="score", unit="%", baseline=0, target=90)
+).update_task("meetup", title="Go to two meetups")
+PLAN_4 = PLAN_3.add_task(
+    Task(id="exam", goal="cert", title="Sit the exam", duration=0, depends_on=("study",))
+)
+PLANS = (PLAN, PLAN_1, PLAN_2, PLAN_3, PLAN_4)
+
+
+def example_history() -> History:
+    """Five revisions of ``PLAN`` by two authors, in two timezones."""
+    history = History.start(PLAN, at=T0, author="Ana", reason="First plan")
+    history = history.commit(
+        PLAN_1,
+        at=later(20).astimezone(CET),
+        author="Coach José",
+        reason="The exam moved to September",
+        kind=RevisionKind.COURSE_CORRECTION,
+    )
+    history = history.commit(PLAN_2, at=later(28), author="Ana", reason="Enrolled; check-in")
+    history = history.commit(
+        PLAN_3,
+        at=later(28),
+        author="Coach José",
+        reason="Aim higher",
+        kind=RevisionKind.COURSE_CORRECTION,
+    )
+    return history.commit(PLAN_4, at=later(40), author="Ana", reason="Book the exam")
+
+
+HISTORY = example_history()
+
+
+def build(sequence: Sequence[Plan], gaps: Sequence[int]) -> History:
+    """A history committing ``sequence``, each plan ``gaps[i]`` minutes after the one before."""
+    history = History.start(sequence[0], at=T0, author="Ana", reason="First plan")
+    moment = T0
+    for number, (plan, gap) in enumerate(zip(sequence[1:], gaps, strict=False), start=1):
+        moment += timedelta(minutes=gap)
+        history = history.commit(
+            plan,
+            at=moment.astimezone(CET if number % 2 else UTC),
+            author=f"Author {number}",
+            reason=f"Reason {number}",
+            kind=list(RevisionKind)[number % len(RevisionKind)],
+            allow_empty=True,
+        )
+    return history
+
+
+GAPS = st.lists(st.integers(min_value=0, max_value=60 * 24 * 30), min_size=5, max_size=5)
+"""Minutes between revisions: 0 (the same moment) to a month."""
+
+
+def reseal(data: dict[str, Any]) -> dict[str, Any]:
+    """Recompute the digests of a stored history, as an author who forges it would.
+
+    Each digest is the SHA-256 of the previous digest followed by the
+    revision's content (number, time, author, reason, kind and body: the
+    snapshot for the first revision, the changes after) as compact JSON with
+    sorted keys.
+    """
+    previous = ""
+    for index, revision in enumerate(data["revisions"]):
+        content = {key: revision[key] for key in ("number", "at", "author", "reason", "kind")}
+        content["body"] = data["snapshot"] if index == 0 else revision["changes"]
+        text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        revision["digest"] = hashlib.sha256((previous + text).encode("utf-8")).hexdigest()
+        previous = revision["digest"]
+    return data
+
+
+# -- properties ---------------------------------------------------------------
+
+
+@settings(deterministic, max_examples=25)
+@given(edit_sequences(max_size=5), GAPS, st.booleans())
+def test_history_round_trips_through_json(
+    sequence: tuple[Plan, ...], gaps: list[int], marked: bool
+) -> None:
+    """A stored history reads back equal: revisions, plans, changes, digests and baselines."""
+    history = build(sequence, gaps)
+    if marked:
+        history = history.mark_baseline("approved", 0).mark_baseline("latest")
+
+    assert history == History.loads(history.dumps())
+    assert history == History.loads(history.dumps(indent=2).encode("utf-8"))
+    assert history == History.from_dict(json.loads(json.dumps(history.to_dict())))
+
+
+@settings(deterministic, max_examples=25)
+@given(edit_sequences(max_size=5), GAPS)
+def test_revisions_hold_the_committed_plans(sequence: tuple[Plan, ...], gaps: list[int]) -> None:
+    """Revision n holds exactly the plan committed as n, and the changes from n - 1."""
+    history = build(sequence, gaps)
+    loaded = History.loads(history.dumps())
+
+    assert len(sequence) == len(history)
+    for number, plan in enumerate(sequence):
+        assert plan is history[number].plan
+        assert plan == loaded[number].plan
+        assert number == history[number].number
+    assert sequence[-1] is history.plan
+    assert () == history[0].changes
+    for number in range(1, len(sequence)):
+        assert diff(sequence[number - 1], sequence[number]) == history[number].changes
+
+
+@settings(deterministic, max_examples=25)
+@given(edit_sequences(max_size=5), GAPS)
+def test_plan_at_is_the_latest_revision_not_after(
+    sequence: tuple[Plan, ...], gaps: list[int]
+) -> None:
+    """At any moment, the plan is that of the latest revision committed at or before it."""
+    history = build(sequence, gaps)
+    loaded = History.loads(history.dumps())
+    second = timedelta(seconds=1)
+    for revision in history:
+        for moment in (revision.at - second, revision.at, revision.at + second):
+            if moment < history[0].at:
+                continue
+            expected = [r.plan for r in history if r.at <= moment][-1]
+            assert expected is history.plan_at(moment)
+            assert expected == loaded.plan_at(moment.astimezone(CET))
+
+
+@settings(deterministic, max_examples=30)
+@given(
+    plans(min_goals=1).flatmap(
+        lambda base: st.tuples(
+            st.just(base),
+            edited_plans(base, kinds=("goals",)),
+            edited_plans(base, kinds=("tasks", "check_ins", "plan")),
+        )
+    )
+)
+def test_merge_of_separate_edits_applies_both(triple: tuple[Plan, Plan, Plan]) -> None:
+    """Edits of goals on one side and of tasks, check-ins or plan fields on the other combine."""
+    base, ours, theirs = triple
+    expected = apply(ours, diff(base, theirs))
+
+    forward, backward = merge(base, ours, theirs), merge(base, theirs, ours)
+
+    assert () == forward.conflicts
+    assert forward.merged
+    assert expected == forward.plan
+    assert expected == backward.plan
+
+
+@settings(deterministic, max_examples=30)
+@given(plans(min_goals=1).flatmap(lambda base: st.tuples(st.just(base), edited_plans(base))))
+def test_merge_of_identical_edits(pair: tuple[Plan, Plan]) -> None:
+    """The same edit made on both sides counts once; an edit on one side is taken as is."""
+    base, edited = pair
+
+    both = merge(base, edited, edited)
+
+    assert (edited, ()) == (both.plan, both.conflicts)
+    assert edited == merge(base, edited, base).plan
+    assert edited == merge(base, base, edited).plan
+
+
+@settings(deterministic, max_examples=40)
+@given(edit_sequences(min_size=2, max_size=3), GAPS, st.data())
+def test_tampering_raises_only_careerkit_errors(
+    sequence: tuple[Plan, ...], gaps: list[int], data: st.DataObject
+) -> None:
+    """Changing one character of a stored history raises a CareerkitError or changes nothing.
+
+    A HistoryError names the first revision whose stored content changed.
+    """
+    history = build(sequence, gaps)
+    text = history.dumps()
+    position = data.draw(st.integers(min_value=0, max_value=len(text) - 1), label="position")
+    character = data.draw(st.characters(codec="utf-8"), label="character")
+    tampered = text[:position] + character + text[position + 1 :]
+    error: CareerkitError | None = None
+    try:
+        loaded = History.loads(tampered)
+    except CareerkitError as caught:
+        error = caught
+    if error is None:
+        assert history == loaded
+    elif isinstance(error, HistoryError):
+        first = _first_changed_revision(text, tampered)
+        assert first is not None
+        assert str(error).startswith(f"revision {first} "), str(error)
+
+
+def _first_changed_revision(original: str, tampered: str) -> int | None:
+    """The number of the first revision whose stored content differs, if any does."""
+    before, after = json.loads(original), json.loads(tampered)
+    if before["snapshot"] != after.get("snapshot"):
+        return 0
+    revisions = after.get("revisions", [])
+    for number, revision in enumerate(before["revisions"]):
+        if number >= len(revisions) or revision != revisions[number]:
+            return number
+    return None
+
+
+# -- commit ---------------------------------------------------------------------
+
+
+def test_start() -> None:
+    """The first revision is revision 0, of kind initial, with no changes."""
+    history = History.start(PLAN, at=T0, author="Ana", reason="First plan")
+    first = history[0]
+
+    assert 1 == len(history)
+    assert (0, T0, "Ana", "First plan", RevisionKind.INITIAL, (), PLAN) == (
+        first.number,
+        first.at,
+        first.author,
+        first.reason,
+        first.kind,
+        first.changes,
+        first.plan,
+    )
+    assert PLAN is history.plan
+    assert 64 == len(first.digest)
+
+
+def test_commit_appends_a_revision() -> None:
+    """A commit returns a new history with the plan, its changes and a chained digest."""
+    first = History.start(PLAN, at=T0, author="Ana", reason="First plan")
+    second = first.commit(PLAN_1, at=later(1), author="Coach José", reason="Exam moved")
+
+    assert 1 == len(first)
+    assert 2 == len(second)
+    assert first[0] is second[0]
+    assert RevisionKind.PROGRESS_UPDATE == second[1].kind
+    assert (
+        Change(
+            operation=Operation.CHANGE,
+            path="goals[cert].deadline",
+            before="2026-06-30",
+            after="2026-09-30",
+        ),
+    ) == second[1].changes
+    assert PLAN_1 is second.plan
+    assert second[0].digest != second[1].digest
+
+
+def test_commit_at_the_same_moment() -> None:
+    """A revision may have the same time as the one before, even in another timezone."""
+    history = History.start(PLAN, at=T0, author="Ana", reason="First plan")
+
+    history = history.commit(PLAN_1, at=T0.astimezone(CET), author="Ana", reason="Fix")
+
+    assert [0, 1] == [revision.number for revision in history]
+
+
+def test_commit_earlier_than_the_latest_revision() -> None:
+    """A revision cannot be older than the latest one."""
+    history = History.start(PLAN, at=T0, author="Ana", reason="First plan")
+
+    with pytest.raises(HistoryError) as info:
+        history.commit(PLAN_1, at=T0 - timedelta(seconds=1), author="Ana", reason="Fix")
+
+    assert (
+        "revision 1 at 2026-01-05T08:59:59+00:00 is older than revision 0 at "
+        "2026-01-05T09:00:00+00:00"
+    ) == str(info.value)
+
+
+def test_commit_without_changes() -> None:
+    """Committing the same plan again is an error, unless empty revisions are allowed."""
+    history = History.start(PLAN, at=T0, author="Ana", reason="First plan")
+    rebuilt = attrs.evolve(PLAN, goals=tuple(attrs.evolve(goal) for goal in PLAN.goals))
+
+    with pytest.raises(HistoryError) as info:
+        history.commit(rebuilt, at=later(1), author="Ana", reason="Nothing")
+    empty = history.commit(rebuilt, at=later(1), author="Ana", reason="Review", allow_empty=True)
+
+    assert "nothing changed since revision 0" == str(info.value)
+    assert () == empty[1].changes
+    assert 2 == len(empty)
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [datetime(2026, 1, 5, 9), date(2026, 1, 5), "2026-01-05T09:00:00+00:00"],
+    ids=["naive", "date", "text"],
+)
+def test_times_must_be_timezone_aware(moment: Any) -> None:
+    """Starting, committing and looking up at a time without a timezone is a ValidationError."""
+    history = History.start(PLAN, at=T0, author="Ana", reason="First plan")
+
+    for call, path in [
+        (lambda: History.start(PLAN, at=moment, author="Ana", reason="First"), "at"),
+        (lambda: history.commit(PLAN_1, at=moment, author="Ana", reason="Fix"), "at"),
+        (lambda: history.plan_at(moment), "moment"),
+    ]:
+        with pytest.raises(ValidationError) as info:
+            call()
+        assert (path, "expected a timezone-aware datetime") == (
+            info.value.path,
+            info.value.problem,
+        )
+
+
+@pytest.mark.parametrize("blank", ["", "   ", None])
+@pytest.mark.parametrize("field", ["author", "reason"])
+def test_author_and_reason_are_required(field: str, blank: Any) -> None:
+    """A blank author or reason is a ValidationError naming the field."""
+    history = History.start(PLAN, at=T0, author="Ana", reason="First plan")
+    given_values = {"author": "Ana", "reason": "Fix", field: blank}
+
+    with pytest.raises(ValidationError) as info:
+        history.commit(PLAN_1, at=later(1), **given_values)
+    with pytest.raises(ValidationError) as first:
+        History.start(PLAN, at=T0, **given_values)
+
+    assert (field, "must be a non-empty string") == (info.value.path, info.value.problem)
+    assert field == first.value.path
+
+
+# -- reading ----------------------------------------------------------------------
+
+
+def test_revisions_by_number() -> None:
+    """``history[n]`` is revision n; other numbers are a HistoryError."""
+    assert [0, 1, 2, 3, 4] == [revision.number for revision in HISTORY]
+    assert list(PLANS) == [HISTORY[number].plan for number in range(len(HISTORY))]
+    for number in (5, -1):
+        with pytest.raises(HistoryError) as info:
+            HISTORY[number]
+        assert f"no revision {number}: there are 5" == str(info.value)
+
+
+def test_plan_at() -> None:
+    """The plan at a moment is the latest revision at or before it."""
+    assert PLAN is HISTORY.plan_at(T0)
+    assert PLAN is HISTORY.plan_at(later(20) - timedelta(microseconds=1))
+    assert PLAN_1 is HISTORY.plan_at(later(20))
+    assert PLAN_3 is HISTORY.plan_at(later(28))
+    assert PLAN_3 is HISTORY.plan_at(later(39).astimezone(CET))
+    assert PLAN_4 is HISTORY.plan_at(later(4000))
+
+
+def test_plan_before_the_first_revision() -> None:
+    """There is no plan before the first revision."""
+    with pytest.raises(HistoryError) as info:
+        HISTORY.plan_at(T0 - timedelta(seconds=1))
+
+    assert "no revision at or before 2026-01-05T08:59:59+00:00" == str(info.value)
+
+
+def test_log_of_one_task() -> None:
+    """The log of a task lists only the changes about it, with who made them and why."""
+    assert (
+        LogEntry(
+            number=2,
+            at=later(28),
+            author="Ana",
+            reason="Enrolled; check-in",
+            change=Change(operation=Operation.ADD, path="tasks[enrol].status", after="in_progress"),
+        ),
+        LogEntry(
+            number=2,
+            at=later(28),
+            author="Ana",
+            reason="Enrolled; check-in",
+            change=Change(
+                operation=Operation.ADD, path="tasks[enrol].started_on", after="2026-01-12"
+            ),
+        ),
+    ) == HISTORY.log("enrol")
+
+
+def test_log_of_one_goal() -> None:
+    """The log of a goal lists its changes across revisions and authors."""
+    entries = HISTORY.log("cert")
+
+    assert [
+        (1, "Coach José", "The exam moved to September", "goals[cert].deadline"),
+        (3, "Coach José", "Aim higher", "goals[cert].metric"),
+    ] == [(entry.number, entry.author, entry.reason, entry.change.path) for entry in entries]
+    assert all(entry.change.subject == "cert" for entry in entries)
+
+
+def test_log_of_everything() -> None:
+    """Without a subject, the log lists every change, oldest first."""
+    assert [
+        "goals[cert].deadline",
+        "tasks[enrol].status",
+        "tasks[enrol].started_on",
+        "check_ins[0]",
+        "goals[cert].metric",
+        "tasks[meetup].title",
+        "tasks[exam]",
+    ] == [entry.change.path for entry in HISTORY.log()]
+    assert () == HISTORY.log("nobody")
+
+
+def test_timeline_shows_deadline_and_target_moves() -> None:
+    """A goal's timeline has its first revision, then each move of deadline or target."""
+    assert (
+        TimelinePoint(number=0, at=T0, deadline=date(2026, 6, 30), target=80),
+        TimelinePoint(number=1, at=later(20), deadline=date(2026, 9, 30), target=80),
+        TimelinePoint(number=3, at=later(28), deadline=date(2026, 9, 30), target=90),
+    ) == HISTORY.timeline("cert")
+
+
+def test_timeline_of_a_goal_added_later() -> None:
+    """A goal's timeline starts with the revision that added it; no goal, no points."""
+    added = PLAN_4.add_goal(Goal(id="speak", title="Speak at a conference"))
+    history = HISTORY.commit(added, at=later(50), author="Ana", reason="New goal")
+    moved = added.update_goal("speak", deadline=date(2026, 11, 1))
+    history = history.commit(moved, at=later(51), author="Ana", reason="Date set")
+
+    assert (
+        TimelinePoint(number=5, at=later(50), deadline=None, target=None),
+        TimelinePoint(number=6, at=later(51), deadline=date(2026, 11, 1), target=None),
+    ) == history.timeline("speak")
+    assert (TimelinePoint(number=0, at=T0, deadline=None, target=None),) == history.timeline(
+        "network"
+    )
+    assert () == history.timeline("nobody")
+
+
+# -- baselines and reverts --------------------------------------------------------
+
+
+def test_baselines() -> None:
+    """A baseline names a revision, the latest by default, without adding one."""
+    history = HISTORY.mark_baseline("approved", 1).mark_baseline("now")
+
+    assert HISTORY[1] == history.baseline("approved")
+    assert HISTORY[4] == history.baseline("now")
+    assert {"approved": 1, "now": 4} == dict(history.baselines)
+    assert HISTORY.revisions == history.revisions
+    assert {} == dict(HISTORY.baselines)
+
+
+def test_baseline_moves_when_marked_again() -> None:
+    """Marking a name again moves it."""
+    history = HISTORY.mark_baseline("approved", 1).mark_baseline("approved", 3)
+
+    assert 3 == history.baseline("approved").number
+
+
+def test_unknown_baseline() -> None:
+    """An unknown baseline name is a HistoryError."""
+    with pytest.raises(HistoryError) as info:
+        HISTORY.mark_baseline("approved", 1).baseline("signed")
+
+    assert "no baseline named 'signed'" == str(info.value)
+
+
+def test_baseline_of_an_unknown_revision() -> None:
+    """A baseline must mark an existing revision and have a name."""
+    with pytest.raises(HistoryError) as info:
+        HISTORY.mark_baseline("approved", 9)
+    with pytest.raises(ValidationError) as blank:
+        HISTORY.mark_baseline(" ")
+
+    assert "no revision 9: there are 5" == str(info.value)
+    assert "name" == blank.value.path
+
+
+def test_revert_appends_a_revision() -> None:
+    """A revert is a new revision with an old plan; earlier revisions stay as they were."""
+    reverted = HISTORY.revert(1, at=later(45), author="Coach José", reason="Back to plan A")
+
+    assert 6 == len(reverted)
+    assert HISTORY.revisions == reverted.revisions[:5]
+    assert PLAN_1 == reverted.plan
+    assert RevisionKind.REVERT == reverted[5].kind
+    assert ("Coach José", "Back to plan A") == (reverted[5].author, reverted[5].reason)
+    assert diff(PLAN_4, PLAN_1) == reverted[5].changes
+    assert reverted == History.loads(reverted.dumps())
+
+
+def test_revert_to_the_latest_revision() -> None:
+    """Reverting to the plan already in place changes nothing, which is an error."""
+    with pytest.raises(HistoryError) as info:
+        HISTORY.revert(4, at=later(45), author="Ana", reason="Undo nothing")
+
+    assert "nothing changed since revision 4" == str(info.value)
+
+
+# -- storage ------------------------------------------------------------------------
+
+
+def test_stored_form() -> None:
+    """A stored history holds one snapshot of the first plan, then each revision's changes."""
+    stored = HISTORY.mark_baseline("approved", 1).to_dict()
+
+    assert HISTORY_FORMAT == stored["format"]
+    assert to_dict(PLAN) == stored["snapshot"]
+    assert {"approved": 1} == stored["baselines"]
+    assert {
+        "number": 1,
+        "at": "2026-01-25T10:00:00+01:00",
+        "author": "Coach José",
+        "reason": "The exam moved to September",
+        "kind": "course_correction",
+        "changes": [
+            {
+                "operation": "change",
+                "path": "goals[cert].deadline",
+                "before": "2026-06-30",
+                "after": "2026-09-30",
+            }
+        ],
+        "digest": HISTORY[1].digest,
+    } == stored["revisions"][1]
+    assert [0, 1, 3, 2, 1] == [len(revision["changes"]) for revision in stored["revisions"]]
+
+
+def test_digests_are_chained_sha256() -> None:
+    """Each digest is the SHA-256 of the previous digest and the revision's content."""
+    stored = HISTORY.to_dict()
+
+    assert stored == reseal(json.loads(json.dumps(stored)))
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("not json", ""),
+        ("[]", ""),
+        ('{"format": 2, "revisions": []}', "format"),
+        ('{"format": 1, "revisions": []}', "revisions"),
+        ('{"format": 1, "snapshot": {}, "revisions": [1]}', "revisions[0]"),
+    ],
+)
+def test_loads_rejects_malformed_text(text: str, path: str) -> None:
+    """Text that is not a stored history is a ValidationError."""
+    with pytest.raises(ValidationError) as info:
+        History.loads(text.replace('"snapshot": {}', f'"snapshot": {json.dumps(to_dict(PLAN))}'))
+
+    assert path == info.value.path
+
+
+def test_loads_rejects_bytes_that_are_not_utf8() -> None:
+    """Bytes that are not UTF-8 are a ValidationError, like any other bad input."""
+    with pytest.raises(ValidationError):
+        History.loads(HISTORY.dumps().encode("utf-8")[:-3] + b"\xff}}")
+
+
+def test_loads_rejects_text_above_the_size_limit() -> None:
+    """Text longer than ``max_size`` is refused before it is parsed."""
+    text = HISTORY.dumps()
+
+    with pytest.raises(ValidationError) as info:
+        History.loads(text, max_size=len(text) - 1)
+
+    assert f"the history is above {len(text) - 1} characters" == info.value.problem
+
+
+def test_loads_rejects_baselines_of_missing_revisions() -> None:
+    """Baselines must name existing revisions."""
+    stored = HISTORY.to_dict()
+    stored["baselines"] = {"approved": 5}
+
+    with pytest.raises(ValidationError) as info:
+        History.from_dict(stored)
+
+    assert "baselines" == info.value.path
+
+
+# -- tampering ------------------------------------------------------------------------
+
+STORED = HISTORY.dumps()
+
+Outcome = tuple[int, str, str, BaseException | None]
+"""Where a character was changed, the changed text, the new character and the error raised."""
+
+
+def _replacements(character: str) -> list[str]:
+    """Characters to put in place of ``character``: one of its kind, and a quote."""
+    if character.isdigit():
+        similar = str((int(character) + 1) % 10)
+    elif character.isalpha():
+        similar = "b" if character == "a" else "a" if character.islower() else "Z"
+    else:
+        similar = "x"
+    return sorted({similar, '"' if character != '"' else "'"})
+
+
+def _tamper_everywhere(text: str) -> list[Outcome]:
+    """Every single-character change of ``text``: position, new text, character and outcome."""
+    outcomes = []
+    for position, character in enumerate(text):
+        for replacement in _replacements(character):
+            tampered = text[:position] + replacement + text[position + 1 :]
+            try:
+                History.loads(tampered)
+            except Exception as error:  # noqa: BLE001 - the test checks which ones escape
+                outcomes.append((position, tampered, replacement, error))
+            else:
+                outcomes.append((position, tampered, replacement, None))
+    return outcomes
+
+
+def _changes_content(original: str, tampered: str) -> bool:
+    """Whether ``tampered`` still parses and differs from ``original`` in stored content."""
+    try:
+        after = json.loads(tampered)
+    except ValueError:
+        return False
+    before = json.loads(original)
+    return not isinstance(after, dict) or any(
+        before[key] != after.get(key) for key in ("format", "snapshot", "revisions")
+    )
+
+
+@pytest.fixture(scope="module")
+def tampered() -> list[Outcome]:
+    """The outcome of every one-character change of ``STORED``."""
+    return _tamper_everywhere(STORED)
+
+
+def test_tampering_raises_only_careerkit_errors_naming_the_first_bad_revision(
+    tampered: list[Outcome],
+) -> None:
+    """Any one-character change of a stored history raises a CareerkitError, if any error.
+
+    A HistoryError names the first revision whose content was changed; a
+    change that breaks the JSON or a value is a ValidationError.
+    """
+    escaped = [
+        (position, replacement, repr(error))
+        for position, _, replacement, error in tampered
+        if error is not None and not isinstance(error, CareerkitError)
+    ]
+    misnamed = [
+        (position, replacement, str(error))
+        for position, text, replacement, error in tampered
+        if isinstance(error, HistoryError)
+        and not str(error).startswith(f"revision {_first_changed_revision(STORED, text)} ")
+    ]
+
+    assert [] == escaped
+    assert [] == misnamed
+    assert len(tampered) == 2 * len(STORED)
+
+
+def test_tampering_with_stored_content_is_detected(tampered: list[Outcome]) -> None:
+    """Every one-character change of a revision's stored content is detected on loading."""
+    undetected = [
+        (position, replacement, STORED[max(0, position - 25) : position + 5])
+        for position, text, replacement, error in tampered
+        if error is None and _changes_content(STORED, text)
+    ]
+
+    assert [] == undetected
+
+
+def test_tampering_with_each_part_of_a_revision() -> None:
+    """Changes of a snapshot, change value, author, reason, time, kind or digest are caught."""
+    stored = HISTORY.to_dict()
+    edits = {
+        "snapshot": lambda data: data["snapshot"]["goals"][0].update(title="Earn it"),
+        "change value": lambda data: data["revisions"][1]["changes"][0].update(after="2026-10-01"),
+        "change path": lambda data: data["revisions"][3]["changes"][1].update(
+            path="tasks[study].title"
+        ),
+        "author": lambda data: data["revisions"][2].update(author="Coach"),
+        "reason": lambda data: data["revisions"][3].update(reason="Aim lower"),
+        "at": lambda data: data["revisions"][4].update(at="2026-02-15T09:00:00+00:00"),
+        "kind": lambda data: data["revisions"][2].update(kind="other"),
+        "digest": lambda data: data["revisions"][1].update(digest="0" * 64),
+    }
+    expected = {
+        "snapshot": 0,
+        "change value": 1,
+        "change path": 3,
+        "author": 2,
+        "reason": 3,
+        "at": 4,
+        "kind": 2,
+        "digest": 1,
+    }
+    found = {}
+    for part, edit in edits.items():
+        data = json.loads(json.dumps(stored))
+        edit(data)
+        with pytest.raises(HistoryError) as info:
+            History.from_dict(data)
+        found[part] = int(str(info.value).split()[1])
+
+    assert expected == found
+
+
+@pytest.mark.parametrize("number", range(len(HISTORY)))
+def test_removed_revision_is_detected(number: int) -> None:
+    """Removing any one revision from a stored history is a HistoryError."""
+    stored = HISTORY.to_dict()
+    del stored["revisions"][number]
+
+    with pytest.raises(HistoryError):
+        History.from_dict(stored)
+
+
+def test_swapped_revisions_are_detected() -> None:
+    """Revisions stored out of order are a HistoryError naming the first misplaced one."""
+    stored = HISTORY.to_dict()
+    revisions = stored["revisions"]
+    revisions[2], revisions[3] = revisions[3], revisions[2]
+
+    with pytest.raises(HistoryError) as info:
+        History.from_dict(stored)
+
+    assert "revision 2 is missing: found 3 in its place" == str(info.value)
+
+
+# -- forged histories: digests that verify, content that does not ----------------------
+
+
+def test_forged_change_naming_nothing() -> None:
+    """A resealed history whose change names nothing is a ValidationError."""
+    stored = HISTORY.to_dict()
+    stored["revisions"][1]["changes"][0]["path"] = "goals[nobody].deadline"
+
+    with pytest.raises(ValidationError) as info:
+        History.from_dict(reseal(stored))
+
+    assert "changes[0].path" == info.value.path
+
+
+def test_forged_malformed_change() -> None:
+    """A resealed history with a change of the wrong shape is a ValidationError."""
+    stored = HISTORY.to_dict()
+    stored["revisions"][1]["changes"] = [{"operation": "add", "path": "goals[new]", "after": None}]
+
+    with pytest.raises(ValidationError):
+        History.from_dict(reseal(stored))
+
+
+def test_forged_naive_time() -> None:
+    """A resealed history with a time without a timezone is a ValidationError."""
+    stored = HISTORY.to_dict()
+    stored["revisions"][2]["at"] = "2026-02-02T09:00:00"
+
+    with pytest.raises(ValidationError):
+        History.from_dict(reseal(stored))
+
+
+def test_forged_time_going_back() -> None:
+    """A resealed history whose revisions go back in time is a HistoryError, as in commit."""
+    stored = HISTORY.to_dict()
+    stored["revisions"][2]["at"] = "2026-01-01T09:00:00+00:00"
+
+    with pytest.raises(HistoryError):
+        History.from_dict(reseal(stored))
+
+
+# -- merge --------------------------------------------------------------------------
+
+
+def test_merge_combines_edits_of_different_places() -> None:
+    """A goal edit and a new check-in combine."""
+    ours = PLAN.update_goal("cert", deadline=date(2026, 9, 30))
+    theirs = PLAN.add_check_in(CheckIn(on=date(2026, 2, 1), satisfaction=4))
+
+    result = merge(PLAN, ours, theirs)
+
+    assert result.merged
+    assert ours.add_check_in(CheckIn(on=date(2026, 2, 1), satisfaction=4)) == result.plan
+
+
+def test_merge_conflict_on_the_same_field() -> None:
+    """The same field changed differently on both sides is a conflict naming both."""
+    ours = PLAN.update_goal("cert", deadline=date(2026, 9, 30))
+    theirs = PLAN.update_goal("cert", deadline=date(2026, 12, 31))
+
+    result = merge(PLAN, ours, theirs)
+
+    assert (None, False) == (result.plan, result.merged)
+    assert (
+        Conflict(
+            path="goals[cert].deadline",
+            ours=Change(
+                operation=Operation.CHANGE,
+                path="goals[cert].deadline",
+                before="2026-06-30",
+                after="2026-09-30",
+            ),
+            theirs=Change(
+                operation=Operation.CHANGE,
+                path="goals[cert].deadline",
+                before="2026-06-30",
+                after="2026-12-31",
+            ),
+        ),
+    ) == result.conflicts
+    assert (
+        "goals[cert].deadline: ours '2026-06-30' -> '2026-09-30'; theirs '2026-06-30' -> "
+        "'2026-12-31'"
+    ) == str(result.conflicts[0])
+
+
+def test_merge_conflict_with_a_removed_task() -> None:
+    """A field changed on one side of a task the other side removed is a conflict."""
+    ours = PLAN.update_task("meetup", title="Go to two meetups")
+    theirs = PLAN.remove_task("meetup")
+    change = Change(
+        operation=Operation.CHANGE,
+        path="tasks[meetup].title",
+        before="Go to a meetup",
+        after="Go to two meetups",
+    )
+
+    assert (Conflict(path="tasks[meetup].title", ours=change, theirs=None),) == merge(
+        PLAN, ours, theirs
+    ).conflicts
+    assert (Conflict(path="tasks[meetup].title", ours=None, theirs=change),) == merge(
+        PLAN, theirs, ours
+    ).conflicts
+
+
+def test_merge_conflict_with_a_removed_goal() -> None:
+    """A field changed on one side of a goal the other side removed is a conflict."""
+    ours = PLAN.update_goal("network", description="Meet people in the field")
+    theirs = PLAN.remove_task("meetup").remove_goal("network")
+
+    result = merge(PLAN, ours, theirs)
+
+    assert ["goals[network].description"] == [conflict.path for conflict in result.conflicts]
+    assert result.conflicts[0].theirs is None
+
+
+def test_merge_conflict_reordering_and_adding() -> None:
+    """Reordering goals on one side while the other adds one is a conflict on ``goals``."""
+    ours = attrs.evolve(PLAN, goals=PLAN.goals[::-1])
+    theirs = PLAN.add_goal(Goal(id="speak", title="Speak at a conference"))
+    order = Change(
+        operation=Operation.CHANGE,
+        path="goals",
+        before=["cert", "network"],
+        after=["network", "cert"],
+    )
+
+    assert (Conflict(path="goals", ours=order, theirs=None),) == merge(PLAN, ours, theirs).conflicts
+    assert (Conflict(path="goals", ours=None, theirs=order),) == merge(PLAN, theirs, ours).conflicts
+
+
+def test_merge_conflict_reordering_differently() -> None:
+    """Two different orders of the tasks conflict; the same order does not."""
+    first = attrs.evolve(PLAN, tasks=(PLAN.tasks[2], PLAN.tasks[0], PLAN.tasks[1]))
+    second = attrs.evolve(PLAN, tasks=(PLAN.tasks[0], PLAN.tasks[2], PLAN.tasks[1]))
+
+    assert ["tasks"] == [conflict.path for conflict in merge(PLAN, first, second).conflicts]
+    assert first == merge(PLAN, first, first).plan
+
+
+def test_merge_conflict_adding_different_check_ins() -> None:
+    """Two different check-ins added at the same position conflict."""
+    ours = PLAN.add_check_in(CheckIn(on=date(2026, 2, 1), satisfaction=4))
+    theirs = PLAN.add_check_in(CheckIn(on=date(2026, 2, 2), satisfaction=2))
+
+    result = merge(PLAN, ours, theirs)
+
+    assert ["check_ins[0]"] == [conflict.path for conflict in result.conflicts]
+    assert "check_ins[0]: ours added {on, satisfaction}; theirs added {on, satisfaction}" == str(
+        result.conflicts[0]
+    )
+
+
+def test_merge_that_makes_an_invalid_plan() -> None:
+    """Edits that combine into an invalid plan are a ValidationError."""
+    ours = PLAN.remove_task("meetup")
+    theirs = PLAN.add_task(
+        Task(id="follow-up", goal="network", title="Follow up", depends_on=("meetup",))
+    )
+
+    with pytest.raises(ValidationError) as info:
+        merge(PLAN, ours, theirs)
+
+    assert "unknown task 'meetup'" in str(info.value)
+
+
+def test_merge_with_a_task_inserted_before_others() -> None:
+    """A task inserted (not appended) on one side merges like any addition."""
+    inserted = attrs.evolve(PLAN, tasks=(Task(id="read", goal="cert", title="Read"), *PLAN.tasks))
+    theirs = PLAN.update_goal("network", title="Meet people")
+
+    assert inserted == merge(PLAN, inserted, PLAN).plan
+    assert (
+        inserted.update_goal("network", title="Meet people") == merge(PLAN, inserted, theirs).plan
+    )
+
+
+def test_merge_removing_and_adding_check_ins() -> None:
+    """Removing the last check-in on one side and adding one on the other does not crash.
+
+    Check-ins are addressed by position, so both sides changed the same list:
+    the merge either reports a conflict or keeps the first check-in and the
+    new one.
+    """
+    base = PLAN.add_check_in(CheckIn(on=date(2026, 2, 1), satisfaction=3)).add_check_in(
+        CheckIn(on=date(2026, 3, 1), satisfaction=3)
+    )
+    ours = attrs.evolve(base, check_ins=base.check_ins[:1])
+    theirs = base.add_check_in(CheckIn(on=date(2026, 4, 1), satisfaction=5))
+
+    result = merge(base, ours, theirs)
+
+    if result.merged:
+        assert (base.check_ins[0], theirs.check_ins[2]) == result.plan.check_ins
+    else:
+        assert all(conflict.path.startswith("check_ins") for conflict in result.conflicts)
+
+
+@pytest.mark.parametrize("goal_id", ["a.b", "v1.2:x"])
+def test_merge_with_ids_containing_dots(goal_id: str) -> None:
+    """Ids may contain dots; conflicts inside a removed goal are still found."""
+    base = PLAN.add_goal(Goal(id=goal_id, title="Dotted"))
+    ours = base.update_goal(goal_id, deadline=date(2026, 9, 30))
+    theirs = base.remove_goal(goal_id)
+
+    result = merge(base, ours, theirs)
+
+    assert [f"goals[{goal_id}].deadline"] == [conflict.path for conflict in result.conflicts]
+
+
+def test_merge_reordering_against_adding_an_id_with_a_dot() -> None:
+    """Reordering goals against adding one whose id has a dot is a conflict too."""
+    ours = attrs.evolve(PLAN, goals=PLAN.goals[::-1])
+    theirs = PLAN.add_goal(Goal(id="a.b", title="Dotted"))
+
+    assert ["goals"] == [conflict.path for conflict in merge(PLAN, ours, theirs).conflicts]
