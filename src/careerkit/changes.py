@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress
 from operator import is_not
 from typing import Any
@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-from careerkit.errors import ValidationError
+from careerkit.errors import Problem, ValidationError, join_path
 from careerkit.io import structure_value, unstructure_value
 from careerkit.model import Calendar, CheckIn, Goal, Plan, Profile, Task
 
@@ -276,9 +276,10 @@ def apply(plan: Plan, changes: Iterable[Change]) -> Plan:
     keyed = {name: _KeyedItems(getattr(plan, name), kind) for name, kind in _KEYED.items()}
     positional = {name: list(getattr(plan, name)) for name in _POSITIONAL}
     nested: dict[str, dict[str, Any]] = {}
+    nested_sources: dict[str, int] = {}
     for index, change in enumerate(changes):
         try:
-            _apply_one(change, index, plan, fields, keyed, positional, nested)
+            _apply_one(change, index, plan, fields, keyed, positional, nested, nested_sources)
         except (TypeError, KeyError, AttributeError, ValueError) as exc:
             if isinstance(exc, ValidationError):
                 raise
@@ -287,7 +288,8 @@ def apply(plan: Plan, changes: Iterable[Change]) -> Plan:
             ) from None
     try:
         for name, data in nested.items():
-            fields[name] = structure_value(data, _NESTED[name], path=name)
+            where = f"changes[{nested_sources[name]}].after"
+            fields[name] = structure_value(data, _NESTED[name], path=where)
         for name, items in keyed.items():
             if items.touched:
                 fields[name] = items.result()
@@ -296,7 +298,24 @@ def apply(plan: Plan, changes: Iterable[Change]) -> Plan:
     for name, values in positional.items():
         if values != list(getattr(plan, name)):
             fields[name] = tuple(values)
-    return attrs.evolve(plan, **fields) if fields else plan
+    if not fields:
+        return plan
+    try:
+        return attrs.evolve(plan, **fields)
+    except ValidationError as exc:
+        raise _under_changes(exc, nested_sources) from exc
+
+
+def _under_changes(error: ValidationError, sources: Mapping[str, int]) -> ValidationError:
+    """The error with problems in a changed plan field reported under the change."""
+    problems = []
+    for problem in error.problems:
+        name = re.split(r"[.\[]", problem.path, maxsplit=1)[0]
+        if name in sources:
+            rest = problem.path[len(name) :].lstrip(".")
+            problem = Problem(join_path(f"changes[{sources[name]}].after", rest), problem.problem)
+        problems.append(problem)
+    return ValidationError(problems=problems)
 
 
 def _apply_one(
@@ -307,6 +326,7 @@ def _apply_one(
     keyed: dict[str, _KeyedItems],
     positional: dict[str, list[Any]],
     nested: dict[str, dict[str, Any]],
+    nested_sources: dict[str, int],
 ) -> None:
     """Apply one change to the working copies of the plan's parts."""
     match = _PATH.fullmatch(change.path) if isinstance(change.path, str) else None
@@ -318,14 +338,23 @@ def _apply_one(
     elif name in positional and key is not None and field is None:
         _apply_positional(positional[name], change, key, index, _POSITIONAL[name])
     elif key is None and field is not None and name in _NESTED:
+        known = {attribute.name for attribute in attrs.fields(_NESTED[name])}
+        if field not in known:
+            raise ValidationError(
+                path=f"changes[{index}].path", problem=f"no field {field!r} in {name}"
+            )
         nested.setdefault(name, unstructure_value(getattr(plan, name)))
         _set(nested[name], field, change)
+        nested_sources[name] = index
     elif key is None and field is None and name in _SCALARS:
         attribute = _SCALARS[name]
         if change.operation is Operation.REMOVE:  # back to the default
             fields[name] = _default(attribute)
         else:
-            fields[name] = structure_value(change.after, attribute.type, path=name)
+            fields[name] = structure_value(
+                change.after, attribute.type, path=f"changes[{index}].after"
+            )
+        nested_sources[name] = index
     else:
         raise ValidationError(
             path=f"changes[{index}].path", problem=f"no such place in a plan: {change.path!r}"
@@ -347,50 +376,78 @@ def _set(data: dict[str, Any], key: str, change: Change) -> None:
 
 
 class _KeyedItems:
-    """Goals or tasks being changed: by id, in order, rebuilt only where touched."""
+    """Goals or tasks being changed: by id, in order, rebuilt only where touched.
+
+    A new order is applied last, once every addition and removal is known.
+    """
 
     def __init__(self, items: Sequence[Any], kind: type) -> None:
         self.kind = kind
+        self.fields = {attribute.name for attribute in attrs.fields(kind) if attribute.init}
         self.order = [item.id for item in items]
-        self.items = {item.id: item for item in items}
+        self.items: dict[str, Any] = {item.id: item for item in items}
         self.edits: dict[str, dict[str, Any]] = {}
+        self.sources: dict[str, int] = {}  # the change that last edited each id
+        self.new_order: tuple[int, list[str]] | None = None
         self.touched = False
 
     def apply(self, change: Change, key: str | None, field: str | None, index: int) -> None:
         self.touched = True
         where = f"changes[{index}]"
         if key is None:  # the order
-            if sorted(change.after) != sorted(self.order):
-                raise ValidationError(
-                    path=f"{where}.after", problem="the order does not list the same ids"
-                )
-            self.order = list(change.after)
+            if not isinstance(change.after, list) or not all(
+                isinstance(item, str) for item in change.after
+            ):
+                raise ValidationError(path=f"{where}.after", problem="expected a list of ids")
+            self.new_order = (index, list(change.after))
             return
         if field is None:
-            if change.operation is Operation.ADD:
-                if key in self.items:
-                    raise ValidationError(path=f"{where}.path", problem=f"{key!r} already exists")
-                self.items[key] = change.after
-                self.edits[key] = dict(change.after)
-                self.order.append(key)
-            elif change.operation is Operation.REMOVE:
-                if key not in self.items:
-                    raise ValidationError(path=f"{where}.path", problem=f"no item {key!r}")
-                del self.items[key]
-                self.edits.pop(key, None)
-                self.order.remove(key)
-            else:
-                self.edits[key] = dict(change.after)
+            self._whole(change, key, index)
             return
         if key not in self.items:
             raise ValidationError(path=f"{where}.path", problem=f"no item {key!r}")
+        if field not in self.fields or field == "id":
+            raise ValidationError(path=f"{where}.path", problem=f"no field {field!r} to change")
         if key not in self.edits:
             self.edits[key] = unstructure_value(self.items[key])
         _set(self.edits[key], field, change)
+        self.sources[key] = index
+
+    def _whole(self, change: Change, key: str, index: int) -> None:
+        where = f"changes[{index}]"
+        if change.operation is Operation.REMOVE:
+            if key not in self.items:
+                raise ValidationError(path=f"{where}.path", problem=f"no item {key!r}")
+            del self.items[key]
+            self.edits.pop(key, None)
+            self.order.remove(key)
+            return
+        if not isinstance(change.after, dict):
+            raise ValidationError(path=f"{where}.after", problem="expected an object")
+        if change.after.get("id") != key:
+            raise ValidationError(path=f"{where}.after.id", problem=f"expected {key!r}")
+        if change.operation is Operation.ADD:
+            if key in self.items:
+                raise ValidationError(path=f"{where}.path", problem=f"{key!r} already exists")
+            self.order.append(key)
+        elif key not in self.items:
+            raise ValidationError(path=f"{where}.path", problem=f"no item {key!r}")
+        self.items[key] = change.after
+        self.edits[key] = dict(change.after)
+        self.sources[key] = index
 
     def result(self) -> tuple[Any, ...]:
+        if self.new_order is not None:
+            index, order = self.new_order
+            if sorted(order) != sorted(self.order):
+                raise ValidationError(
+                    path=f"changes[{index}].after", problem="the order does not list the same ids"
+                )
+            self.order = order
         return tuple(
-            structure_value(self.edits[item_id], self.kind, path=item_id)
+            structure_value(
+                self.edits[item_id], self.kind, path=f"changes[{self.sources[item_id]}].after"
+            )
             if item_id in self.edits
             else self.items[item_id]
             for item_id in self.order

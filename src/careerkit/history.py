@@ -125,11 +125,12 @@ def _digest(previous: str, content: Mapping[str, Any]) -> str:
 
 
 def _content(
-    number: int, at: datetime, author: str, reason: str, kind: RevisionKind, body: Any
+    number: int, at: str, author: str, reason: str, kind: RevisionKind, body: Any
 ) -> dict[str, Any]:
+    """What a digest covers; ``at`` exactly as stored (ISO 8601 text)."""
     return {
         "number": number,
-        "at": at.isoformat(),
+        "at": at,
         "author": author,
         "reason": reason,
         "kind": kind.value,
@@ -192,7 +193,9 @@ class History:
         _check_time(at, "at")
         _check_text(author, "author")
         _check_text(reason, "reason")
-        digest = _digest("", _content(0, at, author, reason, RevisionKind.INITIAL, to_dict(plan)))
+        digest = _digest(
+            "", _content(0, at.isoformat(), author, reason, RevisionKind.INITIAL, to_dict(plan))
+        )
         first = Revision(
             number=0,
             at=at,
@@ -259,7 +262,9 @@ class History:
             kind=kind,
             plan=plan,
             changes=changes,
-            digest=_digest(latest.digest, _content(number, at, author, reason, kind, body)),
+            digest=_digest(
+                latest.digest, _content(number, at.isoformat(), author, reason, kind, body)
+            ),
         )
         return attrs.evolve(self, revisions=(*self.revisions, revision))
 
@@ -386,6 +391,7 @@ class History:
                 for revision in self.revisions
             ],
             "baselines": dict(self.baselines),
+            "head": self.revisions[-1].digest,
         }
 
     def dumps(self, *, indent: int | None = None) -> str:
@@ -410,7 +416,10 @@ class History:
     def loads(cls, text: str | bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> History:
         """Read a stored history from JSON text (see :meth:`from_dict`)."""
         if isinstance(text, bytes | bytearray):
-            text = bytes(text).decode("utf-8", errors="strict")
+            try:
+                text = bytes(text).decode("utf-8", errors="strict")
+            except UnicodeDecodeError as exc:
+                raise ValidationError(path="", problem=f"not UTF-8 text: {exc}") from None
         if not isinstance(text, str):
             raise ValidationError(path="", problem="expected JSON text")
         if len(text) > max_size:
@@ -444,7 +453,8 @@ def _read(data: object) -> History:
             raise ValidationError(path=where, problem="expected an object")
         try:
             number = item["number"]
-            at = datetime.fromisoformat(item["at"])
+            stored_at = item["at"]
+            at = datetime.fromisoformat(stored_at)
             author, reason = item["author"], item["reason"]
             kind = RevisionKind(item["kind"])
             stored_changes = item["changes"]
@@ -463,8 +473,12 @@ def _read(data: object) -> History:
         if number != index:
             raise HistoryError(f"revision {index} is missing: found {number!r} in its place")
         body = to_dict(plan) if index == 0 else stored_changes
-        if _digest(previous, _content(number, at, author, reason, kind, body)) != digest:
+        if _digest(previous, _content(number, stored_at, author, reason, kind, body)) != digest:
             raise HistoryError(f"revision {number} does not verify: its content was changed")
+        if at.tzinfo is None or at.utcoffset() is None:
+            raise ValidationError(path=f"{where}.at", problem="expected a time with a timezone")
+        if revisions and at < revisions[-1].at:
+            raise HistoryError(f"revision {number} is older than revision {number - 1}")
         if index:
             plan = apply(plan, changes)
         revisions.append(
@@ -480,6 +494,10 @@ def _read(data: object) -> History:
             )
         )
         previous = digest
+    if data.get("head") != previous:
+        raise HistoryError(
+            f"the history does not end at revision {len(revisions) - 1}: revisions are missing"
+        )
     baselines = data.get("baselines", {})
     if not isinstance(baselines, Mapping) or not all(
         isinstance(value, int) and 0 <= value < len(revisions) for value in baselines.values()
@@ -527,7 +545,8 @@ def merge(base: Plan, ours: Plan, theirs: Plan) -> MergeResult:
     sides counts once. Changes to the same place that disagree, or a
     change inside a goal or task the other side removed, are conflicts,
     each naming the path and both sides. Reordering goals (or tasks) on one
-    side while the other adds, removes or reorders them is a conflict too.
+    side while the other adds, removes or reorders them is a conflict too, and
+    so are check-ins added or removed on both sides (they have no ids to pair).
 
     Parameters
     ----------
@@ -575,10 +594,25 @@ def merge(base: Plan, ours: Plan, theirs: Plan) -> MergeResult:
                 order = one[collection]
                 pair = (None, order) if swap else (order, None)
                 conflicts.append(Conflict(path=collection, ours=pair[0], theirs=pair[1]))
+    if not any(conflict.path.startswith("check_ins") for conflict in conflicts):
+        conflicts.extend(_positional_conflicts("check_ins", mine, other))
     if conflicts:
         return MergeResult(plan=None, conflicts=tuple(sorted(conflicts, key=lambda c: c.path)))
     combined = list(mine.values()) + [change for path, change in other.items() if path not in mine]
     return MergeResult(plan=apply(base, _in_apply_order(combined)), conflicts=())
+
+
+def _positional_conflicts(
+    name: str, mine: Mapping[str, Change], other: Mapping[str, Change]
+) -> list[Conflict]:
+    """Items without ids added or removed on both sides cannot be paired: one conflict."""
+    prefix = f"{name}["
+    ours = [change for path, change in sorted(mine.items()) if path.startswith(prefix)]
+    theirs = [change for path, change in sorted(other.items()) if path.startswith(prefix)]
+    resized = any(change.operation is not Operation.CHANGE for change in (*ours, *theirs))
+    if ours and theirs and resized and ours != theirs:
+        return [Conflict(path=name, ours=ours[0], theirs=theirs[0])]
+    return []
 
 
 def _inside_removed(path: str, changes: Mapping[str, Change]) -> bool:
@@ -591,7 +625,7 @@ def _inside_removed(path: str, changes: Mapping[str, Change]) -> bool:
 def _membership_changes(collection: str, changes: Mapping[str, Change]) -> bool:
     prefix = f"{collection}["
     return any(
-        path.startswith(prefix) and "." not in path and change.operation is not Operation.CHANGE
+        path.startswith(prefix) and path.endswith("]") and change.operation is not Operation.CHANGE
         for path, change in changes.items()
     )
 

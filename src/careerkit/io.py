@@ -602,6 +602,8 @@ def structure_value(data: Any, kind: Any, *, path: str = "") -> Any:
         return _converter.structure(data, kind)
     except BaseValidationError as exc:
         raise ValidationError(problems=_problems(exc, path)) from exc
+    except _WrongValue as exc:
+        raise ValidationError(path=path, problem=str(exc)) from None
     except ValidationError as exc:
         raise exc.prefixed(path) from exc
     except RecursionError:
