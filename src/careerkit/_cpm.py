@@ -12,31 +12,42 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from careerkit._precedence import FF, FS, SS
+from careerkit._precedence import FF, FS, SS, topological_order
 
-__all__ = ["backward", "forward", "free_float", "link_slack", "topological_order"]
+__all__ = ["backward", "earliest_start", "forward", "free_float", "link_slack", "topological_order"]
 
 Links = Sequence[Sequence[tuple[int, int, int]]]
 _NONE_YET = 1 << 62  # larger than any boundary
 
 
-def topological_order(predecessors: Links) -> list[int]:
-    """Nodes in an order where every node follows its predecessors.
-
-    The network must be acyclic (plans reject cycles on construction).
-    """
-    waiting = [len(links) for links in predecessors]
-    followers: list[list[int]] = [[] for _ in predecessors]
-    for node, links in enumerate(predecessors):
-        for before, _, _ in links:
-            followers[before].append(node)
-    order = [node for node, count in enumerate(waiting) if count == 0]
-    for node in order:  # the list grows while it is read
-        for following in followers[node]:
-            waiting[following] -= 1
-            if waiting[following] == 0:
-                order.append(following)
-    return order
+def earliest_start(
+    node: int,
+    predecessors: Links,
+    durations: Sequence[int],
+    lowest: int,
+    es: Sequence[int],
+    ef: Sequence[int],
+) -> tuple[int, bool]:
+    """The earliest start a node's placed predecessors allow, from ``lowest`` on, and
+    whether a predecessor's finish (a finish-to-start or finish-to-finish link),
+    rather than ``lowest`` or a start, sets it."""
+    duration = durations[node]
+    start = lowest
+    by_finish = False
+    for before, code, lag in predecessors[node]:
+        if code == FS:
+            bound = ef[before] + lag
+        elif code == SS:
+            bound = es[before] + lag
+        elif code == FF:
+            bound = ef[before] + lag - duration
+        else:  # SF
+            bound = es[before] + lag - duration
+        if bound > start:
+            start, by_finish = bound, code in (FS, FF)
+        elif bound == start and code in (FS, FF) and start > lowest:
+            by_finish = True
+    return start, by_finish
 
 
 def forward(
@@ -60,6 +71,7 @@ def forward(
         if pinned is not None:
             es[node], ef[node] = pinned
             continue
+        # earliest_start inlined: this loop runs once per link of every plan scheduled.
         duration = durations[node]
         start = earliest[node]
         for before, code, lag in predecessors[node]:

@@ -157,23 +157,28 @@ def _add_gates(
             links[gate].append((start[goal_id], FS, 0))
 
 
-def is_acyclic(predecessors: tuple[tuple[tuple[int, int, int], ...], ...]) -> bool:
-    """Whether the network has no cycle (Kahn's algorithm)."""
+def topological_order(predecessors: Sequence[Sequence[tuple[int, int, int]]]) -> list[int]:
+    """Nodes in an order where every node follows its predecessors (Kahn's algorithm).
+
+    On a network with a cycle, the nodes on or after the cycle are left out.
+    """
     waiting = [len(links) for links in predecessors]
     followers: list[list[int]] = [[] for _ in predecessors]
     for node, links in enumerate(predecessors):
         for before, _, _ in links:
             followers[before].append(node)
-    ready = [node for node, count in enumerate(waiting) if count == 0]
-    seen = 0
-    while ready:
-        node = ready.pop()
-        seen += 1
+    order = [node for node, count in enumerate(waiting) if count == 0]
+    for node in order:  # the list grows while it is read
         for following in followers[node]:
             waiting[following] -= 1
             if waiting[following] == 0:
-                ready.append(following)
-    return seen == len(predecessors)
+                order.append(following)
+    return order
+
+
+def is_acyclic(predecessors: Sequence[Sequence[tuple[int, int, int]]]) -> bool:
+    """Whether the network has no cycle."""
+    return len(topological_order(predecessors)) == len(predecessors)
 
 
 def find_cycle(

@@ -225,18 +225,20 @@ class Scheduler:
         shifted = self.shift = self._shifts(es, ef)
         columns = []
         actual: dict[int, tuple[date, date, bool]] = {}
-        first_start = last_finish = None
+        tasks = plan.tasks
+        status_date = self.as_of is not None
         for row, node in enumerate(ordered):
-            task = plan.tasks[node]
-            done = self.as_of is not None and task.status is Status.DONE
-            total = 0 if done else lf[node] - ef[node]
+            task = tasks[node]
+            status = task.status
+            done = status_date and status is Status.DONE
             start, finish, late_start, late_finish = es[node], ef[node], ls[node], lf[node]
+            total = 0 if done else late_finish - finish
             if shifted[node]:  # a milestone after work sits on that work's last day
                 start = finish = start - 1
                 late_start = late_finish = late_start - 1
             else:
-                finish = max(start, finish - 1)
-                late_finish = max(late_start, late_finish - 1)
+                finish = finish - 1 if finish > start else start
+                late_finish = late_finish - 1 if late_finish > late_start else late_start
             columns.append(
                 (
                     start,
@@ -245,15 +247,14 @@ class Scheduler:
                     late_finish,
                     total,
                     0 if done else free[node],
-                    not done and task.status is not Status.DROPPED and total <= 0,
+                    not done and status is not Status.DROPPED and total <= 0,
                 )
             )
-            if self._fixed_actual(task):
+            if status_date and (done or status is Status.IN_PROGRESS):
                 actual[row] = (*self._actual_dates(task, start, finish), done)
-            if first_start is None or start < first_start:
-                first_start = start
-            if last_finish is None or finish > last_finish:
-                last_finish = finish
+        if columns:
+            first_start = min(column[0] for column in columns)
+            last_finish = max(column[1] for column in columns)
         rows = TaskRows(
             tasks=[(labels[node], plan.tasks[node].goal) for node in ordered],
             columns=columns,
@@ -262,8 +263,6 @@ class Scheduler:
             date_of=self._date,
         )
         if columns:
-            assert first_start is not None
-            assert last_finish is not None
             starts = [self._date(first_start), *(pair[0] for pair in actual.values())]
             finishes = [self._date(last_finish), *(pair[1] for pair in actual.values())]
             start_day, finish_day = min(starts), max(finishes)
@@ -484,13 +483,18 @@ class Scheduler:
         """The weekly load of habits and of the tasks ``only`` selects (all if None)."""
         spans = []
         habits: list[tuple[date, float]] = []
+        shift = self.shift
         for node, task in enumerate(self.plan.tasks):
-            if task.effort == 0 or task.status is Status.DROPPED:
+            effort = task.effort
+            if effort == 0 or task.status is Status.DROPPED:
                 continue
             if task.recurrence is not None:
-                habits.extend((day, task.effort) for day in habit_dates.get(node, ()))
+                habits.extend((day, effort) for day in habit_dates.get(node, ()))
             elif only is None or only[node]:
-                spans.append(self._span(node, task, es[node], ef[node]))
+                if shift[node] or (self.as_of is not None and task.status is Status.IN_PROGRESS):
+                    spans.append(self._span(node, task, es[node], ef[node]))
+                else:
+                    spans.append((es[node], ef[node], effort))
         return weekly_load(spans, habits, self.days, self.plan.weekly_capacity)
 
     def _span(self, node: int, task: Task, es: int, ef: int) -> tuple[int, int, float]:

@@ -24,8 +24,7 @@ from datetime import date, timedelta
 
 from attrs import frozen
 
-from careerkit._cpm import Links
-from careerkit._precedence import FF, FS, SS
+from careerkit._cpm import Links, earliest_start
 from careerkit.workdays import DayIndex
 
 __all__ = ["WeekLoad", "level", "weekly_load"]
@@ -234,7 +233,9 @@ def level(
         if pinned is not None:
             es[node], ef[node] = pinned
         else:
-            start, after_work = _precedence_start(node, predecessors, durations, earliest, es, ef)
+            start, after_work = earliest_start(
+                node, predecessors, durations, earliest[node], es, ef
+            )
             rate = rates[node]
             duration = durations[node]
             fits = rate * min(max(duration, 1), days_per_week) <= capacity + _TOLERANCE
@@ -251,35 +252,6 @@ def level(
             if waiting[after] == 0:
                 heapq.heappush(ready, (priorities[after], after))
     return es, ef
-
-
-def _precedence_start(
-    node: int,
-    predecessors: Links,
-    durations: Sequence[int],
-    earliest: Sequence[int],
-    es: Sequence[int],
-    ef: Sequence[int],
-) -> tuple[int, bool]:
-    """The earliest start after the placed predecessors, and whether a
-    predecessor's finish (not a lower bound or a start) sets it."""
-    duration = durations[node]
-    start = earliest[node]
-    by_finish = False
-    for before, code, lag in predecessors[node]:
-        if code == FS:
-            bound = ef[before] + lag
-        elif code == SS:
-            bound = es[before] + lag
-        elif code == FF:
-            bound = ef[before] + lag - duration
-        else:  # SF
-            bound = es[before] + lag - duration
-        if bound > start:
-            start, by_finish = bound, code in (FS, FF)
-        elif bound == start and code in (FS, FF) and start > earliest[node]:
-            by_finish = True
-    return start, by_finish
 
 
 def _footprint(start: int, duration: int, shifted_at: int | None) -> range:
