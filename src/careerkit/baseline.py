@@ -98,9 +98,16 @@ def compare_to_baseline(
     old, new = schedule(baseline), schedule(current, as_of=as_of)
 
     def moved(before: date | None, after: date | None) -> int | None:
+        """Working days between two start dates."""
         if before is None or after is None:
             return None
         return days.index_of(after) - days.index_of(before)
+
+    def moved_end(before: date | None, after: date | None) -> int | None:
+        """Working days between two finish dates or deadlines (each counted to its end)."""
+        if before is None or after is None:
+            return None
+        return days.boundary_after(after) - days.boundary_after(before)
 
     old_tasks = {task.id: task for task in baseline.tasks}
     new_tasks = {task.id: task for task in current.tasks}
@@ -108,8 +115,8 @@ def compare_to_baseline(
         Variance(
             subject=task_id,
             start=moved(old[task_id].early_start, new[task_id].early_start),
-            finish=moved(old[task_id].early_finish, new[task_id].early_finish),
-            deadline=moved(old_tasks[task_id].due, new_tasks[task_id].due),
+            finish=moved_end(old[task_id].early_finish, new[task_id].early_finish),
+            deadline=moved_end(old_tasks[task_id].due, new_tasks[task_id].due),
         )
         for task_id in sorted(old_tasks.keys() & new_tasks.keys())
     )
@@ -119,8 +126,8 @@ def compare_to_baseline(
         Variance(
             subject=goal_id,
             start=moved(old_goals[goal_id].start, new_goals[goal_id].start),
-            finish=moved(old_goals[goal_id].finish, new_goals[goal_id].finish),
-            deadline=moved(old_goals[goal_id].deadline, new_goals[goal_id].deadline),
+            finish=moved_end(old_goals[goal_id].finish, new_goals[goal_id].finish),
+            deadline=moved_end(old_goals[goal_id].deadline, new_goals[goal_id].deadline),
         )
         for goal_id in sorted(old_goals.keys() & new_goals.keys())
     )
@@ -131,5 +138,5 @@ def compare_to_baseline(
         removed_goals=tuple(sorted(old_goals.keys() - new_goals.keys())),
         added_tasks=tuple(sorted(new_tasks.keys() - old_tasks.keys())),
         removed_tasks=tuple(sorted(old_tasks.keys() - new_tasks.keys())),
-        finish=days.index_of(new.finish) - days.index_of(old.finish),
+        finish=days.boundary_after(new.finish) - days.boundary_after(old.finish),
     )

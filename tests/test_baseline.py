@@ -1,0 +1,85 @@
+"""Tests for careerkit.baseline: variances against a baseline plan, in working days."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from careerkit import Calendar, Goal, Plan, Task, compare_to_baseline
+
+START = date(2026, 11, 23)  # a Monday
+
+
+def baseline() -> Plan:
+    """Two tasks in a row for one goal due on 18 December 2026."""
+    return Plan(
+        id="p",
+        owner="Ana",
+        start=START,
+        goals=[Goal(id="g", title="Do g", deadline=date(2026, 12, 18))],
+        tasks=[
+            Task(id="a", goal="g", title="A", duration=5, due=date(2026, 12, 4)),
+            Task(id="b", goal="g", title="B", duration=5, depends_on=["a"]),
+        ],
+    )
+
+
+def test_unchanged_plan_has_no_variance() -> None:
+    """A plan compared with itself moved nothing and changed no scope."""
+    result = compare_to_baseline(baseline(), baseline())
+
+    assert all(not variance.moved for variance in (*result.goals, *result.tasks))
+    assert ((), (), (), (), 0) == (
+        result.added_goals,
+        result.removed_goals,
+        result.added_tasks,
+        result.removed_tasks,
+        result.finish,
+    )
+
+
+def test_longer_task_moves_its_successor_and_the_goal() -> None:
+    """Three more days on ``a`` finish ``a``, start and finish ``b`` and the goal 3 days later."""
+    current = baseline().update_task("a", duration=8)
+
+    result = compare_to_baseline(baseline(), current)
+    by_id = {variance.subject: variance for variance in result.tasks}
+
+    assert (0, 3, 0) == (by_id["a"].start, by_id["a"].finish, by_id["a"].deadline)
+    assert (3, 3) == (by_id["b"].start, by_id["b"].finish)
+    assert by_id["b"].deadline is None
+    assert 3 == result.goals[0].finish
+    assert 3 == result.finish
+
+
+def test_deadline_moves_in_working_days() -> None:
+    """Moving the deadline from Friday 18 to Friday 25 December counts 4 working days
+    when Christmas Day is a holiday."""
+    calendar = Calendar(holidays=(date(2026, 12, 25),))
+    before = Plan(**{**_fields(baseline()), "calendar": calendar})
+    after = before.update_goal("g", deadline=date(2026, 12, 25))
+
+    assert 4 == compare_to_baseline(before, after).goals[0].deadline
+
+
+def test_added_and_removed_scope() -> None:
+    """Goals and tasks present on one side only are listed, sorted by id."""
+    current = (
+        baseline()
+        .remove_task("b")
+        .add_goal(Goal(id="h", title="Do h"))
+        .add_task(Task(id="c", goal="h", title="C"))
+    )
+
+    result = compare_to_baseline(baseline(), current)
+
+    assert (("h",), (), ("c",), ("b",)) == (
+        result.added_goals,
+        result.removed_goals,
+        result.added_tasks,
+        result.removed_tasks,
+    )
+
+
+def _fields(plan: Plan) -> dict[str, object]:
+    return {"id": plan.id, "owner": plan.owner, "start": plan.start, "goals": plan.goals,
+            "tasks": plan.tasks}  # fmt: skip
