@@ -17,12 +17,11 @@ and prints, in one run:
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import random
-import time
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+
+from timing import best_of
 
 import careerkit
 from careerkit import Goal, History, Plan, Task
@@ -74,21 +73,6 @@ def _fields(plan: Plan) -> dict[str, object]:
         name: getattr(plan, name)
         for name in ("id", "owner", "vision", "start", "profile", "goals", "calendar")
     }
-
-
-def best_of(repeat: int, action: Callable[[], object]) -> float:
-    """The fastest of ``repeat`` runs, in seconds, with garbage collection paused."""
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        gc.disable()
-        try:
-            began = time.perf_counter()
-            action()
-            times.append(time.perf_counter() - began)
-        finally:
-            gc.enable()
-    return min(times)
 
 
 def main() -> None:

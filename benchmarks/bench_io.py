@@ -12,12 +12,11 @@ json.loads, dumps at most 2x json.dumps.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import random
-import time
-from collections.abc import Callable
 from datetime import date, timedelta
+
+from timing import best_of
 
 import careerkit
 from careerkit import Goal, Plan, Status, Task
@@ -52,22 +51,6 @@ def make_plan(tasks: int, *, seed: int = 1) -> Plan:
             )
         )
     return Plan(id="bench", owner="Bench", start=start, goals=goals, tasks=made)
-
-
-def best_of(repeat: int, action: Callable[[], object]) -> float:
-    """The fastest of ``repeat`` runs, in seconds, with garbage collection paused
-    while timing as :mod:`timeit` does (the machine's noise only adds time)."""
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        gc.disable()
-        try:
-            began = time.perf_counter()
-            action()
-            times.append(time.perf_counter() - began)
-        finally:
-            gc.enable()
-    return min(times)
 
 
 def main() -> None:

@@ -14,11 +14,10 @@ leveling a 10,000-task plan against the unleveled schedule (target: under
 from __future__ import annotations
 
 import argparse
-import gc
 import random
-import time
-from collections.abc import Callable
 from datetime import date
+
+from timing import best_of
 
 import careerkit
 from careerkit import Calendar, Goal, Plan, Task
@@ -77,22 +76,6 @@ def bare_critical_path(durations: dict[str, int], predecessors: dict[str, list[s
         late = min((late_start[other] for other in successors[task]), default=finish)
         late_start[task] = late - durations[task]
     return finish
-
-
-def best_of(repeat: int, action: Callable[[], object]) -> float:
-    """The fastest of ``repeat`` runs, in seconds, with garbage collection paused
-    while timing as :mod:`timeit` does (the machine's noise only adds time)."""
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        gc.disable()
-        try:
-            began = time.perf_counter()
-            action()
-            times.append(time.perf_counter() - began)
-        finally:
-            gc.enable()
-    return min(times)
 
 
 def main() -> None:
