@@ -7,13 +7,13 @@ own fields. They report every problem with its path in the plan.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from careerkit._precedence import build_network, find_cycle, is_acyclic
 from careerkit.errors import CycleError, Problem, ValidationError
 
 if TYPE_CHECKING:
-    from careerkit.model import Goal, Plan, Task
+    from careerkit.model import Dependency, Goal, Plan, Task
 
 __all__ = ["check_plan"]
 
@@ -30,8 +30,9 @@ def check_plan(plan: Plan) -> tuple[dict[str, int], dict[str, int]]:
     entries = plan.profile.entries()
     for position, goal in enumerate(plan.goals):
         _check_goal(plan, goal, f"goals[{position}]", goal_index, entries, problems)
-    tasks_in_order = True  # every task lists only earlier tasks: then there is no cycle
-    for position, task in enumerate(plan.tasks):
+    # Every task lists only earlier tasks: then there is no cycle.
+    tasks_in_order = _tasks_plainly_sound(plan.tasks, goal_index, task_index)
+    for position, task in enumerate(() if tasks_in_order else plan.tasks):
         if task.goal not in goal_index:
             problems.append(Problem(f"tasks[{position}].goal", f"unknown goal {task.goal!r}"))
         for slot, other in enumerate(task.predecessors):
@@ -65,8 +66,33 @@ def check_plan(plan: Plan) -> tuple[dict[str, int], dict[str, int]]:
     return goal_index, task_index
 
 
+def _tasks_plainly_sound(
+    tasks: Sequence[Task], goal_index: Mapping[str, int], task_index: dict[str, int]
+) -> bool:
+    """Whether every task serves a known goal and depends only on earlier tasks.
+
+    The common case, tested without building messages; anything else
+    (including typed dependencies) is reported by the detailed loop in
+    ``check_plan``.
+    """
+    # Typed dependencies are not keys: looking them up fails like unknown tasks.
+    position_of = cast("Callable[[str | Dependency], int]", task_index.__getitem__)
+    try:
+        for position, task in enumerate(tasks):
+            if task.goal not in goal_index or (
+                task.depends_on and max(map(position_of, task.depends_on)) >= position
+            ):
+                return False
+    except KeyError:  # an unknown task, or a typed dependency
+        return False
+    return True
+
+
 def _index(items: Sequence[Goal | Task], name: str, problems: list[Problem]) -> dict[str, int]:
-    index: dict[str, int] = {}
+    index = {item.id: position for position, item in enumerate(items)}
+    if len(index) == len(items):
+        return index  # every id is unique: the common case
+    index = {}
     for position, item in enumerate(items):
         if item.id in index:
             problems.append(

@@ -32,6 +32,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+from careerkit._assemble import assembler
 from careerkit._checks import describe
 from careerkit._jsonschema import plan_schema
 from careerkit.errors import CycleError, Problem, SchemaVersionError, ValidationError, join_path
@@ -95,10 +96,16 @@ def _structure_date(value: object, _: object) -> date:
 
 
 def _structure_enum_factory(kind: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
+    structure_value = _enum_value_factory(kind)
+    return lambda value, _: structure_value(value)
+
+
+def _enum_value_factory(kind: type[enum.Enum]) -> Callable[[object], enum.Enum]:
+    """The member of ``kind`` that a JSON value names."""
     choices = ", ".join(str(member.value) for member in kind)
     members = {member.value: member for member in kind}
 
-    def structure(value: object, _: object) -> enum.Enum:
+    def structure(value: object) -> enum.Enum:
         if type(value) is str and value in members:
             return members[value]
         shown = repr(value[:40]) if type(value) is str else describe(value)
@@ -144,6 +151,14 @@ def _structure_plain_tuple(value: object, _: object) -> tuple[Any, ...]:
 def _structure_dependencies_factory(
     kind: Any, converter: cattrs.Converter
 ) -> Callable[[object, object], tuple[str | Dependency, ...]]:
+    structure_value = _dependencies_value_factory(kind, converter)
+    return lambda value, _: structure_value(value)
+
+
+def _dependencies_value_factory(
+    kind: Any, converter: cattrs.Converter
+) -> Callable[[object], tuple[str | Dependency, ...]]:
+    """Task ids and dependency objects from a JSON list."""
     structure_dependency = converter.get_structure_hook(Dependency)
 
     def structure_item(item: object) -> str | Dependency:
@@ -153,10 +168,13 @@ def _structure_dependencies_factory(
             return cast(Dependency, structure_dependency(item, Dependency))
         raise _WrongValue(f"expected a task id or a dependency object, got {describe(item)}")
 
-    def structure(value: object, _: object) -> tuple[str | Dependency, ...]:
+    def structure(value: object) -> tuple[str | Dependency, ...]:
         if type(value) is not list:
             raise _WrongValue(f"expected a list, got {describe(value)}")
-        if all(type(item) is str for item in value):
+        for item in value:  # a loop, not all(): this runs for every task
+            if type(item) is not str:
+                break
+        else:
             return tuple(value)
         items: list[str | Dependency] = []
         errors = []
@@ -231,13 +249,24 @@ def _optional_of(kind: Any) -> tuple[Any, bool]:
 
 
 def _one_argument(
-    hook: Callable[[Any, Any], Any], kind: Any, *, optional: bool
+    kind: Any, converter: cattrs.Converter, *, optional: bool
 ) -> Callable[[Any], Any]:
     """A structure hook as a function of the value alone (None kept for optional fields)."""
     if kind is date:
         return _optional_date if optional else _date_value
+    hook: Callable[[Any], Any]
+    if _is_dependencies(kind):
+        hook = _dependencies_value_factory(kind, converter)
+    elif isinstance(kind, type) and issubclass(kind, enum.Enum):
+        hook = _enum_value_factory(kind)
+    else:
+        hook = _bind_kind(converter.get_structure_hook(kind), kind)
     if optional:
-        return lambda value: None if value is None else hook(value, kind)
+        return lambda value: None if value is None else hook(value)
+    return hook
+
+
+def _bind_kind(hook: Callable[[Any, Any], Any], kind: Any) -> Callable[[Any], Any]:
     return lambda value: hook(value, kind)
 
 
@@ -264,9 +293,7 @@ def _structure_record_factory(cls: type, converter: cattrs.Converter) -> Callabl
     validates everything. Anything that fails is structured again by cattrs'
     generated code, which collects every problem with its path.
     """
-    detailed: Callable[[Any, Any], Any] = make_dict_structure_fn(
-        cls, converter, _cattrs_forbid_extra_keys=True
-    )
+    detailed: Callable[[Any, Any], Any] | None = None  # generated when first needed
     fields = [attribute for attribute in attrs.fields(cls) if attribute.init]
     names = frozenset(attribute.name for attribute in fields)
     required = frozenset(a.name for a in fields if a.default is attrs.NOTHING)
@@ -274,23 +301,21 @@ def _structure_record_factory(cls: type, converter: cattrs.Converter) -> Callabl
     for attribute in fields:
         kind, optional = _optional_of(attribute.type)
         if kind not in _PLAIN:
-            conversions[attribute.name] = _one_argument(
-                converter.get_structure_hook(kind), kind, optional=optional
-            )
-    converted = frozenset(conversions)
+            conversions[attribute.name] = _one_argument(kind, converter, optional=optional)
+    build = assembler(cls, conversions)
 
     def structure(value: Any, _: object) -> Any:
         if type(value) is not dict:
             raise _WrongValue(f"expected an object, got {describe(value)}")
         keys = value.keys()
         if keys <= names and required <= keys:
-            arguments = value.copy()
             try:
-                for name in converted & keys:
-                    arguments[name] = conversions[name](arguments[name])
-                return cls(**arguments)
+                return build(value)
             except (ValueError, BaseValidationError):
                 pass  # structured again below, to report every problem with its path
+        nonlocal detailed
+        if detailed is None:
+            detailed = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
         return detailed(value, cls)
 
     return structure

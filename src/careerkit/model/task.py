@@ -8,11 +8,15 @@ import attrs
 from attrs import field, frozen
 
 from careerkit import _checks as checks
+from careerkit._checks import MAX_DURATION, MAX_MAGNITUDE, MAX_TEXT, match_ids
 from careerkit.errors import Problem
 from careerkit.model.enums import Link, Status
 from careerkit.model.values import Dependency, _to_dependencies
 
 __all__ = ["Task"]
+
+_AMOUNT = (int, float)
+"""The types of amounts: hours, money, percentages (never ``bool``)."""
 
 
 @frozen(kw_only=True)
@@ -96,25 +100,29 @@ class Task:
         Anything it does not accept goes through ``_check_fields``, which
         reports the problems; the two agree on every value it accepts.
         """
-        # Written out inline: this runs for every task of every plan loaded.
-        match, amount, top = checks.match_id, (int, float), checks.MAX_MAGNITUDE
-        title, effort, hours, notes = self.title, self.effort, self.hours_spent, self.notes
-        percent, cost, depends_on = self.percent_complete, self.cost, self.depends_on
+        # Written out inline, with few operations: this runs for every task of
+        # every plan loaded.
+        task_id, goal, depends_on = self.id, self.goal, self.depends_on
+        if type(task_id) is not str or type(goal) is not str or type(depends_on) is not tuple:
+            return False
+        try:  # the task's id, its goal and its plain dependencies, matched at once
+            ids = "\n".join((task_id, goal, *depends_on))  # type: ignore[arg-type]
+        except TypeError:  # a typed dependency, or a value that is not an id
+            return False
+        title, effort, cost = self.title, self.effort, self.cost
+        percent, hours, notes = self.percent_complete, self.hours_spent, self.notes
         return (
-            type(self.id) is str
-            and match(self.id) is not None
-            and type(self.goal) is str
-            and match(self.goal) is not None
+            match_ids(ids) is not None
+            and ids.count("\n") == len(depends_on) + 1  # no id held a separator itself
+            and (not depends_on or len({task_id, *depends_on}) == len(depends_on) + 1)
             and type(title) is str
-            and 0 < len(title) <= checks.MAX_TEXT
+            and 0 < len(title) <= MAX_TEXT
             and not title.isspace()
             and type(self.duration) is int
-            and 0 <= self.duration <= checks.MAX_DURATION
-            and type(effort) in amount
-            and 0 <= effort <= top
-            and (cost is None or (type(cost) in amount and 0 <= cost <= top))
-            and checks.are_plain_ids(depends_on)
-            and self.id not in depends_on
+            and 0 <= self.duration <= MAX_DURATION
+            and type(effort) in _AMOUNT
+            and 0 <= effort <= MAX_MAGNITUDE
+            and (cost is None or (type(cost) in _AMOUNT and 0 <= cost <= MAX_MAGNITUDE))
             and self.optimistic is None
             and self.pessimistic is None
             and (self.not_before is None or type(self.not_before) is date)
@@ -123,11 +131,11 @@ class Task:
             and type(self.status) is Status
             and (self.started_on is None or type(self.started_on) is date)
             and (self.done_on is None or type(self.done_on) is date)
-            and (percent is None or (type(percent) in amount and 0 <= percent <= 100))
-            and type(hours) in amount
-            and 0 <= hours <= top
+            and (percent is None or (type(percent) in _AMOUNT and 0 <= percent <= 100))
+            and type(hours) in _AMOUNT
+            and 0 <= hours <= MAX_MAGNITUDE
             and type(notes) is str
-            and len(notes) <= checks.MAX_TEXT
+            and len(notes) <= MAX_TEXT
         )
 
     def _check_fields(self) -> None:

@@ -240,7 +240,8 @@ class Dependency:
 
 def _to_dependencies(value: Any) -> Any:
     """A tuple of dependencies, plain finish-to-start ones as their ids."""
-    value = checks.to_tuple(value)
+    if type(value) is list:  # as checks.to_tuple does, without a call: this runs for every task
+        value = tuple(value)
     if type(value) is tuple:
         for item in value:
             if type(item) is not str:
