@@ -78,7 +78,7 @@ _RRULE_RANGES = {
 
 
 match_ids = re.compile(
-    r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}(?:\n[A-Za-z0-9][A-Za-z0-9_.:-]{0,127})*"
+    r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}+(?:\n[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}+)*+"
 ).fullmatch
 """Match ids joined by newlines, each against ``ID_PATTERN``, at once (for fast paths).
 

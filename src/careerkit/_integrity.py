@@ -76,14 +76,15 @@ def _tasks_plainly_sound(
     ``check_plan``.
     """
     # Typed dependencies are not keys: looking them up fails like unknown tasks.
-    position_of = cast("Callable[[str | Dependency], int]", task_index.__getitem__)
+    position_of = cast("dict[str | Dependency, int]", task_index)
     try:
         for position, task in enumerate(tasks):
-            if task.goal not in goal_index or (
-                task.depends_on and max(map(position_of, task.depends_on)) >= position
-            ):
+            if task.goal not in goal_index:
                 return False
-    except KeyError:  # an unknown task, or a typed dependency
+            for other in task.depends_on:
+                if position_of[other] >= position:
+                    return False
+    except (KeyError, TypeError):  # an unknown task, or a typed dependency
         return False
     return True
 

@@ -17,6 +17,8 @@ __all__ = ["Task"]
 
 _AMOUNT = (int, float)
 """The types of amounts: hours, money, percentages (never ``bool``)."""
+# Module names for the statuses: quicker to reach than attributes of the class.
+_TODO, _IN_PROGRESS, _DONE, _DROPPED = Status.TODO, Status.IN_PROGRESS, Status.DONE, Status.DROPPED
 
 
 @frozen(kw_only=True)
@@ -87,12 +89,8 @@ class Task:
     notes: str = ""
 
     def __attrs_post_init__(self) -> None:
-        if self._plainly_valid():
-            problems: list[Problem] = []
-            self._check_status(problems)
-            if not problems:
-                return
-        self._check_fields()
+        if not self._plainly_valid():
+            self._check_fields()
 
     def _plainly_valid(self) -> bool:
         """A fast test that accepts exactly the common valid tasks.
@@ -111,10 +109,16 @@ class Task:
             return False
         title, effort, cost = self.title, self.effort, self.cost
         percent, hours, notes = self.percent_complete, self.hours_spent, self.notes
+        not_before, due, status = self.not_before, self.due, self.status
+        started, done = self.started_on, self.done_on
         return (
             match_ids(ids) is not None
             and ids.count("\n") == len(depends_on) + 1  # no id held a separator itself
-            and (not depends_on or len({task_id, *depends_on}) == len(depends_on) + 1)
+            and (
+                task_id not in depends_on
+                if len(depends_on) < 2
+                else len({task_id, *depends_on}) == len(depends_on) + 1
+            )
             and type(title) is str
             and 0 < len(title) <= MAX_TEXT
             and not title.isspace()
@@ -125,17 +129,37 @@ class Task:
             and (cost is None or (type(cost) in _AMOUNT and 0 <= cost <= MAX_MAGNITUDE))
             and self.optimistic is None
             and self.pessimistic is None
-            and (self.not_before is None or type(self.not_before) is date)
-            and (self.due is None or type(self.due) is date)
             and self.recurrence is None
-            and type(self.status) is Status
-            and (self.started_on is None or type(self.started_on) is date)
-            and (self.done_on is None or type(self.done_on) is date)
             and (percent is None or (type(percent) in _AMOUNT and 0 <= percent <= 100))
             and type(hours) in _AMOUNT
             and 0 <= hours <= MAX_MAGNITUDE
             and type(notes) is str
             and len(notes) <= MAX_TEXT
+            and (
+                not_before is None
+                or (type(not_before) is date and (due is None or not_before <= due))
+            )
+            and (due is None or type(due) is date)
+            # What _check_status allows, by status.
+            and (
+                (
+                    status is _TODO
+                    and started is None
+                    and done is None
+                    and (percent is None or percent == 0)
+                )
+                or (status is _IN_PROGRESS and type(started) is date and done is None)
+                or (
+                    (status is _DONE or status is _DROPPED)
+                    and (started is None or type(started) is date)
+                    and (done is None or type(done) is date)
+                    and (
+                        status is _DROPPED
+                        or (done is not None and (percent is None or percent == 100))
+                    )
+                    and (started is None or done is None or started <= done)
+                )
+            )
         )
 
     def _check_fields(self) -> None:
