@@ -12,7 +12,7 @@ turns it into an instance of the class itself and runs the class's
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -20,23 +20,60 @@ __all__ = ["assembler"]
 
 
 def assembler(
-    cls: type, conversions: Mapping[str, Callable[[Any], Any]]
-) -> Callable[[dict[str, Any]], Any]:
+    cls: type,
+    conversions: Mapping[str, Callable[[Any], Any]],
+    *,
+    otherwise: Callable[[Any], Any],
+    expected: tuple[type[BaseException], ...],
+) -> Callable[..., Any]:
     """A function building ``cls(**values)`` from a dict of field values.
 
     ``conversions`` maps field names to functions applied to given values
     first (such as reading a date from text); defaults are used as they are.
-    The dict must hold only init fields and every required one (a missing
-    one raises ``KeyError``). Classes this cannot build exactly (not slotted,
-    or with validators, aliases, factories that take ``self``, defaults
-    outside ``__init__``, cached hashes or ``__attrs_pre_init__``) are built
-    by calling them.
+    The function takes ``(value, kind=None)`` as cattrs' structure hooks do.
+    A value that is not a dict of init fields holding every required one, or
+    whose building raises an ``expected`` exception, goes to ``otherwise``
+    instead (which reports the problems). Classes this cannot build exactly
+    (not slotted, or with validators, aliases, factories that take ``self``,
+    defaults outside ``__init__``, cached hashes or ``__attrs_pre_init__``)
+    are built by calling them.
     """
-    if not _supported(cls):
-        return _calling(cls, conversions)
+    fields = [attribute for attribute in attrs.fields(cls) if attribute.init]
+    namespace: dict[str, Any] = {
+        "_names": frozenset(attribute.name for attribute in fields),
+        "_otherwise": otherwise,
+        "_expected": expected,
+        "_cls": cls,
+    }
+    lines = [
+        "def assemble(value, _kind=None):",
+        "    if type(value) is dict and value.keys() <= _names:",
+        "        try:",
+    ]
+    if _supported(cls):
+        lines += _assignments(cls, fields, conversions, namespace)
+    else:
+        lines += _call(fields, conversions, namespace)
+    lines += [
+        "        except _expected:",
+        "            pass  # reported by _otherwise",
+        "    return _otherwise(value)",
+    ]
+    exec("\n".join(lines), namespace)  # code built from the class's own field names
+    return namespace["assemble"]  # type: ignore[no-any-return]
+
+
+def _assignments(
+    cls: type,
+    fields: list[attrs.Attribute[Any]],
+    conversions: Mapping[str, Callable[[Any], Any]],
+    namespace: dict[str, Any],
+) -> list[str]:
+    """Lines that fill an instance of a building subclass, then make it a ``cls``."""
     # A subclass that adds no slots and stores attributes the ordinary way;
     # its instances have the class's own layout, so their class can be set.
-    building = type(
+    namespace["_new"] = object.__new__
+    namespace["_building"] = type(
         f"_Building{cls.__name__}",
         (cls,),
         {
@@ -47,54 +84,69 @@ def assembler(
             "__module__": __name__,
         },
     )
-    namespace: dict[str, Any] = {"_new": object.__new__, "_building": building, "_cls": cls}
-    lines = ["def assemble(value):", "    _o = _new(_building)"]
-    for attribute in attrs.fields(cls):
-        if not attribute.init:
-            continue
+    lines = ["            _o = _new(_building)"]
+    for attribute in fields:
         name = attribute.name
-        given = f"value[{name!r}]"
-        if name in conversions:
-            namespace[f"_convert_{name}"] = conversions[name]
-            given = f"_convert_{name}({given})"
-        if attribute.converter is not None:
-            namespace[f"_converter_{name}"] = attribute.converter
-            given = f"_converter_{name}({given})"
+        given = _given(attribute, conversions, namespace)
         default = attribute.default
         if default is attrs.NOTHING:
-            lines.append(f"    _o.{name} = {given}")
+            lines.append(f"            _o.{name} = {given}")
             continue
         if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            namespace[f"_factory_{name}"] = default.factory
+            namespace[f"_factory_{name}"] = cast(Any, default).factory
             fallback = f"_factory_{name}()"
-            if attribute.converter is not None:
-                fallback = f"_converter_{name}({fallback})"
         else:
             namespace[f"_default_{name}"] = default
             fallback = f"_default_{name}"
-            if attribute.converter is not None:  # converted for every value, as attrs does
-                fallback = f"_converter_{name}({fallback})"
-        lines.append(f"    _o.{name} = {given} if {name!r} in value else {fallback}")
-    lines.append("    _o.__class__ = _cls")
+        if attribute.converter is not None:  # converted for every value, as attrs does
+            fallback = f"_converter_{name}({fallback})"
+        lines.append(f"            _o.{name} = {given} if {name!r} in value else {fallback}")
+    lines.append("            _o.__class__ = _cls")
     if hasattr(cls, "__attrs_post_init__"):
-        lines.append("    _o.__attrs_post_init__()")
-    lines.append("    return _o")
-    exec("\n".join(lines), namespace)  # code built from the class's own field names
-    return namespace["assemble"]  # type: ignore[no-any-return]
+        lines.append("            _o.__attrs_post_init__()")
+    lines.append("            return _o")
+    return lines
 
 
-def _calling(
-    cls: type, conversions: Mapping[str, Callable[[Any], Any]]
-) -> Callable[[dict[str, Any]], Any]:
-    converted = frozenset(conversions)
+def _call(
+    fields: list[attrs.Attribute[Any]],
+    conversions: Mapping[str, Callable[[Any], Any]],
+    namespace: dict[str, Any],
+) -> list[str]:
+    """Lines that call the class with the given values, converted."""
+    namespace["_required"] = frozenset(a.name for a in fields if a.default is attrs.NOTHING)
+    lines = [
+        "            if not _required <= value.keys():",
+        "                raise KeyError('a required field is missing')",
+        "            _arguments = value.copy()",
+    ]
+    for attribute in fields:
+        name = attribute.name
+        if name in conversions:
+            namespace[f"_convert_{name}"] = conversions[name]
+            lines += [
+                f"            if {name!r} in value:",
+                f"                _arguments[{name!r}] = _convert_{name}(value[{name!r}])",
+            ]
+    lines.append("            return _cls(**_arguments)")
+    return lines
 
-    def build(value: dict[str, Any]) -> Any:
-        arguments = value.copy()
-        for name in converted & value.keys():
-            arguments[name] = conversions[name](arguments[name])
-        return cls(**arguments)
 
-    return build
+def _given(
+    attribute: attrs.Attribute[Any],
+    conversions: Mapping[str, Callable[[Any], Any]],
+    namespace: dict[str, Any],
+) -> str:
+    """The expression of a field's value from the dict, converted."""
+    name = attribute.name
+    given = f"value[{name!r}]"
+    if name in conversions:
+        namespace[f"_convert_{name}"] = conversions[name]
+        given = f"_convert_{name}({given})"
+    if attribute.converter is not None:
+        namespace[f"_converter_{name}"] = attribute.converter
+        given = f"_converter_{name}({given})"
+    return given
 
 
 def _supported(cls: type) -> bool:

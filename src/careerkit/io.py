@@ -294,31 +294,23 @@ def _structure_record_factory(cls: type, converter: cattrs.Converter) -> Callabl
     generated code, which collects every problem with its path.
     """
     detailed: Callable[[Any, Any], Any] | None = None  # generated when first needed
-    fields = [attribute for attribute in attrs.fields(cls) if attribute.init]
-    names = frozenset(attribute.name for attribute in fields)
-    required = frozenset(a.name for a in fields if a.default is attrs.NOTHING)
     conversions: dict[str, Callable[[Any], Any]] = {}
-    for attribute in fields:
+    for attribute in attrs.fields(cls):
         kind, optional = _optional_of(attribute.type)
-        if kind not in _PLAIN:
+        if attribute.init and kind not in _PLAIN:
             conversions[attribute.name] = _one_argument(kind, converter, optional=optional)
-    build = assembler(cls, conversions)
 
-    def structure(value: Any, _: object) -> Any:
+    def structure_in_detail(value: Any) -> Any:
         if type(value) is not dict:
             raise _WrongValue(f"expected an object, got {describe(value)}")
-        keys = value.keys()
-        if keys <= names and required <= keys:
-            try:
-                return build(value)
-            except (ValueError, BaseValidationError):
-                pass  # structured again below, to report every problem with its path
         nonlocal detailed
         if detailed is None:
             detailed = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
         return detailed(value, cls)
 
-    return structure
+    # Missing required fields raise KeyError: structured in detail, as any failure.
+    expected = (KeyError, ValueError, BaseValidationError)
+    return assembler(cls, conversions, otherwise=structure_in_detail, expected=expected)
 
 
 def _make_converter() -> cattrs.Converter:
