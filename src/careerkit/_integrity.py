@@ -26,12 +26,13 @@ def check_plan(plan: Plan) -> tuple[dict[str, int], dict[str, int]]:
     """
     problems: list[Problem] = []
     goal_index = _index(plan.goals, "goals", problems)
-    task_index = _index(plan.tasks, "tasks", problems)
+    sound_index = _index_of_sound_tasks(plan.tasks, goal_index)
+    # Every task lists only earlier tasks: then there is no cycle.
+    tasks_in_order = sound_index is not None
+    task_index = sound_index or _index(plan.tasks, "tasks", problems)
     entries = plan.profile.entries()
     for position, goal in enumerate(plan.goals):
         _check_goal(plan, goal, f"goals[{position}]", goal_index, entries, problems)
-    # Every task lists only earlier tasks: then there is no cycle.
-    tasks_in_order = _tasks_plainly_sound(plan.tasks, goal_index, task_index)
     for position, task in enumerate(() if tasks_in_order else plan.tasks):
         if task.goal not in goal_index:
             problems.append(Problem(f"tasks[{position}].goal", f"unknown goal {task.goal!r}"))
@@ -66,27 +67,25 @@ def check_plan(plan: Plan) -> tuple[dict[str, int], dict[str, int]]:
     return goal_index, task_index
 
 
-def _tasks_plainly_sound(
-    tasks: Sequence[Task], goal_index: Mapping[str, int], task_index: dict[str, int]
-) -> bool:
-    """Whether every task serves a known goal and depends only on earlier tasks.
-
-    The common case, tested without building messages; anything else
-    (including typed dependencies) is reported by the detailed loop in
-    ``check_plan``.
+def _index_of_sound_tasks(
+    tasks: Sequence[Task], goal_index: Mapping[str, int]
+) -> dict[str, int] | None:
+    """The tasks' index by id when ids are unique, every task serves a known
+    goal and depends only on earlier tasks: the common case, tested in one
+    pass without building messages. ``None`` otherwise (typed dependencies
+    included): the detailed checks in ``check_plan`` then report.
     """
-    # Typed dependencies are not keys: looking them up fails like unknown tasks.
-    position_of = cast("dict[str | Dependency, int]", task_index)
-    try:
-        for position, task in enumerate(tasks):
-            if task.goal not in goal_index:
-                return False
-            for other in task.depends_on:
-                if position_of[other] >= position:
-                    return False
-    except (KeyError, TypeError):  # an unknown task, or a typed dependency
-        return False
-    return True
+    # Only earlier tasks are in the index yet: a later or unknown task is not,
+    # and neither is a typed dependency (never a key).
+    index: dict[str | Dependency, int] = {}
+    for position, task in enumerate(tasks):
+        if task.goal not in goal_index:
+            return None
+        for other in task.depends_on:
+            if other not in index:
+                return None
+        index[task.id] = position
+    return cast("dict[str, int]", index) if len(index) == len(tasks) else None
 
 
 def _index(items: Sequence[Goal | Task], name: str, problems: list[Problem]) -> dict[str, int]:
