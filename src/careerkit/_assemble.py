@@ -114,19 +114,19 @@ def _call(
     namespace: dict[str, Any],
 ) -> list[str]:
     """Lines that call the class with the given values, converted."""
-    namespace["_required"] = frozenset(a.name for a in fields if a.default is attrs.NOTHING)
-    lines = [
-        "            if not _required <= value.keys():",
-        "                raise KeyError('a required field is missing')",
-        "            _arguments = value.copy()",
-    ]
+    lines = ["            _arguments = {}"]
     for attribute in fields:
-        name = attribute.name
+        name, alias = attribute.name, attribute.alias
+        given = f"value[{name!r}]"
         if name in conversions:
             namespace[f"_convert_{name}"] = conversions[name]
+            given = f"_convert_{name}({given})"
+        if attribute.default is attrs.NOTHING:  # a missing one is a KeyError
+            lines.append(f"            _arguments[{alias!r}] = {given}")
+        else:
             lines += [
                 f"            if {name!r} in value:",
-                f"                _arguments[{name!r}] = _convert_{name}(value[{name!r}])",
+                f"                _arguments[{alias!r}] = {given}",
             ]
     lines.append("            return _cls(**_arguments)")
     return lines
