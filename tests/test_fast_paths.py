@@ -377,3 +377,59 @@ def test_dependency_cycles_are_still_found() -> None:
             Task(id="a", goal="g", title="A", depends_on=["b"]),
             Task(id="b", goal="g", title="B", depends_on=["a"]),
         )
+
+
+@pytest.mark.parametrize("due", ["2026-02-01", datetime(2026, 2, 1), 5])
+def test_a_due_date_of_the_wrong_type_is_reported_with_a_not_before(due: object) -> None:
+    with pytest.raises(ValidationError, match="due: expected a date"):
+        Task(id="t", goal="g", title="T", not_before=date(2026, 1, 1), due=due)  # type: ignore[arg-type]
+
+
+def test_dependency_ids_must_be_exact_strings() -> None:
+    with pytest.raises(ValidationError, match=re.escape("depends_on[0]: expected")):
+        Task(id="t", goal="g", title="T", depends_on=[_Text("a")])
+
+
+def test_no_half_built_value_is_reachable_from_an_error() -> None:
+    document = (
+        '{"schema_version": 2, "id": "p", "owner": "A", "start": "2026-01-05",'
+        ' "goals": [{"id": "g", "title": "G"}],'
+        ' "tasks": [{"id": "t", "goal": "g", "title": "T", "status": "bogus"}]}'
+    )
+    with pytest.raises(ValidationError) as caught:
+        careerkit.loads(document)
+    error: BaseException | None = caught.value
+    seen = []
+    while error is not None:
+        traceback = error.__traceback__
+        while traceback is not None:
+            seen += traceback.tb_frame.f_locals.values()
+            traceback = traceback.tb_next
+        error = error.__cause__ or error.__context__
+    assert seen
+    assert not [value for value in seen if type(value).__name__.startswith("_Building")]
+
+
+@attrs.frozen(kw_only=True, init=False)
+class _OwnInit:
+    value: int
+
+    def __init__(self, value: int) -> None:
+        if value < 0:
+            raise ValueError("negative")
+        self.__attrs_init__(value=value)
+
+
+def test_classes_with_their_own_init_are_called() -> None:
+    build = assembler(_OwnInit, {}, otherwise=_fallback, expected=(ValueError,))
+    assert build({"value": 1}) == _OwnInit(1)
+    assert build({"value": -1}) == "fallback"
+
+
+def test_plans_are_built_directly_too() -> None:
+    document = careerkit.to_dict(_plan(Task(id="a", goal="g", title="A")))
+    plan = careerkit.from_dict(document)
+    assert "_BuildingPlan" in [cls.__name__ for cls in Plan.__subclasses__()]
+    assert type(plan) is Plan
+    assert plan.task("a").title == "A"
+    assert plan.goal("g").title == "G"

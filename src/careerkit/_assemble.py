@@ -56,7 +56,7 @@ def assembler(
         lines += _call(fields, conversions, namespace)
     lines += [
         "        except _expected:",
-        "            pass  # reported by _otherwise",
+        "            _o = None  # nothing half built outlives the failure",
         "    return _otherwise(value)",
     ]
     exec("\n".join(lines), namespace)  # code built from the class's own field names
@@ -152,12 +152,16 @@ def _given(
 def _supported(cls: type) -> bool:
     if not attrs.has(cls) or "__slots__" not in cls.__dict__:
         return False
-    if hasattr(cls, "__attrs_pre_init__") or "_attrs_cached_hash" in cls.__dict__["__slots__"]:
+    if (
+        hasattr(cls, "__attrs_pre_init__")
+        or hasattr(cls, "__attrs_init__")  # the class has an __init__ of its own
+        or "_attrs_cached_hash" in cls.__dict__["__slots__"]
+    ):
         return False
     for attribute in attrs.fields(cls):
         if (
             attribute.validator is not None
-            or attribute.alias != attribute.name
+            or (attribute.init and attribute.alias != attribute.name)
             or isinstance(attribute.converter, attrs.Converter)
             or (
                 isinstance(attribute.default, attrs.Factory)  # type: ignore[arg-type]

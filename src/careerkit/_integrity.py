@@ -27,13 +27,12 @@ def check_plan(plan: Plan) -> tuple[dict[str, int], dict[str, int]]:
     problems: list[Problem] = []
     goal_index = _index(plan.goals, "goals", problems)
     sound_index = _index_of_sound_tasks(plan.tasks, goal_index)
-    # Every task lists only earlier tasks: then there is no cycle.
-    tasks_in_order = sound_index is not None
-    task_index = sound_index or _index(plan.tasks, "tasks", problems)
+    task_index = _index(plan.tasks, "tasks", problems) if sound_index is None else sound_index
     entries = plan.profile.entries()
     for position, goal in enumerate(plan.goals):
         _check_goal(plan, goal, f"goals[{position}]", goal_index, entries, problems)
-    for position, task in enumerate(() if tasks_in_order else plan.tasks):
+    tasks_in_order = True  # every task lists only earlier tasks: then there is no cycle
+    for position, task in enumerate(plan.tasks if sound_index is None else ()):
         if task.goal not in goal_index:
             problems.append(Problem(f"tasks[{position}].goal", f"unknown goal {task.goal!r}"))
         for slot, other in enumerate(task.predecessors):

@@ -17,6 +17,7 @@ __all__ = ["Task"]
 
 _AMOUNT = (int, float)
 """The types of amounts: hours, money, percentages (never ``bool``)."""
+_STR = {str}
 # Module names for the statuses: quicker to reach than attributes of the class.
 _TODO, _IN_PROGRESS, _DONE, _DROPPED = Status.TODO, Status.IN_PROGRESS, Status.DONE, Status.DROPPED
 
@@ -115,9 +116,15 @@ class Task:
             match_ids(ids) is not None
             and ids.count("\n") == len(depends_on) + 1  # no id held a separator itself
             and (
-                task_id not in depends_on
-                if len(depends_on) < 2
-                else len({task_id, *depends_on}) == len(depends_on) + 1
+                not depends_on
+                or (
+                    set(map(type, depends_on)) == _STR  # exact strings, as the checks want
+                    and (
+                        task_id not in depends_on
+                        if len(depends_on) == 1
+                        else len({task_id, *depends_on}) == len(depends_on) + 1
+                    )
+                )
             )
             and type(title) is str
             and 0 < len(title) <= MAX_TEXT
@@ -135,11 +142,11 @@ class Task:
             and 0 <= hours <= MAX_MAGNITUDE
             and type(notes) is str
             and len(notes) <= MAX_TEXT
+            and (due is None or type(due) is date)
             and (
                 not_before is None
                 or (type(not_before) is date and (due is None or not_before <= due))
             )
-            and (due is None or type(due) is date)
             # What _check_status allows, by status.
             and (
                 (
