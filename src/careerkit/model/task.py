@@ -115,15 +115,15 @@ class Task:
         return (
             match_ids(ids) is not None
             and ids.count("\n") == len(depends_on) + 1  # no id held a separator itself
+            # Exact strings (as the checks want), none of them the task itself
+            # or given twice.
             and (
                 not depends_on
                 or (
-                    set(map(type, depends_on)) == _STR  # exact strings, as the checks want
-                    and (
-                        task_id not in depends_on
-                        if len(depends_on) == 1
-                        else len({task_id, *depends_on}) == len(depends_on) + 1
-                    )
+                    type(depends_on[0]) is str and depends_on[0] != task_id
+                    if len(depends_on) == 1
+                    else set(map(type, depends_on)) == _STR
+                    and len({task_id, *depends_on}) == len(depends_on) + 1
                 )
             )
             and type(title) is str
