@@ -155,21 +155,10 @@ class _Weeks:
             week = self._numbers[index] = week_number(self._days.date_of(index))
         return week
 
-    def first_open(self, week: int, rate: float) -> int:
-        """The first week, from ``week`` on, with room for a day at ``rate``."""
+    def skips(self, rate: float) -> dict[int, int] | None:
+        """The full weeks to skip at ``rate``, for :func:`_first_open`."""
         level = bisect.bisect_right(self._levels, rate) - 1
-        if level < 0:
-            return week
-        next_open = self._next_open[level]
-        path = []
-        following = next_open.get(week)
-        while following is not None:
-            path.append(week)
-            week = following
-            following = next_open.get(week)
-        for passed in path:
-            next_open[passed] = week
-        return week
+        return None if level < 0 else self._next_open[level]
 
     def first_day(self, week: int) -> int:
         """The working-day index of the first working day in or after a week."""
@@ -187,6 +176,27 @@ class _Weeks:
             parts.append((week, following - first))
             first = following
         return parts
+
+    def first_over(self, first: int, end: int, rate: float) -> int | None:
+        """The first week that ``rate`` hours on each working day from ``first``
+        to ``end`` would take over capacity, or ``None`` when all fit.
+
+        The same walk as :meth:`spread`, written out: leveling asks this for
+        every candidate start.
+        """
+        numbers, first_days, load, limit = self._numbers, self._first_days, self.load, self.limit
+        while first < end:
+            week = numbers.get(first)
+            if week is None:
+                week = self.of(first)
+            following = first_days.get(week + 1)
+            if following is None:
+                following = self.first_day(week + 1)
+            days = (end if end < following else following) - first
+            if load.get(week, 0.0) + rate * days > limit:
+                return week
+            first = following
+        return None
 
     def book(self, week: int, hours: float) -> None:
         """Add hours to a week."""
@@ -254,6 +264,21 @@ def level(
     return es, ef
 
 
+def _first_open(next_open: dict[int, int], week: int) -> int:
+    """The first week from ``week`` on that ``next_open`` does not skip."""
+    following = next_open.get(week)
+    if following is None:
+        return week
+    path = []
+    while following is not None:
+        path.append(week)
+        week = following
+        following = next_open.get(week)
+    for passed in path:  # shorten the way for the next search
+        next_open[passed] = week
+    return week
+
+
 def _footprint(start: int, duration: int, shifted_at: int | None) -> range:
     """The working days a node's effort lands on when it starts at ``start``.
 
@@ -283,21 +308,19 @@ def _first_fit(
 ) -> int:
     """The earliest start from ``start`` at which every week stays within capacity."""
     load, limit = weeks.load, weeks.limit
+    next_open = weeks.skips(rate)
     while True:
         first_week = weeks.of(start)
-        opened = weeks.first_open(first_week, rate)
-        if opened != first_week:  # full weeks ahead: no task this heavy can use them
-            start = max(start + 1, weeks.first_day(opened))
-            continue
-        footprint = _footprint(start, duration, shifted_at)
-        blocked = next(
-            (
-                week
-                for week, count in weeks.spread(footprint.start, footprint.stop)
-                if load.get(week, 0.0) + rate * count > limit
-            ),
-            None,
-        )
+        if next_open is not None:
+            opened = _first_open(next_open, first_week)
+            if opened != first_week:  # full weeks ahead: no task this heavy can use them
+                start = max(start + 1, weeks.first_day(opened))
+                continue
+        if duration:
+            blocked = weeks.first_over(start, start + duration, rate)
+        else:
+            day = start - 1 if start == shifted_at else start  # as _footprint places it
+            blocked = weeks.first_over(day, day + 1, rate)
         if blocked is None:
             return start
         if load.get(blocked, 0.0) + rate > limit:
