@@ -27,6 +27,9 @@ from careerkit.workdays import DayIndex
 
 __all__ = ["Scheduler"]
 
+# Module names for the statuses: quicker to reach than attributes of the class.
+_IN_PROGRESS, _DONE, _DROPPED = Status.IN_PROGRESS, Status.DONE, Status.DROPPED
+
 _DAY = timedelta(days=1)
 _TABLE_LIMIT = 5_000_000  # working days: a table beyond would cost more than it saves
 
@@ -128,9 +131,9 @@ class Scheduler:
         earliest = [self.origin] * count
         fixed: list[tuple[int, int] | None] = [None] * count
         for node, task in enumerate(self.plan.tasks):
-            duration = 0 if task.status is Status.DROPPED else task.duration
+            duration = 0 if task.status is _DROPPED else task.duration
             durations[node] = duration
-            start = lowest if task.status is not Status.DROPPED else self.origin
+            start = lowest if task.status is not _DROPPED else self.origin
             if task.not_before is not None:
                 start = max(start, days.index_of(task.not_before))
             earliest[node] = start
@@ -141,14 +144,14 @@ class Scheduler:
     def _actual(self, task: Task, duration: int, status_day: int) -> tuple[int, int] | None:
         """The fixed (es, ef) of work done or in progress at the status date."""
         days = self.days
-        if task.status is Status.DONE and task.done_on is not None:
+        if task.status is _DONE and task.done_on is not None:
             finish = days.boundary_after(task.done_on)
             if task.started_on is not None:
                 start = min(days.index_of(task.started_on), finish)
             else:
                 start = max(finish - duration, finish - 1 if duration else finish)
             return start, finish
-        if task.status is Status.IN_PROGRESS and task.started_on is not None:
+        if task.status is _IN_PROGRESS and task.started_on is not None:
             start = days.index_of(task.started_on)
             left = duration
             if task.recurrence is None:
@@ -193,7 +196,7 @@ class Scheduler:
         rates = [0.0] * len(durations)
         booked: dict[int, float] = {}
         for node, task in enumerate(self.plan.tasks):
-            if task.recurrence is not None or task.status is Status.DROPPED:
+            if task.recurrence is not None or task.status is _DROPPED:
                 continue
             if fixed[node] is None:
                 rates[node] = task.effort / max(durations[node], 1)
@@ -221,7 +224,7 @@ class Scheduler:
         free = _cpm.free_float(successors, es, ef, finish_boundary)
         self._tabulate(min([*es, *ls, self.origin]) - 1, max([*ef, *lf, self.origin]))
         habit_dates = self._habit_dates(es, finish_boundary)
-        ordered = sorted(range(task_count), key=lambda node: (es[node], labels[node]))
+        ordered = sorted(range(task_count), key=list(zip(es, labels, strict=True)).__getitem__)
         shifted = self.shift = self._shifts(es, ef)
         columns = []
         actual: dict[int, tuple[date, date, bool]] = {}
@@ -230,7 +233,7 @@ class Scheduler:
         for row, node in enumerate(ordered):
             task = tasks[node]
             status = task.status
-            done = status_date and status is Status.DONE
+            done = status_date and status is _DONE
             start, finish, late_start, late_finish = es[node], ef[node], ls[node], lf[node]
             total = 0 if done else late_finish - finish
             if shifted[node]:  # a milestone after work sits on that work's last day
@@ -247,10 +250,10 @@ class Scheduler:
                     late_finish,
                     total,
                     0 if done else free[node],
-                    not done and status is not Status.DROPPED and total <= 0,
+                    not done and status is not _DROPPED and total <= 0,
                 )
             )
-            if status_date and (done or status is Status.IN_PROGRESS):
+            if status_date and (done or status is _IN_PROGRESS):
                 actual[row] = (*self._actual_dates(task, start, finish), done)
         if columns:
             first_start = min(column[0] for column in columns)
@@ -292,7 +295,7 @@ class Scheduler:
     def _actual_dates(self, task: Task, start: int, finish: int) -> tuple[date, date]:
         """The early dates of work done or started: its actual dates where known."""
         first = task.started_on or task.done_on or self._date(start)
-        if task.status is Status.DONE and task.done_on is not None:
+        if task.status is _DONE and task.done_on is not None:
             return first, task.done_on
         return first, max(first, self._date(finish))
 
@@ -319,7 +322,7 @@ class Scheduler:
 
     def _finish_date(self, node: int, start: int, finish: int, task: Task | None) -> date:
         """The inclusive date of a finish boundary."""
-        if task is not None and self._fixed_actual(task) and task.status is Status.DONE:
+        if task is not None and self._fixed_actual(task) and task.status is _DONE:
             assert task.done_on is not None
             return task.done_on
         if finish > start:
@@ -327,7 +330,7 @@ class Scheduler:
         return self._start_date(node, start, None)
 
     def _fixed_actual(self, task: Task) -> bool:
-        return self.as_of is not None and task.status in (Status.DONE, Status.IN_PROGRESS)
+        return self.as_of is not None and task.status in (_DONE, _IN_PROGRESS)
 
     def _habit_dates(self, es: list[int], finish_boundary: int) -> dict[int, tuple[date, ...]]:
         """The occurrences of each habit, from its start to its goal's deadline.
@@ -336,7 +339,7 @@ class Scheduler:
         """
         found = {}
         for node, task in enumerate(self.plan.tasks):
-            if task.recurrence is None or task.status is Status.DROPPED:
+            if task.recurrence is None or task.status is _DROPPED:
                 continue
             start = self.days.date_of(es[node])
             end = self.deadlines.get(task.goal)
@@ -391,7 +394,7 @@ class Scheduler:
             for after, code, lag in successors[current]:
                 if _cpm.link_slack(code, lag, es, ef, current, after) != 0:
                     continue
-                if after >= count or tasks[after].status is Status.DROPPED:
+                if after >= count or tasks[after].status is _DROPPED:
                     stack.append(after)
                 else:
                     yield after
@@ -402,7 +405,7 @@ class Scheduler:
         firsts: dict[str, int] = {}
         lasts: dict[str, int] = {}
         for node, task in enumerate(plan.tasks):
-            if task.recurrence is not None or task.status is Status.DROPPED:
+            if task.recurrence is not None or task.status is _DROPPED:
                 continue
             goal_id: str | None = task.goal
             while goal_id is not None:  # the work of a goal includes its child goals'
@@ -442,7 +445,7 @@ class Scheduler:
     ) -> tuple[Violation, ...]:
         found = []
         for node, task in enumerate(self.plan.tasks):
-            if task.due is None or task.status is Status.DROPPED:
+            if task.due is None or task.status is _DROPPED:
                 continue
             late = ef[node] - self._boundary_after(task.due)
             if late > 0:
@@ -486,12 +489,12 @@ class Scheduler:
         shift = self.shift
         for node, task in enumerate(self.plan.tasks):
             effort = task.effort
-            if effort == 0 or task.status is Status.DROPPED:
+            if effort == 0 or task.status is _DROPPED:
                 continue
             if task.recurrence is not None:
                 habits.extend((day, effort) for day in habit_dates.get(node, ()))
             elif only is None or only[node]:
-                if shift[node] or (self.as_of is not None and task.status is Status.IN_PROGRESS):
+                if shift[node] or (self.as_of is not None and task.status is _IN_PROGRESS):
                     spans.append(self._span(node, task, es[node], ef[node]))
                 else:
                     spans.append((es[node], ef[node], effort))
@@ -500,7 +503,7 @@ class Scheduler:
     def _span(self, node: int, task: Task, es: int, ef: int) -> tuple[int, int, float]:
         """(first working day, end boundary, hours) of a task's effort."""
         effort = task.effort
-        if self.as_of is not None and task.status is Status.IN_PROGRESS:
+        if self.as_of is not None and task.status is _IN_PROGRESS:
             status_day = self.days.index_of(self.as_of)
             effort = task.effort * (1 - task.fraction_complete)
             return max(es, status_day), ef, effort
