@@ -134,15 +134,20 @@ def reseal(data: dict[str, Any]) -> dict[str, Any]:
     Each digest is the SHA-256 of the previous digest followed by the
     revision's content (number, time, author, reason, kind and body: the
     snapshot for the first revision, the changes after) as compact JSON with
-    sorted keys.
+    sorted keys. The head is the SHA-256 of the last digest followed by the
+    baselines, ``{"baselines": {...}}``, the same way.
     """
+
+    def chained(previous: str, content: dict[str, Any]) -> str:
+        text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256((previous + text).encode("utf-8")).hexdigest()
+
     previous = ""
     for index, revision in enumerate(data["revisions"]):
         content = {key: revision[key] for key in ("number", "at", "author", "reason", "kind")}
         content["body"] = data["snapshot"] if index == 0 else revision["changes"]
-        text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        revision["digest"] = hashlib.sha256((previous + text).encode("utf-8")).hexdigest()
-        previous = revision["digest"]
+        revision["digest"] = previous = chained(previous, content)
+    data["head"] = chained(previous, {"baselines": data["baselines"]})
     return data
 
 
@@ -605,8 +610,11 @@ def test_digests_are_chained_sha256() -> None:
     [
         ("not json", ""),
         ("[]", ""),
-        ('{"format": 2, "revisions": []}', "format"),
+        ('{"format": 3, "revisions": []}', "format"),
+        ('{"format": true, "revisions": []}', "format"),
+        ('{"format": 2, "revisions": []}', "revisions"),
         ('{"format": 1, "revisions": []}', "revisions"),
+        ('{"format": 2, "revisions": [], "notes": "x"}', "notes"),
         ('{"format": 1, "snapshot": {}, "revisions": [1]}', "revisions[0]"),
     ],
 )
@@ -632,6 +640,60 @@ def test_loads_rejects_text_above_the_size_limit() -> None:
         History.loads(text, max_size=len(text) - 1)
 
     assert f"the history is above {len(text) - 1} characters" == info.value.problem
+
+
+def test_changed_baselines_are_detected() -> None:
+    """The head digest covers the baselines: moving, adding or removing one is detected."""
+    marked = HISTORY.mark_baseline("approved", 1)
+    for baselines in ({"approved": 0}, {"approved": 1, "new": 2}, {}):
+        stored = marked.to_dict()
+        stored["baselines"] = baselines
+        with pytest.raises(HistoryError, match="the baselines were changed"):
+            History.from_dict(stored)
+
+
+def test_version_1_histories_still_read() -> None:
+    """Version 1 ended at the last revision's digest, baselines uncovered."""
+    marked = HISTORY.mark_baseline("approved", 1)
+    stored = marked.to_dict()
+    stored["format"] = 1
+    stored["head"] = stored["revisions"][-1]["digest"]
+
+    assert marked == History.from_dict(stored)
+    assert 2 == marked.to_dict()["format"]
+
+
+@pytest.mark.parametrize(
+    ("where", "path"),
+    [
+        ((), "notes"),
+        (("revisions", 1), "revisions[1].notes"),
+        (("revisions", 2, "changes", 0), "revisions[2].changes[0].notes"),
+    ],
+)
+def test_unknown_stored_fields_are_refused(where: tuple[Any, ...], path: str) -> None:
+    """Nothing in a stored history is dropped unread."""
+    stored = HISTORY.to_dict()
+    target = stored
+    for step in where:
+        target = target[step]
+    target["notes"] = "kept?"
+
+    with pytest.raises(ValidationError) as info:
+        History.from_dict(stored)
+
+    assert (path, "unknown field") == (info.value.path, info.value.problem)
+
+
+@pytest.mark.parametrize("baselines", [{"approved": True}, {"approved": 1.0}, {" ": 1}])
+def test_baselines_must_be_names_of_revision_numbers(baselines: dict[str, Any]) -> None:
+    """Baseline values are revision numbers (not booleans or floats), names are not blank."""
+    stored = reseal({**HISTORY.to_dict(), "baselines": baselines})
+
+    with pytest.raises(ValidationError) as info:
+        History.from_dict(stored)
+
+    assert "baselines" == info.value.path
 
 
 def test_loads_rejects_baselines_of_missing_revisions() -> None:

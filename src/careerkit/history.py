@@ -26,7 +26,7 @@ import attrs
 from attrs import field, frozen
 
 from careerkit.changes import Change, Operation, apply, diff
-from careerkit.errors import HistoryError, ValidationError
+from careerkit.errors import HistoryError, ValidationError, join_path
 from careerkit.io import DEFAULT_MAX_SIZE, from_dict, to_dict
 from careerkit.model import Plan
 
@@ -42,8 +42,12 @@ __all__ = [
     "merge",
 ]
 
-HISTORY_FORMAT = 1
-"""The version of the stored history format."""
+HISTORY_FORMAT = 2
+"""The version of the stored history format (2: the head digest covers the
+baselines too; version 1 histories still read)."""
+_FIELDS = frozenset({"format", "snapshot", "revisions", "baselines", "head"})
+_REVISION_FIELDS = frozenset({"number", "at", "author", "reason", "kind", "changes", "digest"})
+_CHANGE_FIELDS = frozenset({"operation", "path", "before", "after"})
 
 
 class RevisionKind(enum.Enum):
@@ -122,6 +126,11 @@ def _check_time(at: object, path: str) -> datetime:
 def _digest(previous: str, content: Mapping[str, Any]) -> str:
     text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256((previous + text).encode("utf-8")).hexdigest()
+
+
+def _head(last: str, baselines: Mapping[str, int]) -> str:
+    """The digest that ends a stored history: its last revision and its baselines."""
+    return _digest(last, {"baselines": dict(baselines)})
 
 
 def _content(
@@ -391,7 +400,7 @@ class History:
                 for revision in self.revisions
             ],
             "baselines": dict(self.baselines),
-            "head": self.revisions[-1].digest,
+            "head": _head(self.revisions[-1].digest, self.baselines),
         }
 
     def dumps(self, *, indent: int | None = None) -> str:
@@ -406,9 +415,10 @@ class History:
         ------
         HistoryError
             The chain of digests does not verify (the first bad revision is
-            named), or a revision is missing or out of order.
+            named), a revision is missing or out of order, or the baselines
+            were changed.
         ValidationError
-            The stored form is malformed.
+            The stored form is malformed or has fields it does not know.
         """
         return _read(data)
 
@@ -439,8 +449,10 @@ def _check_text(value: object, path: str) -> None:
 def _read(data: object) -> History:
     if not isinstance(data, Mapping):
         raise ValidationError(path="", problem="expected a JSON object")
-    if data.get("format") != HISTORY_FORMAT:
-        raise ValidationError(path="format", problem=f"expected {HISTORY_FORMAT}")
+    version = data.get("format")
+    if type(version) is not int or not 1 <= version <= HISTORY_FORMAT:
+        raise ValidationError(path="format", problem=f"expected 1 to {HISTORY_FORMAT}")
+    _reject_unknown(data, _FIELDS, "")
     stored = data.get("revisions")
     if not isinstance(stored, list) or not stored:
         raise ValidationError(path="revisions", problem="expected a non-empty list")
@@ -451,6 +463,11 @@ def _read(data: object) -> History:
         where = f"revisions[{index}]"
         if not isinstance(item, Mapping):
             raise ValidationError(path=where, problem="expected an object")
+        _reject_unknown(item, _REVISION_FIELDS, where)
+        if isinstance(item.get("changes"), list):
+            for slot, change in enumerate(item["changes"]):
+                if isinstance(change, Mapping):
+                    _reject_unknown(change, _CHANGE_FIELDS, f"{where}.changes[{slot}]")
         try:
             number = item["number"]
             stored_at = item["at"]
@@ -494,16 +511,30 @@ def _read(data: object) -> History:
             )
         )
         previous = digest
-    if data.get("head") != previous:
-        raise HistoryError(
-            f"the history does not end at revision {len(revisions) - 1}: revisions are missing"
-        )
     baselines = data.get("baselines", {})
     if not isinstance(baselines, Mapping) or not all(
-        isinstance(value, int) and 0 <= value < len(revisions) for value in baselines.values()
+        isinstance(name, str)
+        and name.strip()
+        and type(value) is int
+        and 0 <= value < len(revisions)
+        for name, value in baselines.items()
     ):
         raise ValidationError(path="baselines", problem="expected names of existing revisions")
+    # Version 1 ended at the last revision's digest; version 2 covers the baselines too.
+    head = previous if version == 1 else _head(previous, baselines)
+    if data.get("head") != head:
+        raise HistoryError(
+            f"the history does not end at revision {len(revisions) - 1}: revisions are missing"
+            + ("" if version == 1 else " or the baselines were changed")
+        )
     return History(revisions=tuple(revisions), baselines=dict(baselines))
+
+
+def _reject_unknown(data: Mapping[Any, Any], known: frozenset[str], where: str) -> None:
+    """Refuse fields a stored history does not have: nothing is dropped unread."""
+    unknown = sorted(str(key) for key in data if key not in known)
+    if unknown:
+        raise ValidationError(path=join_path(where, unknown[0]), problem="unknown field")
 
 
 @frozen(kw_only=True)
