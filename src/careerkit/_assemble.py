@@ -35,8 +35,8 @@ def assembler(
     whose building raises an ``expected`` exception, goes to ``otherwise``
     instead (which reports the problems). Classes this cannot build exactly
     (not slotted, or with validators, aliases, factories that take ``self``,
-    defaults outside ``__init__``, cached hashes or ``__attrs_pre_init__``)
-    are built by calling them.
+    defaults outside ``__init__``, cached hashes, ``__attrs_pre_init__`` or
+    an ``__init__`` of their own) are built by calling them.
     """
     fields = [attribute for attribute in attrs.fields(cls) if attribute.init]
     namespace: dict[str, Any] = {
