@@ -954,3 +954,19 @@ def test_default_size_limit() -> None:
     assert limit == inspect.signature(careerkit.loads).parameters["max_size"].default
     assert "max_size" in str(error)
     assert careerkit.from_dict(MINIMAL) == careerkit.loads(padded, max_size=len(padded))
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "path"),
+    [
+        ("goals", ({"id": "g", "title": "G"},), "goals"),
+        ("tasks", (), "tasks"),
+        ("profile", {"strengths": ("writing",)}, "profile.strengths"),
+    ],
+)
+def test_tuples_are_named_as_such(field: str, value: object, path: str) -> None:
+    """A tuple where a document has a list is refused, and called a tuple, not a list."""
+    with pytest.raises(ValidationError) as info:
+        careerkit.from_dict({**MINIMAL, field: value})
+
+    assert (path, "expected a list, got a tuple") == (info.value.path, info.value.problem)

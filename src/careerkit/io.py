@@ -75,6 +75,11 @@ class _WrongValue(ValueError):
     """A JSON value of the wrong type or form; its message is the problem."""
 
 
+def _not_a_list(value: object) -> str:
+    """How a value that is not a list is named: a tuple as itself, not as a list."""
+    return "a tuple" if type(value) is tuple else describe(value)
+
+
 def _as_is(value: object, _: object) -> object:
     """Strings and numbers pass through: the model checks their types and ranges."""
     return value
@@ -126,7 +131,7 @@ def _structure_tuple_factory(kind: Any, converter: cattrs.Converter) -> Callable
 
     def structure(value: object, _: object) -> tuple[Any, ...]:
         if type(value) is not list:
-            raise _WrongValue(f"expected a list, got {describe(value)}")
+            raise _WrongValue(f"expected a list, got {_not_a_list(value)}")
         items = []
         errors = []
         for index, item in enumerate(value):
@@ -144,7 +149,7 @@ def _structure_tuple_factory(kind: Any, converter: cattrs.Converter) -> Callable
 
 def _structure_plain_tuple(value: object, _: object) -> tuple[Any, ...]:
     if type(value) is not list:
-        raise _WrongValue(f"expected a list, got {describe(value)}")
+        raise _WrongValue(f"expected a list, got {_not_a_list(value)}")
     return tuple(value)
 
 
@@ -170,7 +175,7 @@ def _dependencies_value_factory(
 
     def structure(value: object) -> tuple[str | Dependency, ...]:
         if type(value) is not list:
-            raise _WrongValue(f"expected a list, got {describe(value)}")
+            raise _WrongValue(f"expected a list, got {_not_a_list(value)}")
         for item in value:  # a loop, not all(): this runs for every task
             if type(item) is not str:
                 break
