@@ -17,7 +17,7 @@ __all__ = ["Task"]
 
 _AMOUNT = (int, float)
 """The types of amounts: hours, money, percentages (never ``bool``)."""
-_STR = {str}
+_STR = frozenset({str})
 # Module names for the statuses: quicker to reach than attributes of the class.
 _TODO, _IN_PROGRESS, _DONE, _DROPPED = Status.TODO, Status.IN_PROGRESS, Status.DONE, Status.DROPPED
 
