@@ -176,10 +176,13 @@ class Scheduler:
     def _limits(self) -> dict[int, int]:
         """The finish boundary each constrained task must not pass (due date, deadlines)."""
         limits = {}
+        deadlines = self.deadlines
         for node, task in enumerate(self.plan.tasks):
-            days = [day for day in (task.due, self.deadlines.get(task.goal)) if day is not None]
-            if days:
-                limits[node] = self._boundary_after(min(days))
+            due, deadline = task.due, deadlines.get(task.goal)
+            if deadline is not None and (due is None or deadline < due):
+                limits[node] = self._boundary_after(deadline)
+            elif due is not None:
+                limits[node] = self._boundary_after(due)
         return limits
 
     def _boundary_after(self, day: date) -> int:
@@ -259,7 +262,7 @@ class Scheduler:
             first_start = min(column[0] for column in columns)
             last_finish = max(column[1] for column in columns)
         rows = TaskRows(
-            tasks=[(labels[node], plan.tasks[node].goal) for node in ordered],
+            tasks=[(labels[node], tasks[node].goal) for node in ordered],
             columns=columns,
             actual=actual,
             occurrences={ordered.index(node): dates for node, dates in habit_dates.items()},
