@@ -293,9 +293,9 @@ def _optional_date(value: object) -> date | None:
 def _structure_record_factory(cls: type, converter: cattrs.Converter) -> Callable[..., Any]:
     """Build an attrs value from a dict: a direct path for well-formed input.
 
-    A dict with known keys goes straight to the class, converting only the
-    fields that need it (dates, enums, lists, nested values); the class
-    validates everything. Anything that fails is structured again by cattrs'
+    A dict with known keys is built directly (see :mod:`careerkit._assemble`),
+    converting only the fields that need it (dates, enums, lists, nested
+    values); the class validates everything. Anything that fails is structured again by cattrs'
     generated code, which collects every problem with its path.
     """
     detailed: Callable[[Any, Any], Any] | None = None  # generated when first needed
