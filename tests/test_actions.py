@@ -1,4 +1,4 @@
-"""Tests for careerkit.actions: which tasks are ready, and how urgent each one is."""
+"""Tests for careerkit.planning.actions: which tasks are ready, and how urgent each one is."""
 
 from __future__ import annotations
 

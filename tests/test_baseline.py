@@ -1,4 +1,4 @@
-"""Tests for careerkit.baseline: variances against a baseline plan, in working days."""
+"""Tests for careerkit.planning.baseline: variances against a baseline plan, in working days."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tests for careerkit.changes: diff finds the changes between two plans, apply replays them."""
+"""Tests for careerkit.history.changes: diff finds the changes between two plans, apply replays them."""
 
 from __future__ import annotations
 

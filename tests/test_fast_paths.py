@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 
 import careerkit
 from careerkit import Dependency, Goal, Plan, Status, Task, ValidationError
-from careerkit._assemble import assembler
-from careerkit._checks import MAX_DURATION, MAX_TEXT
+from careerkit.io._assemble import assembler
+from careerkit.model.rules import MAX_DURATION, MAX_TEXT
 
 from .strategies import deterministic, plans, tasks
 

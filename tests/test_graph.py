@@ -1,4 +1,4 @@
-"""Tests for careerkit.graph: the task graph, the topological order and goal-level cycles."""
+"""Tests for careerkit.scheduling.graph: the task graph, the topological order and goal-level cycles."""
 
 from __future__ import annotations
 

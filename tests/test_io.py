@@ -19,7 +19,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError as SchemaError
 
 import careerkit
-import careerkit.io
+import careerkit.io.documents
 from careerkit import (
     DEFAULT_MAX_SIZE,
     SCHEMA_VERSION,
@@ -504,12 +504,12 @@ def test_every_older_version_has_a_migration() -> None:
     """There is a migration from every older schema version to the next."""
     expected = set(range(1, SCHEMA_VERSION))
 
-    assert expected == set(careerkit.io._MIGRATIONS)
+    assert expected == set(careerkit.io.documents._MIGRATIONS)
 
 
 def test_migrations_run_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
     """A version-1 document passes through each migration step in order."""
-    monkeypatch.setattr(careerkit.io, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(careerkit.io.documents, "SCHEMA_VERSION", 3)
     steps: list[int] = []
 
     def one_to_two(body: dict[str, Any]) -> dict[str, Any]:
@@ -525,11 +525,13 @@ def test_migrations_run_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
     migrations = {1: one_to_two, 2: two_to_three}
     document = {"schema_version": 1, "id": "p"}
 
-    migrated = careerkit.io._migrate(document, migrations)
-    from_two = careerkit.io._migrate({"schema_version": 2, "id": "p", "trail": []}, migrations)
-    from_three = careerkit.io._migrate({"schema_version": 3, "id": "p"}, migrations)
+    migrated = careerkit.io.documents._migrate(document, migrations)
+    from_two = careerkit.io.documents._migrate(
+        {"schema_version": 2, "id": "p", "trail": []}, migrations
+    )
+    from_three = careerkit.io.documents._migrate({"schema_version": 3, "id": "p"}, migrations)
     with pytest.raises(SchemaVersionError) as caught:
-        careerkit.io._migrate({"schema_version": 4, "id": "p"}, migrations)
+        careerkit.io.documents._migrate({"schema_version": 4, "id": "p"}, migrations)
 
     expected = (
         {"id": "p", "trail": ["1->2", "2->3"]},
@@ -557,8 +559,8 @@ def test_from_dict_migrates_older_documents(monkeypatch: pytest.MonkeyPatch) -> 
         renamed = {key: value for key, value in body.items() if key != "person"}
         return {**renamed, "owner": body["person"]}
 
-    monkeypatch.setattr(careerkit.io, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(careerkit.io, "_MIGRATIONS", {1: rename_person})
+    monkeypatch.setattr(careerkit.io.documents, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(careerkit.io.documents, "_MIGRATIONS", {1: rename_person})
     old = {"schema_version": 1, "id": "p", "person": "Ana", "start": "2026-01-05"}
     expected = Plan(id="p", owner="Ana", start=date(2026, 1, 5))
 
@@ -917,7 +919,7 @@ class _NoParsing:
 def test_size_limit_is_checked_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     """A 100 MB text above ``max_size`` is refused without being parsed, as text or bytes."""
     huge = json.dumps(MINIMAL) + " " * 100_000_000
-    monkeypatch.setattr(careerkit.io, "json", _NoParsing())
+    monkeypatch.setattr(careerkit.io.documents, "json", _NoParsing())
 
     text_error = rejected(lambda: careerkit.loads(huge, max_size=1_000))
     bytes_error = rejected(lambda: careerkit.loads(huge[:2_000].encode(), max_size=1_000))

@@ -32,7 +32,7 @@ from careerkit import (
     ValidationError,
     Weekday,
 )
-from careerkit._checks import MAX_DURATION, MAX_MAGNITUDE, MAX_TEXT
+from careerkit.model.rules import MAX_DURATION, MAX_MAGNITUDE, MAX_TEXT
 
 from .bad_documents import BAD_DOCUMENTS, BadDocument, valid_document
 

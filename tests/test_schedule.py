@@ -1,4 +1,4 @@
-"""Tests for careerkit.schedule: the critical-path schedule of a plan.
+"""Tests for careerkit.scheduling: the critical-path schedule of a plan.
 
 Example plans start on Monday 23 November 2026 on the default Monday to
 Friday calendar, so the working days are numbered::

@@ -1,4 +1,4 @@
-"""Critical-path networks from published worked examples, checked against careerkit.schedule.
+"""Critical-path networks from published worked examples, checked against careerkit.scheduling.
 
 Every expected number below is the source's own: durations, links and lags as the
 source states them, and its early/late times, floats, project duration and critical

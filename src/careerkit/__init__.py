@@ -1,8 +1,21 @@
 """careerkit: career plans as immutable values.
 
 A plan holds a person's vision, self-evaluation, goals and the tasks that
-achieve them. careerkit validates plans, reads and writes them as JSON, and
-keeps every public name importable from this package.
+achieve them. careerkit validates plans, schedules their tasks, checks that
+goals are SMART, ranks the next actions, reads and writes plans as JSON and
+keeps every revision. Every public name is importable from this package; the
+subpackages below, lowest layer first, are where each one is defined:
+
+* :mod:`careerkit.errors`: the error tree;
+* :mod:`careerkit.recurrence`: RFC 5545 recurrence rules of habits;
+* :mod:`careerkit.model`: plans, goals, tasks and their field rules;
+* :mod:`careerkit.workdays`: working-day arithmetic on a calendar;
+* :mod:`careerkit.scheduling`: the critical-path schedule and weekly load;
+* :mod:`careerkit.smart`: SMART checks of goals and deadline phrases;
+* :mod:`careerkit.planning`: next actions and baseline comparison;
+* :mod:`careerkit.io`: JSON documents, versions and schema;
+* :mod:`careerkit.history`: changes, revisions and merges;
+* :mod:`careerkit.render`: text views.
 
 >>> import careerkit
 >>> plan = careerkit.Plan(id="p", owner="Ana", start=date(2026, 1, 5))
@@ -10,10 +23,6 @@ keeps every public name importable from this package.
 True
 """
 
-from careerkit.actions import NextAction, UrgencyPolicy, UrgencyTerm, next_actions
-from careerkit.baseline import BaselineComparison, Variance, compare_to_baseline
-from careerkit.capacity import WeekLoad
-from careerkit.changes import Change, Operation, apply, diff
 from careerkit.errors import (
     CareerkitError,
     CycleError,
@@ -23,16 +32,19 @@ from careerkit.errors import (
     UnknownReferenceError,
     ValidationError,
 )
-from careerkit.graph import task_graph, topological_order
 from careerkit.history import (
     HISTORY_FORMAT,
+    Change,
     Conflict,
     History,
     LogEntry,
     MergeResult,
+    Operation,
     Revision,
     RevisionKind,
     TimelinePoint,
+    apply,
+    diff,
     merge,
 )
 from careerkit.io import (
@@ -63,14 +75,26 @@ from careerkit.model import (
     Task,
     Weekday,
 )
+from careerkit.planning import (
+    BaselineComparison,
+    NextAction,
+    UrgencyPolicy,
+    UrgencyTerm,
+    Variance,
+    compare_to_baseline,
+    next_actions,
+)
 from careerkit.recurrence import MAX_OCCURRENCES, occurrences
-from careerkit.schedule import (
+from careerkit.scheduling import (
     Constraint,
     GoalSchedule,
     Schedule,
     TaskSchedule,
     Violation,
+    WeekLoad,
     schedule,
+    task_graph,
+    topological_order,
 )
 from careerkit.smart import (
     Criterion,
@@ -176,9 +200,3 @@ __all__ = [
     "to_dict",
     "topological_order",
 ]
-
-for _name in __all__:
-    _value = globals()[_name]
-    if isinstance(_value, type) or callable(_value):
-        _value.__module__ = "careerkit"  # the documented home of every public name
-del _name, _value

@@ -22,14 +22,14 @@ from pathlib import Path
 from typing import TextIO
 
 from careerkit import __version__
-from careerkit.actions import next_actions
-from careerkit.changes import diff
 from careerkit.errors import CareerkitError, ValidationError
 from careerkit.history import History
+from careerkit.history.changes import diff
 from careerkit.io import DEFAULT_MAX_SIZE, json_schema, loads
 from careerkit.model import Plan
+from careerkit.planning.actions import next_actions
 from careerkit.render.text import outline, schedule_report
-from careerkit.schedule import schedule
+from careerkit.scheduling import schedule
 from careerkit.smart import assess_plan
 
 __all__ = ["main"]

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import attrs
 from attrs import field, frozen
 
-from careerkit import _checks as checks
 from careerkit.errors import Problem
+from careerkit.model import rules as checks
 from careerkit.model.enums import Category, GoalStatus, Horizon
 from careerkit.model.values import Measurement, Metric
 
@@ -130,9 +129,3 @@ class Goal:
                 )
         if self.metric is None and self.measurements:
             problems.append(Problem("measurements", "measurements need a metric"))
-
-
-for _cls in (Goal,):
-    # Resolve annotations now, while this module's names are in scope: the
-    # classes are re-exported from the package under ``careerkit``.
-    attrs.resolve_types(_cls)

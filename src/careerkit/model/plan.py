@@ -10,9 +10,9 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
-from careerkit import _checks as checks
-from careerkit._integrity import check_plan
 from careerkit.errors import Problem, UnknownReferenceError, ValidationError
+from careerkit.model import rules as checks
+from careerkit.model._integrity import check_plan
 from careerkit.model.enums import Status
 from careerkit.model.goal import Goal
 from careerkit.model.task import Task
@@ -77,7 +77,7 @@ class Plan:
     10
     >>> plan.task("exam")
     Traceback (most recent call last):
-    careerkit.UnknownReferenceError: no task with id 'exam'
+    careerkit.errors.UnknownReferenceError: no task with id 'exam'
     """
 
     id: str
@@ -417,9 +417,3 @@ def _replace(items: tuple[Any, ...], position: int, item: Any) -> tuple[Any, ...
 
 def _remove(items: tuple[Any, ...], position: int) -> tuple[Any, ...]:
     return (*items[:position], *items[position + 1 :])
-
-
-for _cls in (Plan,):
-    # Resolve annotations now, while this module's names are in scope: the
-    # classes are re-exported from the package under ``careerkit``.
-    attrs.resolve_types(_cls)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-import attrs
 from attrs import field, frozen
 
-from careerkit import _checks as checks
-from careerkit._checks import MAX_DURATION, MAX_MAGNITUDE, MAX_TEXT, match_ids
 from careerkit.errors import Problem
+from careerkit.model import rules as checks
 from careerkit.model.enums import Link, Status
+from careerkit.model.rules import MAX_DURATION, MAX_MAGNITUDE, MAX_TEXT, match_ids
 from careerkit.model.values import Dependency, _to_dependencies
 
 __all__ = ["Task"]
@@ -311,9 +310,3 @@ class Task:
         if self.percent_complete is not None:
             return self.percent_complete / 100
         return 1.0 if self.status is Status.DONE else 0.0
-
-
-for _cls in (Task,):
-    # Resolve annotations now, while this module's names are in scope: the
-    # classes are re-exported from the package under ``careerkit``.
-    attrs.resolve_types(_cls)

@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import attrs
 from attrs import field, frozen
 
-from careerkit import _checks as checks
 from careerkit.errors import Problem
+from careerkit.model import rules as checks
 from careerkit.model.enums import _MONDAY_TO_FRIDAY, Direction, Link, Source, Weekday
 
 __all__ = ["Calendar", "CheckIn", "Dependency", "Measurement", "Metric", "Profile"]
@@ -73,7 +72,7 @@ class Calendar:
     <Weekday.FRIDAY: 'friday'>
     >>> Calendar(working_days=())
     Traceback (most recent call last):
-    careerkit.ValidationError: working_days: at least one weekday must be worked
+    careerkit.errors.ValidationError: working_days: at least one weekday must be worked
     """
 
     working_days: tuple[Weekday, ...] = field(default=_MONDAY_TO_FRIDAY, converter=checks.to_tuple)
@@ -254,9 +253,3 @@ def _to_dependencies(value: Any) -> Any:
                     for item in value
                 )
     return value
-
-
-for _cls in (Profile, Calendar, Metric, Measurement, CheckIn, Dependency):
-    # Resolve annotations now, while this module's names are in scope: the
-    # classes are re-exported from the package under ``careerkit``.
-    attrs.resolve_types(_cls)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from careerkit.model import Dependency, Goal, Horizon, Link, Plan, Status, Task
-from careerkit.schedule import GoalSchedule, Schedule
+from careerkit.scheduling import GoalSchedule, Schedule
 
 __all__ = ["outline", "schedule_report"]
 

@@ -3,27 +3,19 @@
 Dates are inclusive working days: a one-day task starting on a Monday
 finishes that Monday. A milestone (duration 0) sits on the day its last
 predecessor finishes, or on its earliest start when nothing precedes it.
-The passes themselves live in :mod:`careerkit._scheduler` and
-:mod:`careerkit._cpm`; the values returned are defined in
-:mod:`careerkit._timing` and exported here.
+The passes themselves live in the private engine of this subpackage; the
+values returned are defined in :mod:`careerkit.scheduling.results`.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from careerkit._scheduler import Scheduler
-from careerkit._timing import Constraint, GoalSchedule, Schedule, TaskSchedule, Violation
 from careerkit.model import Plan
+from careerkit.scheduling._engine import Scheduler
+from careerkit.scheduling.results import Schedule
 
-__all__ = [
-    "Constraint",
-    "GoalSchedule",
-    "Schedule",
-    "TaskSchedule",
-    "Violation",
-    "schedule",
-]
+__all__ = ["schedule"]
 
 
 def schedule(plan: Plan, *, as_of: date | None = None, level: bool = False) -> Schedule:
@@ -41,7 +33,7 @@ def schedule(plan: Plan, *, as_of: date | None = None, level: bool = False) -> S
         task is planned from the plan's start.
     level
         Delay tasks so that the weekly load stays within the plan's weekly
-        capacity (see :mod:`careerkit.capacity`).
+        capacity (see :mod:`careerkit.scheduling.capacity`).
 
     Returns
     -------

@@ -7,13 +7,30 @@ own fields. They report every problem with its path in the plan.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from datetime import date
+from typing import Any, Protocol, cast
 
-from careerkit._precedence import build_network, find_cycle, is_acyclic
 from careerkit.errors import CycleError, Problem, ValidationError
+from careerkit.model.goal import Goal
+from careerkit.model.network import build_network, find_cycle, is_acyclic
+from careerkit.model.task import Task
+from careerkit.model.values import CheckIn, Dependency, Profile
 
-if TYPE_CHECKING:
-    from careerkit.model import Dependency, Goal, Plan, Task
+
+class Plan(Protocol):
+    """The parts of a plan that the whole-plan checks read (``careerkit.Plan`` has them)."""
+
+    @property
+    def start(self) -> date: ...
+    @property
+    def profile(self) -> Profile: ...
+    @property
+    def goals(self) -> tuple[Goal, ...]: ...
+    @property
+    def tasks(self) -> tuple[Task, ...]: ...
+    @property
+    def check_ins(self) -> tuple[CheckIn, ...]: ...
+
 
 __all__ = ["check_plan"]
 
@@ -146,7 +163,7 @@ def _check_goal(
 
 def _reject_network_cycle(plan: Plan) -> None:
     """Reject a cycle through task links and goal-level order together."""
-    network = build_network(plan)
+    network = build_network(plan.goals, plan.tasks)
     if is_acyclic(network.predecessors):
         return
     labels = network.labels

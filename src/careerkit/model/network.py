@@ -18,12 +18,12 @@ check uses this network to reject cycles; the schedule runs on it.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import frozen
 
-if TYPE_CHECKING:
-    from careerkit.model import Plan
+from careerkit.model.goal import Goal
+from careerkit.model.task import Task
 
 __all__ = ["FF", "FS", "LINK_CODES", "SF", "SS", "Network", "build_network", "find_cycle"]
 
@@ -81,11 +81,11 @@ class Network:
         return result
 
 
-def build_network(plan: Plan) -> Network:
-    """The precedence network of a plan."""
-    task_index = {task.id: position for position, task in enumerate(plan.tasks)}
+def build_network(goals: Sequence[Goal], tasks: Sequence[Task]) -> Network:
+    """The precedence network of a plan's goals and tasks (``goals``, ``tasks``)."""
+    task_index = {task.id: position for position, task in enumerate(tasks)}
     links: list[list[tuple[int, int, int]]] = []
-    for task in plan.tasks:
+    for task in tasks:
         own: list[tuple[int, int, int]] = []
         for item in task.depends_on:
             if isinstance(item, str):
@@ -93,30 +93,31 @@ def build_network(plan: Plan) -> Network:
             else:
                 own.append((task_index[item.task], LINK_CODES[item.link.value], item.lag))
         links.append(own)
-    labels = [task.id for task in plan.tasks]
+    labels = [task.id for task in tasks]
     gate_goals: list[tuple[str, str]] = []
-    if any(goal.depends_on for goal in plan.goals):
-        _add_gates(plan, links, labels, gate_goals)
+    if any(goal.depends_on for goal in goals):
+        _add_gates(goals, tasks, links, labels, gate_goals)
     return Network(
         labels=tuple(labels),
-        task_count=len(plan.tasks),
+        task_count=len(tasks),
         predecessors=tuple(tuple(own) for own in links),
         gate_goals=tuple(gate_goals),
     )
 
 
 def _add_gates(
-    plan: Plan,
+    goals: Sequence[Goal],
+    tasks: Sequence[Task],
     links: list[list[tuple[int, int, int]]],
     labels: list[str],
     gate_goals: list[tuple[str, str]],
 ) -> None:
     children: dict[str, list[str]] = {}
-    for goal in plan.goals:
+    for goal in goals:
         if goal.parent is not None:
             children.setdefault(goal.parent, []).append(goal.id)
     tasks_of: dict[str, list[int]] = {}
-    for position, task in enumerate(plan.tasks):
+    for position, task in enumerate(tasks):
         tasks_of.setdefault(task.goal, []).append(position)
 
     def subtree(roots: Iterable[str]) -> list[str]:
@@ -135,13 +136,13 @@ def _add_gates(
         gate_goals.append((goal_id, end))
         return len(links) - 1
 
-    prerequisites = [other for goal in plan.goals for other in goal.depends_on]
+    prerequisites = [other for goal in goals for other in goal.depends_on]
     finish = {goal_id: new_gate(goal_id, "finish") for goal_id in subtree(prerequisites)}
-    dependents = [goal.id for goal in plan.goals if goal.depends_on]
+    dependents = [goal.id for goal in goals if goal.depends_on]
     start = {goal_id: new_gate(goal_id, "start") for goal_id in subtree(dependents)}
     for goal_id, gate in finish.items():
         for position in tasks_of.get(goal_id, ()):
-            if plan.tasks[position].recurrence is None:
+            if tasks[position].recurrence is None:
                 links[gate].append((position, FS, 0))
         links[gate].extend((finish[child], FS, 0) for child in children.get(goal_id, ()))
     for goal_id, gate in start.items():
@@ -149,7 +150,7 @@ def _add_gates(
             links[position].append((gate, FS, 0))
         for child in children.get(goal_id, ()):
             links[start[child]].append((gate, FS, 0))
-    for goal in plan.goals:
+    for goal in goals:
         for other in goal.depends_on:
             links[start[goal.id]].append((finish[other], FS, 0))
     for goal_id, gate in finish.items():

@@ -36,11 +36,11 @@ from datetime import date
 
 from attrs import field, frozen
 
-from careerkit import _checks as checks
-from careerkit.deadlines import parse_deadline
 from careerkit.errors import Problem, ValidationError
 from careerkit.model import Goal, GoalStatus, Horizon, Plan, Status
-from careerkit.schedule import schedule
+from careerkit.model import rules as checks
+from careerkit.scheduling import schedule
+from careerkit.smart.deadlines import parse_deadline
 from careerkit.workdays import DayIndex
 
 __all__ = [
@@ -54,7 +54,6 @@ __all__ = [
     "assess",
     "assess_plan",
     "assess_text",
-    "parse_deadline",
 ]
 
 

@@ -31,11 +31,11 @@ from datetime import date
 
 from attrs import frozen
 
-from careerkit import _checks as checks
-from careerkit._precedence import build_network
 from careerkit.errors import Problem
 from careerkit.model import GoalStatus, Plan, Status
-from careerkit.schedule import schedule
+from careerkit.model import rules as checks
+from careerkit.model.network import build_network
+from careerkit.scheduling import schedule
 from careerkit.workdays import DayIndex
 
 __all__ = ["NextAction", "UrgencyPolicy", "UrgencyTerm", "next_actions"]
@@ -155,7 +155,7 @@ def next_actions(
     """
     policy = policy or UrgencyPolicy()
     timing = schedule(plan, as_of=as_of)
-    network = build_network(plan)
+    network = build_network(plan.goals, plan.tasks)
     successors = network.successors()
     finished = [task.status in _FINISHED for task in plan.tasks]
     days = DayIndex(plan.calendar)

@@ -4,7 +4,7 @@ Abbreviations used here: es/ef/ls/lf are the early start, early finish, late
 start and late finish of a node. Times are working-day *boundaries*: a node
 with duration d starting at boundary s occupies working days s .. s + d - 1
 and finishes at boundary s + d. Links are ``(node, code, lag)`` with the codes
-of :mod:`careerkit._precedence` (finish-to-start, start-to-start,
+of :mod:`careerkit.model.network` (finish-to-start, start-to-start,
 finish-to-finish, start-to-finish).
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from careerkit._precedence import FF, FS, SS, topological_order
+from careerkit.model.network import FF, FS, SS, topological_order
 
 __all__ = ["backward", "earliest_start", "forward", "free_float", "link_slack", "topological_order"]
 

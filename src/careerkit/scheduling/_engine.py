@@ -1,7 +1,7 @@
 """The passes behind :func:`careerkit.schedule`, on integer working-day boundaries.
 
 Abbreviations used here: es/ef/ls/lf are early start, early finish, late
-start and late finish, as boundaries (see :mod:`careerkit._cpm`).
+start and late finish, as boundaries (see :mod:`careerkit.scheduling._cpm`).
 """
 
 from __future__ import annotations
@@ -10,19 +10,19 @@ import math
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from careerkit import _cpm
-from careerkit._precedence import FF, FS, Network, build_network
-from careerkit._timing import (
+from careerkit.errors import Problem, ValidationError
+from careerkit.model import Plan, Status, Task
+from careerkit.model.network import FF, FS, Network, build_network
+from careerkit.recurrence import occurrences
+from careerkit.scheduling import _cpm
+from careerkit.scheduling.capacity import WeekLoad, level, week_number, weekly_load
+from careerkit.scheduling.results import (
     Constraint,
     GoalSchedule,
     Schedule,
     TaskRows,
     Violation,
 )
-from careerkit.capacity import WeekLoad, level, week_number, weekly_load
-from careerkit.errors import Problem, ValidationError
-from careerkit.model import Plan, Status, Task
-from careerkit.recurrence import occurrences
 from careerkit.workdays import DayIndex
 
 __all__ = ["Scheduler"]
@@ -42,7 +42,7 @@ class Scheduler:
         self.as_of = as_of
         self.leveled = leveled
         self.days = DayIndex(plan.calendar)
-        self.network: Network = build_network(plan)
+        self.network: Network = build_network(plan.goals, plan.tasks)
         self.origin = self.days.index_of(plan.start)
         self._table: list[date] = []
         self._table_base = 0

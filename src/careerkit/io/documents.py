@@ -32,11 +32,11 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
-from careerkit._assemble import assembler
-from careerkit._checks import describe
-from careerkit._jsonschema import plan_schema
 from careerkit.errors import CycleError, Problem, SchemaVersionError, ValidationError, join_path
+from careerkit.io._assemble import assembler
+from careerkit.io.schema import plan_schema
 from careerkit.model import Dependency, Plan
+from careerkit.model.rules import describe
 
 __all__ = [
     "DEFAULT_MAX_SIZE",
@@ -218,7 +218,7 @@ def _is_metadata(kind: Any) -> bool:
 def _unstructure_record_factory(cls: type, converter: cattrs.Converter) -> Callable[..., Any]:
     """Write an attrs value as a dict in field order, leaving out defaults."""
     specs = []
-    for attribute in attrs.fields(cls):
+    for attribute in attrs.fields(attrs.resolve_types(cls)):
         if not attribute.init:
             continue
         default = attribute.default
@@ -293,14 +293,14 @@ def _optional_date(value: object) -> date | None:
 def _structure_record_factory(cls: type, converter: cattrs.Converter) -> Callable[..., Any]:
     """Build an attrs value from a dict: a direct path for well-formed input.
 
-    A dict with known keys is built directly (see :mod:`careerkit._assemble`),
+    A dict with known keys is built directly (see :mod:`careerkit.io._assemble`),
     converting only the fields that need it (dates, enums, lists, nested
     values); the class validates everything. Anything that fails is structured again by cattrs'
     generated code, which collects every problem with its path.
     """
     detailed: Callable[[Any, Any], Any] | None = None  # generated when first needed
     conversions: dict[str, Callable[[Any], Any]] = {}
-    for attribute in attrs.fields(cls):
+    for attribute in attrs.fields(attrs.resolve_types(cls)):
         kind, optional = _optional_of(attribute.type)
         if attribute.init and kind not in _PLAIN:
             conversions[attribute.name] = _one_argument(kind, converter, optional=optional)
@@ -401,7 +401,7 @@ def from_dict(document: Mapping[str, Any]) -> Plan:
     'Ana'
     >>> from_dict({"schema_version": 1, "id": "p", "owner": "Ana", "start": "someday"})
     Traceback (most recent call last):
-    careerkit.ValidationError: start: expected a date as YYYY-MM-DD, got 'someday'
+    careerkit.errors.ValidationError: start: expected a date as YYYY-MM-DD, got 'someday'
     """
     body = _migrate(document, _MIGRATIONS)
     try:
@@ -532,7 +532,7 @@ def loads(text: str | bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> Plan:
     'p'
     >>> loads('{"schema_version": 1, "id": "p"', max_size=10)
     Traceback (most recent call last):
-    careerkit.ValidationError: the document is 31 characters, above the limit of 10 (max_size)
+    careerkit.errors.ValidationError: the document is 31 characters, above the limit of 10 (max_size)
     """
     return from_dict(cast("Mapping[str, Any]", _parse(text, max_size=max_size)))
 

@@ -13,8 +13,8 @@ import heapq
 
 import networkx as nx
 
-from careerkit._precedence import LINK_CODES, build_network
 from careerkit.model import Plan
+from careerkit.model.network import LINK_CODES, build_network
 
 __all__ = ["task_graph", "topological_order"]
 
@@ -64,7 +64,7 @@ def task_graph(plan: Plan) -> nx.DiGraph[str]:
             status=task.status.value,
             recurring=task.recurrence is not None,
         )
-    network = build_network(plan)
+    network = build_network(plan.goals, plan.tasks)
     labels = network.labels
     for node in range(network.task_count):
         for before, code, lag in network.predecessors[node]:
@@ -116,7 +116,7 @@ def topological_order(plan: Plan) -> tuple[str, ...]:
     >>> topological_order(plan)
     ('a', 'b', 'c')
     """
-    network = build_network(plan)
+    network = build_network(plan.goals, plan.tasks)
     labels, count = network.labels, network.task_count
     waiting = [len(links) for links in network.predecessors]
     followers: list[list[int]] = [[] for _ in labels]

@@ -2,7 +2,7 @@
 
 A :class:`History` is an append-only sequence of :class:`Revision` values,
 each holding the plan as committed, its author, time, reason and kind, and
-the :class:`~careerkit.changes.Change` values from the revision before.
+the :class:`~careerkit.history.changes.Change` values from the revision before.
 Histories are immutable: :meth:`History.commit` returns a new one. Every
 revision carries a SHA-256 digest of its content chained to the previous
 revision's digest, so a stored history that was tampered with is detected
@@ -25,8 +25,8 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
-from careerkit.changes import Change, Operation, apply, diff
 from careerkit.errors import HistoryError, ValidationError, join_path
+from careerkit.history.changes import Change, Operation, apply, diff
 from careerkit.io import DEFAULT_MAX_SIZE, from_dict, to_dict
 from careerkit.model import Plan
 

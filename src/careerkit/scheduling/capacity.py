@@ -24,7 +24,7 @@ from datetime import date, timedelta
 
 from attrs import frozen
 
-from careerkit._cpm import Links, earliest_start
+from careerkit.scheduling._cpm import Links, earliest_start
 from careerkit.workdays import DayIndex
 
 __all__ = ["WeekLoad", "level", "weekly_load"]

@@ -15,8 +15,8 @@ from typing import Any
 
 import attrs
 
-from careerkit._checks import ID_PATTERN, MAX_DURATION, MAX_MAGNITUDE, MAX_TEXT
 from careerkit.model import Calendar, Dependency, Goal, Plan, Task
+from careerkit.model.rules import ID_PATTERN, MAX_DURATION, MAX_MAGNITUDE, MAX_TEXT
 
 __all__ = ["plan_schema"]
 
@@ -72,7 +72,7 @@ def plan_schema(version: int) -> dict[str, Any]:
 def _object_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     required: list[str] = []
-    for attribute in attrs.fields(cls):
+    for attribute in attrs.fields(attrs.resolve_types(cls)):
         if not attribute.init:
             continue
         schema = _type_schema(attribute.type, definitions)

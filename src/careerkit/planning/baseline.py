@@ -14,7 +14,7 @@ from datetime import date
 from attrs import frozen
 
 from careerkit.model import Plan
-from careerkit.schedule import schedule
+from careerkit.scheduling import schedule
 from careerkit.workdays import DayIndex
 
 __all__ = ["BaselineComparison", "Variance", "compare_to_baseline"]

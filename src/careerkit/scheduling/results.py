@@ -1,8 +1,8 @@
-"""The values a schedule is made of (re-exported by :mod:`careerkit.schedule`).
+"""The values a schedule is made of (re-exported by :mod:`careerkit.scheduling`).
 
 Abbreviations used here: es/ef/ls/lf are the early start, early finish,
 late start and late finish of a task, counted in working-day boundaries (see
-:mod:`careerkit._cpm`); the values returned to users are dates and
+:mod:`careerkit.scheduling._cpm`); the values returned to users are dates and
 working-day counts.
 
 Dates are inclusive working days: a one-day task starting on a Monday
@@ -18,8 +18,8 @@ from datetime import date
 
 from attrs import field, frozen
 
-from careerkit.capacity import WeekLoad
 from careerkit.errors import UnknownReferenceError
+from careerkit.scheduling.capacity import WeekLoad
 
 __all__ = [
     "Constraint",

@@ -38,7 +38,7 @@ def assembler(
     defaults outside ``__init__``, cached hashes, ``__attrs_pre_init__`` or
     an ``__init__`` of their own) are built by calling them.
     """
-    fields = [attribute for attribute in attrs.fields(cls) if attribute.init]
+    fields = [attribute for attribute in attrs.fields(attrs.resolve_types(cls)) if attribute.init]
     namespace: dict[str, Any] = {
         "_names": frozenset(attribute.name for attribute in fields),
         "_otherwise": otherwise,
@@ -158,7 +158,7 @@ def _supported(cls: type) -> bool:
         or "_attrs_cached_hash" in cls.__dict__["__slots__"]
     ):
         return False
-    for attribute in attrs.fields(cls):
+    for attribute in attrs.fields(attrs.resolve_types(cls)):
         if (
             attribute.validator is not None
             or (attribute.init and attribute.alias != attribute.name)

@@ -1,0 +1,32 @@
+"""Scheduling: the critical-path schedule of a plan on its working calendar.
+
+:func:`schedule` runs the forward and backward passes over the precedence
+network (:mod:`careerkit.model.network`), places done and in-progress work at
+its actual dates, expands habits, and optionally levels the weekly load
+(:mod:`careerkit.scheduling.capacity`). The result types live in
+:mod:`careerkit.scheduling.results`; :mod:`careerkit.scheduling.graph`
+exports the graph to networkx.
+"""
+
+from careerkit.scheduling.capacity import WeekLoad
+from careerkit.scheduling.critical_path import schedule
+from careerkit.scheduling.graph import task_graph, topological_order
+from careerkit.scheduling.results import (
+    Constraint,
+    GoalSchedule,
+    Schedule,
+    TaskSchedule,
+    Violation,
+)
+
+__all__ = [
+    "Constraint",
+    "GoalSchedule",
+    "Schedule",
+    "TaskSchedule",
+    "Violation",
+    "WeekLoad",
+    "schedule",
+    "task_graph",
+    "topological_order",
+]
