@@ -638,7 +638,19 @@ def test_loads_rejects_text_above_the_size_limit() -> None:
     with pytest.raises(ValidationError) as info:
         History.loads(text, max_size=len(text) - 1)
 
-    assert f"the history is above {len(text) - 1} characters" == info.value.problem
+    expected = (
+        f"the document is {len(text)} characters, above the limit of {len(text) - 1} (max_size)"
+    )
+    assert expected == info.value.problem
+
+
+def test_loads_uses_the_strict_reader_of_plans() -> None:
+    """Duplicate keys and ``NaN`` are refused in a history as in a plan."""
+    for text in ('{"format": 2, "format": 2}', '{"format": NaN}'):
+        with pytest.raises(ValidationError) as info:
+            History.loads(text)
+
+        assert info.value.problem.startswith("not valid JSON")
 
 
 def test_changed_baselines_are_detected() -> None:

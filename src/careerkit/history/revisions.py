@@ -27,7 +27,7 @@ from attrs import field, frozen
 
 from careerkit.errors import HistoryError, ValidationError, join_path
 from careerkit.history.changes import Change, Operation, apply, diff
-from careerkit.io import DEFAULT_MAX_SIZE, from_dict, to_dict
+from careerkit.io import DEFAULT_MAX_SIZE, from_dict, read_json, to_dict
 from careerkit.model import Plan
 
 __all__ = [
@@ -424,21 +424,13 @@ class History:
 
     @classmethod
     def loads(cls, text: str | bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> History:
-        """Read a stored history from JSON text (see :meth:`from_dict`)."""
-        if isinstance(text, bytes | bytearray):
-            try:
-                text = bytes(text).decode("utf-8", errors="strict")
-            except UnicodeDecodeError as exc:
-                raise ValidationError(path="", problem=f"not UTF-8 text: {exc}") from None
-        if not isinstance(text, str):
-            raise ValidationError(path="", problem="expected JSON text")
-        if len(text) > max_size:
-            raise ValidationError(path="", problem=f"the history is above {max_size} characters")
-        try:
-            data = json.loads(text)
-        except (ValueError, RecursionError) as exc:
-            raise ValidationError(path="", problem=f"not valid JSON: {exc}") from None
-        return _read(data)
+        """Read a stored history from JSON text (see :meth:`from_dict`).
+
+        The text is read by the same strict reader as plans
+        (:func:`careerkit.io.read_json`): duplicate keys, ``NaN`` and text
+        that is not UTF-8 are refused.
+        """
+        return _read(read_json(text, max_size=max_size))
 
 
 def _check_text(value: object, path: str) -> None:

@@ -2,7 +2,8 @@
 
 :mod:`careerkit.io.documents` holds the converter, :func:`loads` and
 :func:`dumps`, the schema versions and their migrations;
-:mod:`careerkit.io.schema` builds the JSON Schema of a plan.
+:mod:`careerkit.io.schema` builds the JSON Schema of a plan;
+:mod:`careerkit.io.reading` is the one strict JSON reader of every document.
 """
 
 from careerkit.io.documents import (
@@ -16,6 +17,7 @@ from careerkit.io.documents import (
     to_dict,
     unstructure_value,
 )
+from careerkit.io.reading import read_json
 
 __all__ = [
     "DEFAULT_MAX_SIZE",
@@ -24,6 +26,7 @@ __all__ = [
     "from_dict",
     "json_schema",
     "loads",
+    "read_json",
     "structure_value",
     "to_dict",
     "unstructure_value",

@@ -34,6 +34,7 @@ from cattrs.gen import make_dict_structure_fn
 
 from careerkit.errors import CycleError, Problem, SchemaVersionError, ValidationError, join_path
 from careerkit.io._assemble import assembler
+from careerkit.io.reading import DEFAULT_MAX_SIZE, read_json
 from careerkit.io.schema import plan_schema
 from careerkit.model import Dependency, Plan
 from careerkit.model.rules import describe
@@ -57,9 +58,6 @@ Version 2 added typed dependencies (objects in ``depends_on``) and
 three-point estimates; version 1 documents are read unchanged.
 """
 
-DEFAULT_MAX_SIZE = 32 * 1024 * 1024
-"""The largest document :func:`loads` reads by default: 32 MiB (characters
-for text, bytes for bytes). Pass ``max_size`` to change it."""
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 _MIGRATIONS: Mapping[int, Migration] = {
@@ -534,50 +532,7 @@ def loads(text: str | bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> Plan:
     Traceback (most recent call last):
     careerkit.errors.ValidationError: the document is 31 characters, above the limit of 10 (max_size)
     """
-    return from_dict(cast("Mapping[str, Any]", _parse(text, max_size=max_size)))
-
-
-def _parse(text: object, *, max_size: int) -> object:
-    if type(max_size) is not int or max_size < 0:
-        raise ValidationError(
-            path="max_size", problem=f"expected a size in characters or bytes, got {max_size!r:.40}"
-        )
-    if isinstance(text, bytes | bytearray):
-        unit = "bytes"
-    elif isinstance(text, str):
-        unit = "characters"
-    else:
-        raise ValidationError(path="", problem=f"expected JSON text, got {type(text).__name__}")
-    if len(text) > max_size:
-        raise ValidationError(
-            path="",
-            problem=f"the document is {len(text)} {unit}, above the limit of {max_size} (max_size)",
-        )
-    try:
-        if not isinstance(text, str):
-            text = bytes(text).decode("utf-8")  # strict: no other encoding, no byte-order mark
-        return json.loads(
-            text, object_pairs_hook=_reject_duplicate_keys, parse_constant=_reject_constant
-        )
-    except RecursionError:
-        raise ValidationError(path="", problem="the document is nested too deeply") from None
-    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, too many digits
-        raise ValidationError(path="", problem=f"not valid JSON: {exc}") from None
-
-
-def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise ValueError(f"duplicate key {key!r}")
-            seen.add(key)
-    return result
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a finite number")
+    return from_dict(cast("Mapping[str, Any]", read_json(text, max_size=max_size)))
 
 
 def json_schema() -> dict[str, Any]:
