@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from attrs import evolve
 from hypothesis import given
 
 import careerkit
@@ -335,3 +336,104 @@ def test_deadline_phrases(entry: dict[str, str]) -> None:
     assert expected == careerkit.parse_deadline(
         entry["text"], as_of=date.fromisoformat(entry["as_of"])
     )
+
+
+def _example_plan() -> Plan:
+    path = (
+        __import__("pathlib").Path(__file__).parent.parent / "examples" / "marketing_director.json"
+    )
+    return careerkit.loads(path.read_text(encoding="utf-8"))
+
+
+def test_assess_plan_schedules_the_plan_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every goal's A004 reads one shared schedule: one ``schedule()`` per call, none
+    when the caller hands one in, and the same results either way."""
+    import careerkit.smart._facts as facts
+
+    plan = _example_plan()
+    calls: list[object] = []
+
+    def counted(*args: object, **options: object) -> careerkit.Schedule:
+        calls.append(args)
+        return careerkit.schedule(*args, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(facts, "compute_schedule", counted)
+    computed = assess_plan(plan, as_of=AS_OF)
+    assert 1 == len(calls)
+
+    given = assess_plan(plan, as_of=AS_OF, schedule=careerkit.schedule(plan, as_of=AS_OF))
+    assert 1 == len(calls)
+    assert computed == given
+
+
+def test_assess_with_a_given_schedule() -> None:
+    """``assess`` judges A004 from the schedule it is given."""
+    plan = _example_plan()
+    timing = careerkit.schedule(plan, as_of=AS_OF)
+    goal = plan.goal("digital-marketing-diploma")
+
+    assert assess(goal, plan=plan, as_of=AS_OF) == assess(
+        goal, plan=plan, as_of=AS_OF, schedule=timing
+    )
+
+
+@pytest.mark.parametrize("call", ["assess", "assess_plan"])
+def test_schedule_must_be_a_schedule(call: str) -> None:
+    """A ``schedule`` that is not a Schedule is refused, naming the argument."""
+    plan = _example_plan()
+    judge = {
+        "assess": lambda: assess(plan.goals[0], plan=plan, as_of=AS_OF, schedule="soon"),
+        "assess_plan": lambda: assess_plan(plan, as_of=AS_OF, schedule={"a": 1}),
+    }[call]
+    with pytest.raises(ValidationError) as caught:
+        judge()
+
+    assert "schedule" == caught.value.path
+
+
+def test_assess_plan_unschedulable_plan_skips_a004() -> None:
+    """When the calendar cannot schedule the plan, A004 is not judged and nothing raises."""
+    goal = Goal(**{**GOOD, "deadline": date(2026, 12, 10)})
+    weekend = Goal(**{**GOOD, "id": "weekend", "deadline": date(2026, 1, 4)})
+    task = Task(id="study", goal="cert", title="Study", duration=40)
+    plan = Plan(
+        id="p",
+        owner="Ana",
+        start=date(2026, 1, 3),
+        profile=Profile(interests=("analytics",)),
+        goals=(goal, weekend),
+        tasks=(task,),
+    )
+    with pytest.raises(ValidationError):  # no working day from Saturday's start to Sunday
+        careerkit.schedule(plan, as_of=AS_OF)
+
+    assert "A004" not in [f.code for f in assess_plan(plan, as_of=AS_OF)[0].findings]
+    assert "A004" in [
+        f.code for f in assess_plan(evolve(plan, goals=(goal,)), as_of=AS_OF)[0].findings
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Improve my analytics skills", ["S001", "M001", "T001"]),
+        ("Analytics", ["S002", "S003", "M001", "T001"]),
+        ("Run a 5k every week", []),
+        ("Earn the PMP certification by March 2026", ["T003"]),
+        ("Become a senior manager by June 2027", []),
+    ],
+)
+def test_text_runs_the_goal_rules(text: str, codes: list[str]) -> None:
+    """A sentence is judged by the S, M and T rules of structured goals, with what
+    it says standing in for a metric and a deadline (a job title counts, a cadence
+    binds it in time, a past deadline is T003)."""
+    assert codes == [finding.code for finding in assess_text(text, as_of=AS_OF).findings]
+
+
+def test_text_and_goal_agree_on_wording() -> None:
+    """The S findings of a title are the same as a structured goal and as a sentence."""
+    for title in ("Improve my analytics skills", "Analytics", "Marketing director role in Berlin"):
+        goal_codes = [f.code for f in assess(Goal(**{**GOOD, "title": title})).findings]
+        text_codes = [f.code for f in assess_text(title, as_of=AS_OF).findings]
+
+        assert [c for c in goal_codes if c[0] == "S"] == [c for c in text_codes if c[0] == "S"]
