@@ -770,3 +770,63 @@ def test_random_listing_order_does_not_matter(data: st.DataObject) -> None:
     shuffled = attrs.evolve(plan, tasks=data.draw(st.permutations(plan.tasks)))
 
     assert next_actions(plan, as_of=as_of) == next_actions(shuffled, as_of=as_of)
+
+
+# -- the schedule handed in ------------------------------------------------------
+
+
+def test_given_schedule_is_used_and_not_recomputed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With ``schedule=`` the actions are the same, and no schedule is computed."""
+    import careerkit.planning.actions as actions
+
+    plan = example_plan()
+    expected = next_actions(plan, as_of=EXAMPLE_AS_OF)
+    timing = schedule(plan, as_of=EXAMPLE_AS_OF)
+
+    def refuse(*args: object, **options: object) -> None:
+        raise AssertionError("scheduled again")
+
+    monkeypatch.setattr(actions, "compute_schedule", refuse)
+
+    assert expected == next_actions(plan, as_of=EXAMPLE_AS_OF, schedule=timing)
+
+
+def test_schedule_must_be_a_schedule() -> None:
+    """A ``schedule`` that is not a Schedule is refused, naming the argument."""
+    plan = example_plan()
+    with pytest.raises(ValidationError) as caught:
+        next_actions(plan, as_of=EXAMPLE_AS_OF, schedule=[])  # type: ignore[arg-type]
+
+    assert "schedule" == caught.value.path
+
+
+def test_chain_of_goals_follows_the_definition() -> None:
+    """Twenty goals each waiting on the one before, ten tasks each, part done: the
+    ready tasks and unblocking counts are those of the task graph."""
+    goals = [goal(f"g{n}", depends_on=[f"g{n - 1}"] if n else []) for n in range(20)]
+    tasks = []
+    for n in range(200):
+        links = [f"t{n - 1}"] if n % 10 and n % 3 else []
+        done = n < 35
+        tasks.append(
+            task(
+                f"t{n}",
+                f"g{n // 10}",
+                duration=1 + n % 4,
+                depends_on=links,
+                status=Status.DONE if done else Status.TODO,
+                started_on=PLAN_START if done else None,
+                done_on=PLAN_START if done else None,
+            )
+        )
+    plan = make_plan(goals, tasks)
+    graph = task_graph(plan)
+    actions = next_actions(plan, as_of=MONDAY)
+
+    assert ready_by_graph(plan, MONDAY) == {action.task for action in actions}
+    assert any(terms(action)["unblocks"] for action in actions)
+    for action in actions:
+        waiting = sum(
+            1 for after in graph.successors(action.task) if plan.task(after).status is Status.TODO
+        )
+        assert waiting / (waiting + 1) == pytest.approx(terms(action)["unblocks"])
