@@ -777,7 +777,7 @@ def test_random_listing_order_does_not_matter(data: st.DataObject) -> None:
 
 def test_given_schedule_is_used_and_not_recomputed(monkeypatch: pytest.MonkeyPatch) -> None:
     """With ``schedule=`` the actions are the same, and no schedule is computed."""
-    import careerkit.planning.actions as actions
+    import careerkit.planning._schedules as schedules
 
     plan = example_plan()
     expected = next_actions(plan, as_of=EXAMPLE_AS_OF)
@@ -786,7 +786,7 @@ def test_given_schedule_is_used_and_not_recomputed(monkeypatch: pytest.MonkeyPat
     def refuse(*args: object, **options: object) -> None:
         raise AssertionError("scheduled again")
 
-    monkeypatch.setattr(actions, "compute_schedule", refuse)
+    monkeypatch.setattr(schedules, "compute_schedule", refuse)
 
     assert expected == next_actions(plan, as_of=EXAMPLE_AS_OF, schedule=timing)
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from careerkit import Calendar, Goal, Plan, Task, compare_to_baseline
+import pytest
+
+from careerkit import Calendar, Goal, Plan, Task, ValidationError, compare_to_baseline, schedule
 
 START = date(2026, 11, 23)  # a Monday
 
@@ -83,3 +85,29 @@ def test_added_and_removed_scope() -> None:
 def _fields(plan: Plan) -> dict[str, object]:
     return {"id": plan.id, "owner": plan.owner, "start": plan.start, "goals": plan.goals,
             "tasks": plan.tasks}  # fmt: skip
+
+
+def test_given_schedules_are_used() -> None:
+    """Schedules handed in give the same comparison as those computed inside."""
+    before = baseline()
+    after = before.update_task("a", duration=8)
+    as_of = date(2026, 11, 25)
+
+    expected = compare_to_baseline(before, after, as_of=as_of)
+
+    assert expected == compare_to_baseline(
+        before,
+        after,
+        as_of=as_of,
+        schedule=schedule(after, as_of=as_of),
+        baseline_schedule=schedule(before),
+    )
+
+
+@pytest.mark.parametrize("argument", ["schedule", "baseline_schedule"])
+def test_schedules_must_be_schedules(argument: str) -> None:
+    """A schedule argument that is not a Schedule is refused, naming the argument."""
+    with pytest.raises(ValidationError) as caught:
+        compare_to_baseline(baseline(), baseline(), **{argument: "tomorrow"})  # type: ignore[arg-type]
+
+    assert argument == caught.value.path

@@ -41,12 +41,12 @@ from datetime import date
 import networkx as nx
 from attrs import frozen
 
-from careerkit.errors import Problem, ValidationError
+from careerkit.errors import Problem
 from careerkit.model import GoalStatus, Plan, Status, Task
 from careerkit.model import rules as checks
 from careerkit.model.network import Network, build_network
+from careerkit.planning._schedules import schedule_of
 from careerkit.scheduling import Schedule, TaskSchedule
-from careerkit.scheduling import schedule as compute_schedule
 from careerkit.workdays import DayIndex
 
 __all__ = ["NextAction", "UrgencyPolicy", "UrgencyTerm", "next_actions"]
@@ -177,11 +177,7 @@ def next_actions(
     >>> [action.task for action in next_actions(plan, as_of=date(2026, 11, 23))]
     ['a', 'b']
     """
-    if schedule is not None and not isinstance(schedule, Schedule):
-        raise ValidationError(
-            path="schedule", problem=f"expected a Schedule or None, got {type(schedule).__name__}"
-        )
-    timing = schedule if schedule is not None else compute_schedule(plan, as_of=as_of)
+    timing = schedule_of(plan, as_of=as_of, given=schedule)
     urgency = _Urgency(plan, as_of, policy or UrgencyPolicy())
     finished = [task.status in _FINISHED for task in plan.tasks]
     order = _Order(build_network(plan.goals, plan.tasks), finished)

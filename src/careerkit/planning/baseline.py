@@ -14,7 +14,8 @@ from datetime import date
 from attrs import frozen
 
 from careerkit.model import Plan
-from careerkit.scheduling import schedule
+from careerkit.planning._schedules import schedule_of
+from careerkit.scheduling import Schedule
 from careerkit.workdays import DayIndex
 
 __all__ = ["BaselineComparison", "Variance", "compare_to_baseline"]
@@ -35,11 +36,11 @@ class Variance:
     subject: str
     """The goal's or task's id."""
     start: int | None
-    """Working days the start moved (positive: later)."""
+    """Working days the start moved, positive when later."""
     finish: int | None
-    """Working days the forecast finish moved (positive: later)."""
+    """Working days the forecast finish moved, positive when later."""
     deadline: int | None
-    """Working days the deadline (a task's due date) moved (positive: later)."""
+    """Working days the deadline, or a task's due date, moved, positive when later."""
 
     @property
     def moved(self) -> bool:
@@ -60,11 +61,16 @@ class BaselineComparison:
     added_tasks: tuple[str, ...]
     removed_tasks: tuple[str, ...]
     finish: int
-    """Working days the plan's finish moved (positive: later)."""
+    """Working days the plan's finish moved, positive when later."""
 
 
 def compare_to_baseline(
-    baseline: Plan, current: Plan, *, as_of: date | None = None
+    baseline: Plan,
+    current: Plan,
+    *,
+    as_of: date | None = None,
+    schedule: Schedule | None = None,
+    baseline_schedule: Schedule | None = None,
 ) -> BaselineComparison:
     """Compare a plan with its baseline.
 
@@ -77,12 +83,25 @@ def compare_to_baseline(
     as_of
         The status date for the current plan's schedule (the baseline is
         scheduled as planned, without one).
+    schedule
+        The current plan's schedule as of ``as_of``
+        (``careerkit.schedule(current, as_of=as_of)``), when the caller has
+        it already; computed if None.
+    baseline_schedule
+        The baseline's schedule as planned (``careerkit.schedule(baseline)``),
+        when the caller keeps it; computed if None.
 
     Returns
     -------
     BaselineComparison
         Variances in working days of the current plan's calendar, and the
         scope added and removed.
+
+    Raises
+    ------
+    ValidationError
+        ``schedule`` or ``baseline_schedule`` is not a
+        :class:`~careerkit.Schedule` (the path names the argument).
 
     Examples
     --------
@@ -95,7 +114,8 @@ def compare_to_baseline(
     (3, 15)
     """
     days = DayIndex(current.calendar)
-    old, new = schedule(baseline), schedule(current, as_of=as_of)
+    old = schedule_of(baseline, as_of=None, given=baseline_schedule, path="baseline_schedule")
+    new = schedule_of(current, as_of=as_of, given=schedule)
 
     def moved(before: date | None, after: date | None) -> int | None:
         """Working days between two start dates."""
