@@ -830,3 +830,12 @@ def test_chain_of_goals_follows_the_definition() -> None:
             1 for after in graph.successors(action.task) if plan.task(after).status is Status.TODO
         )
         assert waiting / (waiting + 1) == pytest.approx(terms(action)["unblocks"])
+
+
+def test_schedule_must_be_made_as_of_the_same_date() -> None:
+    """A schedule made at another status date is refused rather than silently used."""
+    plan = example_plan()
+    with pytest.raises(ValidationError) as caught:
+        next_actions(plan, as_of=EXAMPLE_AS_OF, schedule=schedule(plan))
+
+    assert "schedule" == caught.value.path

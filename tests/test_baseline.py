@@ -111,3 +111,12 @@ def test_schedules_must_be_schedules(argument: str) -> None:
         compare_to_baseline(baseline(), baseline(), **{argument: "tomorrow"})  # type: ignore[arg-type]
 
     assert argument == caught.value.path
+
+
+def test_baseline_schedule_is_the_plan_as_planned() -> None:
+    """The baseline is compared as planned: a schedule with a status date is refused."""
+    plan = baseline()
+    with pytest.raises(ValidationError) as caught:
+        compare_to_baseline(plan, plan, baseline_schedule=schedule(plan, as_of=START))
+
+    assert "baseline_schedule" == caught.value.path

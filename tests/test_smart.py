@@ -437,3 +437,15 @@ def test_text_and_goal_agree_on_wording() -> None:
         text_codes = [f.code for f in assess_text(title, as_of=AS_OF).findings]
 
         assert [c for c in goal_codes if c[0] == "S"] == [c for c in text_codes if c[0] == "S"]
+
+
+def test_schedule_must_be_made_as_of_the_same_date() -> None:
+    """A schedule made at another status date is refused rather than silently used."""
+    plan = _example_plan()
+    other = careerkit.schedule(plan, as_of=date(2026, 10, 1))
+
+    with pytest.raises(ValidationError) as caught:
+        assess_plan(plan, as_of=AS_OF, schedule=other)
+
+    assert "schedule" == caught.value.path
+    assert "2026-10-01" in caught.value.problem

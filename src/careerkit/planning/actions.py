@@ -164,8 +164,8 @@ def next_actions(
     Raises
     ------
     ValidationError
-        ``schedule`` is not a :class:`~careerkit.Schedule` (path ``schedule``),
-        or the plan cannot be scheduled.
+        ``schedule`` is not a :class:`~careerkit.Schedule` made as of
+        ``as_of`` (path ``schedule``), or the plan cannot be scheduled.
 
     Examples
     --------

@@ -100,8 +100,9 @@ def compare_to_baseline(
     Raises
     ------
     ValidationError
-        ``schedule`` or ``baseline_schedule`` is not a
-        :class:`~careerkit.Schedule` (the path names the argument).
+        ``schedule`` is not a :class:`~careerkit.Schedule` made as of
+        ``as_of``, or ``baseline_schedule`` not one made without a status
+        date (the path names the argument).
 
     Examples
     --------

@@ -239,11 +239,19 @@ BUILT_IN: tuple[Rule, ...] = (specific, measurable, _achievable, _relevant, time
 """The built-in rules, in S, M, A, R, T order."""
 
 
-def _checked(schedule: object) -> Schedule | None:
-    """``schedule`` if it is a :class:`~careerkit.Schedule` or None; else a ValidationError."""
-    if schedule is not None and not isinstance(schedule, Schedule):
+def _checked(schedule: object, as_of: date | None) -> Schedule | None:
+    """``schedule`` if it is None or a :class:`~careerkit.Schedule` made as of
+    ``as_of``; else a ValidationError naming it."""
+    if schedule is None:
+        return None
+    if not isinstance(schedule, Schedule):
         raise ValidationError(
             path="schedule", problem=f"expected a Schedule or None, got {type(schedule).__name__}"
+        )
+    if schedule.as_of != as_of:
+        raise ValidationError(
+            path="schedule",
+            problem=f"a schedule as of {schedule.as_of}, expected one as of {as_of}",
         )
     return schedule
 
@@ -293,7 +301,8 @@ def assess(
     Raises
     ------
     ValidationError
-        ``schedule`` is not a :class:`~careerkit.Schedule` (path ``schedule``).
+        ``schedule`` is not a :class:`~careerkit.Schedule` made as of
+        ``as_of`` (path ``schedule``).
 
     Examples
     --------
@@ -301,7 +310,7 @@ def assess(
     >>> [finding.code for finding in result.findings]
     ['S001', 'M001', 'R001', 'T001']
     """
-    given = _checked(schedule)
+    given = _checked(schedule, as_of)
     facts = None if plan is None else PlanFacts(plan, as_of, given)
     context = RuleContext(
         goal=goal, plan=plan, as_of=as_of, policy=policy or SmartPolicy(), facts=facts
@@ -342,14 +351,15 @@ def assess_plan(
     Raises
     ------
     ValidationError
-        ``schedule`` is not a :class:`~careerkit.Schedule` (path ``schedule``).
+        ``schedule`` is not a :class:`~careerkit.Schedule` made as of
+        ``as_of`` (path ``schedule``).
 
     Examples
     --------
     >>> [result.subject for result in assess_plan(sample_plan, as_of=date(2026, 11, 26))][:2]
     ['marketing-director', 'ga-certification']
     """
-    facts = PlanFacts(plan, as_of, _checked(schedule))
+    facts = PlanFacts(plan, as_of, _checked(schedule, as_of))
     policy = policy or SmartPolicy()
     return tuple(
         _judge(RuleContext(goal=goal, plan=plan, as_of=as_of, policy=policy, facts=facts))
