@@ -93,7 +93,7 @@ class UrgencyTerm:
 
     @property
     def contribution(self) -> float:
-        """What the term adds to the score: weight times value."""
+        """What the term adds to the score, its weight times its value."""
         return self.weight * self.value
 
 

@@ -35,11 +35,11 @@ class Variance:
     subject: str
     """The goal's or task's id."""
     start: int | None
-    """Working days the start moved (positive: later)."""
+    """Working days the start moved, positive when later."""
     finish: int | None
-    """Working days the forecast finish moved (positive: later)."""
+    """Working days the forecast finish moved, positive when later."""
     deadline: int | None
-    """Working days the deadline (a task's due date) moved (positive: later)."""
+    """Working days the deadline (a task's due date) moved, positive when later."""
 
     @property
     def moved(self) -> bool:
@@ -60,7 +60,7 @@ class BaselineComparison:
     added_tasks: tuple[str, ...]
     removed_tasks: tuple[str, ...]
     finish: int
-    """Working days the plan's finish moved (positive: later)."""
+    """Working days the plan's finish moved, positive when later."""
 
 
 def compare_to_baseline(

@@ -106,7 +106,7 @@ class Finding:
 
 
 Rule = Callable[["_Context"], Iterable[Finding]]
-"""A custom rule: a function of the goal being judged (``context.goal``, with
+"""A custom rule, a function of the goal being judged (``context.goal``, with
 ``context.plan``, ``context.as_of`` and ``context.policy``) returning findings."""
 
 
@@ -191,7 +191,7 @@ class SmartAssessment:
 
     @property
     def score(self) -> float:
-        """From 0 to 1: one fifth per criterion met, one tenth per unknown one."""
+        """The score from 0 to 1, one fifth per criterion met and one tenth per unknown one."""
         points = {Verdict.MET: 1.0, Verdict.UNKNOWN: 0.5, Verdict.UNMET: 0.0}
         return round(sum(points[verdict] for _, verdict in self.verdicts) / 5, 6)
 
