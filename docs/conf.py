@@ -19,8 +19,9 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.intersphinx",
-    "external_links",
+    "external_links",  # docs/external_links.py: links to the standard library and dependencies
 ]
+# No inventories: the docs build offline, and external_links resolves those references.
 intersphinx_mapping: dict[str, tuple[str, None]] = {}
 napoleon_google_docstring = False
 napoleon_numpy_docstring = True

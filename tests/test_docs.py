@@ -108,7 +108,10 @@ def test_every_public_module_is_documented() -> None:
     modules = {
         ".".join(path.relative_to(source).with_suffix("").parts).removesuffix(".__init__")
         for path in (source / "careerkit").rglob("*.py")
-        if not any(part.startswith("_") and part != "__init__.py" for part in path.parts)
+        if not any(
+            part.startswith("_") and part != "__init__.py"
+            for part in path.relative_to(source).parts
+        )
     }
     documented = set()
     for page in (ROOT / "docs").glob("*.rst"):
