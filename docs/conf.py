@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import careerkit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 project = "careerkit"
 author = "careerkit developers"
@@ -14,7 +19,9 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.intersphinx",
+    "external_links",  # docs/external_links.py: links to the standard library and dependencies
 ]
+# No inventories: the docs build offline, and external_links resolves those references.
 intersphinx_mapping: dict[str, tuple[str, None]] = {}
 napoleon_google_docstring = False
 napoleon_numpy_docstring = True
@@ -22,6 +29,8 @@ napoleon_use_rtype = False
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_typehints_format = "short"
+# Shown by name in signatures, and documented in api.rst.
+autodoc_type_aliases = {"Rule": "careerkit.smart.policy.Rule"}
 autodoc_default_options = {"members": True, "undoc-members": False}
 nitpicky = True
 html_theme = "alabaster"

@@ -1,10 +1,19 @@
-"""The documentation shows what the code does: examples in the docs match real output."""
+"""The documentation shows what the code does: examples match real output, and every
+public module and field docstring reaches the API reference."""
 
 from __future__ import annotations
 
+import ast
+import inspect
+import itertools
 import subprocess
 import sys
 from pathlib import Path
+
+import attrs
+import pytest
+
+import careerkit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,3 +49,76 @@ def test_scheduling_page_shows_the_example_output() -> None:
     shown = _text_block("scheduling.rst", "The example plan")
 
     assert [] == [line for line in shown if line not in printed]
+
+
+def _public_attrs_classes() -> list[type]:
+    values = (getattr(careerkit, name) for name in careerkit.__all__)
+    return [value for value in values if isinstance(value, type) and attrs.has(value)]
+
+
+def _field_docstrings_in_source(names: set[str]) -> dict[tuple[str, str], str]:
+    """The attribute docstrings written under the fields of the named classes, read with
+    ``ast`` from every module of the package (wherever the classes say they come from)."""
+    found = {}
+    for path in sorted((ROOT / "src" / "careerkit").rglob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not (isinstance(node, ast.ClassDef) and node.name in names):
+                continue
+            for statement, following in itertools.pairwise(node.body):
+                if (
+                    isinstance(statement, ast.AnnAssign)
+                    and isinstance(statement.target, ast.Name)
+                    and isinstance(following, ast.Expr)
+                    and isinstance(following.value, ast.Constant)
+                    and isinstance(following.value.value, str)
+                ):
+                    found[node.name, statement.target.id] = following.value.value
+    return found
+
+
+def test_autodoc_sees_the_field_docstrings() -> None:
+    """Sphinx's source analyser finds every field docstring of every public class in the
+    module the class says it comes from, so the API reference shows them."""
+    module_analyzer = pytest.importorskip("sphinx.pycode").ModuleAnalyzer
+    classes = {cls.__qualname__: cls for cls in _public_attrs_classes()}
+    written = _field_docstrings_in_source(set(classes))
+    missing = []
+    for (class_name, name), text in sorted(written.items()):
+        cls = classes[class_name]
+        seen = module_analyzer.for_module(cls.__module__).find_attr_docs()
+        if inspect.cleandoc(text) not in "\n".join(seen.get((class_name, name), [])):
+            missing.append(f"{class_name}.{name}")
+
+    assert len(written) > 50
+    assert [] == missing
+
+
+def test_the_early_start_is_documented() -> None:
+    """The field docstring of ``TaskSchedule.early_start`` reaches autodoc."""
+    module_analyzer = pytest.importorskip("sphinx.pycode").ModuleAnalyzer
+    docs = module_analyzer.for_module(careerkit.TaskSchedule.__module__).find_attr_docs()
+
+    assert ["The earliest day the task can start.", ""] == docs[("TaskSchedule", "early_start")]
+
+
+def test_every_public_module_is_documented() -> None:
+    """Each public module under src/careerkit has an ``automodule`` entry in the docs, so
+    that ``:mod:`` references to it resolve."""
+    source = ROOT / "src"
+    modules = {
+        ".".join(path.relative_to(source).with_suffix("").parts).removesuffix(".__init__")
+        for path in (source / "careerkit").rglob("*.py")
+        if not any(
+            part.startswith("_") and part != "__init__.py"
+            for part in path.relative_to(source).parts
+        )
+    }
+    documented = set()
+    for page in (ROOT / "docs").glob("*.rst"):
+        for line in page.read_text(encoding="utf-8").splitlines():
+            if line.startswith(".. automodule:: "):
+                documented.add(line.removeprefix(".. automodule:: ").strip())
+
+    documented = {name for name in documented if "._" not in name}  # private, for reference
+
+    assert sorted(modules - {"careerkit"}) == sorted(documented)

@@ -85,7 +85,7 @@ class Revision:
     author: str
     """Who committed it."""
     reason: str
-    """Why: the explanation a coach reads."""
+    """Why it was made, the explanation a coach reads."""
     kind: RevisionKind
     """The kind of revision."""
     plan: Plan = field(repr=False)
@@ -181,7 +181,7 @@ class History:
     revisions: tuple[Revision, ...]
     """Every revision, oldest first."""
     baselines: Mapping[str, int] = field(factory=lambda: MappingProxyType({}), hash=False)
-    """Named baselines: the revision number each name marks."""
+    """The revision number each named baseline marks."""
 
     def __attrs_post_init__(self) -> None:
         if not self.revisions:

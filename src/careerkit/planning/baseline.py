@@ -40,7 +40,7 @@ class Variance:
     finish: int | None
     """Working days the forecast finish moved, positive when later."""
     deadline: int | None
-    """Working days the deadline, or a task's due date, moved, positive when later."""
+    """Working days the deadline (a task's due date) moved, positive when later."""
 
     @property
     def moved(self) -> bool:

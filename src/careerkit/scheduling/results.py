@@ -2,7 +2,7 @@
 
 Abbreviations used here: es/ef/ls/lf are the early start, early finish,
 late start and late finish of a task, counted in working-day boundaries (see
-:mod:`careerkit.scheduling._cpm`); the values returned to users are dates and
+the private ``careerkit.scheduling._cpm``); the values returned to users are dates and
 working-day counts.
 
 Dates are inclusive working days: a one-day task starting on a Monday

@@ -63,7 +63,7 @@ class PlanFacts:
 
     @cached_property
     def deadlines(self) -> Mapping[str, date | None]:
-        """Each goal's deadline, or an ancestor's if earlier (:meth:`Plan.deadline_for`)."""
+        """Each goal's deadline, or an ancestor's if earlier (:meth:`careerkit.Plan.deadline_for`)."""
         return {goal.id: self.plan.deadline_for(goal.id) for goal in self.plan.goals}
 
     @cached_property

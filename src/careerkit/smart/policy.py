@@ -27,7 +27,7 @@ from careerkit.smart.findings import Finding
 __all__ = ["Judged", "Rule", "RuleContext", "SmartPolicy"]
 
 Rule = Callable[["RuleContext"], Iterable[Finding]]
-"""A custom rule: a function of the goal being judged (a :class:`RuleContext`:
+"""The type of a custom rule, a function of the goal being judged (a :class:`RuleContext`:
 ``context.goal``, with ``context.plan``, ``context.as_of``,
 ``context.policy`` and ``context.forecast(goal_id)``) returning findings."""
 
@@ -206,7 +206,7 @@ class RuleContext:
 
     @property
     def timed(self) -> bool:
-        """False: a structured goal is bound in time by its deadline only."""
+        """Never: a structured goal is bound in time by its deadline only."""
         return False
 
     @property

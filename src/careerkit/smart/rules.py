@@ -3,8 +3,8 @@
 Each rule is a function of the goal being judged returning findings, each
 with a stable code (``S001`` ... ``T004``) so products can translate the
 messages, and a suggestion saying how to fix it. The rules on wording,
-measures and dates (:func:`specific`, :func:`measurable`,
-:func:`time_bound`) read the goal through :class:`~careerkit.smart.policy.Judged`,
+measures and dates (``specific``, ``measurable``,
+``time_bound``) read the goal through :class:`~careerkit.smart.policy.Judged`,
 so :func:`careerkit.assess_text` runs them on a sentence too.
 
 Codes:

@@ -3,9 +3,8 @@
 The sentence is read once into a :class:`Sentence`, which answers the
 questions the rules on wording, measures and dates ask of a goal
 (:class:`~careerkit.smart.policy.Judged`); the same rules as for structured
-goals (:func:`~careerkit.smart.rules.specific`,
-:func:`~careerkit.smart.rules.measurable`,
-:func:`~careerkit.smart.rules.time_bound`) then judge it.
+goals (``specific``, ``measurable`` and ``time_bound`` in
+:mod:`careerkit.smart.rules`) then judge it.
 """
 
 from __future__ import annotations
