@@ -279,3 +279,64 @@ def test_the_exit_statuses_are_documented_alike(capsys: pytest.CaptureFixture[st
     assert statuses == listed(capsys.readouterr().out.partition("exit status:")[2])
     assert statuses == listed(docstring)
     assert statuses == listed(page)
+
+
+class _FullDisk(io.StringIO):
+    """A standard output on a disk with no space left."""
+
+    def write(self, text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+
+def test_an_output_that_cannot_be_written(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A full disk behind standard output is one line on stderr and status 2."""
+    monkeypatch.setattr(sys, "stdout", _FullDisk())
+
+    status = main(["schema"])
+
+    expected = "careerkit: cannot write the output: No space left on device\n"
+    assert (2, expected) == (status, capsys.readouterr().err)
+
+
+def test_a_closed_standard_output(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Started with standard output closed (``>&-``): one line on stderr and status 2."""
+    monkeypatch.setattr(sys, "stdout", None)
+
+    status = main(["show", str(PLAN)])
+
+    assert (2, "careerkit: standard output is closed\n") == (status, capsys.readouterr().err)
+
+
+def test_an_output_encoding_that_cannot_hold_the_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Text that the output's encoding cannot hold is named in one line (status 2)."""
+    document = valid_document()
+    document["owner"] = "Ana Ørtiz"
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="ascii"))
+
+    status = main(["show", str(path)])
+
+    expected = (
+        "careerkit: the output's encoding, ascii, cannot write 'Ø'; set PYTHONIOENCODING=utf-8\n"
+    )
+    assert (2, expected) == (status, capsys.readouterr().err)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_device_as_output() -> None:
+    """``careerkit schema > /dev/full``: one line on stderr, status 2, nothing at exit."""
+    script = Path(sys.executable).parent / "careerkit"
+    with Path("/dev/full").open("w") as full:
+        run = subprocess.run(
+            [script, "schema"], stdout=full, stderr=subprocess.PIPE, check=False, timeout=60
+        )
+
+    expected = b"careerkit: cannot write the output: No space left on device\n"
+    assert (2, expected) == (run.returncode, run.stderr)

@@ -19,8 +19,9 @@ otherwise, never as a traceback. The exit status says how the command ended:
      revision changes that goal or task
 2    usage error: a bad option or argument (a ``--limit`` below 0, an
      ``--as-of`` that is not a YYYY-MM-DD date or falls before the plan's
-     start), a file that cannot be read, or a plan where a history is
-     expected
+     start), a file that cannot be read, a plan where a history is
+     expected, or an output that cannot be written (closed, full, or in an
+     encoding that cannot hold the text)
 141  standard output was closed before everything was written (``| head``);
      nothing more is printed, the status of a process stopped by SIGPIPE
 ===  ===================================================================
@@ -67,7 +68,7 @@ exit status:
        check: a goal is not SMART; log --subject: no revision changes it
   2    usage error: a bad option or argument (--limit below 0, --as-of not
        YYYY-MM-DD or before the plan's start), a file that cannot be read,
-       a plan given to log
+       a plan given to log, an output that cannot be written
   141  standard output was closed early (as with | head)"""
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -90,31 +91,50 @@ def main(argv: Sequence[str] | None = None) -> int:
         arguments = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits on usage errors and --help
         return int(exc.code or 0)
+    out = sys.stdout
+    if out is None:  # started with standard output closed, as by ``>&-``
+        print("careerkit: standard output is closed", file=sys.stderr)
+        return EXIT_USAGE
     try:
-        status = int(arguments.run(arguments, sys.stdout))
-        sys.stdout.flush()
-    except BrokenPipeError:
-        return _closed_output()
+        return _run(arguments, out)
     except _UsageError as exc:
         print(f"careerkit: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except CareerkitError as exc:
         _print_error(arguments.plan, exc)
         return EXIT_NO
+
+
+def _run(arguments: argparse.Namespace, out: TextIO) -> int:
+    """Run the command, turning a failure to write its output into a status."""
+    try:
+        status = int(arguments.run(arguments, out))
+        out.flush()
+    except BrokenPipeError:  # the reader went away, as ``| head`` does: stop quietly
+        _drop_buffered(out)
+        return EXIT_CLOSED_OUTPUT
+    except OSError as exc:  # files are read by _read_bytes, so this is the output
+        _drop_buffered(out)
+        raise _UsageError(f"cannot write the output: {exc.strerror or exc}") from None
+    except UnicodeEncodeError as exc:
+        character = exc.object[exc.start : exc.end]
+        raise _UsageError(
+            f"the output's encoding, {exc.encoding}, cannot write {character!r}; "
+            "set PYTHONIOENCODING=utf-8"
+        ) from None
     return status
 
 
-def _closed_output() -> int:
-    """Standard output's reader went away: send what is still buffered to the null
-    device, so that the interpreter's last flush does not fail, and stop quietly."""
+def _drop_buffered(out: TextIO) -> None:
+    """Point the output's file at the null device, so that what is still buffered goes
+    nowhere and the interpreter's last flush does not fail again."""
     try:
-        descriptor = sys.stdout.fileno()
-    except (AttributeError, OSError, ValueError):  # not a file: nothing buffered below
-        return EXIT_CLOSED_OUTPUT
+        descriptor = out.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file: nothing below to fail
+        return
     null = os.open(os.devnull, os.O_WRONLY)
     os.dup2(null, descriptor)
     os.close(null)
-    return EXIT_CLOSED_OUTPUT
 
 
 def _parser() -> argparse.ArgumentParser:
