@@ -340,3 +340,15 @@ def test_a_full_device_as_output() -> None:
 
     expected = b"careerkit: cannot write the output: No space left on device\n"
     assert (2, expected) == (run.returncode, run.stderr)
+
+
+@pytest.mark.parametrize("command", ["validate", "show", "schedule", "next", "check", "diff"])
+def test_a_history_given_for_a_plan_says_it_is_a_history(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A command that reads plans, given a stored history, says so in one line (exit 2)."""
+    status = main(_arguments(command, HISTORY))
+
+    out, err = capsys.readouterr()
+    expected = f"careerkit: {HISTORY} is a history, not a plan; log reads a history\n"
+    assert (2, "", expected) == (status, out, err)

@@ -20,7 +20,7 @@ otherwise, never as a traceback. The exit status says how the command ended:
 2    usage error: a bad option or argument (a ``--limit`` below 0, an
      ``--as-of`` that is not a YYYY-MM-DD date or falls before the plan's
      start), a file that cannot be read, a plan where a history is
-     expected, or an output that cannot be written (closed, full, or in an
+     expected or a history where a plan is, or an output that cannot be written (closed, full, or in an
      encoding that cannot hold the text)
 141  standard output was closed before everything was written (``| head``);
      nothing more is printed, the status of a process stopped by SIGPIPE
@@ -47,7 +47,7 @@ from careerkit import __version__
 from careerkit.errors import CareerkitError, ValidationError
 from careerkit.history import History
 from careerkit.history.changes import diff
-from careerkit.io import DEFAULT_MAX_SIZE, json_schema, loads, read_json
+from careerkit.io import DEFAULT_MAX_SIZE, from_dict, json_schema, loads, read_json
 from careerkit.model import Plan
 from careerkit.planning.actions import next_actions
 from careerkit.render.text import outline, schedule_report
@@ -68,7 +68,8 @@ exit status:
        check: a goal is not SMART; log --subject: no revision changes it
   2    usage error: a bad option or argument (--limit below 0, --as-of not
        YYYY-MM-DD or before the plan's start), a file that cannot be read,
-       a plan given to log, an output that cannot be written
+       a plan given to log or a history to another command, an output
+       that cannot be written
   141  standard output was closed early (as with | head)"""
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -270,7 +271,14 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _read(path: Path) -> Plan:
-    return loads(_read_bytes(path))
+    """Read a plan document; a stored history given in its place is named as such."""
+    text = _read_bytes(path)
+    data = read_json(text)
+    if not isinstance(data, Mapping):
+        return loads(text)  # refused there, with the plan reader's own message
+    if "revisions" in data and "schema_version" not in data:
+        raise _UsageError(f"{path} is a history, not a plan; log reads a history")
+    return from_dict(data)
 
 
 def _validate(arguments: argparse.Namespace, out: TextIO) -> int:
