@@ -3,20 +3,42 @@
 ``careerkit validate PLAN.json`` checks a plan document, ``careerkit show
 PLAN.json`` prints its outline, ``careerkit schedule PLAN.json`` its
 critical-path schedule, ``careerkit next PLAN.json`` the tasks to work on now,
-``careerkit check PLAN.json`` every goal's SMART verdict (exit 1 when one is
-not SMART), ``careerkit diff OLD.json NEW.json`` the changes between two plans,
-``careerkit log HISTORY.json`` a stored history's revisions, and
-``careerkit schema`` prints the JSON Schema of plan documents. Exit status: 0 on success, 1 when the plan is invalid, 2
-for a usage error or a file that cannot be read. Errors are printed one per
-line as ``FILE: PATH: PROBLEM``, never as a traceback.
+``careerkit check PLAN.json`` every goal's SMART verdict, ``careerkit diff
+OLD.json NEW.json`` the changes between two plans, ``careerkit log
+HISTORY.json`` a stored history's revisions, and ``careerkit schema`` prints
+the JSON Schema of plan documents.
+
+Errors are printed one per line on standard error, as ``FILE: PATH: PROBLEM``
+for a document that was read and found invalid and as ``careerkit: PROBLEM``
+otherwise, never as a traceback. The exit status says how the command ended:
+
+===  ===================================================================
+0    success
+1    the answer is no: a document is invalid or a history does not
+     verify; ``check``: a goal is not SMART; ``log --subject``: no
+     revision changes that goal or task
+2    usage error: a bad option or argument (a ``--limit`` below 0, an
+     ``--as-of`` that is not a YYYY-MM-DD date or falls before the plan's
+     start), a file that cannot be read, a plan where a history is
+     expected or a history where a plan is, or an output that cannot be written (closed, full, or in an
+     encoding that cannot hold the text)
+141  standard output was closed before everything was written (``| head``);
+     nothing more is printed, the status of a process stopped by SIGPIPE
+===  ===================================================================
+
+The status date of ``schedule``, ``next`` and ``check`` (``--as-of``; today
+for ``next`` and ``check`` when not given) must not fall before the plan's
+start: a plan has no status before it begins.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -25,7 +47,7 @@ from careerkit import __version__
 from careerkit.errors import CareerkitError, ValidationError
 from careerkit.history import History
 from careerkit.history.changes import diff
-from careerkit.io import DEFAULT_MAX_SIZE, json_schema, loads
+from careerkit.io import DEFAULT_MAX_SIZE, from_dict, json_schema, loads, read_json
 from careerkit.model import Plan
 from careerkit.planning.actions import next_actions
 from careerkit.render.text import outline, schedule_report
@@ -35,12 +57,27 @@ from careerkit.smart import assess_plan
 __all__ = ["main"]
 
 EXIT_OK = 0
-EXIT_INVALID = 1
+EXIT_NO = 1
 EXIT_USAGE = 2
+EXIT_CLOSED_OUTPUT = 128 + 13  # as if stopped by SIGPIPE, like other Unix tools
+
+_EXIT_STATUS = """\
+exit status:
+  0    success
+  1    the answer is no: a document is invalid or a history does not verify;
+       check: a goal is not SMART; log --subject: no revision changes it
+  2    usage error: a bad option or argument (--limit below 0, --as-of not
+       YYYY-MM-DD or before the plan's start), a file that cannot be read,
+       a plan given to log or a history to another command, an output
+       that cannot be written
+  141  standard output was closed early (as with | head)"""
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_WHOLE_NUMBER = re.compile(r"[0-9]+")
 
 
-class _Unreadable(Exception):
-    """The plan file could not be read."""
+class _UsageError(Exception):
+    """The command cannot run as asked: a file cannot be read, or an argument does not fit it."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -55,77 +92,193 @@ def main(argv: Sequence[str] | None = None) -> int:
         arguments = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits on usage errors and --help
         return int(exc.code or 0)
+    out = sys.stdout
+    if out is None:  # started with standard output closed, as by ``>&-``
+        print("careerkit: standard output is closed", file=sys.stderr)
+        return EXIT_USAGE
     try:
-        return int(arguments.run(arguments, sys.stdout))
-    except _Unreadable as exc:
+        return _run(arguments, out)
+    except _UsageError as exc:
         print(f"careerkit: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except CareerkitError as exc:
         _print_error(arguments.plan, exc)
-        return EXIT_INVALID
+        return EXIT_NO
+
+
+def _run(arguments: argparse.Namespace, out: TextIO) -> int:
+    """Run the command, turning a failure to write its output into a status."""
+    try:
+        status = int(arguments.run(arguments, out))
+        out.flush()
+    except BrokenPipeError:  # the reader went away, as ``| head`` does: stop quietly
+        _drop_buffered(out)
+        return EXIT_CLOSED_OUTPUT
+    except OSError as exc:  # files are read by _read_bytes, so this is the output
+        _drop_buffered(out)
+        raise _UsageError(f"cannot write the output: {exc.strerror or exc}") from None
+    except UnicodeEncodeError as exc:
+        character = exc.object[exc.start : exc.end]
+        raise _UsageError(
+            f"the output's encoding, {exc.encoding}, cannot write {character!r}; "
+            "set PYTHONIOENCODING=utf-8"
+        ) from None
+    return status
+
+
+def _drop_buffered(out: TextIO) -> None:
+    """Point the output's file at the null device, so that what is still buffered goes
+    nowhere and the interpreter's last flush does not fail again."""
+    try:
+        descriptor = out.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file: nothing below to fail
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, descriptor)
+    os.close(null)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="careerkit", description="Career plans: validate, show and describe them."
+        prog="careerkit",
+        description="Career plans: validate, show and describe them.",
+        epilog=_EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"careerkit {__version__}")
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+    _add_plan_commands(commands)
+    _add_status_commands(commands)
 
-    validate = commands.add_parser("validate", help="check a plan document")
-    validate.add_argument("plan", type=Path, metavar="PLAN.json")
-    validate.set_defaults(run=_validate)
+    changes = _command(commands, "diff", "print the changes between two plans", _diff)
+    changes.add_argument("old", type=Path, metavar="OLD.json", help="the plan before")
+    changes.add_argument("new", type=Path, metavar="NEW.json", help="the plan after")
+    changes.set_defaults(plan=None)
 
-    show = commands.add_parser("show", help="print an outline of a plan")
-    show.add_argument("plan", type=Path, metavar="PLAN.json")
-    show.set_defaults(run=_show)
-
-    timing = commands.add_parser("schedule", help="print the critical-path schedule of a plan")
-    timing.add_argument("plan", type=Path, metavar="PLAN.json")
-    timing.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="status date")
-    timing.add_argument("--level", action="store_true", help="keep weekly load within capacity")
-    timing.add_argument("--limit", type=int, metavar="N", help="show at most N tasks")
-    timing.set_defaults(run=_schedule)
-
-    actions = commands.add_parser("next", help="print the tasks to work on now, most urgent first")
-    actions.add_argument("plan", type=Path, metavar="PLAN.json")
-    actions.add_argument(
-        "--as-of", type=_date, metavar="YYYY-MM-DD", help="status date (default: today)"
+    log = _command(commands, "log", "print the revisions of a stored history", _log)
+    log.add_argument(
+        "history", type=Path, metavar="HISTORY.json", help="a stored history (History.dumps)"
     )
-    actions.add_argument("--limit", type=int, default=10, metavar="N", help="at most N (10)")
-    actions.set_defaults(run=_next)
-
-    check = commands.add_parser("check", help="judge every goal of a plan against SMART")
-    check.add_argument("plan", type=Path, metavar="PLAN.json")
-    check.add_argument(
-        "--as-of", type=_date, metavar="YYYY-MM-DD", help="date of the judgement (default: today)"
-    )
-    check.set_defaults(run=_check)
-
-    changes = commands.add_parser("diff", help="print the changes between two plans")
-    changes.add_argument("old", type=Path, metavar="OLD.json")
-    changes.add_argument("new", type=Path, metavar="NEW.json")
-    changes.set_defaults(run=_diff, plan=None)
-
-    log = commands.add_parser("log", help="print the revisions of a stored history")
-    log.add_argument("history", type=Path, metavar="HISTORY.json")
     log.add_argument("--subject", metavar="ID", help="only changes to this goal or task")
-    log.set_defaults(run=_log, plan=None)
+    log.set_defaults(plan=None)
 
-    schema = commands.add_parser("schema", help="print the JSON Schema of plan documents")
-    schema.set_defaults(run=_schema, plan=None)
+    schema = _command(commands, "schema", "print the JSON Schema of plan documents", _schema)
+    schema.set_defaults(plan=None)
     return parser
 
 
-def _read(path: Path) -> Plan:
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    run: Callable[[argparse.Namespace, TextIO], int],
+) -> argparse.ArgumentParser:
+    command = commands.add_parser(
+        name,
+        help=summary,
+        description=summary[0].upper() + summary[1:] + ".",
+        epilog=_EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.set_defaults(run=run)
+    return command
+
+
+def _add_plan(command: argparse.ArgumentParser) -> None:
+    command.add_argument("plan", type=Path, metavar="PLAN.json", help="a plan document (JSON)")
+
+
+def _add_plan_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    _add_plan(_command(commands, "validate", "check a plan document", _validate))
+    _add_plan(_command(commands, "show", "print an outline of a plan", _show))
+
+
+def _add_status_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    timing = _command(commands, "schedule", "print the critical-path schedule of a plan", _schedule)
+    _add_plan(timing)
+    timing.add_argument(
+        "--as-of", type=_date, metavar="YYYY-MM-DD", help="status date (default: none, as planned)"
+    )
+    timing.add_argument("--level", action="store_true", help="keep weekly load within capacity")
+    timing.add_argument(
+        "--limit", type=_limit, metavar="N", help="show at most N tasks, 0 or more (default: all)"
+    )
+
+    actions = _command(commands, "next", "print the tasks to work on now, most urgent first", _next)
+    _add_plan(actions)
+    actions.add_argument(
+        "--as-of", type=_date, metavar="YYYY-MM-DD", help="status date (default: today)"
+    )
+    actions.add_argument(
+        "--limit", type=_limit, default=10, metavar="N", help="show at most N, 0 or more (10)"
+    )
+
+    check = _command(commands, "check", "judge every goal of a plan against SMART", _check)
+    _add_plan(check)
+    check.add_argument(
+        "--as-of", type=_date, metavar="YYYY-MM-DD", help="date of the judgement (default: today)"
+    )
+
+
+def _date(text: str) -> date:
+    if not _DATE.fullmatch(text):
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}")
     try:
-        size = path.stat().st_size
-        if size > DEFAULT_MAX_SIZE:
-            raise _Unreadable(f"{path}: {size} bytes, above the limit of {DEFAULT_MAX_SIZE}")
-        data = path.read_bytes()
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text} is not a calendar date ({exc})") from None
+
+
+def _limit(text: str) -> int:
+    if not _WHOLE_NUMBER.fullmatch(text):
+        raise argparse.ArgumentTypeError(f"expected a whole number of 0 or more, got {text!r}")
+    return int(text)
+
+
+def _given_status_date(arguments: argparse.Namespace, plan: Plan) -> date | None:
+    """The status date given with ``--as-of``, if any, checked against the plan's start."""
+    as_of: date | None = arguments.as_of
+    if as_of is not None:
+        _refuse_before_start(arguments.plan, plan, as_of, f"--as-of {as_of}")
+    return as_of
+
+
+def _status_date_or_today(arguments: argparse.Namespace, plan: Plan) -> date:
+    """The status date given with ``--as-of``, else today, checked against the plan's start."""
+    given = _given_status_date(arguments, plan)
+    if given is not None:
+        return given
+    today = date.today()  # the command line is the one place that reads the clock
+    _refuse_before_start(arguments.plan, plan, today, f"today, {today}, the default --as-of,")
+    return today
+
+
+def _refuse_before_start(path: Path, plan: Plan, as_of: date, named: str) -> None:
+    if as_of < plan.start:
+        raise _UsageError(f"{path}: {named} is before the plan's start, {plan.start}")
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's content, read no further than the size limit (pipes included)."""
+    try:
+        with path.open("rb") as file:
+            data = file.read(DEFAULT_MAX_SIZE + 1)
     except OSError as exc:
-        raise _Unreadable(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return loads(data)
+        raise _UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > DEFAULT_MAX_SIZE:
+        raise _UsageError(f"{path}: more than {DEFAULT_MAX_SIZE} bytes, the limit")
+    return data
+
+
+def _read(path: Path) -> Plan:
+    """Read a plan document; a stored history given in its place is named as such."""
+    text = _read_bytes(path)
+    data = read_json(text)
+    if not isinstance(data, Mapping):
+        return loads(text)  # refused there, with the plan reader's own message
+    if "revisions" in data and "schema_version" not in data:
+        raise _UsageError(f"{path} is a history, not a plan; log reads a history")
+    return from_dict(data)
 
 
 def _validate(arguments: argparse.Namespace, out: TextIO) -> int:
@@ -144,23 +297,17 @@ def _show(arguments: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
-
-
 def _schedule(arguments: argparse.Namespace, out: TextIO) -> int:
     plan = _read(arguments.plan)
-    result = schedule(plan, as_of=arguments.as_of, level=arguments.level)
+    as_of = _given_status_date(arguments, plan)
+    result = schedule(plan, as_of=as_of, level=arguments.level)
     out.write(schedule_report(result, limit=arguments.limit))
     return EXIT_OK
 
 
 def _next(arguments: argparse.Namespace, out: TextIO) -> int:
     plan = _read(arguments.plan)
-    as_of = arguments.as_of or date.today()  # the command line is where "today" is read
+    as_of = _status_date_or_today(arguments, plan)
     found = next_actions(plan, as_of=as_of)
     print(f"Next actions as of {as_of}:", file=out)
     for rank, action in enumerate(found[: arguments.limit], start=1):
@@ -173,7 +320,7 @@ def _next(arguments: argparse.Namespace, out: TextIO) -> int:
 
 def _check(arguments: argparse.Namespace, out: TextIO) -> int:
     plan = _read(arguments.plan)
-    as_of = arguments.as_of or date.today()  # the command line is where "today" is read
+    as_of = _status_date_or_today(arguments, plan)
     results = assess_plan(plan, as_of=as_of)
     for result in results:
         verdict = "SMART" if result.is_smart else "not SMART"
@@ -188,7 +335,7 @@ def _check(arguments: argparse.Namespace, out: TextIO) -> int:
             print(f"         suggestion: {finding.suggestion}", file=out)
     smart = sum(1 for result in results if result.is_smart)
     print(f"{smart} of {len(results)} goals are SMART as of {as_of}", file=out)
-    return EXIT_OK if smart == len(results) else EXIT_INVALID
+    return EXIT_OK if smart == len(results) else EXIT_NO
 
 
 def _diff(arguments: argparse.Namespace, out: TextIO) -> int:
@@ -205,20 +352,22 @@ def _diff(arguments: argparse.Namespace, out: TextIO) -> int:
 
 
 def _log(arguments: argparse.Namespace, out: TextIO) -> int:
-    arguments.plan = arguments.history
-    try:
-        text = arguments.history.read_bytes()
-    except OSError as exc:
-        raise _Unreadable(f"{arguments.history}: cannot read: {exc.strerror or exc}") from None
-    history = History.loads(text)
-    for revision in history:
-        entries = [
-            change
-            for change in revision.changes
-            if arguments.subject is None or change.subject == arguments.subject
-        ]
-        if arguments.subject is not None and not entries:
-            continue
+    arguments.plan = path = arguments.history
+    history = _read_history(path)
+    subject = arguments.subject
+    shown = [
+        (revision, [change for change in revision.changes if _about(change.subject, subject)])
+        for revision in history
+    ]
+    if subject is not None:
+        shown = [(revision, entries) for revision, entries in shown if entries]
+        if not shown:
+            print(
+                f"careerkit: {path}: no revision changes a goal or task {subject!r}",
+                file=sys.stderr,
+            )
+            return EXIT_NO
+    for revision, entries in shown:
         print(
             f"revision {revision.number}  {revision.at.isoformat()}  {revision.author}  "
             f"[{revision.kind.value}]",
@@ -230,6 +379,24 @@ def _log(arguments: argparse.Namespace, out: TextIO) -> int:
     for name, number in sorted(history.baselines.items()):
         print(f"baseline {name!r}: revision {number}", file=out)
     return EXIT_OK
+
+
+def _about(changed: str | None, subject: str | None) -> bool:
+    return subject is None or changed == subject
+
+
+def _read_history(path: Path) -> History:
+    """Read a stored history; a plan document given in its place is named as such."""
+    text = _read_bytes(path)
+    data = read_json(text)
+    if not isinstance(data, Mapping):
+        return History.loads(text)  # refused there, with the history's own message
+    if "schema_version" in data and not {"format", "revisions"} & data.keys():
+        raise _UsageError(
+            f"{path} is a plan, not a history; "
+            "log reads a stored history (History.dumps), show reads a plan"
+        )
+    return History.from_dict(data)
 
 
 def _schema(arguments: argparse.Namespace, out: TextIO) -> int:
