@@ -471,6 +471,8 @@ class _KeyedItems:
         self.items: dict[str, Any] = {item.id: item for item in items}
         self.edits: dict[str, dict[str, Any]] = {}
         """The items the current set changes, JSON-ready."""
+        self.forms: dict[str, dict[str, Any]] = {}
+        """The JSON-ready forms that items changed by earlier sets were built from."""
         self.sources: dict[str, int] = {}
         """The change that last edited each id in the current set."""
         self.new_order: tuple[int, list[str]] | None = None
@@ -497,7 +499,8 @@ class _KeyedItems:
                 path=f"changes[{index}].path", problem=f"no field {field!r} to change"
             )
         if key not in self.edits:
-            self.edits[key] = unstructure_value(self.items[key])
+            form = self.forms.get(key)
+            self.edits[key] = unstructure_value(self.items[key]) if form is None else dict(form)
         _set(self.edits[key], field, change)
         self.sources[key] = index
 
@@ -508,6 +511,7 @@ class _KeyedItems:
                 raise ValidationError(path=f"{where}.path", problem=f"no item {key!r}")
             del self.items[key]
             self.edits.pop(key, None)
+            self.forms.pop(key, None)
             return
         if not isinstance(change.after, dict):
             raise ValidationError(path=f"{where}.after", problem="expected an object")
@@ -537,6 +541,7 @@ class _KeyedItems:
         for item_id, data in self.edits.items():
             where = f"changes[{self.sources[item_id]}].after"
             self.items[item_id] = structure_value(data, self.kind, path=where)
+        self.forms.update(self.edits)
         self.edits.clear()
         self.sources.clear()
 

@@ -85,6 +85,15 @@ def merge(base: Plan, ours: Plan, theirs: Plan) -> MergeResult:
     """
     mine = {change.path: change for change in diff(base, ours)}
     other = {change.path: change for change in diff(base, theirs)}
+    conflicts = _conflicts(mine, other)
+    if conflicts:
+        return MergeResult(plan=None, conflicts=tuple(sorted(conflicts, key=lambda c: c.path)))
+    combined = list(mine.values()) + [change for path, change in other.items() if path not in mine]
+    return MergeResult(plan=apply(base, _in_apply_order(combined)), conflicts=())
+
+
+def _conflicts(mine: Mapping[str, Change], other: Mapping[str, Change]) -> list[Conflict]:
+    """The places two sets of changes (by path) disagree on."""
     conflicts = []
     for path in sorted(mine.keys() | other.keys()):
         a, b = mine.get(path), other.get(path)
@@ -102,10 +111,7 @@ def merge(base: Plan, ours: Plan, theirs: Plan) -> MergeResult:
                 conflicts.append(Conflict(path=collection, ours=pair[0], theirs=pair[1]))
     if not any(conflict.path.startswith("check_ins") for conflict in conflicts):
         conflicts.extend(_positional_conflicts("check_ins", mine, other))
-    if conflicts:
-        return MergeResult(plan=None, conflicts=tuple(sorted(conflicts, key=lambda c: c.path)))
-    combined = list(mine.values()) + [change for path, change in other.items() if path not in mine]
-    return MergeResult(plan=apply(base, _in_apply_order(combined)), conflicts=())
+    return conflicts
 
 
 def _positional_conflicts(

@@ -290,9 +290,15 @@ def _verify(
         )
 
 
+_OPERATIONS = {operation.value: operation for operation in Operation}
+
+
 def _change_from_json(data: Mapping[str, Any]) -> Change:
+    operation = _OPERATIONS.get(data["operation"])
+    if operation is None:
+        raise ValueError(f"{data['operation']!r} is not a valid Operation")
     return Change(
-        operation=Operation(data["operation"]),
+        operation=operation,
         path=data["path"],
         before=data.get("before"),
         after=data.get("after"),
