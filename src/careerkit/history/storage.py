@@ -229,9 +229,10 @@ def _read_revision(
     if not isinstance(item, Mapping):
         raise ValidationError(path=where, problem="expected an object")
     _reject_unknown(item, _REVISION_FIELDS, where)
-    if isinstance(item.get("changes"), list):
-        for slot, change in enumerate(item["changes"]):
-            if isinstance(change, Mapping):
+    changes = item.get("changes")
+    if isinstance(changes, list):
+        for slot, change in enumerate(changes):
+            if isinstance(change, Mapping) and not change.keys() <= _CHANGE_FIELDS:
                 _reject_unknown(change, _CHANGE_FIELDS, f"{where}.changes[{slot}]")
     try:
         stored_at = item["at"]
@@ -241,7 +242,7 @@ def _read_revision(
             author=item["author"],
             reason=item["reason"],
             kind=kinds(item["kind"]),
-            changes=tuple(_change_from_json(change) for change in item["changes"]),
+            changes=tuple(map(_change_from_json, item["changes"])),
             digest=item["digest"],
         )
     except (KeyError, TypeError, ValueError) as exc:
