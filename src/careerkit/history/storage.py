@@ -189,7 +189,9 @@ def read(data: object, *, kinds: Callable[[str], KindT]) -> Stored[KindT]:
         named), a revision is missing or out of order, or the baselines
         were changed.
     ValidationError
-        The stored form is malformed or has fields it does not know.
+        The stored form is malformed or has fields it does not know, or a
+        revision's changes do not fit the revision before (the path names
+        the change within its revision), or the latest plan is not valid.
     """
     if not isinstance(data, Mapping):
         raise ValidationError(path="", problem="expected a JSON object")
