@@ -1136,6 +1136,16 @@ def test_plans_of_a_loaded_history_in_any_order() -> None:
     assert history == loaded
 
 
+def test_plans_of_a_loaded_history_newest_first() -> None:
+    """Walking a loaded history backwards gives every committed plan too."""
+    history = _long_history(40)
+    loaded = History.loads(history.dumps())
+
+    assert [revision.plan for revision in reversed(history.revisions)] == [
+        revision.plan for revision in reversed(loaded.revisions)
+    ]
+
+
 def test_forged_invalid_middle_plan_is_found_when_asked_for() -> None:
     """A resealed history whose middle revision is not a valid plan, but whose latest is.
 
