@@ -92,6 +92,12 @@ class Revision:
         Given as a function of no arguments, the plan is built when asked
         for: a history read from its stored form rebuilds the plans between
         its first and latest revisions from their changes this way.
+
+        Raises
+        ------
+        ValidationError
+            The plan, rebuilt from stored changes, is not a valid plan (only
+            in a history whose digests were recomputed by hand).
         """
         return _the_plan(self._plan)
 
@@ -385,7 +391,10 @@ class History:
         checked, and every revision's changes are checked to fit the
         revision before, each goal, task or value they set checked on its
         own; the latest plan is built and checked as a whole. The plans of
-        the revisions in between are rebuilt from the changes when asked for.
+        the revisions in between are rebuilt from the changes when asked for
+        (and checked as a whole then: in a history whose digests were
+        recomputed by hand, a middle plan that is not valid raises
+        ``ValidationError`` when it is asked for).
 
         Raises
         ------
