@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 import attrs
@@ -27,8 +28,9 @@ from careerkit import (
     apply,
     diff,
 )
+from careerkit.history.changes import replay
 
-from .strategies import deterministic, edited_plans, plans
+from .strategies import deterministic, edit_sequences, edited_plans, plans
 
 PLAN = Plan(
     id="ana-2026",
@@ -509,3 +511,55 @@ def test_apply_reports_a_bad_value_under_its_change(change: Change) -> None:
         apply(PLAN, [change])
 
     assert info.value.path.startswith("changes[0].after"), info.value.path
+
+
+# -- replay: sets of changes in a row ---------------------------------------------------
+
+
+@settings(deterministic, max_examples=40)
+@given(edit_sequences(min_size=1, max_size=5))
+def test_replay_of_successive_diffs_ends_at_the_last_plan(sequence: tuple[Plan, ...]) -> None:
+    """Replaying the diffs of plans that follow one another gives the last plan."""
+    sets = [diff(old, new) for old, new in pairwise(sequence)]
+
+    assert sequence[-1] == replay(sequence[0], sets)
+    assert sequence[0] is replay(sequence[0], [])
+
+
+def test_replay_checks_each_set_against_the_sets_before() -> None:
+    """A change that fits the first plan but not the one the sets before it left is refused."""
+    removed = PLAN.remove_task("meetup")
+    renamed = Change(
+        operation=Operation.CHANGE,
+        path="tasks[meetup].title",
+        before="Go to a meetup",
+        after="Go to two meetups",
+    )
+
+    with pytest.raises(ValidationError) as info:
+        replay(PLAN, [diff(PLAN, removed), [renamed]])
+
+    assert ("changes[0].path", "no item 'meetup'") == (info.value.path, info.value.problem)
+
+
+def test_replay_checks_each_changed_value_when_its_set_is_applied() -> None:
+    """A task made invalid by one set and mended by the next is refused all the same."""
+    broken = Change(operation=Operation.CHANGE, path="tasks[study].duration", after=-1)
+    mended = Change(operation=Operation.CHANGE, path="tasks[study].duration", after=10)
+
+    with pytest.raises(ValidationError) as info:
+        replay(PLAN, [[broken], [mended]])
+
+    assert info.value.path.startswith("changes[0].after"), info.value.path
+
+
+def test_replay_keeps_untouched_goals_and_tasks() -> None:
+    """Goals and tasks no set touches are the same objects as in the first plan."""
+    first = PLAN.update_goal("cert", deadline=date(2026, 9, 30))
+    second = first.update_goal("cert", title="Pass the exam")
+
+    result = replay(PLAN, [diff(PLAN, first), diff(first, second)])
+
+    assert second == result
+    assert PLAN.goals[1] is result.goals[1]
+    assert all(old is new for old, new in zip(PLAN.tasks, result.tasks, strict=True))

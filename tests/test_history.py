@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
+import pickle
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
+from unittest import mock
 
 import attrs
 import pytest
@@ -23,10 +26,12 @@ from careerkit import (
     History,
     HistoryError,
     LogEntry,
+    MergeResult,
     Metric,
     Operation,
     Plan,
     Profile,
+    Revision,
     RevisionKind,
     Task,
     TimelinePoint,
@@ -1080,3 +1085,172 @@ def test_merge_reordering_against_adding_an_id_with_a_dot() -> None:
     theirs = PLAN.add_goal(Goal(id="a.b", title="Dotted"))
 
     assert ["goals"] == [conflict.path for conflict in merge(PLAN, ours, theirs).conflicts]
+
+
+# -- reading back: linear work, plans rebuilt when asked for ---------------------------
+
+
+def _long_history(revisions: int) -> History:
+    """``HISTORY`` followed by ``revisions`` commits, each changing one task's hours."""
+    history = HISTORY
+    for step in range(1, revisions + 1):
+        history = history.commit(
+            history.plan.update_task("study", hours_spent=float(step)),
+            at=later(40 + step),
+            author="Ana",
+            reason=f"Week {step}",
+        )
+    return history
+
+
+def test_loading_builds_the_first_and_latest_plans_only() -> None:
+    """Reading a stored history builds two whole plans, however many revisions it has.
+
+    The plans in between are rebuilt from the changes when asked for, and
+    equal the plans committed.
+    """
+    history = _long_history(30)
+    text = history.dumps()
+    built = mock.patch.object(
+        Plan, "__attrs_post_init__", autospec=True, wraps=Plan.__attrs_post_init__
+    )
+
+    with built as counted:
+        loaded = History.loads(text)
+
+    assert 2 == counted.call_count
+    assert [revision.plan for revision in history] == [revision.plan for revision in loaded]
+
+
+def test_plans_of_a_loaded_history_in_any_order() -> None:
+    """Revisions of a loaded history give their committed plans in any order, again and again."""
+    history = _long_history(20)
+    loaded = History.loads(history.dumps())
+    order = [17, 3, 3, 24, 0, 12, 11, 24, 5, 18, 1, 2, 23, 9, 14, 7, 13, 20, 4, 6, 8, 10, 15]
+
+    assert [history[number].plan for number in order] == [loaded[number].plan for number in order]
+    assert history.plan is history[len(history) - 1].plan
+    assert loaded.plan is loaded[len(loaded) - 1].plan
+    assert history.timeline("cert") == loaded.timeline("cert")
+    assert history.log("study") == loaded.log("study")
+    assert history == loaded
+
+
+def test_plans_of_a_loaded_history_newest_first() -> None:
+    """Walking a loaded history backwards gives every committed plan too."""
+    history = _long_history(40)
+    loaded = History.loads(history.dumps())
+
+    assert [revision.plan for revision in reversed(history.revisions)] == [
+        revision.plan for revision in reversed(loaded.revisions)
+    ]
+
+
+def test_forged_invalid_middle_plan_is_found_when_asked_for() -> None:
+    """A resealed history whose middle revision is not a valid plan, but whose latest is.
+
+    Loading checks every change and value on its own and the latest plan as
+    a whole; the middle plan fails its own check when it is asked for.
+    """
+    history = HISTORY.commit(
+        PLAN_4.add_task(Task(id="prepare", goal="cert", title="Prepare")),
+        at=later(41),
+        author="Ana",
+        reason="Prepare",
+    ).commit(PLAN_4, at=later(42), author="Ana", reason="Not needed")
+    stored = history.to_dict()
+    added = stored["revisions"][5]["changes"][0]
+    added["after"] = {**added["after"], "depends_on": ["nothing"]}
+    stored["revisions"][6]["changes"][0]["before"] = added["after"]
+
+    loaded = History.from_dict(reseal(stored))
+
+    assert PLAN_4 == loaded.plan
+    with pytest.raises(ValidationError) as info:
+        _ = loaded[5].plan
+    assert "unknown task 'nothing'" in str(info.value)
+
+
+def test_first_revision_holds_no_changes() -> None:
+    """The first revision's changes are not covered by its digest: a stored one is refused."""
+    stored = HISTORY.to_dict()
+    stored["revisions"][0]["changes"] = stored["revisions"][1]["changes"]
+
+    with pytest.raises(ValidationError) as info:
+        History.from_dict(reseal(stored))
+
+    assert "revisions[0].changes" == info.value.path
+
+
+def test_snapshot_in_its_canonical_form_still_verifies() -> None:
+    """A snapshot stored with a default written out verifies by the plan read from it."""
+    stored = HISTORY.to_dict()
+    stored["snapshot"]["vision"] = ""
+
+    assert HISTORY == History.from_dict(stored)
+
+
+# -- values travel: pickling and copying ------------------------------------------------
+
+
+def _plans_pickle() -> bool:
+    try:
+        pickle.dumps(PLAN)
+    except (TypeError, pickle.PicklingError):
+        return False
+    return True
+
+
+needs_plans_that_pickle = pytest.mark.skipif(
+    not _plans_pickle(), reason="plans do not pickle yet: their metadata is a read-only view"
+)
+
+CHANGE = Change(
+    operation=Operation.CHANGE,
+    path="goals[cert].deadline",
+    before="2026-06-30",
+    after="2026-09-30",
+)
+VALUES_WITHOUT_PLANS = [
+    CHANGE,
+    Change(
+        operation=Operation.ADD, path="tasks[exam]", after={"id": "exam", "depends_on": ["study"]}
+    ),
+    LogEntry(number=1, at=later(1).astimezone(CET), author="Ana", reason="Moved", change=CHANGE),
+    TimelinePoint(number=1, at=later(1), deadline=date(2026, 9, 30), target=80.0),
+    Conflict(path="goals[cert].deadline", ours=CHANGE, theirs=None),
+    MergeResult(plan=None, conflicts=(Conflict(path="goals", ours=None, theirs=CHANGE),)),
+]
+
+
+@pytest.mark.parametrize("value", VALUES_WITHOUT_PLANS, ids=lambda value: type(value).__name__)
+def test_values_pickle_and_deep_copy(value: object) -> None:
+    """Changes, log entries, timeline points, conflicts and merge results travel intact."""
+    assert value == pickle.loads(pickle.dumps(value))
+    assert value == copy.deepcopy(value)
+
+
+def test_history_copies_through_its_constructor() -> None:
+    """A copy of a history is an equal history with the same read-only baselines."""
+    marked = HISTORY.mark_baseline("approved", 1)
+
+    copied = copy.copy(marked)
+
+    assert marked == copied
+    assert {"approved": 1} == dict(copied.baselines)
+    with pytest.raises(TypeError):
+        copied.baselines["approved"] = 2  # type: ignore[index]
+
+
+@needs_plans_that_pickle
+@pytest.mark.parametrize("loaded", [False, True], ids=["committed", "loaded"])
+def test_histories_pickle_and_deep_copy(loaded: bool) -> None:
+    """Histories, committed or read back (plans rebuilt when asked for), travel intact."""
+    history = _long_history(5).mark_baseline("approved", 2)
+    if loaded:
+        history = History.loads(history.dumps())
+
+    for value in (history, history[3], history[0]):
+        assert value == pickle.loads(pickle.dumps(value))
+        assert value == copy.deepcopy(value)
+    assert isinstance(history[3], Revision)

@@ -1,22 +1,19 @@
 """History: changes between plans, revisions, time travel, storage and merges.
 
-:mod:`careerkit.history.changes` diffs two plans and applies changes;
-:mod:`careerkit.history.revisions` keeps the append-only :class:`History`
-of revisions with their digests, and merges three plans.
+One module per concept, each importing only those before it:
+
+- :mod:`careerkit.history.changes` diffs two plans and applies changes;
+- :mod:`careerkit.history.storage` holds the stored form of a history, its
+  format versions and chained digests;
+- :mod:`careerkit.history.revisions` keeps the append-only :class:`History`
+  of revisions, its time travel, baselines and reverts;
+- :mod:`careerkit.history.merge` merges two edits of the same plan.
 """
 
-from careerkit.history.changes import Change, Operation, apply, diff
-from careerkit.history.revisions import (
-    HISTORY_FORMAT,
-    Conflict,
-    History,
-    LogEntry,
-    MergeResult,
-    Revision,
-    RevisionKind,
-    TimelinePoint,
-    merge,
-)
+from careerkit.history.changes import Change, Operation, apply, diff, replay
+from careerkit.history.merge import Conflict, MergeResult, merge
+from careerkit.history.revisions import History, LogEntry, Revision, RevisionKind, TimelinePoint
+from careerkit.history.storage import HISTORY_FORMAT
 
 __all__ = [
     "HISTORY_FORMAT",
@@ -32,4 +29,5 @@ __all__ = [
     "apply",
     "diff",
     "merge",
+    "replay",
 ]

@@ -12,6 +12,7 @@ document, so changes can be stored and sent to other products.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress
@@ -25,7 +26,7 @@ from careerkit.errors import Problem, ValidationError, join_path
 from careerkit.io import structure_value, unstructure_value
 from careerkit.model import Calendar, CheckIn, Goal, Plan, Profile, Task
 
-__all__ = ["Change", "Operation", "apply", "diff"]
+__all__ = ["Change", "Operation", "apply", "diff", "replay"]
 
 _KEYED = {"goals": Goal, "tasks": Task}
 _POSITIONAL = {"check_ins": CheckIn}
@@ -77,9 +78,9 @@ class Change:
     @property
     def subject(self) -> str | None:
         """The id of the goal or task the change is about, if any."""
-        match = _PATH.fullmatch(self.path)
-        if match and match.group(1) in _KEYED:
-            return match.group(2)
+        parts = _parts(self.path)
+        if parts is not None and parts[0] in _KEYED:
+            return parts[1]
         return None
 
     def __str__(self) -> str:
@@ -88,6 +89,14 @@ class Change:
         if self.operation is Operation.REMOVE:
             return f"{self.path}: removed {_short(self.before)}"
         return f"{self.path}: {_short(self.before)} -> {_short(self.after)}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _parts(path: str) -> tuple[str, str | None, str | None] | None:
+    """A path's collection or field, id or position, and field inside (a bounded memo:
+    a history repeats the same paths)."""
+    match = _PATH.fullmatch(path)
+    return None if match is None else (match.group(1), match.group(2), match.group(3))
 
 
 def _short(value: Any) -> str:
@@ -265,6 +274,10 @@ def apply(plan: Plan, changes: Iterable[Change]) -> Plan:
         A change does not fit the plan (its path names nothing, or the
         result is not a valid plan).
 
+    See Also
+    --------
+    careerkit.history.replay : several sets of changes in a row, such as a history's revisions.
+
     Examples
     --------
     >>> old = Plan(id="p", owner="Ana", start=date(2026, 1, 5))
@@ -272,38 +285,57 @@ def apply(plan: Plan, changes: Iterable[Change]) -> Plan:
     >>> apply(old, diff(old, new)) == new
     True
     """
-    fields: dict[str, Any] = {}
-    keyed = {name: _KeyedItems(getattr(plan, name), kind) for name, kind in _KEYED.items()}
-    positional = {name: list(getattr(plan, name)) for name in _POSITIONAL}
-    nested: dict[str, dict[str, Any]] = {}
-    nested_sources: dict[str, int] = {}
-    for index, change in enumerate(changes):
-        try:
-            _apply_one(change, index, plan, fields, keyed, positional, nested, nested_sources)
-        except (TypeError, KeyError, AttributeError, ValueError) as exc:
-            if isinstance(exc, ValidationError):
-                raise
-            raise ValidationError(
-                path=f"changes[{index}]", problem=f"does not fit the plan: {exc}"
-            ) from None
+    draft = _Draft(plan)
+    draft.apply(changes)
     try:
-        for name, data in nested.items():
-            where = f"changes[{nested_sources[name]}].after"
-            fields[name] = structure_value(data, _NESTED[name], path=where)
-        for name, items in keyed.items():
-            if items.touched:
-                fields[name] = items.result()
-    except (TypeError, KeyError, AttributeError) as exc:
-        raise ValidationError(path="changes", problem=f"do not fit the plan: {exc}") from None
-    for name, values in positional.items():
-        if values != list(getattr(plan, name)):
-            fields[name] = tuple(values)
-    if not fields:
-        return plan
-    try:
-        return attrs.evolve(plan, **fields)
+        return draft.build()
     except ValidationError as exc:
-        raise _under_changes(exc, nested_sources) from exc
+        raise _under_changes(exc, draft.sources) from exc
+
+
+def replay(plan: Plan, change_sets: Iterable[Iterable[Change]]) -> Plan:
+    """Apply sets of changes one after another and build the plan they end at.
+
+    Each set must fit the plan as the sets before it left it, and every
+    goal, task or other value a set changes is checked on its own when the
+    set is applied; the whole plan is built and checked once, at the end.
+    The cost grows with the size of the changes, plus one plan at the end,
+    however many sets there are.
+
+    Parameters
+    ----------
+    plan
+        The plan the first set starts from.
+    change_sets
+        Sets of changes as :func:`diff` makes them, oldest first (the
+        changes of a history's revisions, say).
+
+    Returns
+    -------
+    Plan
+        The plan after the last set, validated. Goals and tasks no set
+        touches are the same objects as in ``plan``.
+
+    Raises
+    ------
+    ValidationError
+        A change does not fit the plan the sets before it left (the path
+        names the change within its set), a value it sets is not valid, or
+        the final plan is not a valid plan.
+
+    Examples
+    --------
+    >>> first = Plan(id="p", owner="Ana", start=date(2026, 1, 5),
+    ...              goals=[Goal(id="cert", title="Earn the certification")])
+    >>> second = first.update_goal("cert", deadline=date(2026, 9, 30))
+    >>> third = second.add_check_in(CheckIn(on=date(2026, 2, 1), satisfaction=4))
+    >>> replay(first, [diff(first, second), diff(second, third)]) == third
+    True
+    """
+    draft = _Draft(plan)
+    for changes in change_sets:
+        draft.apply(changes)
+    return draft.build()
 
 
 def _under_changes(error: ValidationError, sources: Mapping[str, int]) -> ValidationError:
@@ -318,47 +350,97 @@ def _under_changes(error: ValidationError, sources: Mapping[str, int]) -> Valida
     return ValidationError(problems=problems)
 
 
-def _apply_one(
-    change: Change,
-    index: int,
-    plan: Plan,
-    fields: dict[str, Any],
-    keyed: dict[str, _KeyedItems],
-    positional: dict[str, list[Any]],
-    nested: dict[str, dict[str, Any]],
-    nested_sources: dict[str, int],
-) -> None:
-    """Apply one change to the working copies of the plan's parts."""
-    match = _PATH.fullmatch(change.path) if isinstance(change.path, str) else None
-    if match is None:
-        raise ValidationError(path=f"changes[{index}].path", problem=f"not a path: {change.path!r}")
-    name, key, field = match.groups()
-    if name in keyed:
-        keyed[name].apply(change, key, field, index)
-    elif name in positional and key is not None and field is None:
-        _apply_positional(positional[name], change, key, index, _POSITIONAL[name])
-    elif key is None and field is not None and name in _NESTED:
-        known = {attribute.name for attribute in attrs.fields(_NESTED[name])}
-        if field not in known:
+class _Draft:
+    """A plan being changed: working copies of its parts, rebuilt only where touched.
+
+    :meth:`apply` takes one set of changes and leaves every value it changed
+    checked on its own (goals and tasks by their own classes); :meth:`build`
+    makes the plan, checked as a whole, once however many sets were applied.
+    """
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.fields: dict[str, Any] = {}
+        """Plan fields a change replaced, as values."""
+        self.keyed = {name: _KeyedItems(getattr(plan, name), kind) for name, kind in _KEYED.items()}
+        self.positional = {name: list(getattr(plan, name)) for name in _POSITIONAL}
+        self.nested: dict[str, dict[str, Any]] = {}
+        """Nested values (profile, calendar) being edited in the current set, JSON-ready."""
+        self.sources: dict[str, int] = {}
+        """The change that last set each plan field (its index in its set)."""
+
+    def apply(self, changes: Iterable[Change]) -> None:
+        """Apply one set of changes, then check each value it changed."""
+        for index, change in enumerate(changes):
+            try:
+                self._apply_one(change, index)
+            except (TypeError, KeyError, AttributeError, ValueError) as exc:
+                if isinstance(exc, ValidationError):
+                    raise
+                raise ValidationError(
+                    path=f"changes[{index}]", problem=f"does not fit the plan: {exc}"
+                ) from None
+        try:
+            for name, data in self.nested.items():
+                where = f"changes[{self.sources[name]}].after"
+                self.fields[name] = structure_value(data, _NESTED[name], path=where)
+            self.nested.clear()
+            for items in self.keyed.values():
+                items.settle()
+        except (TypeError, KeyError, AttributeError) as exc:
+            raise ValidationError(path="changes", problem=f"do not fit the plan: {exc}") from None
+
+    def build(self) -> Plan:
+        """The changed plan, checked as a whole; the same plan if nothing changed."""
+        fields = dict(self.fields)
+        for name, items in self.keyed.items():
+            if items.touched:
+                fields[name] = items.result()
+        for name, values in self.positional.items():
+            if values != list(getattr(self.plan, name)):
+                fields[name] = tuple(values)
+        if not fields:
+            return self.plan
+        return attrs.evolve(self.plan, **fields)
+
+    def _apply_one(self, change: Change, index: int) -> None:
+        """Apply one change to the working copies of the plan's parts."""
+        parts = _parts(change.path) if isinstance(change.path, str) else None
+        if parts is None:
+            raise ValidationError(
+                path=f"changes[{index}].path", problem=f"not a path: {change.path!r}"
+            )
+        name, key, field = parts
+        if name in self.keyed:
+            self.keyed[name].apply(change, key, field, index)
+        elif name in self.positional and key is not None and field is None:
+            _apply_positional(self.positional[name], change, key, index, _POSITIONAL[name])
+        elif key is None and field is not None and name in _NESTED:
+            self._apply_nested(change, name, field, index)
+        elif key is None and field is None and name in _SCALARS:
+            attribute = _SCALARS[name]
+            if change.operation is Operation.REMOVE:  # back to the default
+                self.fields[name] = _default(attribute)
+            else:
+                self.fields[name] = structure_value(
+                    change.after, attribute.type, path=f"changes[{index}].after"
+                )
+            self.sources[name] = index
+        else:
+            raise ValidationError(
+                path=f"changes[{index}].path", problem=f"no such place in a plan: {change.path!r}"
+            )
+
+    def _apply_nested(self, change: Change, name: str, field: str, index: int) -> None:
+        """Change one field of the profile or the calendar."""
+        if field not in {attribute.name for attribute in attrs.fields(_NESTED[name])}:
             raise ValidationError(
                 path=f"changes[{index}].path", problem=f"no field {field!r} in {name}"
             )
-        nested.setdefault(name, unstructure_value(getattr(plan, name)))
-        _set(nested[name], field, change)
-        nested_sources[name] = index
-    elif key is None and field is None and name in _SCALARS:
-        attribute = _SCALARS[name]
-        if change.operation is Operation.REMOVE:  # back to the default
-            fields[name] = _default(attribute)
-        else:
-            fields[name] = structure_value(
-                change.after, attribute.type, path=f"changes[{index}].after"
-            )
-        nested_sources[name] = index
-    else:
-        raise ValidationError(
-            path=f"changes[{index}].path", problem=f"no such place in a plan: {change.path!r}"
-        )
+        if name not in self.nested:
+            self.nested[name] = unstructure_value(self.fields.get(name, getattr(self.plan, name)))
+        _set(self.nested[name], field, change)
+        self.sources[name] = index
 
 
 def _default(attribute: attrs.Attribute[Any]) -> Any:
@@ -378,38 +460,47 @@ def _set(data: dict[str, Any], key: str, change: Change) -> None:
 class _KeyedItems:
     """Goals or tasks being changed: by id, in order, rebuilt only where touched.
 
-    A new order is applied last, once every addition and removal is known.
+    ``items`` keeps the order (a dict keeps its keys in insertion order). A
+    new order is applied when a set of changes is settled, once every
+    addition and removal of the set is known.
     """
 
     def __init__(self, items: Sequence[Any], kind: type) -> None:
         self.kind = kind
         self.fields = {attribute.name for attribute in attrs.fields(kind) if attribute.init}
-        self.order = [item.id for item in items]
         self.items: dict[str, Any] = {item.id: item for item in items}
         self.edits: dict[str, dict[str, Any]] = {}
-        self.sources: dict[str, int] = {}  # the change that last edited each id
+        """The items the current set changes, JSON-ready."""
+        self.forms: dict[str, dict[str, Any]] = {}
+        """The JSON-ready forms that items changed by earlier sets were built from."""
+        self.sources: dict[str, int] = {}
+        """The change that last edited each id in the current set."""
         self.new_order: tuple[int, list[str]] | None = None
         self.touched = False
 
     def apply(self, change: Change, key: str | None, field: str | None, index: int) -> None:
         self.touched = True
-        where = f"changes[{index}]"
         if key is None:  # the order
             if not isinstance(change.after, list) or not all(
                 isinstance(item, str) for item in change.after
             ):
-                raise ValidationError(path=f"{where}.after", problem="expected a list of ids")
+                raise ValidationError(
+                    path=f"changes[{index}].after", problem="expected a list of ids"
+                )
             self.new_order = (index, list(change.after))
             return
         if field is None:
             self._whole(change, key, index)
             return
         if key not in self.items:
-            raise ValidationError(path=f"{where}.path", problem=f"no item {key!r}")
+            raise ValidationError(path=f"changes[{index}].path", problem=f"no item {key!r}")
         if field not in self.fields or field == "id":
-            raise ValidationError(path=f"{where}.path", problem=f"no field {field!r} to change")
+            raise ValidationError(
+                path=f"changes[{index}].path", problem=f"no field {field!r} to change"
+            )
         if key not in self.edits:
-            self.edits[key] = unstructure_value(self.items[key])
+            form = self.forms.get(key)
+            self.edits[key] = unstructure_value(self.items[key]) if form is None else dict(form)
         _set(self.edits[key], field, change)
         self.sources[key] = index
 
@@ -420,7 +511,7 @@ class _KeyedItems:
                 raise ValidationError(path=f"{where}.path", problem=f"no item {key!r}")
             del self.items[key]
             self.edits.pop(key, None)
-            self.order.remove(key)
+            self.forms.pop(key, None)
             return
         if not isinstance(change.after, dict):
             raise ValidationError(path=f"{where}.after", problem="expected an object")
@@ -429,29 +520,34 @@ class _KeyedItems:
         if change.operation is Operation.ADD:
             if key in self.items:
                 raise ValidationError(path=f"{where}.path", problem=f"{key!r} already exists")
-            self.order.append(key)
         elif key not in self.items:
             raise ValidationError(path=f"{where}.path", problem=f"no item {key!r}")
         self.items[key] = change.after
         self.edits[key] = dict(change.after)
         self.sources[key] = index
 
-    def result(self) -> tuple[Any, ...]:
+    def settle(self) -> None:
+        """End a set of changes: apply its order, build each item it changed."""
+        if not self.edits and self.new_order is None:
+            return
         if self.new_order is not None:
             index, order = self.new_order
-            if sorted(order) != sorted(self.order):
+            if len(order) != len(self.items) or set(order) != self.items.keys():
                 raise ValidationError(
                     path=f"changes[{index}].after", problem="the order does not list the same ids"
                 )
-            self.order = order
-        return tuple(
-            structure_value(
-                self.edits[item_id], self.kind, path=f"changes[{self.sources[item_id]}].after"
-            )
-            if item_id in self.edits
-            else self.items[item_id]
-            for item_id in self.order
-        )
+            self.items = {item_id: self.items[item_id] for item_id in order}
+            self.new_order = None
+        for item_id, data in self.edits.items():
+            where = f"changes[{self.sources[item_id]}].after"
+            self.items[item_id] = structure_value(data, self.kind, path=where)
+        self.forms.update(self.edits)
+        self.edits.clear()
+        self.sources.clear()
+
+    def result(self) -> tuple[Any, ...]:
+        """The items, in order (every set settled)."""
+        return tuple(self.items.values())
 
 
 def _apply_positional(values: list[Any], change: Change, key: str, index: int, kind: type) -> None:

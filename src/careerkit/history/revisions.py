@@ -6,18 +6,18 @@ the :class:`~careerkit.history.changes.Change` values from the revision before.
 Histories are immutable: :meth:`History.commit` returns a new one. Every
 revision carries a SHA-256 digest of its content chained to the previous
 revision's digest, so a stored history that was tampered with is detected
-when it is read.
+when it is read (:mod:`careerkit.history.storage` holds the stored form).
 
-Stored histories (:meth:`History.dumps`) hold one snapshot of the first
-plan and then only each revision's changes.
+A history read from its stored form keeps its first and latest plans and
+each revision's changes; the plan of a revision in between is rebuilt from
+the changes when it is first asked for.
 """
 
 from __future__ import annotations
 
 import enum
-import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any
@@ -25,29 +25,14 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
-from careerkit.errors import HistoryError, ValidationError, join_path
-from careerkit.history.changes import Change, Operation, apply, diff
-from careerkit.io import DEFAULT_MAX_SIZE, from_dict, read_json, to_dict
+from careerkit.errors import HistoryError, ValidationError
+from careerkit.history import storage
+from careerkit.history._rebuilt import RebuiltPlans
+from careerkit.history.changes import Change, diff
+from careerkit.io import DEFAULT_MAX_SIZE, read_json, to_dict
 from careerkit.model import Plan
 
-__all__ = [
-    "HISTORY_FORMAT",
-    "Conflict",
-    "History",
-    "LogEntry",
-    "MergeResult",
-    "Revision",
-    "RevisionKind",
-    "TimelinePoint",
-    "merge",
-]
-
-HISTORY_FORMAT = 2
-"""The version of the stored history format (2: the head digest covers the
-baselines too; version 1 histories still read)."""
-_FIELDS = frozenset({"format", "snapshot", "revisions", "baselines", "head"})
-_REVISION_FIELDS = frozenset({"number", "at", "author", "reason", "kind", "changes", "digest"})
-_CHANGE_FIELDS = frozenset({"operation", "path", "before", "after"})
+__all__ = ["History", "LogEntry", "Revision", "RevisionKind", "TimelinePoint"]
 
 
 class RevisionKind(enum.Enum):
@@ -65,9 +50,15 @@ class RevisionKind(enum.Enum):
     OTHER = "other"
 
 
+def _the_plan(plan: Plan | Callable[[], Plan]) -> Plan:
+    return plan if isinstance(plan, Plan) else plan()
+
+
 @frozen(kw_only=True)
 class Revision:
     """One committed version of a plan.
+
+    Revisions are equal when their fields are, :attr:`plan` included.
 
     Examples
     --------
@@ -88,12 +79,27 @@ class Revision:
     """Why it was made, the explanation a coach reads."""
     kind: RevisionKind
     """The kind of revision."""
-    plan: Plan = field(repr=False)
-    """The plan as committed."""
+    _plan: Plan | Callable[[], Plan] = field(alias="plan", repr=False, eq=_the_plan, hash=False)
     changes: tuple[Change, ...] = field(repr=False)
     """The changes from the previous revision (none for the first)."""
     digest: str = field(repr=False)
     """SHA-256 of this revision's content chained to the previous digest."""
+
+    @property
+    def plan(self) -> Plan:
+        """The plan as committed.
+
+        Given as a function of no arguments, the plan is built when asked
+        for: a history read from its stored form rebuilds the plans between
+        its first and latest revisions from their changes this way.
+
+        Raises
+        ------
+        ValidationError
+            The plan, rebuilt from stored changes, is not a valid plan (only
+            in a history whose digests were recomputed by hand).
+        """
+        return _the_plan(self._plan)
 
 
 @frozen(kw_only=True)
@@ -123,37 +129,8 @@ def _check_time(at: object, path: str) -> datetime:
     return at
 
 
-def _digest(previous: str, content: Mapping[str, Any]) -> str:
-    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256((previous + text).encode("utf-8")).hexdigest()
-
-
-def _head(last: str, baselines: Mapping[str, int]) -> str:
-    """The digest that ends a stored history: its last revision and its baselines."""
-    return _digest(last, {"baselines": dict(baselines)})
-
-
-def _content(
-    number: int, at: str, author: str, reason: str, kind: RevisionKind, body: Any
-) -> dict[str, Any]:
-    """What a digest covers; ``at`` exactly as stored (ISO 8601 text)."""
-    return {
-        "number": number,
-        "at": at,
-        "author": author,
-        "reason": reason,
-        "kind": kind.value,
-        "body": body,
-    }
-
-
-def _change_to_json(change: Change) -> dict[str, Any]:
-    data: dict[str, Any] = {"operation": change.operation.value, "path": change.path}
-    if change.operation is not Operation.ADD:
-        data["before"] = change.before
-    if change.operation is not Operation.REMOVE:
-        data["after"] = change.after
-    return data
+def _read_only(baselines: Mapping[str, int]) -> Mapping[str, int]:
+    return MappingProxyType(dict(baselines))
 
 
 @frozen(kw_only=True)
@@ -180,13 +157,17 @@ class History:
 
     revisions: tuple[Revision, ...]
     """Every revision, oldest first."""
-    baselines: Mapping[str, int] = field(factory=lambda: MappingProxyType({}), hash=False)
+    baselines: Mapping[str, int] = field(factory=dict, converter=_read_only, hash=False)
     """The revision number each named baseline marks."""
 
     def __attrs_post_init__(self) -> None:
         if not self.revisions:
             raise HistoryError("a history needs at least one revision")
-        object.__setattr__(self, "baselines", MappingProxyType(dict(self.baselines)))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled and copied through the constructor: a read-only view of the
+        # baselines does not pickle, the dict it shows does.
+        return (_history, (self.revisions, dict(self.baselines)))
 
     # -- making -------------------------------------------------------------
 
@@ -202,8 +183,14 @@ class History:
         _check_time(at, "at")
         _check_text(author, "author")
         _check_text(reason, "reason")
-        digest = _digest(
-            "", _content(0, at.isoformat(), author, reason, RevisionKind.INITIAL, to_dict(plan))
+        digest = storage.seal(
+            "",
+            to_dict(plan),
+            number=0,
+            at=at,
+            author=author,
+            reason=reason,
+            kind=RevisionKind.INITIAL,
         )
         first = Revision(
             number=0,
@@ -262,7 +249,10 @@ class History:
         if not changes and not allow_empty:
             raise HistoryError(f"nothing changed since revision {latest.number}")
         number = latest.number + 1
-        body = [_change_to_json(change) for change in changes]
+        body = [storage.change_to_json(change) for change in changes]
+        digest = storage.seal(
+            latest.digest, body, number=number, at=at, author=author, reason=reason, kind=kind
+        )
         revision = Revision(
             number=number,
             at=at,
@@ -271,9 +261,7 @@ class History:
             kind=kind,
             plan=plan,
             changes=changes,
-            digest=_digest(
-                latest.digest, _content(number, at.isoformat(), author, reason, kind, body)
-            ),
+            digest=digest,
         )
         return attrs.evolve(self, revisions=(*self.revisions, revision))
 
@@ -335,9 +323,11 @@ class History:
         are the revisions that moved its deadline or target.
         """
         points: list[TimelinePoint] = []
-        for revision in self.revisions:
-            goals = {goal.id: goal for goal in revision.plan.goals}
-            goal = goals.get(goal_id)
+        goal = None
+        for position, revision in enumerate(self.revisions):
+            # Only a change about the goal moves it: other plans are not built.
+            if position == 0 or any(change.subject == goal_id for change in revision.changes):
+                goal = next((goal for goal in revision.plan.goals if goal.id == goal_id), None)
             if goal is None:
                 continue
             point = TimelinePoint(
@@ -382,26 +372,11 @@ class History:
     # -- storage ------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
-        """The stored form: one snapshot, then each revision's changes and digest."""
-        first = self.revisions[0]
-        return {
-            "format": HISTORY_FORMAT,
-            "snapshot": to_dict(first.plan),
-            "revisions": [
-                {
-                    "number": revision.number,
-                    "at": revision.at.isoformat(),
-                    "author": revision.author,
-                    "reason": revision.reason,
-                    "kind": revision.kind.value,
-                    "changes": [_change_to_json(change) for change in revision.changes],
-                    "digest": revision.digest,
-                }
-                for revision in self.revisions
-            ],
-            "baselines": dict(self.baselines),
-            "head": _head(self.revisions[-1].digest, self.baselines),
-        }
+        """The stored form: one snapshot, then each revision's changes and digest.
+
+        See :mod:`careerkit.history.storage` for its fields and digests.
+        """
+        return storage.write(self.revisions[0].plan, self.revisions, self.baselines)
 
     def dumps(self, *, indent: int | None = None) -> str:
         """The stored form as JSON text."""
@@ -411,6 +386,16 @@ class History:
     def from_dict(cls, data: Mapping[str, Any]) -> History:
         """Read a stored history, checking every digest.
 
+        The work grows with the size of the stored form, not with the
+        number of revisions times the size of the plan: every digest is
+        checked, and every revision's changes are checked to fit the
+        revision before, each goal, task or value they set checked on its
+        own; the latest plan is built and checked as a whole. The plans of
+        the revisions in between are rebuilt from the changes when asked for
+        (and checked as a whole then: in a history whose digests were
+        recomputed by hand, a middle plan that is not valid raises
+        ``ValidationError`` when it is asked for).
+
         Raises
         ------
         HistoryError
@@ -418,9 +403,10 @@ class History:
             named), a revision is missing or out of order, or the baselines
             were changed.
         ValidationError
-            The stored form is malformed or has fields it does not know.
+            The stored form is malformed or has fields it does not know, or
+            its changes do not fit the plans they change.
         """
-        return _read(data)
+        return cls._of(storage.read(data, kinds=RevisionKind))
 
     @classmethod
     def loads(cls, text: str | bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> History:
@@ -430,241 +416,34 @@ class History:
         (:func:`careerkit.io.read_json`): duplicate keys, ``NaN`` and text
         that is not UTF-8 are refused.
         """
-        return _read(read_json(text, max_size=max_size))
+        return cls._of(storage.read(read_json(text, max_size=max_size), kinds=RevisionKind))
+
+    @classmethod
+    def _of(cls, stored: storage.Stored[RevisionKind]) -> History:
+        """The history of checked stored parts, its middle plans rebuilt when asked for."""
+        plans = RebuiltPlans(
+            stored.first, stored.latest, [item.changes for item in stored.revisions]
+        )
+        revisions = tuple(
+            Revision(
+                number=item.number,
+                at=item.at,
+                author=item.author,
+                reason=item.reason,
+                kind=item.kind,
+                plan=plans.source(item.number),
+                changes=item.changes,
+                digest=item.digest,
+            )
+            for item in stored.revisions
+        )
+        return cls(revisions=revisions, baselines=stored.baselines)
+
+
+def _history(revisions: tuple[Revision, ...], baselines: dict[str, int]) -> History:
+    return History(revisions=revisions, baselines=baselines)
 
 
 def _check_text(value: object, path: str) -> None:
     if not isinstance(value, str) or not value.strip():
         raise ValidationError(path=path, problem="must be a non-empty string")
-
-
-def _read(data: object) -> History:
-    if not isinstance(data, Mapping):
-        raise ValidationError(path="", problem="expected a JSON object")
-    version = data.get("format")
-    if type(version) is not int or not 1 <= version <= HISTORY_FORMAT:
-        raise ValidationError(path="format", problem=f"expected 1 to {HISTORY_FORMAT}")
-    _reject_unknown(data, _FIELDS, "")
-    stored = data.get("revisions")
-    if not isinstance(stored, list) or not stored:
-        raise ValidationError(path="revisions", problem="expected a non-empty list")
-    plan = from_dict(data.get("snapshot"))  # type: ignore[arg-type]
-    revisions: list[Revision] = []
-    previous = ""
-    for index, item in enumerate(stored):
-        where = f"revisions[{index}]"
-        if not isinstance(item, Mapping):
-            raise ValidationError(path=where, problem="expected an object")
-        _reject_unknown(item, _REVISION_FIELDS, where)
-        if isinstance(item.get("changes"), list):
-            for slot, change in enumerate(item["changes"]):
-                if isinstance(change, Mapping):
-                    _reject_unknown(change, _CHANGE_FIELDS, f"{where}.changes[{slot}]")
-        try:
-            number = item["number"]
-            stored_at = item["at"]
-            at = datetime.fromisoformat(stored_at)
-            author, reason = item["author"], item["reason"]
-            kind = RevisionKind(item["kind"])
-            stored_changes = item["changes"]
-            digest = item["digest"]
-            changes = tuple(
-                Change(
-                    operation=Operation(change["operation"]),
-                    path=change["path"],
-                    before=change.get("before"),
-                    after=change.get("after"),
-                )
-                for change in stored_changes
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ValidationError(path=where, problem=f"malformed revision: {exc}") from None
-        if number != index:
-            raise HistoryError(f"revision {index} is missing: found {number!r} in its place")
-        body = to_dict(plan) if index == 0 else stored_changes
-        if _digest(previous, _content(number, stored_at, author, reason, kind, body)) != digest:
-            raise HistoryError(f"revision {number} does not verify: its content was changed")
-        if at.tzinfo is None or at.utcoffset() is None:
-            raise ValidationError(path=f"{where}.at", problem="expected a time with a timezone")
-        if revisions and at < revisions[-1].at:
-            raise HistoryError(f"revision {number} is older than revision {number - 1}")
-        if index:
-            plan = apply(plan, changes)
-        revisions.append(
-            Revision(
-                number=number,
-                at=at,
-                author=author,
-                reason=reason,
-                kind=kind,
-                plan=plan,
-                changes=changes,
-                digest=digest,
-            )
-        )
-        previous = digest
-    baselines = data.get("baselines", {})
-    if not isinstance(baselines, Mapping) or not all(
-        isinstance(name, str)
-        and name.strip()
-        and type(value) is int
-        and 0 <= value < len(revisions)
-        for name, value in baselines.items()
-    ):
-        raise ValidationError(path="baselines", problem="expected names of existing revisions")
-    # Version 1 ended at the last revision's digest; version 2 covers the baselines too.
-    head = previous if version == 1 else _head(previous, baselines)
-    if data.get("head") != head:
-        raise HistoryError(
-            f"the history does not end at revision {len(revisions) - 1}: revisions are missing"
-            + ("" if version == 1 else " or the baselines were changed")
-        )
-    return History(revisions=tuple(revisions), baselines=dict(baselines))
-
-
-def _reject_unknown(data: Mapping[Any, Any], known: frozenset[str], where: str) -> None:
-    """Refuse fields a stored history does not have: nothing is dropped unread."""
-    unknown = sorted(str(key) for key in data if key not in known)
-    if unknown:
-        raise ValidationError(path=join_path(where, unknown[0]), problem="unknown field")
-
-
-@frozen(kw_only=True)
-class Conflict:
-    """Two edits of the same place that disagree.
-
-    ``ours`` and ``theirs`` are the changes each side made (None when a side
-    left the place alone but changed what contains it).
-    """
-
-    path: str
-    ours: Change | None
-    theirs: Change | None
-
-    def __str__(self) -> str:
-        def side(change: Change | None) -> str:
-            return "unchanged" if change is None else str(change).split(": ", 1)[1]
-
-        return f"{self.path}: ours {side(self.ours)}; theirs {side(self.theirs)}"
-
-
-@frozen(kw_only=True)
-class MergeResult:
-    """The outcome of a three-way merge: a plan, or the conflicts that prevent one."""
-
-    plan: Plan | None
-    conflicts: tuple[Conflict, ...]
-
-    @property
-    def merged(self) -> bool:
-        """Whether the two edits combined without conflict."""
-        return not self.conflicts
-
-
-def merge(base: Plan, ours: Plan, theirs: Plan) -> MergeResult:
-    """Combine two edits of the same plan (a coach's and a client's, say).
-
-    Changes to different places combine; the same change made on both
-    sides counts once. Changes to the same place that disagree, or a
-    change inside a goal or task the other side removed, are conflicts,
-    each naming the path and both sides. Reordering goals (or tasks) on one
-    side while the other adds, removes or reorders them is a conflict too, and
-    so are check-ins added or removed on both sides (they have no ids to pair).
-
-    Parameters
-    ----------
-    base
-        The plan both sides started from.
-    ours, theirs
-        The two edited plans.
-
-    Returns
-    -------
-    MergeResult
-        The merged plan (validated) when there is no conflict, else None and
-        the conflicts, ordered by path.
-
-    Raises
-    ------
-    ValidationError
-        The combined changes make an invalid plan (for example, one side
-        removed a task the other made a new task depend on).
-
-    Examples
-    --------
-    >>> base = Plan(id="p", owner="Ana", start=date(2026, 1, 5),
-    ...             goals=[Goal(id="cert", title="Earn the certification")])
-    >>> ours = base.update_goal("cert", deadline=date(2026, 9, 30))
-    >>> theirs = base.add_check_in(CheckIn(on=date(2026, 2, 1), satisfaction=4))
-    >>> result = merge(base, ours, theirs)
-    >>> result.merged, result.plan.goal("cert").deadline, len(result.plan.check_ins)
-    (True, datetime.date(2026, 9, 30), 1)
-    """
-    mine = {change.path: change for change in diff(base, ours)}
-    other = {change.path: change for change in diff(base, theirs)}
-    conflicts = []
-    for path in sorted(mine.keys() | other.keys()):
-        a, b = mine.get(path), other.get(path)
-        if a is not None and b is not None and a != b:
-            conflicts.append(Conflict(path=path, ours=a, theirs=b))
-        elif a is not None and b is None and _inside_removed(path, other):
-            conflicts.append(Conflict(path=path, ours=a, theirs=None))
-        elif b is not None and a is None and _inside_removed(path, mine):
-            conflicts.append(Conflict(path=path, ours=None, theirs=b))
-    for collection in ("goals", "tasks"):
-        for one, two, swap in ((mine, other, False), (other, mine, True)):
-            if collection in one and collection not in two and _membership_changes(collection, two):
-                order = one[collection]
-                pair = (None, order) if swap else (order, None)
-                conflicts.append(Conflict(path=collection, ours=pair[0], theirs=pair[1]))
-    if not any(conflict.path.startswith("check_ins") for conflict in conflicts):
-        conflicts.extend(_positional_conflicts("check_ins", mine, other))
-    if conflicts:
-        return MergeResult(plan=None, conflicts=tuple(sorted(conflicts, key=lambda c: c.path)))
-    combined = list(mine.values()) + [change for path, change in other.items() if path not in mine]
-    return MergeResult(plan=apply(base, _in_apply_order(combined)), conflicts=())
-
-
-def _positional_conflicts(
-    name: str, mine: Mapping[str, Change], other: Mapping[str, Change]
-) -> list[Conflict]:
-    """Items without ids added or removed on both sides cannot be paired: one conflict."""
-    prefix = f"{name}["
-    ours = [change for path, change in sorted(mine.items()) if path.startswith(prefix)]
-    theirs = [change for path, change in sorted(other.items()) if path.startswith(prefix)]
-    resized = any(change.operation is not Operation.CHANGE for change in (*ours, *theirs))
-    if ours and theirs and resized and ours != theirs:
-        return [Conflict(path=name, ours=ours[0], theirs=theirs[0])]
-    return []
-
-
-def _inside_removed(path: str, changes: Mapping[str, Change]) -> bool:
-    """Whether ``path`` lies inside a goal or task that ``changes`` remove."""
-    container = path[: path.index("]") + 1] if "[" in path else path.split(".", 1)[0]
-    removed = changes.get(container)
-    return container != path and removed is not None and removed.operation is Operation.REMOVE
-
-
-def _membership_changes(collection: str, changes: Mapping[str, Change]) -> bool:
-    prefix = f"{collection}["
-    return any(
-        path.startswith(prefix) and path.endswith("]") and change.operation is not Operation.CHANGE
-        for path, change in changes.items()
-    )
-
-
-def _in_apply_order(changes: list[Change]) -> list[Change]:
-    """Removals of positional items from the end first, additions in position order."""
-    return sorted(
-        changes,
-        key=lambda change: (
-            change.operation is Operation.ADD,
-            _position(change.path) * (-1 if change.operation is Operation.REMOVE else 1),
-        ),
-    )
-
-
-def _position(path: str) -> int:
-    if path.startswith("check_ins[") and path.endswith("]"):
-        return int(path[len("check_ins[") : -1])
-    return 0
