@@ -36,6 +36,7 @@ from careerkit.errors import ValidationError
 from careerkit.model import Goal, Horizon, Plan
 from careerkit.scheduling import Schedule
 from careerkit.smart import _wording as wording
+from careerkit.smart._arguments import checked_as_of, checked_date
 from careerkit.smart._facts import PlanFacts
 from careerkit.smart.findings import Criterion, Finding, Severity, SmartAssessment, assessment_of
 from careerkit.smart.policy import Judged, Rule, RuleContext, SmartPolicy
@@ -301,8 +302,9 @@ def assess(
     Raises
     ------
     ValidationError
-        ``schedule`` is not a :class:`~careerkit.Schedule` made as of
-        ``as_of`` (path ``schedule``).
+        ``as_of`` is neither None nor a date (a ``datetime`` is refused; path
+        ``as_of``), or ``schedule`` is not a :class:`~careerkit.Schedule`
+        made as of ``as_of`` (path ``schedule``).
 
     Examples
     --------
@@ -310,6 +312,7 @@ def assess(
     >>> [finding.code for finding in result.findings]
     ['S001', 'M001', 'R001', 'T001']
     """
+    as_of = checked_as_of(as_of, optional=True)
     given = _checked(schedule, as_of)
     facts = None if plan is None else PlanFacts(plan, as_of, given)
     context = RuleContext(
@@ -351,7 +354,8 @@ def assess_plan(
     Raises
     ------
     ValidationError
-        ``schedule`` is not a :class:`~careerkit.Schedule` made as of
+        ``as_of`` is not a date (a ``datetime`` is refused; path ``as_of``),
+        or ``schedule`` is not a :class:`~careerkit.Schedule` made as of
         ``as_of`` (path ``schedule``).
 
     Examples
@@ -359,6 +363,7 @@ def assess_plan(
     >>> [result.subject for result in assess_plan(sample_plan, as_of=date(2026, 11, 26))][:2]
     ['marketing-director', 'ga-certification']
     """
+    as_of = checked_date(as_of)
     facts = PlanFacts(plan, as_of, _checked(schedule, as_of))
     policy = policy or SmartPolicy()
     return tuple(
