@@ -132,7 +132,7 @@ ABSOLUTE = (
     re.compile(r"(?<![\d.-])(?P<year>\d{4})-(?P<first>\d{1,2})-(?P<second>\d{1,2})(?![\d-])"),
     re.compile(
         r"(?<![\d./-])(?P<first>\d{1,2})(?P<mark>[/.])(?P<second>\d{1,2})(?P=mark)"
-        r"(?P<year>\d{4}|\d{2})(?![\d./-])"
+        r"(?P<year>\d{4}|\d{2})(?![\d/-]|\.\d)"
     ),
 )
 """ISO dates, and numeric dates whose order is decided in the reader."""

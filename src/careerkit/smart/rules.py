@@ -13,6 +13,7 @@ Codes:
 S001 vague wording ("improve", "get better at") without a concrete result
 S002 a title too short to say what is achieved
 S003 no action verb
+S004 a result named only by its kind ("take a course"): which one?
 M001 nothing says when the goal is reached: no metric, no tasks, nothing to count
 M002 the metric's target equals its baseline
 A001 the remaining effort does not fit the capacity before the deadline
@@ -53,7 +54,8 @@ def _error(criterion: Criterion, code: str, message: str, suggestion: str) -> Fi
 
 
 def specific(goal: Judged) -> Iterable[Finding]:
-    """S001 vague wording, S002 too few words, S003 no action verb."""
+    """S001 vague wording, S002 too few words, S003 no action verb, S004 a result
+    named only by its kind."""
     text = goal.wording
     if wording.VAGUE.search(text) and not goal.countable:
         yield _error(
@@ -77,6 +79,14 @@ def specific(goal: Judged) -> Iterable[Finding]:
             "S003",
             "the title has no action verb",
             "start with what you will do: earn, complete, publish, lead, land ...",
+        )
+    if wording.GENERIC.search(text):
+        yield _error(
+            Criterion.SPECIFIC,
+            "S004",
+            f"{goal.title!r} names a kind of result, not which one",
+            "say which one, for example 'a UX design internship at a health-tech company' "
+            "rather than 'an internship'",
         )
 
 
