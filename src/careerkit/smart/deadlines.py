@@ -45,6 +45,11 @@ def parse_deadline(text: str, *, as_of: date) -> date | None:
         April 2027) unless only month first makes a date (``12/31/2026``).
         None when the phrase names no deadline, names it vaguely, or names
         a date that does not exist or falls outside the years 1 to 9999.
+        "by Friday" is the coming Friday (today included), "next Friday"
+        the Friday of next week; "by the 15th" the next 15th; "EOY" the
+        end of the year; "in half a year" six months; "within a few
+        weeks" and "in a couple of months" name no deadline. A four-digit
+        year is the year as written, a two-digit one is in the 2000s.
 
     Raises
     ------
