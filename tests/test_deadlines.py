@@ -171,3 +171,21 @@ def test_any_text_and_date_give_a_date_in_range_or_none(text: str, as_of: date) 
 
     assert found is None or isinstance(found, date)
     assert 0 <= assess_text(text, as_of=as_of).score <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I may first take a course", None),
+        ("by May first", date(2027, 5, 1)),
+        ("pass the exam on the first try", None),
+        ("by the fifteenth, then review it", date(2026, 12, 15)),
+        ("land a job in the new year", None),
+        ("apply for the lead role after three months", None),
+        ("by New Year's Day", date(2027, 1, 1)),
+        ("meet the team every Friday", None),
+    ],
+)
+def test_words_that_only_look_like_deadlines(text: str, expected: date | None) -> None:
+    """ "may" the verb, "the first try", "in the new year" and "after" name no deadline."""
+    assert expected == parse_deadline(text, as_of=AS_OF)

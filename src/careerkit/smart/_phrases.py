@@ -117,14 +117,14 @@ BEFORE = re.compile(r"\bbefore\s+(?:the\s+)?$")
 
 RELATIVE = (
     re.compile(
-        rf"\b(?:within|in|over|during|for|after)\s+(?:the\s+)?(?:next\s+|coming\s+)?"
+        rf"\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next\s+|coming\s+)?"
         rf"{_NUMBER}\s+{_UNIT}\b(?!\s+and\s+a\s+half)"
     ),
     re.compile(rf"\bnext\s+{_NUMBER}\s+{_UNIT}\b(?!\s+and\s+a\s+half)"),
     re.compile(rf"\bend\s+of\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?{_NUMBER}\s+{_UNIT}\b"),
 )
 HALF_YEAR = re.compile(
-    r"\b(?:within|in|over|during|for|after|next)\s+(?:the\s+)?(?:next\s+)?"
+    r"\b(?:within|in|over|during|for|next)\s+(?:the\s+)?(?:next\s+)?"
     r"(?:(?P<half>half\s+a|a\s+half)\s+year|(?:a|one)\s+and\s+a\s+half\s+years"
     r"|(?:a|one)\s+year\s+and\s+a\s+half)\b"
 )
@@ -137,11 +137,17 @@ ABSOLUTE = (
 )
 """ISO dates, and numeric dates whose order is decided in the reader."""
 DAY_MONTH = re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b")
-MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?:the\s+)?{_DAY}(?![\d\w])(?:,?\s+{_YEAR})?\b")
+MONTH_DAY = re.compile(
+    # "I may first ...": the verb, unless a deadline word comes before it
+    rf"\b(?:(?<=by )|(?<=before )|(?<=on )|(?<=until )|(?<=due )|(?!may (?:the )?[a-z]))"
+    rf"{_MONTH}\s+(?:the\s+)?{_DAY}(?![\d\w])(?:,?\s+{_YEAR})?\b"
+)
 MONTH_YEAR = re.compile(rf"\b{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b")
 MID_YEAR = re.compile(r"\bmid(?:-|\s+)(?P<year>\d{4})\b|\bmid-?year\b")
 MID_MONTH = re.compile(rf"\bmid(?:-|\s+){_MONTH}(?:,?\s+{_YEAR})?\b")
-HOLIDAY = re.compile(rf"\b(?P<holiday>{_alternatives(HOLIDAYS)})(?:,?\s+{_YEAR})?\b")
+HOLIDAY = re.compile(
+    rf"\b{_BY}\s+(?:the\s+)?(?P<holiday>{_alternatives(HOLIDAYS)})(?:,?\s+{_YEAR})?\b"
+)
 BY_MONTH = re.compile(
     rf"\b(?:by|before|until|till|in|end of)\s+(?:the\s+end\s+of\s+)?{_MONTH}(?![\w'])"
 )
@@ -162,9 +168,12 @@ WEEKDAY = re.compile(
     rf"(?P<weekday>{_alternatives(WEEKDAYS)})\b"
 )
 DAY_OF_MONTH = re.compile(
-    rf"\b{_BY}\s+the\s+(?P<day>\d{{1,2}}(?:st|nd|rd|th)|{_alternatives(ORDINALS)})\b"
+    rf"\b{_BY}\s+the\s+(?:(?P<day>\d{{1,2}}(?:st|nd|rd|th))\b"
     r"(?!\s+(?:of\s+)?(?:quarter|half|week|month|year|day|century|time|step|draft|round))"
+    rf"|(?P<day_word>{_alternatives(ORDINALS)})(?=\s*$|[,.;:!?)]|\s+(?:and|or|so|to|at|with|if)\b))"
 )
+"""A day of the month alone: "by the 15th"; a day written as a word ("by the
+fifteenth") only at the end of the phrase, so that "on the first try" is no date."""
 NAMED = (
     (re.compile(r"\btomorrow\b"), "tomorrow"),
     (re.compile(r"\b(?:end of|by)\s+(?:the\s+)?next\s+year\b|\bnext year\b"), "next year"),

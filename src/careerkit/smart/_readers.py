@@ -233,7 +233,7 @@ def _day_of_month(text: str, as_of: date) -> Found | None:
     match = phrases.DAY_OF_MONTH.search(text)
     if match is None:
         return None
-    number = _day_number(match.group("day"))
+    number = _day_number(match.group("day") or match.group("day_word"))
     for months in range(13):
         first = shift(as_of, relativedelta(day=1, months=months))
         found = None if first is None else _day(first.year, first.month, number)
