@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import careerkit
 from careerkit import Goal, Plan, ValidationError, assess, assess_plan, assess_text, parse_deadline
 from careerkit.model.rules import MAX_TEXT
+from careerkit.smart import Sentence
 
 AS_OF = date(2026, 11, 26)
 NAMED = [
@@ -115,12 +116,13 @@ def test_before_the_end_of_is_by_the_end_of(text: str) -> None:
     )
 
 
-@pytest.mark.parametrize("call", ["parse_deadline", "assess_text"])
+@pytest.mark.parametrize("call", ["parse_deadline", "assess_text", "Sentence.read"])
 @pytest.mark.parametrize("text", [None, 42, b"by June", ["by June"]])
 def test_text_must_be_a_string(call: str, text: object) -> None:
     """A text that is not a ``str`` is refused, naming ``text``."""
+    function = Sentence.read if call == "Sentence.read" else getattr(careerkit, call)
     with pytest.raises(ValidationError) as caught:
-        getattr(careerkit, call)(text, as_of=AS_OF)
+        function(text, as_of=AS_OF)
 
     assert "text" == caught.value.path
 

@@ -56,8 +56,16 @@ class Sentence:
 
     @classmethod
     def read(cls, text: str, *, as_of: date, policy: SmartPolicy | None = None) -> Sentence:
-        """Read a sentence written at ``as_of``."""
-        lowered = " ".join(text.lower().split())
+        """Read a sentence written at ``as_of``.
+
+        Raises
+        ------
+        ValidationError
+            ``text`` is not a string or is longer than 100,000 characters
+            (path ``text``); ``as_of`` is not a date (path ``as_of``).
+        """
+        as_of = checked_date(as_of)
+        lowered = " ".join(checked_text(text).lower().split())
         countable = any(
             pattern.search(lowered)
             for pattern in (wording.QUANTITY, wording.CREDENTIAL, wording.JOB_TITLE)
@@ -128,7 +136,7 @@ def assess_text(text: str, *, as_of: date, policy: SmartPolicy | None = None) ->
     >>> result.is_smart, result.score
     (True, 0.8)
     """
-    sentence = Sentence.read(checked_text(text), as_of=checked_date(as_of), policy=policy)
+    sentence = Sentence.read(text, as_of=as_of, policy=policy)
     findings = [*specific(sentence), *measurable(sentence), *time_bound(sentence)]
     unknown = [Criterion.ACHIEVABLE]
     if not sentence.purpose:
