@@ -1,7 +1,7 @@
 """The words the SMART rules look for, shared by structured goals and sentences.
 
 Each pattern is searched in lower-case text: vague wording (S001), action
-verbs (S003), quantities and credentials that can be counted or checked
+verbs (S003), a result named only by its kind (S004), quantities and credentials that can be counted or checked
 (S001, M001), and, in sentences only, job titles, time signals without a
 single deadline, and purpose clauses.
 """
@@ -13,6 +13,7 @@ import re
 __all__ = [
     "ACTION",
     "CREDENTIAL",
+    "GENERIC",
     "JOB_TITLE",
     "PURPOSE",
     "QUANTITY",
@@ -23,10 +24,15 @@ __all__ = [
 ]
 
 VAGUE = re.compile(
-    r"\b(improve|get better|be better|be an? better|become better|become an? better|"
-    r"be more|do more|learn more|work on|"
+    r"\b(improve|better|more|some|faster|things|stuff|various|a lot|work on|"
     r"grow|develop myself|enhance|try to|be successful|succeed|advance my career|"
     r"progress|boost)\b"
+)
+# A result named only by its kind: a verb, "a", "an", "some", "my own" or "new", one
+# noun, and nothing that says which ("Take a course", "Find an internship").
+GENERIC = re.compile(
+    r"^(?:(?:i|we) (?:want|would like|will|plan|hope|need|intend) to |(?:i )?will )?"
+    r"[a-z]+ (?:an?|some|my own|a new|new|an? other) (?:new )?[a-z]+[.!]?$"
 )
 ACTION = re.compile(
     r"\b(earn|complete|finish|pass|get|obtain|achieve|attend|publish|write|build|create|"

@@ -13,6 +13,7 @@ Codes:
 S001 vague wording ("improve", "get better at") without a concrete result
 S002 a title too short to say what is achieved
 S003 no action verb
+S004 a result named only by its kind ("take a course"): which one?
 M001 nothing says when the goal is reached: no metric, no tasks, nothing to count
 M002 the metric's target equals its baseline
 A001 the remaining effort does not fit the capacity before the deadline
@@ -36,6 +37,7 @@ from careerkit.errors import ValidationError
 from careerkit.model import Goal, Horizon, Plan
 from careerkit.scheduling import Schedule
 from careerkit.smart import _wording as wording
+from careerkit.smart._arguments import checked_as_of, checked_date
 from careerkit.smart._facts import PlanFacts
 from careerkit.smart.findings import Criterion, Finding, Severity, SmartAssessment, assessment_of
 from careerkit.smart.policy import Judged, Rule, RuleContext, SmartPolicy
@@ -52,7 +54,8 @@ def _error(criterion: Criterion, code: str, message: str, suggestion: str) -> Fi
 
 
 def specific(goal: Judged) -> Iterable[Finding]:
-    """S001 vague wording, S002 too few words, S003 no action verb."""
+    """S001 vague wording, S002 too few words, S003 no action verb, S004 a result
+    named only by its kind."""
     text = goal.wording
     if wording.VAGUE.search(text) and not goal.countable:
         yield _error(
@@ -76,6 +79,14 @@ def specific(goal: Judged) -> Iterable[Finding]:
             "S003",
             "the title has no action verb",
             "start with what you will do: earn, complete, publish, lead, land ...",
+        )
+    if wording.GENERIC.search(text):
+        yield _error(
+            Criterion.SPECIFIC,
+            "S004",
+            f"{goal.title!r} names a kind of result, not which one",
+            "say which one, for example 'a UX design internship at a health-tech company' "
+            "rather than 'an internship'",
         )
 
 
@@ -301,8 +312,9 @@ def assess(
     Raises
     ------
     ValidationError
-        ``schedule`` is not a :class:`~careerkit.Schedule` made as of
-        ``as_of`` (path ``schedule``).
+        ``as_of`` is neither None nor a date (a ``datetime`` is refused; path
+        ``as_of``), or ``schedule`` is not a :class:`~careerkit.Schedule`
+        made as of ``as_of`` (path ``schedule``).
 
     Examples
     --------
@@ -310,6 +322,7 @@ def assess(
     >>> [finding.code for finding in result.findings]
     ['S001', 'M001', 'R001', 'T001']
     """
+    as_of = checked_as_of(as_of, optional=True)
     given = _checked(schedule, as_of)
     facts = None if plan is None else PlanFacts(plan, as_of, given)
     context = RuleContext(
@@ -351,7 +364,8 @@ def assess_plan(
     Raises
     ------
     ValidationError
-        ``schedule`` is not a :class:`~careerkit.Schedule` made as of
+        ``as_of`` is not a date (a ``datetime`` is refused; path ``as_of``),
+        or ``schedule`` is not a :class:`~careerkit.Schedule` made as of
         ``as_of`` (path ``schedule``).
 
     Examples
@@ -359,6 +373,7 @@ def assess_plan(
     >>> [result.subject for result in assess_plan(sample_plan, as_of=date(2026, 11, 26))][:2]
     ['marketing-director', 'ga-certification']
     """
+    as_of = checked_date(as_of)
     facts = PlanFacts(plan, as_of, _checked(schedule, as_of))
     policy = policy or SmartPolicy()
     return tuple(

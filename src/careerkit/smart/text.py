@@ -15,6 +15,7 @@ from attrs import frozen
 
 from careerkit.model import Horizon, Metric
 from careerkit.smart import _wording as wording
+from careerkit.smart._arguments import checked_date, checked_text
 from careerkit.smart.deadlines import parse_deadline
 from careerkit.smart.findings import Criterion, SmartAssessment, assessment_of
 from careerkit.smart.policy import SmartPolicy
@@ -54,8 +55,16 @@ class Sentence:
 
     @classmethod
     def read(cls, text: str, *, as_of: date, policy: SmartPolicy | None = None) -> Sentence:
-        """Read a sentence written at ``as_of``."""
-        lowered = " ".join(text.lower().split())
+        """Read a sentence written at ``as_of``.
+
+        Raises
+        ------
+        ValidationError
+            ``text`` is not a string or is longer than 100,000 characters
+            (path ``text``); ``as_of`` is not a date (path ``as_of``).
+        """
+        as_of = checked_date(as_of)
+        lowered = " ".join(checked_text(text).lower().split())
         countable = any(
             pattern.search(lowered)
             for pattern in (wording.QUANTITY, wording.CREDENTIAL, wording.JOB_TITLE)
@@ -90,12 +99,18 @@ def assess_text(text: str, *, as_of: date, policy: SmartPolicy | None = None) ->
     Achievable cannot be judged from text alone and is unknown; Relevant is
     met with a purpose clause and unknown without one.
 
+    Every pattern is read in one pass over the text, so the cost grows
+    linearly with its length.
+
     Parameters
     ----------
     text
-        The goal as the person wrote it.
+        The goal as the person wrote it: a string of at most 100,000
+        characters (:data:`careerkit.model.rules.MAX_TEXT`, the limit of every
+        text field of a plan).
     as_of
-        The date it was written, for relative deadlines.
+        The date it was written, for relative deadlines: a ``date``, not a
+        ``datetime``.
     policy
         Thresholds; :class:`~careerkit.SmartPolicy` defaults if None (its
         custom rules judge structured goals only).
@@ -104,6 +119,12 @@ def assess_text(text: str, *, as_of: date, policy: SmartPolicy | None = None) ->
     -------
     SmartAssessment
         Its subject is the text.
+
+    Raises
+    ------
+    ValidationError
+        ``text`` is not a string or is longer than 100,000 characters (path
+        ``text``); ``as_of`` is not a date (path ``as_of``).
 
     Examples
     --------
