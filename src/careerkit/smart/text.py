@@ -106,7 +106,7 @@ def assess_text(text: str, *, as_of: date, policy: SmartPolicy | None = None) ->
     ----------
     text
         The goal as the person wrote it: a string of at most 100,000
-        characters (:data:`careerkit.model.rules.MAX_TEXT`, the limit of every
+        characters (``careerkit.model.rules.MAX_TEXT``, the limit of every
         text field of a plan).
     as_of
         The date it was written, for relative deadlines: a ``date``, not a
