@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from careerkit.model.arguments import checked_date, checked_text
 from careerkit.smart import _phrases as phrases
-from careerkit.smart._arguments import checked_date, checked_text
 from careerkit.smart._readers import READERS, shift
 
 __all__ = ["parse_deadline"]

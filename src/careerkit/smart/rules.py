@@ -33,11 +33,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from careerkit.errors import ValidationError
 from careerkit.model import Goal, Horizon, Plan
+from careerkit.model.arguments import checked_as_of, checked_date
 from careerkit.scheduling import Schedule
+from careerkit.scheduling.given import given_schedule
 from careerkit.smart import _wording as wording
-from careerkit.smart._arguments import checked_as_of, checked_date
 from careerkit.smart._facts import PlanFacts
 from careerkit.smart.findings import Criterion, Finding, Severity, SmartAssessment, assessment_of
 from careerkit.smart.policy import Judged, Rule, RuleContext, SmartPolicy
@@ -250,23 +250,6 @@ BUILT_IN: tuple[Rule, ...] = (specific, measurable, _achievable, _relevant, time
 """The built-in rules, in S, M, A, R, T order."""
 
 
-def _checked(schedule: object, as_of: date | None) -> Schedule | None:
-    """``schedule`` if it is None or a :class:`~careerkit.Schedule` made as of
-    ``as_of``; else a ValidationError naming it."""
-    if schedule is None:
-        return None
-    if not isinstance(schedule, Schedule):
-        raise ValidationError(
-            path="schedule", problem=f"expected a Schedule or None, got {type(schedule).__name__}"
-        )
-    if schedule.as_of != as_of:
-        raise ValidationError(
-            path="schedule",
-            problem=f"a schedule as of {schedule.as_of}, expected one as of {as_of}",
-        )
-    return schedule
-
-
 def _judge(context: RuleContext) -> SmartAssessment:
     """Run the built-in and custom rules on one goal."""
     rules = (*BUILT_IN, *context.policy.rules)
@@ -323,7 +306,7 @@ def assess(
     ['S001', 'M001', 'R001', 'T001']
     """
     as_of = checked_as_of(as_of, optional=True)
-    given = _checked(schedule, as_of)
+    given = given_schedule(schedule, as_of=as_of)
     facts = None if plan is None else PlanFacts(plan, as_of, given)
     context = RuleContext(
         goal=goal, plan=plan, as_of=as_of, policy=policy or SmartPolicy(), facts=facts
@@ -374,7 +357,7 @@ def assess_plan(
     ['marketing-director', 'ga-certification']
     """
     as_of = checked_date(as_of)
-    facts = PlanFacts(plan, as_of, _checked(schedule, as_of))
+    facts = PlanFacts(plan, as_of, given_schedule(schedule, as_of=as_of))
     policy = policy or SmartPolicy()
     return tuple(
         _judge(RuleContext(goal=goal, plan=plan, as_of=as_of, policy=policy, facts=facts))

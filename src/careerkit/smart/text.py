@@ -14,8 +14,8 @@ from datetime import date
 from attrs import frozen
 
 from careerkit.model import Horizon, Metric
+from careerkit.model.arguments import checked_date, checked_text
 from careerkit.smart import _wording as wording
-from careerkit.smart._arguments import checked_date, checked_text
 from careerkit.smart.deadlines import parse_deadline
 from careerkit.smart.findings import Criterion, SmartAssessment, assessment_of
 from careerkit.smart.policy import SmartPolicy

@@ -1,6 +1,6 @@
-"""Checks of the arguments of the public SMART functions, at the door.
+"""Checks of the arguments of public functions, at the door.
 
-A goal text is a ``str`` of at most :data:`careerkit.model.rules.MAX_TEXT`
+A goal text is a ``str`` of at most ``careerkit.model.rules.MAX_TEXT``
 characters (100,000), the limit of every text field of a plan; a date is a
 ``datetime.date`` and not a ``datetime``. Each check raises a
 :class:`~careerkit.ValidationError` whose path is the argument's name.
