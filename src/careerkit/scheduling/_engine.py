@@ -15,7 +15,14 @@ from careerkit.model import Plan, Status, Task
 from careerkit.model.network import FF, FS, Network, build_network
 from careerkit.recurrence import occurrences
 from careerkit.scheduling import _cpm
-from careerkit.scheduling.capacity import WeekLoad, level, week_number, weekly_load
+from careerkit.scheduling.capacity import (
+    Order,
+    Room,
+    WeekLoad,
+    level,
+    week_number,
+    weekly_load,
+)
 from careerkit.scheduling.results import (
     Constraint,
     GoalSchedule,
@@ -73,17 +80,21 @@ class Scheduler:
             self.shift = self._shifts(es, ef)
             rates, booked = self._leveling_load(durations, fixed, es, ef)
             es, ef = level(
-                predecessors,
-                successors,
-                durations,
-                earliest,
-                fixed,
-                rates,
-                priorities,
-                booked,
-                self.days,
-                self.plan.weekly_capacity,
-                len(self.plan.calendar.working_days),
+                Order(
+                    predecessors=predecessors,
+                    successors=successors,
+                    earliest=earliest,
+                    fixed=fixed,
+                    priorities=priorities,
+                ),
+                Room(
+                    durations=durations,
+                    rates=rates,
+                    capacity=self.plan.weekly_capacity,
+                    days_per_week=len(self.plan.calendar.working_days),
+                ),
+                booked=booked,
+                days=self.days,
             )
             delay = self._last_day(es, ef) - unleveled_finish
         ls, lf = self._late(successors, order, es, ef)
@@ -228,6 +239,7 @@ class Scheduler:
         self._tabulate(min([*es, *ls, self.origin]) - 1, max([*ef, *lf, self.origin]))
         habit_dates = self._habit_dates(es, finish_boundary)
         ordered = sorted(range(task_count), key=list(zip(es, labels, strict=True)).__getitem__)
+        row_of = {node: row for row, node in enumerate(ordered)}
         shifted = self.shift = self._shifts(es, ef)
         columns = []
         actual: dict[int, tuple[date, date, bool]] = {}
@@ -265,7 +277,7 @@ class Scheduler:
             tasks=[(labels[node], tasks[node].goal) for node in ordered],
             columns=columns,
             actual=actual,
-            occurrences={ordered.index(node): dates for node, dates in habit_dates.items()},
+            occurrences={row_of[node]: dates for node, dates in habit_dates.items()},
             date_of=self._date,
         )
         if columns:
@@ -369,16 +381,18 @@ class Scheduler:
         on_path = {node for node in critical if lf[node] - ef[node] == least}
         node = min(on_path, key=lambda candidate: (es[candidate], labels[candidate]))
         path = [node]
+        passed = {node}  # a set: a path can run through most of a plan
         while True:
             following = [
                 after
                 for after in self._driven(node, successors, es, ef)
-                if after in on_path and after not in path
+                if after in on_path and after not in passed
             ]
             if not following:
                 return tuple(labels[step] for step in path)
             node = min(following, key=lambda candidate: (es[candidate], labels[candidate]))
             path.append(node)
+            passed.add(node)
 
     def _driven(
         self,

@@ -27,7 +27,7 @@ from attrs import frozen
 from careerkit.scheduling._cpm import Links, earliest_start
 from careerkit.workdays import DayIndex
 
-__all__ = ["WeekLoad", "level", "weekly_load"]
+__all__ = ["Order", "Room", "WeekLoad", "level", "weekly_load"]
 
 _WEEK = timedelta(days=7)
 _TOLERANCE = 1e-9
@@ -123,28 +123,37 @@ def _spread(hours: dict[date, float], days: DayIndex, first: int, end: int, rate
 
 
 class _Weeks:
-    """Hours booked per week while leveling, with a fast way past full weeks.
+    """Hours booked per week while leveling, with fast ways past weeks a task cannot use.
 
-    For each rate level (the tasks' daily rates, or a ladder of them when
-    there are very many), a week is *full* at that level when less is left
-    than the level: no task with at least that many hours a day can use it. Full weeks are skipped with one union-find
-    structure per level, so placing a task costs little however many weeks
-    are taken.
+    A week's load only grows while leveling, so a week that cannot hold a
+    task now never can. Two skip structures (union-find, with the way
+    shortened on each search) use that:
+
+    * *full* weeks, kept as they fill: for each rate level (the tasks' daily
+      rates, or a ladder below them when there are very many), the weeks
+      with less room left than one day at that level;
+    * weeks where no task of a given rate level and duration can *start*
+      (:meth:`cannot_start`), kept as probes find them: with room for a day
+      or two, but not for as much of the task as would have to land there.
+
+    A task tests against the highest level not above its rate, so neither
+    structure skips a week the task could use; each week enters each
+    structure at most once, so a task costs little however many weeks are
+    taken before the one it lands in.
     """
 
-    def __init__(
-        self, days: DayIndex, booked: dict[int, float], capacity: float, rates: Sequence[float]
-    ) -> None:
+    def __init__(self, days: DayIndex, booked: dict[int, float], room: Room) -> None:
         self._days = days
         self._numbers: dict[int, int] = {}
         self._first_days: dict[int, int] = {}
         self.load: dict[int, float] = {}
-        self.limit = capacity + _TOLERANCE
-        distinct = {rate for rate in rates if rate > 0}
+        self.limit = room.capacity + _TOLERANCE
+        distinct = {rate for rate in room.rates if rate > 0}
         if len(distinct) > _MOST_LEVELS:
             distinct = {_level(rate) for rate in distinct}
         self._levels = sorted(distinct)
         self._next_open: list[dict[int, int]] = [{} for _ in self._levels]
+        self._no_start: dict[tuple[int, int], dict[int, int]] = {}
         for week, hours in booked.items():
             self.book(week, hours)
 
@@ -154,11 +163,6 @@ class _Weeks:
         if week is None:
             week = self._numbers[index] = week_number(self._days.date_of(index))
         return week
-
-    def skips(self, rate: float) -> dict[int, int] | None:
-        """The full weeks to skip at ``rate``, for :func:`_first_open`."""
-        level = bisect.bisect_right(self._levels, rate) - 1
-        return None if level < 0 else self._next_open[level]
 
     def first_day(self, week: int) -> int:
         """The working-day index of the first working day in or after a week."""
@@ -198,45 +202,109 @@ class _Weeks:
             first = following
         return None
 
+    def skips(self, rate: float, duration: int) -> tuple[dict[int, int], dict[int, int]] | None:
+        """The full weeks, and the weeks a task cannot start in, at the level of ``rate``,
+        for :func:`_first_open`; None when ``rate`` is below every level."""
+        level = bisect.bisect_right(self._levels, rate) - 1
+        if level < 0:
+            return None
+        no_start = self._no_start.setdefault((level, duration), {})
+        return self._next_open[level], no_start
+
+    def level_of(self, rate: float) -> float:
+        """The highest level not above ``rate`` (``rate`` itself when it is one)."""
+        return self._levels[bisect.bisect_right(self._levels, rate) - 1]
+
+    def days_free(self, week: int, rate: float) -> int:
+        """How many of a week's working days can take ``rate`` more hours each."""
+        working = self.first_day(week + 1) - self.first_day(week)
+        total, limit = self.load.get(week, 0.0), self.limit
+        days = max(0, min(working, math.floor((limit - total) / rate)))
+        while days > 0 and total + rate * days > limit:  # the test of first_over, exactly
+            days -= 1
+        while days < working and total + rate * (days + 1) <= limit:
+            days += 1
+        return days
+
+    def cannot_start(self, week: int, rate: float, duration: int) -> bool:
+        """Whether no task of ``duration`` working days at ``rate`` hours a day (or
+        more) can start in a week: the most of it the week can take leaves a
+        rest that the following weeks, filled in turn, cannot take."""
+        taken = self.days_free(week, rate)
+        if taken == 0:
+            return True
+        rest = duration - taken
+        while rest > 0:
+            week += 1
+            working = self.first_day(week + 1) - self.first_day(week)
+            if self.days_free(week, rate) < min(rest, working):
+                return True
+            rest -= working
+        return False
+
     def book(self, week: int, hours: float) -> None:
         """Add hours to a week."""
         total = self.load.get(week, 0.0) + hours
         self.load[week] = total
-        spare = self.limit - total
+        limit = self.limit
         for level, next_open in zip(reversed(self._levels), reversed(self._next_open), strict=True):
-            if spare >= level:
+            if total + level <= limit:
                 break  # room at this level, so at every smaller one too
             next_open.setdefault(week, week + 1)
 
 
+@frozen(kw_only=True)
+class Room:
+    """What leveling weighs against the weekly capacity, node by node.
+
+    ``durations`` are working days, ``rates`` hours per working day (a
+    milestone's whole effort, on its one day); ``capacity`` is the weekly
+    capacity in hours, ``days_per_week`` the calendar's working days in a
+    week.
+    """
+
+    durations: Sequence[int]
+    rates: Sequence[float]
+    capacity: float
+    days_per_week: int
+
+
+@frozen(kw_only=True)
+class Order:
+    """The precedence leveling keeps, node by node.
+
+    ``earliest`` is each node's lowest start, ``fixed`` the ``(es, ef)`` of
+    nodes whose dates are facts (None for the others), ``priorities`` the
+    keys that order nodes ready at the same time, least first.
+    """
+
+    predecessors: Links
+    successors: Links
+    earliest: Sequence[int]
+    fixed: Sequence[tuple[int, int] | None]
+    priorities: Sequence[tuple[int, int, str]]
+
+
 def level(
-    predecessors: Links,
-    successors: Links,
-    durations: Sequence[int],
-    earliest: Sequence[int],
-    fixed: Sequence[tuple[int, int] | None],
-    rates: Sequence[float],
-    priorities: Sequence[tuple[int, int, str]],
-    booked: dict[int, float],
-    days: DayIndex,
-    capacity: float,
-    days_per_week: int,
+    order: Order, room: Room, *, booked: dict[int, float], days: DayIndex
 ) -> tuple[list[int], list[int]]:
     """Early starts and finishes that keep each week's load within capacity.
 
-    ``rates`` are hours per working day (a milestone's whole effort, on its
-    one day); ``booked`` holds hours per week number already taken (habits,
-    work done or in progress). A milestone that a predecessor's finish
-    pushes past its earliest start lands on the day before its start
-    boundary, as in the schedule.
+    ``booked`` holds hours per week number already taken (habits, work done
+    or in progress). A milestone that a predecessor's finish pushes past its
+    earliest start lands on the day before its start boundary, as in the
+    schedule.
     """
+    predecessors, successors, fixed = order.predecessors, order.successors, order.fixed
+    durations, rates, priorities = room.durations, room.rates, order.priorities
     count = len(durations)
-    weeks = _Weeks(days, booked, capacity, rates)
+    weeks = _Weeks(days, booked, room)
     es = [0] * count
     ef = [0] * count
     waiting = [len(links) for links in predecessors]
     ready = [(priorities[node], node) for node in range(count) if waiting[node] == 0]
     heapq.heapify(ready)
+    most = room.capacity + _TOLERANCE
     while ready:
         _, node = heapq.heappop(ready)
         pinned = fixed[node]
@@ -244,17 +312,16 @@ def level(
             es[node], ef[node] = pinned
         else:
             start, after_work = earliest_start(
-                node, predecessors, durations, earliest[node], es, ef
+                node, predecessors, durations, order.earliest[node], es, ef
             )
             rate = rates[node]
             duration = durations[node]
-            fits = rate * min(max(duration, 1), days_per_week) <= capacity + _TOLERANCE
-            if rate > 0 and fits:
+            if rate > 0 and rate * min(max(duration, 1), room.days_per_week) <= most:
                 shifted_at = start if after_work else None
                 start = _first_fit(start, duration, shifted_at, rate, weeks)
                 footprint = _footprint(start, duration, shifted_at)
-                for week, count in weeks.spread(footprint.start, footprint.stop):
-                    weeks.book(week, rate * count)
+                for week, days_there in weeks.spread(footprint.start, footprint.stop):
+                    weeks.book(week, rate * days_there)
             es[node] = start
             ef[node] = start + duration
         for after, _, _ in successors[node]:
@@ -308,12 +375,12 @@ def _first_fit(
 ) -> int:
     """The earliest start from ``start`` at which every week stays within capacity."""
     load, limit = weeks.load, weeks.limit
-    next_open = weeks.skips(rate)
+    skips = weeks.skips(rate, duration)
     while True:
         first_week = weeks.of(start)
-        if next_open is not None:
-            opened = _first_open(next_open, first_week)
-            if opened != first_week:  # full weeks ahead: no task this heavy can use them
+        if skips is not None:
+            opened = _open_week(skips, first_week)
+            if opened != first_week:  # weeks ahead that this task cannot use
                 start = max(start + 1, weeks.first_day(opened))
                 continue
         if duration:
@@ -333,3 +400,20 @@ def _first_fit(
             # Only the last days of the first week can hold this rate: start there.
             room = math.floor((limit - load.get(first_week, 0.0)) / rate)
             start = max(start + 1, weeks.first_day(first_week + 1) - room)
+        if (
+            skips is not None
+            and duration > 1
+            and weeks.of(start) != first_week
+            and weeks.cannot_start(first_week, weeks.level_of(rate), duration)
+        ):
+            skips[1][first_week] = first_week + 1  # so no later task probes it again
+
+
+def _open_week(skips: tuple[dict[int, int], dict[int, int]], week: int) -> int:
+    """The first week from ``week`` on that neither skip structure skips."""
+    full, no_start = skips
+    while True:
+        opened = _first_open(no_start, _first_open(full, week))
+        if opened == week:
+            return week
+        week = opened
