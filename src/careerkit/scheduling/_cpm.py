@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from careerkit.model.network import FF, FS, SS, topological_order
+from careerkit.model.network import FF, FS, SS
 
-__all__ = ["backward", "earliest_start", "forward", "free_float", "link_slack", "topological_order"]
+__all__ = ["Links", "backward", "earliest_start", "forward", "free_float", "link_slack"]
 
 Links = Sequence[Sequence[tuple[int, int, int]]]
 _NONE_YET = 1 << 62  # larger than any boundary

@@ -13,7 +13,7 @@ predecessor finishes, or on its earliest start when nothing precedes it.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 
 from attrs import field, frozen
@@ -24,6 +24,7 @@ from careerkit.scheduling.capacity import WeekLoad
 __all__ = [
     "Constraint",
     "GoalSchedule",
+    "RowTimes",
     "Schedule",
     "TaskRows",
     "TaskSchedule",
@@ -135,6 +136,23 @@ class GoalSchedule:
         return self.slack is not None and self.slack < 0
 
 
+@frozen(kw_only=True)
+class RowTimes:
+    """The times of a schedule's tasks, one column per field, one row per task.
+
+    Rows are ordered as in :class:`TaskRows`; dates are the working-day
+    indexes of inclusive days.
+    """
+
+    early_start: Sequence[int]
+    early_finish: Sequence[int]
+    late_start: Sequence[int]
+    late_finish: Sequence[int]
+    total_float: Sequence[int]
+    free_float: Sequence[int]
+    critical: Sequence[bool]
+
+
 class TaskRows:
     """Per-task results held as columns; :class:`TaskSchedule` values are made on demand.
 
@@ -143,24 +161,23 @@ class TaskRows:
     Two row sets are equal when every :class:`TaskSchedule` is.
     """
 
-    __slots__ = ("_columns", "_date", "_made", "_occurrences", "_positions", "_tasks", "count")
+    __slots__ = ("_date", "_made", "_occurrences", "_positions", "_tasks", "_times", "count")
 
     def __init__(
         self,
         *,
         tasks: list[tuple[str, str]],
-        columns: list[tuple[int, int, int, int, int, int, bool]],
+        times: RowTimes,
         actual: dict[int, tuple[date, date, bool]],
         occurrences: dict[int, tuple[date, ...]],
         date_of: Callable[[int], date],
     ) -> None:
-        """Rows from ``(id, goal)`` pairs and, per row, the working-day indexes of
-        the early start, early finish, late start and late finish dates, the
-        total and free float and whether the task is critical; ``actual``
-        gives the actual start and finish of work done or started, and whether
-        they stand for the late dates too (work done)."""
+        """Rows from ``(id, goal)`` pairs and their ``times``; ``actual`` gives
+        the actual start and finish of work done or started, and whether they
+        stand for the late dates too (work done); ``occurrences`` the dates of
+        habits, by row; ``date_of`` the date of a working-day index."""
         self._tasks = tasks
-        self._columns = columns
+        self._times = times
         self._occurrences = occurrences
         self._date = date_of
         self._made: list[TaskSchedule | None] = [None] * len(tasks)
@@ -178,22 +195,20 @@ class TaskRows:
         done: bool = False,
     ) -> TaskSchedule:
         task_id, goal_id = self._tasks[row]
-        early_start, early_finish, late_start, late_finish, total, free, critical = self._columns[
-            row
-        ]
+        times = self._times
         date_of = self._date
-        start = start or date_of(early_start)
-        finish = finish or date_of(early_finish)
+        start = start or date_of(times.early_start[row])
+        finish = finish or date_of(times.early_finish[row])
         return TaskSchedule(
             task=task_id,
             goal=goal_id,
             early_start=start,
             early_finish=finish,
-            late_start=start if done else date_of(late_start),
-            late_finish=finish if done else date_of(late_finish),
-            total_float=total,
-            free_float=free,
-            critical=critical,
+            late_start=start if done else date_of(times.late_start[row]),
+            late_finish=finish if done else date_of(times.late_finish[row]),
+            total_float=times.total_float[row],
+            free_float=times.free_float[row],
+            critical=times.critical[row],
             occurrences=self._occurrences.get(row, ()),
         )
 
