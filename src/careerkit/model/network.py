@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any, TypeVar
 
+import networkx as nx
 from attrs import frozen
 
 from careerkit.model.goal import Goal
@@ -162,6 +163,13 @@ def topological_order(predecessors: Sequence[Sequence[tuple[int, int, int]]]) ->
     """Nodes in an order where every node follows its predecessors (Kahn's algorithm).
 
     On a network with a cycle, the nodes on or after the cycle are left out.
+
+    Written here rather than taken from networkx because every schedule and
+    every plan built runs it: on the deep plan of
+    ``benchmarks/bench_schedule.py`` (100,000 tasks, 150,000 links) it takes
+    45 ms, where building a ``networkx.DiGraph`` and running
+    ``networkx.topological_sort`` takes 204 ms (86 ms on a graph already
+    built), a fifth of the whole schedule.
     """
     waiting = [len(links) for links in predecessors]
     followers: list[list[int]] = [[] for _ in predecessors]
@@ -178,7 +186,9 @@ def topological_order(predecessors: Sequence[Sequence[tuple[int, int, int]]]) ->
 
 
 def is_acyclic(predecessors: Sequence[Sequence[tuple[int, int, int]]]) -> bool:
-    """Whether the network has no cycle."""
+    """Whether the network has no cycle (see :func:`topological_order` for why it is
+    not ``networkx.is_directed_acyclic_graph``: 206 ms with the graph built, against
+    45 ms)."""
     return len(topological_order(predecessors)) == len(predecessors)
 
 
@@ -188,30 +198,21 @@ def find_cycle(
     *,
     key: Callable[[Node], Any] = lambda node: node,
 ) -> tuple[Node, ...]:
-    """The first cycle found by a depth-first search, or ``()``.
+    """The first cycle found by a depth-first search (``networkx.find_cycle``), or ``()``.
 
     Nodes and successors are visited in ``key`` order, so the result is
     deterministic; the cycle is rotated to start at its smallest node (by
     ``key``), each node followed by one of its successors.
     """
-    state: dict[Node, int] = {}  # 1 = on the current path, 2 = finished
-    for root in sorted(nodes, key=key):
-        if root in state:
-            continue
-        path = [root]
-        state[root] = 1
-        stack = [iter(sorted(successors(root), key=key))]
-        while stack:
-            following = next(stack[-1], None)
-            if following is None:
-                stack.pop()
-                state[path.pop()] = 2
-            elif state.get(following) == 1:
-                cycle = path[path.index(following) :]
-                turn = cycle.index(min(cycle, key=key))
-                return tuple(cycle[turn:] + cycle[:turn])
-            elif following not in state:
-                state[following] = 1
-                path.append(following)
-                stack.append(iter(sorted(successors(following), key=key)))
-    return ()
+    graph: nx.DiGraph[Node] = nx.DiGraph()
+    ordered = sorted(nodes, key=key)
+    graph.add_nodes_from(ordered)
+    for node in ordered:
+        graph.add_edges_from((node, after) for after in sorted(successors(node), key=key))
+    try:
+        edges = nx.find_cycle(graph)
+    except nx.NetworkXNoCycle:
+        return ()
+    cycle = [before for before, *_ in edges]
+    turn = cycle.index(min(cycle, key=key))
+    return tuple(cycle[turn:] + cycle[:turn])

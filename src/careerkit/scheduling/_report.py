@@ -217,7 +217,7 @@ def _driven(inputs: Inputs, times: Times, node: int) -> Iterator[int]:
     while stack:
         current = stack.pop()
         for after, code, lag in successors[current]:
-            if _cpm.link_slack(code, lag, es, ef, current, after) != 0:
+            if _cpm.link_slack(current, after, code, lag, es=es, ef=ef) != 0:
                 continue
             if after >= count or tasks[after].status is _DROPPED:
                 stack.append(after)

@@ -312,7 +312,12 @@ def level(
             es[node], ef[node] = pinned
         else:
             start, after_work = earliest_start(
-                node, predecessors, durations, order.earliest[node], es, ef
+                node,
+                order.earliest[node],
+                predecessors=predecessors,
+                durations=durations,
+                es=es,
+                ef=ef,
             )
             rate = rates[node]
             duration = durations[node]
