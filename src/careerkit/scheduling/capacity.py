@@ -415,10 +415,17 @@ def _first_fit(
 
 
 def _open_week(skips: tuple[dict[int, int], dict[int, int]], week: int) -> int:
-    """The first week from ``week`` on that neither skip structure skips."""
+    """The first week from ``week`` on that neither skip structure skips.
+
+    Full weeks passed are entered among those the task cannot start in too,
+    so that the next search crosses a run of both kinds in one step.
+    """
     full, no_start = skips
     while True:
-        opened = _first_open(no_start, _first_open(full, week))
-        if opened == week:
-            return week
-        week = opened
+        opened = _first_open(full, week)
+        if opened != week:
+            no_start.setdefault(week, opened)
+        following = _first_open(no_start, opened)
+        if following == opened:
+            return opened
+        week = following
