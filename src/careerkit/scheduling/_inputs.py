@@ -70,13 +70,14 @@ class Inputs:
         _check_limits(plan, days)
         limits = _limits(plan, days, deadlines)
         durations, earliest, fixed = _node_inputs(plan, as_of, days, len(network.labels))
+        successors = network.successors()
         return cls(
             plan=plan,
             as_of=as_of,
             days=days,
             network=network,
-            successors=network.successors(),
-            order=topological_order(network.predecessors),
+            successors=successors,
+            order=topological_order(network.predecessors, successors=successors),
             origin=origin,
             deadlines=deadlines,
             limits=limits,

@@ -72,7 +72,8 @@ def report(inputs: Inputs, times: Times, *, leveled: bool, delay: int) -> Schedu
         inputs.days, min([*es, *ls, inputs.origin]) - 1, max([*ef, *lf, inputs.origin])
     )
     habits = habit_dates(inputs, es, finish_boundary)
-    ordered = sorted(range(network.task_count), key=list(zip(es, labels, strict=True)).__getitem__)
+    by_id = sorted(range(network.task_count), key=labels.__getitem__)
+    ordered = sorted(by_id, key=es.__getitem__)  # by early start, then id: the sort is stable
     row_of = {node: row for row, node in enumerate(ordered)}
     free = _cpm.free_float(inputs.successors, es, ef, finish_boundary)
     row_times = _row_times(inputs, times, free, ordered)
@@ -106,29 +107,39 @@ def report(inputs: Inputs, times: Times, *, leveled: bool, delay: int) -> Schedu
 def _row_times(
     inputs: Inputs, times: Times, free: Sequence[int], ordered: Sequence[int]
 ) -> RowTimes:
-    """The rows' dates as indexes of inclusive days, their floats and criticality."""
+    """The rows' dates as indexes of inclusive days, their floats and criticality.
+
+    Whole columns first, then the few rows that differ: milestones after
+    work, which sit on that work's last day, and work done, which has
+    neither float nor criticality.
+    """
     tasks, as_of = inputs.plan.tasks, inputs.as_of
     es, ef, ls, lf, shifted = times.es, times.ef, times.ls, times.lf, times.shifted
-    starts, finishes, late_starts, late_finishes = [], [], [], []
-    totals, frees, critical = [], [], []
-    for node in ordered:
-        task = tasks[node]
-        done = task.status is _DONE and task.fixed_by_progress(as_of)
-        start, finish, late_start, late_finish = es[node], ef[node], ls[node], lf[node]
-        total = 0 if done else late_finish - finish
-        if shifted[node]:  # a milestone after work sits on that work's last day
-            start = finish = start - 1
-            late_start = late_finish = late_start - 1
-        else:
-            finish = finish - 1 if finish > start else start
-            late_finish = late_finish - 1 if late_finish > late_start else late_start
-        starts.append(start)
-        finishes.append(finish)
-        late_starts.append(late_start)
-        late_finishes.append(late_finish)
-        totals.append(total)
-        frees.append(0 if done else free[node])
-        critical.append(not done and task.status is not _DROPPED and total <= 0)
+    starts = [es[node] for node in ordered]
+    late_starts = [ls[node] for node in ordered]
+    finishes = [ef[node] for node in ordered]
+    late_finishes = [lf[node] for node in ordered]
+    totals = [late - early for early, late in zip(finishes, late_finishes, strict=True)]
+    frees = [free[node] for node in ordered]
+    critical = [total <= 0 for total in totals]
+    finishes = [
+        finish - 1 if finish > start else start
+        for start, finish in zip(starts, finishes, strict=True)
+    ]
+    late_finishes = [
+        finish - 1 if finish > start else start
+        for start, finish in zip(late_starts, late_finishes, strict=True)
+    ]
+    for row, node in enumerate(ordered):
+        if shifted[node]:
+            starts[row] = finishes[row] = es[node] - 1
+            late_starts[row] = late_finishes[row] = ls[node] - 1
+        status = tasks[node].status
+        if status is _DROPPED:
+            critical[row] = False
+        elif status is _DONE and tasks[node].fixed_by_progress(as_of):
+            totals[row] = frees[row] = 0
+            critical[row] = False
     return RowTimes(
         early_start=starts,
         early_finish=finishes,
