@@ -18,7 +18,7 @@ from careerkit.model import Plan, Status
 from careerkit.scheduling import _cpm
 from careerkit.scheduling._inputs import Inputs, Times, shifted_milestones
 from careerkit.scheduling._report import habit_dates, report, weekly_hours
-from careerkit.scheduling.capacity import Order, Room, level, week_number
+from careerkit.scheduling.capacity import Precedence, Workload, level, week_number
 from careerkit.scheduling.results import Schedule
 
 __all__ = ["run"]
@@ -73,14 +73,14 @@ def _level(inputs: Inputs, es: Sequence[int], ef: Sequence[int]) -> tuple[list[i
     priorities = [(lf[node] - ef[node], es[node], labels[node]) for node in range(len(labels))]
     rates, booked = _leveling_load(inputs, es, ef)
     return level(
-        Order(
+        Precedence(
             predecessors=network.predecessors,
             successors=inputs.successors,
             earliest=inputs.earliest,
             fixed=inputs.fixed,
             priorities=priorities,
         ),
-        Room(
+        Workload(
             durations=inputs.durations,
             rates=rates,
             capacity=plan.weekly_capacity,

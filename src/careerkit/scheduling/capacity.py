@@ -27,7 +27,7 @@ from attrs import frozen
 from careerkit.scheduling._cpm import Links, earliest_start
 from careerkit.workdays import DayIndex
 
-__all__ = ["Order", "Room", "WeekLoad", "level", "weekly_load"]
+__all__ = ["Precedence", "WeekLoad", "Workload", "level", "weekly_load"]
 
 _WEEK = timedelta(days=7)
 _TOLERANCE = 1e-9
@@ -142,13 +142,13 @@ class _Weeks:
     taken before the one it lands in.
     """
 
-    def __init__(self, days: DayIndex, booked: dict[int, float], room: Room) -> None:
+    def __init__(self, days: DayIndex, booked: dict[int, float], work: Workload) -> None:
         self._days = days
         self._numbers: dict[int, int] = {}
         self._first_days: dict[int, int] = {}
         self.load: dict[int, float] = {}
-        self.limit = room.capacity + _TOLERANCE
-        distinct = {rate for rate in room.rates if rate > 0}
+        self.limit = work.capacity + _TOLERANCE
+        distinct = {rate for rate in work.rates if rate > 0}
         if len(distinct) > _MOST_LEVELS:
             distinct = {_level(rate) for rate in distinct}
         self._levels = sorted(distinct)
@@ -254,7 +254,7 @@ class _Weeks:
 
 
 @frozen(kw_only=True)
-class Room:
+class Workload:
     """What leveling weighs against the weekly capacity, node by node.
 
     ``durations`` are working days, ``rates`` hours per working day (a
@@ -270,7 +270,7 @@ class Room:
 
 
 @frozen(kw_only=True)
-class Order:
+class Precedence:
     """The precedence leveling keeps, node by node.
 
     ``earliest`` is each node's lowest start, ``fixed`` the ``(es, ef)`` of
@@ -286,7 +286,7 @@ class Order:
 
 
 def level(
-    order: Order, room: Room, *, booked: dict[int, float], days: DayIndex
+    links: Precedence, work: Workload, *, booked: dict[int, float], days: DayIndex
 ) -> tuple[list[int], list[int]]:
     """Early starts and finishes that keep each week's load within capacity.
 
@@ -295,16 +295,16 @@ def level(
     earliest start lands on the day before its start boundary, as in the
     schedule.
     """
-    predecessors, successors, fixed = order.predecessors, order.successors, order.fixed
-    durations, rates, priorities = room.durations, room.rates, order.priorities
+    predecessors, successors, fixed = links.predecessors, links.successors, links.fixed
+    durations, rates, priorities = work.durations, work.rates, links.priorities
     count = len(durations)
-    weeks = _Weeks(days, booked, room)
+    weeks = _Weeks(days, booked, work)
     es = [0] * count
     ef = [0] * count
     waiting = [len(links) for links in predecessors]
     ready = [(priorities[node], node) for node in range(count) if waiting[node] == 0]
     heapq.heapify(ready)
-    most = room.capacity + _TOLERANCE
+    most = work.capacity + _TOLERANCE
     while ready:
         _, node = heapq.heappop(ready)
         pinned = fixed[node]
@@ -313,7 +313,7 @@ def level(
         else:
             start, after_work = earliest_start(
                 node,
-                order.earliest[node],
+                links.earliest[node],
                 predecessors=predecessors,
                 durations=durations,
                 es=es,
@@ -321,7 +321,7 @@ def level(
             )
             rate = rates[node]
             duration = durations[node]
-            if rate > 0 and rate * min(max(duration, 1), room.days_per_week) <= most:
+            if rate > 0 and rate * min(max(duration, 1), work.days_per_week) <= most:
                 shifted_at = start if after_work else None
                 start = _first_fit(start, duration, shifted_at, rate, weeks)
                 footprint = _footprint(start, duration, shifted_at)
