@@ -814,3 +814,15 @@ def test_example_plan_schedule_pickles() -> None:
     result = schedule(plan, as_of=date(2026, 3, 2))
 
     assert result == pickle.loads(pickle.dumps(result))
+
+
+def test_goal_lookup() -> None:
+    """``Schedule.goal`` finds every goal by id, and names an unknown one."""
+    goals = [Goal(id=name, title=f"Do {name}") for name in ("b", "a", "c")]
+    tasks = [Task(id="t", goal="a", title="T", duration=1)]
+    result = schedule(Plan(id="p", owner="Ana", start=date(2026, 11, 23), goals=goals, tasks=tasks))
+
+    assert ["a", "b", "c"] == [result.goal(name).goal for name in ("a", "b", "c")]
+    for unknown in ("", "bb", "d", None):
+        with pytest.raises(UnknownReferenceError):
+            result.goal(unknown)  # type: ignore[arg-type]

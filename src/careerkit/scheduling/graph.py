@@ -64,6 +64,14 @@ def task_graph(plan: Plan) -> nx.DiGraph[str]:
         )
     network = build_network(plan.goals, plan.tasks)
     labels = network.labels
+    reach: dict[int, list[int]] = {}  # every task of a goal waits on the same gates
+
+    def reached(gate: int) -> list[int]:
+        found = reach.get(gate)
+        if found is None:
+            found = reach[gate] = network.tasks_before(gate)
+        return found
+
     for node in range(network.task_count):
         for before, code, lag in network.predecessors[node]:
             if before < network.task_count:
@@ -76,7 +84,7 @@ def task_graph(plan: Plan) -> nx.DiGraph[str]:
                     source="task",
                 )
         gates = [gate for gate, _, _ in network.predecessors[node] if gate >= network.task_count]
-        implied = sorted({before for gate in gates for before in network.tasks_before(gate)})
+        implied = sorted({before for gate in gates for before in reached(gate)})
         for before in implied:
             _link(graph, labels[before], labels[node], link="fs", lag=0, source="goal")
     return graph

@@ -12,6 +12,7 @@ predecessor finishes, or on its earliest start when nothing precedes it.
 
 from __future__ import annotations
 
+import bisect
 import enum
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
@@ -323,7 +324,13 @@ class Schedule:
         UnknownReferenceError
             No goal has this id.
         """
-        for entry in self.goals:
-            if entry.goal == goal_id:
-                return entry
+        goals = self.goals
+        if isinstance(goal_id, str):
+            at = bisect.bisect_left(goals, goal_id, key=_goal_id)  # goals are sorted by id
+            if at < len(goals) and goals[at].goal == goal_id:
+                return goals[at]
         raise UnknownReferenceError(kind="goal", id=str(goal_id))
+
+
+def _goal_id(entry: GoalSchedule) -> str:
+    return entry.goal
