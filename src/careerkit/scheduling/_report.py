@@ -17,7 +17,7 @@ from datetime import date
 from attrs import frozen
 
 from careerkit.errors import ValidationError
-from careerkit.model import Status, Task
+from careerkit.model import Goal, Status, Task
 from careerkit.recurrence import occurrences
 from careerkit.scheduling import _cpm
 from careerkit.scheduling._inputs import Inputs, Times
@@ -262,21 +262,26 @@ def _goals(inputs: Inputs, times: Times, dates: DateTable) -> tuple[GoalSchedule
     """Every goal's forecast, by id: its work includes that of its child goals."""
     plan = inputs.plan
     es, ef = times.es, times.ef
-    parents = {goal.id: goal.parent for goal in plan.goals}
-    firsts: dict[str, int] = {}
-    lasts: dict[str, int] = {}
+    firsts: dict[str, int] = {}  # the first task to start, the first listed among ties
+    lasts: dict[str, int] = {}  # the last task to finish, the first listed among ties
     for node, task in enumerate(plan.tasks):
         if task.recurrence is not None or task.status is _DROPPED:
             continue
-        goal_id: str | None = task.goal
-        while goal_id is not None:
-            first = firsts.get(goal_id)
-            if first is None or es[node] < es[first]:
-                firsts[goal_id] = node
-            last = lasts.get(goal_id)
-            if last is None or ef[node] > ef[last]:
-                lasts[goal_id] = node
-            goal_id = parents[goal_id]
+        first = firsts.get(task.goal)
+        if first is None or es[node] < es[first]:
+            firsts[task.goal] = node
+        last = lasts.get(task.goal)
+        if last is None or ef[node] > ef[last]:
+            lasts[task.goal] = node
+    for goal in _children_first(plan.goals):  # a goal's work includes its child goals'
+        if goal.parent is None or goal.id not in firsts:
+            continue
+        first, last = firsts[goal.id], lasts[goal.id]
+        above_first, above_last = firsts.get(goal.parent), lasts.get(goal.parent)
+        if above_first is None or (es[first], first) < (es[above_first], above_first):
+            firsts[goal.parent] = first
+        if above_last is None or (ef[last], -last) > (ef[above_last], -above_last):
+            lasts[goal.parent] = last
     result = []
     for goal in sorted(plan.goals, key=lambda goal: goal.id):
         if goal.id not in firsts:
@@ -300,6 +305,23 @@ def _goals(inputs: Inputs, times: Times, dates: DateTable) -> tuple[GoalSchedule
             )
         )
     return tuple(result)
+
+
+def _children_first(goals: Sequence[Goal]) -> list[Goal]:
+    """The goals ordered so that every goal comes before its parent."""
+    parents = {goal.id: goal.parent for goal in goals}
+    depth: dict[str, int] = {}
+    for goal in goals:
+        chain = []
+        goal_id: str | None = goal.id
+        while goal_id is not None and goal_id not in depth:
+            chain.append(goal_id)
+            goal_id = parents[goal_id]
+        level = -1 if goal_id is None else depth[goal_id]
+        for passed in reversed(chain):  # each goal's depth is found once
+            level += 1
+            depth[passed] = level
+    return sorted(goals, key=lambda goal: -depth[goal.id])
 
 
 def _violations(
