@@ -91,22 +91,20 @@ def weekly_load(
     """
     hours: dict[date, float] = {}
     changes: dict[int, float] = {}
+    mondays: dict[int, date] = {}  # many milestones share a day
     for first, end, effort in spans:
         if effort <= 0:
             continue
         if end <= first:
-            week = _monday(days.date_of(first))
+            week = mondays.get(first)
+            if week is None:
+                week = mondays[first] = _monday(days.date_of(first))
             hours[week] = hours.get(week, 0.0) + effort
             continue
         rate = effort / (end - first)
         changes[first] = changes.get(first, 0.0) + rate
         changes[end] = changes.get(end, 0.0) - rate
-    rate = 0.0
-    points = sorted(changes)
-    for here, following in itertools.pairwise(points):
-        rate += changes[here]
-        if rate > _TOLERANCE:
-            _spread(hours, days, here, following, rate)
+    _sweep(hours, days, changes)
     for day, effort in occurrences:
         if effort > 0:
             week = _monday(day)
@@ -117,14 +115,26 @@ def weekly_load(
     )
 
 
-def _spread(hours: dict[date, float], days: DayIndex, first: int, end: int, rate: float) -> None:
-    """Add ``rate`` hours for each working day from ``first`` to ``end``, week by week."""
-    current = first
-    while current < end:
-        week = _monday(days.date_of(current))
-        week_end = min(end, days.index_of(week + _WEEK))
-        hours[week] = hours.get(week, 0.0) + rate * (week_end - current)
-        current = week_end
+def _sweep(hours: dict[date, float], days: DayIndex, changes: dict[int, float]) -> None:
+    """Add to ``hours`` the daily rates that ``changes`` starts and stops, week by week.
+
+    The change points come in order, so the week of each is found only when
+    the sweep enters a new week, not once per point.
+    """
+    rate = 0.0
+    week, week_end = date.min, -1  # the week the sweep is in, and the index it ends at
+    for here, following in itertools.pairwise(sorted(changes)):
+        rate += changes[here]
+        if rate <= _TOLERANCE:
+            continue
+        current = here
+        while current < following:
+            if current >= week_end:
+                week = _monday(days.date_of(current))
+                week_end = days.index_of(week + _WEEK)
+            stop = min(following, week_end)
+            hours[week] = hours.get(week, 0.0) + rate * (stop - current)
+            current = stop
 
 
 class _Weeks:
