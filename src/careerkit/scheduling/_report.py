@@ -74,12 +74,13 @@ def report(inputs: Inputs, times: Times, *, leveled: bool, delay: int) -> Schedu
     habits = habit_dates(inputs, es, finish_boundary)
     by_id = sorted(range(network.task_count), key=labels.__getitem__)
     ordered = sorted(by_id, key=es.__getitem__)  # by early start, then id: the sort is stable
-    row_of = {node: row for row, node in enumerate(ordered)}
     free = _cpm.free_float(inputs.successors, es, ef, finish_boundary)
     row_times = _row_times(inputs, times, free, ordered)
     actual = _actual_rows(inputs, ordered, row_times, dates)
+    row_of = dict(zip(ordered, range(len(ordered)), strict=True)) if habits else {}
     rows = TaskRows(
-        tasks=[(labels[node], tasks[node].goal) for node in ordered],
+        ids=[labels[node] for node in ordered],
+        goals=[tasks[node].goal for node in ordered],
         times=row_times,
         actual=actual,
         occurrences={row_of[node]: found for node, found in habits.items()},

@@ -162,28 +162,40 @@ class TaskRows:
     Two row sets are equal when every :class:`TaskSchedule` is.
     """
 
-    __slots__ = ("_date", "_made", "_occurrences", "_positions", "_tasks", "_times", "count")
+    __slots__ = (
+        "_date",
+        "_goals",
+        "_ids",
+        "_made",
+        "_occurrences",
+        "_positions",
+        "_times",
+        "count",
+    )
 
     def __init__(
         self,
         *,
-        tasks: list[tuple[str, str]],
+        ids: Sequence[str],
+        goals: Sequence[str],
         times: RowTimes,
         actual: dict[int, tuple[date, date, bool]],
         occurrences: dict[int, tuple[date, ...]],
         date_of: Callable[[int], date],
     ) -> None:
-        """Rows from ``(id, goal)`` pairs and their ``times``; ``actual`` gives
-        the actual start and finish of work done or started, and whether they
-        stand for the late dates too (work done); ``occurrences`` the dates of
-        habits, by row; ``date_of`` the date of a working-day index."""
-        self._tasks = tasks
+        """Rows from the tasks' ``ids``, their ``goals`` and their ``times``;
+        ``actual`` gives the actual start and finish of work done or started,
+        and whether they stand for the late dates too (work done);
+        ``occurrences`` the dates of habits, by row; ``date_of`` the date of a
+        working-day index."""
+        self._ids = ids
+        self._goals = goals
         self._times = times
         self._occurrences = occurrences
         self._date = date_of
-        self._made: list[TaskSchedule | None] = [None] * len(tasks)
-        self._positions = {task_id: row for row, (task_id, _) in enumerate(tasks)}
-        self.count = len(tasks)
+        self.count = len(ids)
+        self._made: list[TaskSchedule | None] = [None] * self.count
+        self._positions = dict(zip(ids, range(self.count), strict=True))
         for row, (start, finish, done) in actual.items():
             self._made[row] = self._make(row, start, finish, done=done)
 
@@ -195,14 +207,13 @@ class TaskRows:
         *,
         done: bool = False,
     ) -> TaskSchedule:
-        task_id, goal_id = self._tasks[row]
         times = self._times
         date_of = self._date
         start = start or date_of(times.early_start[row])
         finish = finish or date_of(times.early_finish[row])
         return TaskSchedule(
-            task=task_id,
-            goal=goal_id,
+            task=self._ids[row],
+            goal=self._goals[row],
             early_start=start,
             early_finish=finish,
             late_start=start if done else date_of(times.late_start[row]),
