@@ -1,4 +1,4 @@
-"""Tests for careerkit.scheduling.capacity: weekly load against capacity, and leveling.
+"""Tests for careerkit.scheduling.capacity and careerkit.scheduling.leveling: load and leveling.
 
 Example plans start on Monday 23 November 2026 on the default Monday to
 Friday calendar with a weekly capacity of 10 hours; weeks are named by their

@@ -18,7 +18,8 @@ from careerkit.model import Plan, Status
 from careerkit.scheduling import _cpm
 from careerkit.scheduling._inputs import Inputs, Times, shifted_milestones
 from careerkit.scheduling._report import habit_dates, report, weekly_hours
-from careerkit.scheduling.capacity import Precedence, Workload, level, week_number
+from careerkit.scheduling.capacity import week_number
+from careerkit.scheduling.leveling import Precedence, Workload, level
 from careerkit.scheduling.results import Schedule
 
 __all__ = ["run"]
@@ -66,7 +67,7 @@ def _last_day(inputs: Inputs, es: Sequence[int], ef: Sequence[int]) -> int:
 
 def _level(inputs: Inputs, es: Sequence[int], ef: Sequence[int]) -> tuple[list[int], list[int]]:
     """Early boundaries that keep the weekly load within capacity (see
-    :func:`careerkit.scheduling.capacity.level`), from the unleveled ones."""
+    :func:`careerkit.scheduling.leveling.level`), from the unleveled ones."""
     network, plan = inputs.network, inputs.plan
     _, lf = _late(inputs, es, ef)
     labels = network.labels

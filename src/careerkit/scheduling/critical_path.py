@@ -33,7 +33,7 @@ def schedule(plan: Plan, *, as_of: date | None = None, level: bool = False) -> S
         task is planned from the plan's start.
     level
         Delay tasks so that the weekly load stays within the plan's weekly
-        capacity (see :mod:`careerkit.scheduling.capacity`).
+        capacity (see :mod:`careerkit.scheduling.leveling`).
 
     Returns
     -------
