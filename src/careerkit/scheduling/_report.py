@@ -182,8 +182,11 @@ def _extent(
     """The first and last days of work, and the working days from one to the other."""
     if not row_times.early_start:
         return inputs.plan.start, inputs.plan.start, 0
-    starts = [dates.date_of(min(row_times.early_start)), *(pair[0] for pair in actual.values())]
-    finishes = [dates.date_of(max(row_times.early_finish)), *(pair[1] for pair in actual.values())]
+    starts = [dates.date_of(min(row_times.early_start))]
+    finishes = [dates.date_of(max(row_times.early_finish))]
+    for first, last, _ in actual.values():  # work done or started keeps its actual dates
+        starts.append(first)
+        finishes.append(last)
     start, finish = min(starts), max(finishes)
     es, ef = times.es, times.ef
     if not any(ef[node] > es[node] for node in range(inputs.network.task_count)):
