@@ -33,7 +33,9 @@ def schedule(plan: Plan, *, as_of: date | None = None, level: bool = False) -> S
         task is planned from the plan's start.
     level
         Delay tasks so that the weekly load stays within the plan's weekly
-        capacity (see :mod:`careerkit.scheduling.leveling`).
+        capacity: tasks taken by least total float, then earliest start, then
+        id, each at the earliest start that keeps every week within capacity
+        (``careerkit.scheduling.leveling``).
 
     Returns
     -------
