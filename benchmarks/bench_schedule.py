@@ -1,19 +1,30 @@
 """Time ``careerkit.schedule`` against a bare critical-path pass on the same graph.
 
-For plans of 1,000, 10,000 and 100,000 tasks with about 1.5 finish-to-start
-dependencies per task, prints in one run the time of ``schedule(plan)`` next
-to a critical-path pass written here over plain dicts of integer durations
-(topological order, forward pass, backward pass, nothing else), and their
-ratio. Target: at most 2.5x at 10,000 and 100,000 tasks alike. Then times
-leveling a 10,000-task plan against the unleveled schedule (target: under
-5x).
+Two shapes of plan, about 1.5 finish-to-start dependencies per task:
+
+* *wide*: each task's predecessors are drawn among the previous 500 tasks, so
+  many chains run side by side and the critical path is short;
+* *deep*: drawn among the previous 50 tasks, so the chains merge and the
+  critical path runs through a large share of the plan.
+
+For each shape and size, prints in one run the time of ``schedule(plan)``
+next to a critical-path pass written here over plain dicts of integer
+durations (topological order, forward pass, backward pass, nothing else),
+the time of ``schedule(plan, level=True)``, and their ratios; then the
+growth exponent of each (the slope of log time against log tasks, fitted
+over the sizes measured). Targets: ``schedule()`` at most 2.5x the bare pass
+and leveling at most 5x ``schedule()`` at 10,000 and 100,000 tasks; from
+1,000 to 100,000 tasks, the exponent of ``schedule()`` at most 0.1 above the
+bare pass's own.
 
     python benchmarks/bench_schedule.py [--sizes 1000 10000 100000] [--repeat 3]
+        [--shapes wide deep]
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import random
 from datetime import date
 
@@ -22,15 +33,20 @@ from timing import best_of_each
 import careerkit
 from careerkit import Calendar, Goal, Plan, Task
 
+WINDOWS = {"wide": 500, "deep": 50}
+"""How far back a task's predecessors are drawn, per shape."""
 
-def make_plan(size: int, *, seed: int = 7, capacity: float = 40.0) -> Plan:
-    """A valid plan of ``size`` tasks, each depending on 0-3 earlier ones (1.5 on average)."""
+
+def make_plan(size: int, *, shape: str = "wide", seed: int = 7, capacity: float = 40.0) -> Plan:
+    """A valid plan of ``size`` tasks, each depending on 0-3 earlier ones (1.5 on average)
+    among the previous ``WINDOWS[shape]``."""
     rng = random.Random(seed)
+    window = WINDOWS[shape]
     goals = [Goal(id=f"goal-{n}", title=f"Goal {n}") for n in range(max(1, size // 100))]
     tasks = []
     for n in range(size):
         links = min(n, rng.choice((0, 1, 1, 2, 2, 3)))
-        earlier = sorted(rng.sample(range(max(0, n - 500), n), links)) if links else []
+        earlier = sorted(rng.sample(range(max(0, n - window), n), links)) if links else []
         tasks.append(
             Task(
                 id=f"t{n}",
@@ -78,42 +94,67 @@ def bare_critical_path(durations: dict[str, int], predecessors: dict[str, list[s
     return finish
 
 
+def exponent(sizes: list[int], times: list[float]) -> float:
+    """The least-squares slope of log time against log size."""
+    xs = [math.log(size) for size in sizes]
+    ys = [math.log(time) for time in times]
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
+
+
+def measure(shape: str, sizes: list[int], repeat: int) -> None:
+    """Print one line per size for a shape, then the growth exponents."""
+    print(
+        f"{'shape':>5} {'tasks':>7} {'links':>7} {'path':>6} {'bare pass':>10} "
+        f"{'schedule()':>10} {'ratio':>6} {'leveled':>10} {'ratio':>6} {'delay':>6} {'over':>4}"
+    )
+    bares, fulls = [], []
+    for size in sizes:
+        plan = make_plan(size, shape=shape)
+        durations = {task.id: task.duration for task in plan.tasks}
+        predecessors = {task.id: list(task.predecessors) for task in plan.tasks}
+        links = sum(len(before) for before in predecessors.values())
+        result = careerkit.schedule(plan)
+        leveled_schedule = careerkit.schedule(plan, level=True)
+        bare, full, leveled = best_of_each(
+            repeat,
+            lambda: bare_critical_path(durations, predecessors),  # noqa: B023
+            lambda: careerkit.schedule(plan),  # noqa: B023
+            lambda: careerkit.schedule(plan, level=True),  # noqa: B023
+        )
+        bares.append(bare)
+        fulls.append(full)
+        print(
+            f"{shape:>5} {size:>7} {links:>7} {len(result.critical_path):>6} "
+            f"{bare * 1000:>8.1f}ms {full * 1000:>8.1f}ms {full / bare:>5.2f}x "
+            f"{leveled * 1000:>8.1f}ms {leveled / full:>5.2f}x "
+            f"{leveled_schedule.leveling_delay:>6} {len(leveled_schedule.overloaded_weeks):>4}"
+        )
+    if len(sizes) > 1:
+        bare_growth, full_growth = exponent(sizes, bares), exponent(sizes, fulls)
+        print(
+            f"{shape:>5} growth exponent from {sizes[0]:,} to {sizes[-1]:,} tasks: "
+            f"bare pass {bare_growth:.2f}, schedule() {full_growth:.2f} "
+            f"({full_growth - bare_growth:+.2f})"
+        )
+
+
 def main() -> None:
     """Measure and print the figures."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--shapes", nargs="+", choices=sorted(WINDOWS), default=["wide", "deep"])
     options = parser.parse_args()
-
-    print(f"{'tasks':>8} {'links':>8} {'bare pass':>11} {'schedule()':>11} {'ratio':>7}")
-    for size in options.sizes:
-        plan = make_plan(size)
-        durations = {task.id: task.duration for task in plan.tasks}
-        predecessors = {task.id: list(task.predecessors) for task in plan.tasks}
-        links = sum(len(before) for before in predecessors.values())
-        bare, full = best_of_each(
-            options.repeat,
-            lambda: bare_critical_path(durations, predecessors),  # noqa: B023
-            lambda: careerkit.schedule(plan),  # noqa: B023
-        )
-        print(
-            f"{size:>8} {links:>8} {bare * 1000:>9.1f}ms {full * 1000:>9.1f}ms {full / bare:>6.2f}x"
-        )
-    print("target: schedule() at most 2.5x the bare pass at 10,000 and 100,000 tasks")
-
-    plan = make_plan(10_000)
-    leveled_schedule = careerkit.schedule(plan, level=True)
-    plain, leveled = best_of_each(
-        options.repeat,
-        lambda: careerkit.schedule(plan),
-        lambda: careerkit.schedule(plan, level=True),
-    )
+    for shape in options.shapes:
+        measure(shape, sorted(options.sizes), options.repeat)
     print(
-        f"leveling 10,000 tasks: {plain * 1000:.1f}ms unleveled, {leveled * 1000:.1f}ms leveled, "
-        f"ratio {leveled / plain:.2f}x (target < 5); "
-        f"{leveled_schedule.leveling_delay} working days added, "
-        f"{len(leveled_schedule.overloaded_weeks)} overloaded weeks left"
+        "targets: schedule() at most 2.5x the bare pass and leveled at most 5x schedule() "
+        "at 10,000 and 100,000 tasks; growth exponent at most 0.1 above the bare pass's"
     )
+    print("path: tasks on the critical path; delay: working days leveling added; ")
+    print("over: weeks still over capacity after leveling (tasks too heavy to fit any week)")
 
 
 if __name__ == "__main__":

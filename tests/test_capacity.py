@@ -1,4 +1,4 @@
-"""Tests for careerkit.scheduling.capacity: weekly load against capacity, and leveling.
+"""Tests for careerkit.scheduling.capacity and careerkit.scheduling.leveling: load and leveling.
 
 Example plans start on Monday 23 November 2026 on the default Monday to
 Friday calendar with a weekly capacity of 10 hours; weeks are named by their
@@ -25,6 +25,8 @@ from careerkit import (
     count_working_days,
     schedule,
 )
+from careerkit.scheduling.capacity import week_number
+from careerkit.workdays import DayIndex
 
 from .schedule_strategies import EVERY_DAY, MONDAY_TO_FRIDAY, PROPERTY_SETTINGS, dag_plans
 
@@ -191,6 +193,27 @@ def test_leveling_takes_the_least_float_first() -> None:
     assert {WEEK_1: 10.0, WEEK_2: 10.0, WEEK_3: 4.0} == hours(leveled)
 
 
+def test_a_week_one_task_leaves_stays_open_to_the_next() -> None:
+    """A task that cannot start late in a week does not close the week to a task of
+    the same hours and length that can start earlier in it.
+
+    ``x`` may start on Thursday only: two of its days would fit in week 1 but
+    its third would pass week 2's capacity, so it goes to week 3. ``y`` takes
+    the same hours over the same days, but from Monday it fits in week 1.
+    """
+    plan = make_plan(
+        task("fill", 5, 10, not_before=WEEK_2),  # week 2 full, and least float
+        task("x", 3, 6, not_before=date(2026, 11, 26)),
+        task("y", 3, 6),
+    )
+    leveled = schedule(plan, level=True)
+
+    assert (WEEK_2, WEEK_3, WEEK_1) == tuple(
+        leveled[name].early_start for name in ("fill", "x", "y")
+    )
+    assert {WEEK_1: 6.0, WEEK_2: 10.0, WEEK_3: 6.0} == hours(leveled)
+
+
 def test_task_too_big_for_a_week_is_placed_at_its_earliest_start() -> None:
     """A task that cannot fit any week on its own is not delayed by leveling."""
     plan = make_plan(task("small", 5, 10), task("big", 1, 20))
@@ -297,3 +320,101 @@ def test_leveling_delay(working_days: tuple[Any, ...], data: st.DataObject) -> N
     if any(item.duration for item in plan.tasks):  # milestones alone have no duration
         assert leveled.duration - plain.duration == leveled.leveling_delay
     assert 0 == plain.leveling_delay
+
+
+def _leveled_starts(plan: Plan) -> dict[str, date]:
+    """Early starts by leveling as the module describes it, searched day by day.
+
+    For plans of finish-to-start links to earlier tasks, without status, due
+    dates or habits: a plain critical-path pass ranks the tasks (least total
+    float, then earliest start, then id); each task ready in that order goes
+    to the first day from its earliest start where its first week has room
+    for one of its days and no week it lands on passes the capacity. A
+    milestone right after its predecessors' work lands on that work's last
+    day.
+    """
+    days = DayIndex(plan.calendar)
+    origin = days.index_of(plan.start)
+    position = {item.id: index for index, item in enumerate(plan.tasks)}
+    before = [[position[other] for other in item.predecessors] for item in plan.tasks]
+    durations = [item.duration for item in plan.tasks]
+    early: list[int] = []
+    for index in range(len(durations)):  # links point to earlier tasks only
+        early.append(max([origin, *(early[other] + durations[other] for other in before[index])]))
+    end = max(start + duration for start, duration in zip(early, durations, strict=True))
+    late_finish = [end] * len(durations)
+    for index in reversed(range(len(durations))):
+        for other in before[index]:
+            late_finish[other] = min(late_finish[other], late_finish[index] - durations[index])
+    rank = {
+        index: (late_finish[index] - early[index] - durations[index], early[index], item.id)
+        for index, item in enumerate(plan.tasks)
+    }
+    limit = plan.weekly_capacity + 1e-9
+    load: dict[int, float] = {}
+    placed: dict[int, int] = {}
+    starts: dict[str, date] = {}
+
+    def week(index: int) -> int:
+        return week_number(days.date_of(index))
+
+    while len(placed) < len(durations):
+        ready = [index for index in rank if index not in placed]
+        node = min(
+            (index for index in ready if all(other in placed for other in before[index])),
+            key=rank.__getitem__,
+        )
+        duration, item = durations[node], plan.tasks[node]
+        lowest = max([origin, *(placed[other] + durations[other] for other in before[node])])
+        after_work = lowest > origin and any(
+            placed[other] + durations[other] == lowest for other in before[node]
+        )
+        rate = item.effort / max(duration, 1)
+        days_per_week = len(plan.calendar.working_days)
+        start = lowest
+        footprint = [start - 1] if duration == 0 and after_work else [start]
+        if rate > 0 and rate * min(max(duration, 1), days_per_week) <= limit:
+            while True:
+                on_day = start - 1 if duration == 0 and after_work and start == lowest else start
+                footprint = list(range(start, start + duration)) if duration else [on_day]
+                spread: dict[int, int] = {}
+                for day in footprint:
+                    spread[week(day)] = spread.get(week(day), 0) + 1
+                first_week_full = load.get(week(start), 0.0) + rate > limit
+                if not first_week_full and all(
+                    load.get(number, 0.0) + rate * count <= limit
+                    for number, count in spread.items()
+                ):
+                    break
+                start += 1
+            for day in footprint:
+                load[week(day)] = load.get(week(day), 0.0) + rate
+        placed[node] = start
+        shifted = duration == 0 and start == lowest and after_work
+        starts[item.id] = days.date_of(start - 1 if shifted else start)
+    return starts
+
+
+@CALENDARS
+@PROPERTY_SETTINGS
+@given(data=st.data())
+def test_leveling_places_each_task_where_a_day_by_day_search_does(
+    working_days: tuple[Any, ...], data: st.DataObject
+) -> None:
+    """The skips that make leveling fast never change where a task goes: each task
+    starts where a search day by day, with the same rule, puts it."""
+    longest, most = data.draw(st.sampled_from([(3, 8), (12, 40)]))  # few rates, or many
+    plan = data.draw(
+        dag_plans(
+            working_days=working_days,
+            holidays=working_days != EVERY_DAY,
+            max_tasks=30,
+            max_duration=longest,
+            max_effort=most,
+            weekly_capacity=data.draw(st.sampled_from([6.0, 10.0, 25.0])),
+            fitting=data.draw(st.booleans()),
+        )
+    )
+    leveled = schedule(plan, level=True)
+
+    assert _leveled_starts(plan) == {entry.task: entry.early_start for entry in leveled}

@@ -12,6 +12,8 @@ Friday calendar, so the working days are numbered::
 
 from __future__ import annotations
 
+import copy
+import pickle
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -794,3 +796,33 @@ def test_example_plan() -> None:
         assert entry.early_start <= entry.early_finish
         if item.status is Status.DONE:
             assert item.done_on == entry.early_finish
+
+
+@PROPERTY_SETTINGS
+@given(plan=dag_plans(max_effort=20), leveled=st.booleans())
+def test_schedules_pickle_and_deep_copy(plan: Plan, leveled: bool) -> None:
+    """A schedule survives pickling and deep copying, equal to itself."""
+    result = schedule(plan, level=leveled)
+
+    assert result == pickle.loads(pickle.dumps(result))
+    assert result == copy.deepcopy(result)
+
+
+def test_example_plan_schedule_pickles() -> None:
+    """The example plan's schedule, with habits, progress and a status date, pickles."""
+    plan = loads(EXAMPLE_PLAN.read_text(encoding="utf-8"))
+    result = schedule(plan, as_of=date(2026, 3, 2))
+
+    assert result == pickle.loads(pickle.dumps(result))
+
+
+def test_goal_lookup() -> None:
+    """``Schedule.goal`` finds every goal by id, and names an unknown one."""
+    goals = [Goal(id=name, title=f"Do {name}") for name in ("b", "a", "c")]
+    tasks = [Task(id="t", goal="a", title="T", duration=1)]
+    result = schedule(Plan(id="p", owner="Ana", start=date(2026, 11, 23), goals=goals, tasks=tasks))
+
+    assert ["a", "b", "c"] == [result.goal(name).goal for name in ("a", "b", "c")]
+    for unknown in ("", "bb", "d", None):
+        with pytest.raises(UnknownReferenceError):
+            result.goal(unknown)  # type: ignore[arg-type]

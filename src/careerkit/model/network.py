@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any, TypeVar
 
+import networkx as nx
 from attrs import frozen
 
 from careerkit.model.goal import Goal
@@ -74,25 +75,21 @@ class Network:
 
     def successors(self) -> list[list[tuple[int, int, int]]]:
         """For each node, its successor links ``(node, link code, lag)``."""
-        result: list[list[tuple[int, int, int]]] = [[] for _ in self.labels]
-        for node, links in enumerate(self.predecessors):
-            for before, code, lag in links:
-                result[before].append((node, code, lag))
-        return result
+        return _successors(self.predecessors)
 
 
 def build_network(goals: Sequence[Goal], tasks: Sequence[Task]) -> Network:
     """The precedence network of a plan's goals and tasks (``goals``, ``tasks``)."""
     task_index = {task.id: position for position, task in enumerate(tasks)}
-    links: list[list[tuple[int, int, int]]] = []
-    for task in tasks:
-        own: list[tuple[int, int, int]] = []
-        for item in task.depends_on:
-            if isinstance(item, str):
-                own.append((task_index[item], FS, 0))
-            else:
-                own.append((task_index[item.task], LINK_CODES[item.link.value], item.lag))
-        links.append(own)
+    links = [
+        [
+            (task_index[item], FS, 0)
+            if isinstance(item, str)
+            else (task_index[item.task], LINK_CODES[item.link.value], item.lag)
+            for item in task.depends_on
+        ]
+        for task in tasks
+    ]
     labels = [task.id for task in tasks]
     gate_goals: list[tuple[str, str]] = []
     if any(goal.depends_on for goal in goals):
@@ -100,7 +97,7 @@ def build_network(goals: Sequence[Goal], tasks: Sequence[Task]) -> Network:
     return Network(
         labels=tuple(labels),
         task_count=len(tasks),
-        predecessors=tuple(tuple(own) for own in links),
+        predecessors=tuple(map(tuple, links)),
         gate_goals=tuple(gate_goals),
     )
 
@@ -158,27 +155,51 @@ def _add_gates(
             links[gate].append((start[goal_id], FS, 0))
 
 
-def topological_order(predecessors: Sequence[Sequence[tuple[int, int, int]]]) -> list[int]:
+def topological_order(
+    predecessors: Sequence[Sequence[tuple[int, int, int]]],
+    *,
+    successors: Sequence[Sequence[tuple[int, int, int]]] | None = None,
+) -> list[int]:
     """Nodes in an order where every node follows its predecessors (Kahn's algorithm).
 
     On a network with a cycle, the nodes on or after the cycle are left out.
+    ``successors`` (from :meth:`Network.successors`) saves finding them when
+    they are at hand.
+
+    Written here rather than taken from networkx because every schedule and
+    every plan built runs it: on the deep plan of
+    ``benchmarks/bench_schedule.py`` (100,000 tasks, 150,000 links) it takes
+    45 ms, where building a ``networkx.DiGraph`` and running
+    ``networkx.topological_sort`` takes 204 ms (86 ms on a graph already
+    built), a fifth of the whole schedule.
     """
     waiting = [len(links) for links in predecessors]
-    followers: list[list[int]] = [[] for _ in predecessors]
-    for node, links in enumerate(predecessors):
-        for before, _, _ in links:
-            followers[before].append(node)
+    if successors is None:
+        successors = _successors(predecessors)
     order = [node for node, count in enumerate(waiting) if count == 0]
     for node in order:  # the list grows while it is read
-        for following in followers[node]:
+        for following, _, _ in successors[node]:
             waiting[following] -= 1
             if waiting[following] == 0:
                 order.append(following)
     return order
 
 
+def _successors(
+    predecessors: Sequence[Sequence[tuple[int, int, int]]],
+) -> list[list[tuple[int, int, int]]]:
+    """For each node, its successor links ``(node, link code, lag)``."""
+    result: list[list[tuple[int, int, int]]] = [[] for _ in predecessors]
+    for node, links in enumerate(predecessors):
+        for before, code, lag in links:
+            result[before].append((node, code, lag))
+    return result
+
+
 def is_acyclic(predecessors: Sequence[Sequence[tuple[int, int, int]]]) -> bool:
-    """Whether the network has no cycle."""
+    """Whether the network has no cycle (see :func:`topological_order` for why it is
+    not ``networkx.is_directed_acyclic_graph``: 206 ms with the graph built, against
+    45 ms)."""
     return len(topological_order(predecessors)) == len(predecessors)
 
 
@@ -188,30 +209,21 @@ def find_cycle(
     *,
     key: Callable[[Node], Any] = lambda node: node,
 ) -> tuple[Node, ...]:
-    """The first cycle found by a depth-first search, or ``()``.
+    """The first cycle found by a depth-first search (``networkx.find_cycle``), or ``()``.
 
     Nodes and successors are visited in ``key`` order, so the result is
     deterministic; the cycle is rotated to start at its smallest node (by
     ``key``), each node followed by one of its successors.
     """
-    state: dict[Node, int] = {}  # 1 = on the current path, 2 = finished
-    for root in sorted(nodes, key=key):
-        if root in state:
-            continue
-        path = [root]
-        state[root] = 1
-        stack = [iter(sorted(successors(root), key=key))]
-        while stack:
-            following = next(stack[-1], None)
-            if following is None:
-                stack.pop()
-                state[path.pop()] = 2
-            elif state.get(following) == 1:
-                cycle = path[path.index(following) :]
-                turn = cycle.index(min(cycle, key=key))
-                return tuple(cycle[turn:] + cycle[:turn])
-            elif following not in state:
-                state[following] = 1
-                path.append(following)
-                stack.append(iter(sorted(successors(following), key=key)))
-    return ()
+    graph: nx.DiGraph[Node] = nx.DiGraph()
+    ordered = sorted(nodes, key=key)
+    graph.add_nodes_from(ordered)
+    for node in ordered:
+        graph.add_edges_from((node, after) for after in sorted(successors(node), key=key))
+    try:
+        edges = nx.find_cycle(graph)
+    except nx.NetworkXNoCycle:
+        return ()
+    cycle = [before for before, *_ in edges]
+    turn = cycle.index(min(cycle, key=key))
+    return tuple(cycle[turn:] + cycle[:turn])

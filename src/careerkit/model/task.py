@@ -310,3 +310,16 @@ class Task:
         if self.percent_complete is not None:
             return self.percent_complete / 100
         return 1.0 if self.status is Status.DONE else 0.0
+
+    def fixed_by_progress(self, as_of: date | None) -> bool:
+        """Whether actual progress fixes the task's dates at the status date ``as_of``.
+
+        Work done keeps its actual dates and work in progress its actual
+        start; without a status date, every task is planned.
+
+        >>> task = Task(id="t", goal="g", title="Draft", status=Status.IN_PROGRESS,
+        ...             started_on=date(2026, 1, 5))
+        >>> task.fixed_by_progress(date(2026, 1, 9)), task.fixed_by_progress(None)
+        (True, False)
+        """
+        return as_of is not None and self.status in (_DONE, _IN_PROGRESS)

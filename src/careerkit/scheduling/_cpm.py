@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from careerkit.model.network import FF, FS, SS, topological_order
+from careerkit.model.network import FF, FS, SS
 
-__all__ = ["backward", "earliest_start", "forward", "free_float", "link_slack", "topological_order"]
+__all__ = ["Links", "backward", "earliest_start", "forward", "free_float", "link_slack"]
 
 Links = Sequence[Sequence[tuple[int, int, int]]]
 _NONE_YET = 1 << 62  # larger than any boundary
@@ -22,9 +22,10 @@ _NONE_YET = 1 << 62  # larger than any boundary
 
 def earliest_start(
     node: int,
+    lowest: int,
+    *,
     predecessors: Links,
     durations: Sequence[int],
-    lowest: int,
     es: Sequence[int],
     ef: Sequence[int],
 ) -> tuple[int, bool]:
@@ -125,7 +126,7 @@ def backward(
 
 
 def link_slack(
-    code: int, lag: int, es: Sequence[int], ef: Sequence[int], before: int, after: int
+    before: int, after: int, code: int, lag: int, *, es: Sequence[int], ef: Sequence[int]
 ) -> int:
     """How far ``before`` can slip before the link moves ``after``."""
     if code == FS:

@@ -1,36 +1,27 @@
-"""Effort against capacity: weekly load, and leveling for the one person doing the work.
+"""Effort against capacity: the weekly load of a schedule.
 
 A task's effort is spread evenly over its working days; a milestone's lands
 on its day; each occurrence of a habit carries the habit's effort. Weeks run
-Monday to Sunday and are named by their Monday.
-
-Leveling is a serial schedule-generation scheme: tasks are taken in order
-of priority (least total float, then earliest start, then id) among those
-whose predecessors are placed, and each goes to the earliest start where no
-week's load would pass the weekly capacity. A task fits on its own when its
-daily hours times ``min(duration, working days in a week)`` is within the
-capacity; one that does not fit on its own is placed at its earliest start
-regardless, as no delay could help it.
+Monday to Sunday and are named by their Monday. Leveling, which delays work
+to keep each week within capacity, lives in
+:mod:`careerkit.scheduling.leveling`.
 """
 
 from __future__ import annotations
 
-import bisect
-import heapq
 import itertools
-import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from attrs import frozen
 
-from careerkit.scheduling._cpm import Links, earliest_start
 from careerkit.workdays import DayIndex
 
-__all__ = ["WeekLoad", "level", "weekly_load"]
+__all__ = ["TOLERANCE", "WeekLoad", "week_number", "weekly_load"]
 
 _WEEK = timedelta(days=7)
-_TOLERANCE = 1e-9
+TOLERANCE = 1e-9
+"""Hours within which a load counts as at capacity, not over it."""
 
 
 @frozen(kw_only=True)
@@ -54,7 +45,7 @@ class WeekLoad:
     @property
     def overloaded(self) -> bool:
         """Whether more work is planned than the capacity allows."""
-        return self.hours > self.capacity + _TOLERANCE
+        return self.hours > self.capacity + TOLERANCE
 
     @property
     def spare(self) -> float:
@@ -86,22 +77,20 @@ def weekly_load(
     """
     hours: dict[date, float] = {}
     changes: dict[int, float] = {}
+    mondays: dict[int, date] = {}  # many milestones share a day
     for first, end, effort in spans:
         if effort <= 0:
             continue
         if end <= first:
-            week = _monday(days.date_of(first))
+            week = mondays.get(first)
+            if week is None:
+                week = mondays[first] = _monday(days.date_of(first))
             hours[week] = hours.get(week, 0.0) + effort
             continue
         rate = effort / (end - first)
         changes[first] = changes.get(first, 0.0) + rate
         changes[end] = changes.get(end, 0.0) - rate
-    rate = 0.0
-    points = sorted(changes)
-    for here, following in itertools.pairwise(points):
-        rate += changes[here]
-        if rate > _TOLERANCE:
-            _spread(hours, days, here, following, rate)
+    _sweep(hours, days, changes)
     for day, effort in occurrences:
         if effort > 0:
             week = _monday(day)
@@ -112,224 +101,23 @@ def weekly_load(
     )
 
 
-def _spread(hours: dict[date, float], days: DayIndex, first: int, end: int, rate: float) -> None:
-    """Add ``rate`` hours for each working day from ``first`` to ``end``, week by week."""
-    current = first
-    while current < end:
-        week = _monday(days.date_of(current))
-        week_end = min(end, days.index_of(week + _WEEK))
-        hours[week] = hours.get(week, 0.0) + rate * (week_end - current)
-        current = week_end
+def _sweep(hours: dict[date, float], days: DayIndex, changes: dict[int, float]) -> None:
+    """Add to ``hours`` the daily rates that ``changes`` starts and stops, week by week.
 
-
-class _Weeks:
-    """Hours booked per week while leveling, with a fast way past full weeks.
-
-    For each rate level (the tasks' daily rates, or a ladder of them when
-    there are very many), a week is *full* at that level when less is left
-    than the level: no task with at least that many hours a day can use it. Full weeks are skipped with one union-find
-    structure per level, so placing a task costs little however many weeks
-    are taken.
+    The change points come in order, so the week of each is found only when
+    the sweep enters a new week, not once per point.
     """
-
-    def __init__(
-        self, days: DayIndex, booked: dict[int, float], capacity: float, rates: Sequence[float]
-    ) -> None:
-        self._days = days
-        self._numbers: dict[int, int] = {}
-        self._first_days: dict[int, int] = {}
-        self.load: dict[int, float] = {}
-        self.limit = capacity + _TOLERANCE
-        distinct = {rate for rate in rates if rate > 0}
-        if len(distinct) > _MOST_LEVELS:
-            distinct = {_level(rate) for rate in distinct}
-        self._levels = sorted(distinct)
-        self._next_open: list[dict[int, int]] = [{} for _ in self._levels]
-        for week, hours in booked.items():
-            self.book(week, hours)
-
-    def of(self, index: int) -> int:
-        """The week number of a working-day index."""
-        week = self._numbers.get(index)
-        if week is None:
-            week = self._numbers[index] = week_number(self._days.date_of(index))
-        return week
-
-    def skips(self, rate: float) -> dict[int, int] | None:
-        """The full weeks to skip at ``rate``, for :func:`_first_open`."""
-        level = bisect.bisect_right(self._levels, rate) - 1
-        return None if level < 0 else self._next_open[level]
-
-    def first_day(self, week: int) -> int:
-        """The working-day index of the first working day in or after a week."""
-        index = self._first_days.get(week)
-        if index is None:
-            index = self._first_days[week] = self._days.index_of(date.fromordinal(week * 7 + 1))
-        return index
-
-    def spread(self, first: int, end: int) -> list[tuple[int, int]]:
-        """``(week, working days)`` for the working days from ``first`` to ``end``."""
-        parts = []
-        while first < end:
-            week = self.of(first)
-            following = min(end, self.first_day(week + 1))
-            parts.append((week, following - first))
-            first = following
-        return parts
-
-    def first_over(self, first: int, end: int, rate: float) -> int | None:
-        """The first week that ``rate`` hours on each working day from ``first``
-        to ``end`` would take over capacity, or ``None`` when all fit.
-
-        The same walk as :meth:`spread`, written out: leveling asks this for
-        every candidate start.
-        """
-        numbers, first_days, load, limit = self._numbers, self._first_days, self.load, self.limit
-        while first < end:
-            week = numbers.get(first)
-            if week is None:
-                week = self.of(first)
-            following = first_days.get(week + 1)
-            if following is None:
-                following = self.first_day(week + 1)
-            days = (end if end < following else following) - first
-            if load.get(week, 0.0) + rate * days > limit:
-                return week
-            first = following
-        return None
-
-    def book(self, week: int, hours: float) -> None:
-        """Add hours to a week."""
-        total = self.load.get(week, 0.0) + hours
-        self.load[week] = total
-        spare = self.limit - total
-        for level, next_open in zip(reversed(self._levels), reversed(self._next_open), strict=True):
-            if spare >= level:
-                break  # room at this level, so at every smaller one too
-            next_open.setdefault(week, week + 1)
-
-
-def level(
-    predecessors: Links,
-    successors: Links,
-    durations: Sequence[int],
-    earliest: Sequence[int],
-    fixed: Sequence[tuple[int, int] | None],
-    rates: Sequence[float],
-    priorities: Sequence[tuple[int, int, str]],
-    booked: dict[int, float],
-    days: DayIndex,
-    capacity: float,
-    days_per_week: int,
-) -> tuple[list[int], list[int]]:
-    """Early starts and finishes that keep each week's load within capacity.
-
-    ``rates`` are hours per working day (a milestone's whole effort, on its
-    one day); ``booked`` holds hours per week number already taken (habits,
-    work done or in progress). A milestone that a predecessor's finish
-    pushes past its earliest start lands on the day before its start
-    boundary, as in the schedule.
-    """
-    count = len(durations)
-    weeks = _Weeks(days, booked, capacity, rates)
-    es = [0] * count
-    ef = [0] * count
-    waiting = [len(links) for links in predecessors]
-    ready = [(priorities[node], node) for node in range(count) if waiting[node] == 0]
-    heapq.heapify(ready)
-    while ready:
-        _, node = heapq.heappop(ready)
-        pinned = fixed[node]
-        if pinned is not None:
-            es[node], ef[node] = pinned
-        else:
-            start, after_work = earliest_start(
-                node, predecessors, durations, earliest[node], es, ef
-            )
-            rate = rates[node]
-            duration = durations[node]
-            fits = rate * min(max(duration, 1), days_per_week) <= capacity + _TOLERANCE
-            if rate > 0 and fits:
-                shifted_at = start if after_work else None
-                start = _first_fit(start, duration, shifted_at, rate, weeks)
-                footprint = _footprint(start, duration, shifted_at)
-                for week, count in weeks.spread(footprint.start, footprint.stop):
-                    weeks.book(week, rate * count)
-            es[node] = start
-            ef[node] = start + duration
-        for after, _, _ in successors[node]:
-            waiting[after] -= 1
-            if waiting[after] == 0:
-                heapq.heappush(ready, (priorities[after], after))
-    return es, ef
-
-
-def _first_open(next_open: dict[int, int], week: int) -> int:
-    """The first week from ``week`` on that ``next_open`` does not skip."""
-    following = next_open.get(week)
-    if following is None:
-        return week
-    path = []
-    while following is not None:
-        path.append(week)
-        week = following
-        following = next_open.get(week)
-    for passed in path:  # shorten the way for the next search
-        next_open[passed] = week
-    return week
-
-
-def _footprint(start: int, duration: int, shifted_at: int | None) -> range:
-    """The working days a node's effort lands on when it starts at ``start``.
-
-    A milestone lands on its day: the one before ``start`` when it starts
-    right where a predecessor's finish put it (``shifted_at``).
-    """
-    if duration:
-        return range(start, start + duration)
-    day = start - 1 if start == shifted_at else start
-    return range(day, day + 1)
-
-
-_MOST_LEVELS = 256
-
-
-def _level(rate: float) -> float:
-    """A level not above a rate, from a ladder of 16 levels per doubling."""
-    return float(2 ** (math.floor(math.log2(rate) * 16) / 16))
-
-
-def _first_fit(
-    start: int,
-    duration: int,
-    shifted_at: int | None,
-    rate: float,
-    weeks: _Weeks,
-) -> int:
-    """The earliest start from ``start`` at which every week stays within capacity."""
-    load, limit = weeks.load, weeks.limit
-    next_open = weeks.skips(rate)
-    while True:
-        first_week = weeks.of(start)
-        if next_open is not None:
-            opened = _first_open(next_open, first_week)
-            if opened != first_week:  # full weeks ahead: no task this heavy can use them
-                start = max(start + 1, weeks.first_day(opened))
-                continue
-        if duration:
-            blocked = weeks.first_over(start, start + duration, rate)
-        else:
-            day = start - 1 if start == shifted_at else start  # as _footprint places it
-            blocked = weeks.first_over(day, day + 1, rate)
-        if blocked is None:
-            return start
-        if load.get(blocked, 0.0) + rate > limit:
-            # Not even one more day fits in that week: start after it.
-            start = max(start + 1, weeks.first_day(blocked + 1))
-        elif blocked > first_week:
-            # Moving towards a later week only adds days to it: start in it.
-            start = max(start + 1, weeks.first_day(blocked))
-        else:
-            # Only the last days of the first week can hold this rate: start there.
-            room = math.floor((limit - load.get(first_week, 0.0)) / rate)
-            start = max(start + 1, weeks.first_day(first_week + 1) - room)
+    rate = 0.0
+    week, week_end = date.min, -1  # the week the sweep is in, and the index it ends at
+    for here, following in itertools.pairwise(sorted(changes)):
+        rate += changes[here]
+        if rate <= TOLERANCE:
+            continue
+        current = here
+        while current < following:
+            if current >= week_end:
+                week = _monday(days.date_of(current))
+                week_end = days.index_of(week + _WEEK)
+            stop = min(following, week_end)
+            hours[week] = hours.get(week, 0.0) + rate * (stop - current)
+            current = stop

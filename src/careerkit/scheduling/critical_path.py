@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from careerkit.model import Plan
-from careerkit.scheduling._engine import Scheduler
+from careerkit.scheduling._engine import run
 from careerkit.scheduling.results import Schedule
 
 __all__ = ["schedule"]
@@ -33,7 +33,9 @@ def schedule(plan: Plan, *, as_of: date | None = None, level: bool = False) -> S
         task is planned from the plan's start.
     level
         Delay tasks so that the weekly load stays within the plan's weekly
-        capacity (see :mod:`careerkit.scheduling.capacity`).
+        capacity: tasks taken by least total float, then earliest start, then
+        id, each at the earliest start that keeps every week within capacity
+        (``careerkit.scheduling.leveling``).
 
     Returns
     -------
@@ -57,4 +59,4 @@ def schedule(plan: Plan, *, as_of: date | None = None, level: bool = False) -> S
     >>> late["a"].total_float, late.violations[0].by
     (-2, 2)
     """
-    return Scheduler(plan, as_of, leveled=level).run()
+    return run(plan, as_of, leveled=level)

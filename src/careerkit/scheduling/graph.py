@@ -9,8 +9,6 @@ users who want to analyse it; :func:`topological_order` orders the tasks.
 
 from __future__ import annotations
 
-import heapq
-
 import networkx as nx
 
 from careerkit.model import Plan
@@ -66,19 +64,34 @@ def task_graph(plan: Plan) -> nx.DiGraph[str]:
         )
     network = build_network(plan.goals, plan.tasks)
     labels = network.labels
+    reach: dict[int, list[int]] = {}  # every task of a goal waits on the same gates
+
+    def reached(gate: int) -> list[int]:
+        found = reach.get(gate)
+        if found is None:
+            found = reach[gate] = network.tasks_before(gate)
+        return found
+
     for node in range(network.task_count):
         for before, code, lag in network.predecessors[node]:
             if before < network.task_count:
-                _link(graph, labels[before], labels[node], _LINK_NAMES[code], lag, "task")
+                _link(
+                    graph,
+                    labels[before],
+                    labels[node],
+                    link=_LINK_NAMES[code],
+                    lag=lag,
+                    source="task",
+                )
         gates = [gate for gate, _, _ in network.predecessors[node] if gate >= network.task_count]
-        implied = sorted({before for gate in gates for before in network.tasks_before(gate)})
+        implied = sorted({before for gate in gates for before in reached(gate)})
         for before in implied:
-            _link(graph, labels[before], labels[node], "fs", 0, "goal")
+            _link(graph, labels[before], labels[node], link="fs", lag=0, source="goal")
     return graph
 
 
 def _link(
-    graph: nx.DiGraph[str], before: str, after: str, link: str, lag: int, source: str
+    graph: nx.DiGraph[str], before: str, after: str, *, link: str, lag: int, source: str
 ) -> None:
     """Add an edge, or another link to an existing one (in ``links``)."""
     if graph.has_edge(before, after):
@@ -118,24 +131,14 @@ def topological_order(plan: Plan) -> tuple[str, ...]:
     """
     network = build_network(plan.goals, plan.tasks)
     labels, count = network.labels, network.task_count
-    waiting = [len(links) for links in network.predecessors]
-    followers: list[list[int]] = [[] for _ in labels]
-    for node, links in enumerate(network.predecessors):
-        for before, _, _ in links:
-            followers[before].append(node)
+    graph: nx.DiGraph[int] = nx.DiGraph()
+    graph.add_nodes_from(range(len(labels)))
+    graph.add_edges_from(
+        (before, node) for node, links in enumerate(network.predecessors) for before, _, _ in links
+    )
 
     def key(node: int) -> tuple[bool, str]:
-        return (node < count, labels[node])  # gates first: they are not listed
+        return (node < count, labels[node])  # goal gates first: they are not listed
 
-    ready = [(key(node), node) for node, left in enumerate(waiting) if left == 0]
-    heapq.heapify(ready)
-    order = []
-    while ready:
-        _, node = heapq.heappop(ready)
-        if node < count:
-            order.append(labels[node])
-        for following in followers[node]:
-            waiting[following] -= 1
-            if waiting[following] == 0:
-                heapq.heappush(ready, (key(following), following))
-    return tuple(order)
+    order = nx.lexicographical_topological_sort(graph, key=key)
+    return tuple(labels[node] for node in order if node < count)

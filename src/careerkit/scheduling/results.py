@@ -12,8 +12,9 @@ predecessor finishes, or on its earliest start when nothing precedes it.
 
 from __future__ import annotations
 
+import bisect
 import enum
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 
 from attrs import field, frozen
@@ -24,6 +25,7 @@ from careerkit.scheduling.capacity import WeekLoad
 __all__ = [
     "Constraint",
     "GoalSchedule",
+    "RowTimes",
     "Schedule",
     "TaskRows",
     "TaskSchedule",
@@ -135,6 +137,23 @@ class GoalSchedule:
         return self.slack is not None and self.slack < 0
 
 
+@frozen(kw_only=True)
+class RowTimes:
+    """The times of a schedule's tasks, one column per field, one row per task.
+
+    Rows are ordered as in :class:`TaskRows`; dates are the working-day
+    indexes of inclusive days.
+    """
+
+    early_start: Sequence[int]
+    early_finish: Sequence[int]
+    late_start: Sequence[int]
+    late_finish: Sequence[int]
+    total_float: Sequence[int]
+    free_float: Sequence[int]
+    critical: Sequence[bool]
+
+
 class TaskRows:
     """Per-task results held as columns; :class:`TaskSchedule` values are made on demand.
 
@@ -143,29 +162,40 @@ class TaskRows:
     Two row sets are equal when every :class:`TaskSchedule` is.
     """
 
-    __slots__ = ("_columns", "_date", "_made", "_occurrences", "_positions", "_tasks", "count")
+    __slots__ = (
+        "_date",
+        "_goals",
+        "_ids",
+        "_made",
+        "_occurrences",
+        "_positions",
+        "_times",
+        "count",
+    )
 
     def __init__(
         self,
         *,
-        tasks: list[tuple[str, str]],
-        columns: list[tuple[int, int, int, int, int, int, bool]],
+        ids: Sequence[str],
+        goals: Sequence[str],
+        times: RowTimes,
         actual: dict[int, tuple[date, date, bool]],
         occurrences: dict[int, tuple[date, ...]],
         date_of: Callable[[int], date],
     ) -> None:
-        """Rows from ``(id, goal)`` pairs and, per row, the working-day indexes of
-        the early start, early finish, late start and late finish dates, the
-        total and free float and whether the task is critical; ``actual``
-        gives the actual start and finish of work done or started, and whether
-        they stand for the late dates too (work done)."""
-        self._tasks = tasks
-        self._columns = columns
+        """Rows from the tasks' ``ids``, their ``goals`` and their ``times``;
+        ``actual`` gives the actual start and finish of work done or started,
+        and whether they stand for the late dates too (work done);
+        ``occurrences`` the dates of habits, by row; ``date_of`` the date of a
+        working-day index."""
+        self._ids = ids
+        self._goals = goals
+        self._times = times
         self._occurrences = occurrences
         self._date = date_of
-        self._made: list[TaskSchedule | None] = [None] * len(tasks)
-        self._positions = {task_id: row for row, (task_id, _) in enumerate(tasks)}
-        self.count = len(tasks)
+        self.count = len(ids)
+        self._made: list[TaskSchedule | None] = [None] * self.count
+        self._positions = dict(zip(ids, range(self.count), strict=True))
         for row, (start, finish, done) in actual.items():
             self._made[row] = self._make(row, start, finish, done=done)
 
@@ -177,23 +207,20 @@ class TaskRows:
         *,
         done: bool = False,
     ) -> TaskSchedule:
-        task_id, goal_id = self._tasks[row]
-        early_start, early_finish, late_start, late_finish, total, free, critical = self._columns[
-            row
-        ]
+        times = self._times
         date_of = self._date
-        start = start or date_of(early_start)
-        finish = finish or date_of(early_finish)
+        start = start or date_of(times.early_start[row])
+        finish = finish or date_of(times.early_finish[row])
         return TaskSchedule(
-            task=task_id,
-            goal=goal_id,
+            task=self._ids[row],
+            goal=self._goals[row],
             early_start=start,
             early_finish=finish,
-            late_start=start if done else date_of(late_start),
-            late_finish=finish if done else date_of(late_finish),
-            total_float=total,
-            free_float=free,
-            critical=critical,
+            late_start=start if done else date_of(times.late_start[row]),
+            late_finish=finish if done else date_of(times.late_finish[row]),
+            total_float=times.total_float[row],
+            free_float=times.free_float[row],
+            critical=times.critical[row],
             occurrences=self._occurrences.get(row, ()),
         )
 
@@ -308,7 +335,13 @@ class Schedule:
         UnknownReferenceError
             No goal has this id.
         """
-        for entry in self.goals:
-            if entry.goal == goal_id:
-                return entry
+        goals = self.goals
+        if isinstance(goal_id, str):
+            at = bisect.bisect_left(goals, goal_id, key=_goal_id)  # goals are sorted by id
+            if at < len(goals) and goals[at].goal == goal_id:
+                return goals[at]
         raise UnknownReferenceError(kind="goal", id=str(goal_id))
+
+
+def _goal_id(entry: GoalSchedule) -> str:
+    return entry.goal

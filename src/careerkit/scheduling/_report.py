@@ -1,0 +1,425 @@
+"""The :class:`~careerkit.scheduling.results.Schedule` of a plan from the times its passes found.
+
+Boundaries become inclusive dates (a milestone after work sits on that
+work's last day), rows are ordered by early start then id, and the
+critical path, goal forecasts, missed dates and weekly load are read off
+the times.
+
+Abbreviations used here: es/ef/ls/lf are early start, early finish, late
+start and late finish, as boundaries (see :mod:`careerkit.scheduling._cpm`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+
+from attrs import frozen
+
+from careerkit.errors import ValidationError
+from careerkit.model import Goal, Status, Task
+from careerkit.recurrence import occurrences
+from careerkit.scheduling import _cpm
+from careerkit.scheduling._inputs import Inputs, Times
+from careerkit.scheduling.capacity import WeekLoad, weekly_load
+from careerkit.scheduling.results import (
+    Constraint,
+    GoalSchedule,
+    RowTimes,
+    Schedule,
+    TaskRows,
+    Violation,
+)
+from careerkit.workdays import DayIndex
+
+__all__ = ["DateTable", "habit_dates", "report", "weekly_hours"]
+
+_IN_PROGRESS, _DONE, _DROPPED = Status.IN_PROGRESS, Status.DONE, Status.DROPPED
+
+_TABLE_LIMIT = 5_000_000  # working days: a table beyond would cost more than it saves
+
+
+@frozen
+class DateTable:
+    """The dates of working-day indexes, looked up in a table over a schedule's span."""
+
+    days: DayIndex
+    base: int
+    table: Sequence[date]
+
+    @classmethod
+    def spanning(cls, days: DayIndex, first: int, last: int) -> DateTable:
+        """A table from index ``first`` to ``last``, unless the span is absurdly long."""
+        if last - first <= _TABLE_LIMIT:
+            return cls(days, first, days.dates(first, last))
+        return cls(days, 0, ())
+
+    def date_of(self, index: int) -> date:
+        """The date of a working-day index."""
+        offset = index - self.base
+        if 0 <= offset < len(self.table):
+            return self.table[offset]
+        return self.days.date_of(index)
+
+
+def report(inputs: Inputs, times: Times, *, leveled: bool, delay: int) -> Schedule:
+    """The schedule: rows, extent, critical path, goals, missed dates and load."""
+    network, tasks = inputs.network, inputs.plan.tasks
+    es, ef, ls, lf = times.es, times.ef, times.ls, times.lf
+    labels = network.labels
+    finish_boundary = max(ef) if ef else inputs.origin
+    dates = DateTable.spanning(
+        inputs.days, min([*es, *ls, inputs.origin]) - 1, max([*ef, *lf, inputs.origin])
+    )
+    habits = habit_dates(inputs, es, finish_boundary)
+    by_id = sorted(range(network.task_count), key=labels.__getitem__)
+    ordered = sorted(by_id, key=es.__getitem__)  # by early start, then id: the sort is stable
+    free = _cpm.free_float(inputs.successors, es, ef, finish_boundary)
+    row_times = _row_times(inputs, times, free, ordered)
+    actual = _actual_rows(inputs, ordered, row_times, dates)
+    row_of = dict(zip(ordered, range(len(ordered)), strict=True)) if habits else {}
+    rows = TaskRows(
+        ids=[labels[node] for node in ordered],
+        goals=[tasks[node].goal for node in ordered],
+        times=row_times,
+        actual=actual,
+        occurrences={row_of[node]: found for node, found in habits.items()},
+        date_of=dates.date_of,
+    )
+    start, finish, duration = _extent(inputs, times, row_times, actual, dates)
+    critical = [node for row, node in enumerate(ordered) if row_times.critical[row]]
+    goals = _goals(inputs, times, dates)
+    return Schedule(
+        as_of=inputs.as_of,
+        leveled=leveled,
+        start=start,
+        finish=finish,
+        duration=duration,
+        critical_path=_critical_path(inputs, times, critical),
+        critical_tasks=tuple(labels[node] for node in critical),
+        goals=goals,
+        violations=_violations(inputs, times, dates, goals),
+        load=weekly_hours(inputs, es, ef, times.shifted, habits, only=None),
+        leveling_delay=delay,
+        rows=rows,
+    )
+
+
+def _row_times(
+    inputs: Inputs, times: Times, free: Sequence[int], ordered: Sequence[int]
+) -> RowTimes:
+    """The rows' dates as indexes of inclusive days, their floats and criticality.
+
+    Whole columns first, then the few rows that differ: milestones after
+    work, which sit on that work's last day, and work done, which has
+    neither float nor criticality.
+    """
+    tasks, as_of = inputs.plan.tasks, inputs.as_of
+    es, ef, ls, lf, shifted = times.es, times.ef, times.ls, times.lf, times.shifted
+    starts = [es[node] for node in ordered]
+    late_starts = [ls[node] for node in ordered]
+    finishes = [ef[node] for node in ordered]
+    late_finishes = [lf[node] for node in ordered]
+    totals = [late - early for early, late in zip(finishes, late_finishes, strict=True)]
+    frees = [free[node] for node in ordered]
+    critical = [total <= 0 for total in totals]
+    finishes = [
+        finish - 1 if finish > start else start
+        for start, finish in zip(starts, finishes, strict=True)
+    ]
+    late_finishes = [
+        finish - 1 if finish > start else start
+        for start, finish in zip(late_starts, late_finishes, strict=True)
+    ]
+    for row, node in enumerate(ordered):
+        if shifted[node]:
+            starts[row] = finishes[row] = es[node] - 1
+            late_starts[row] = late_finishes[row] = ls[node] - 1
+        status = tasks[node].status
+        if status is _DROPPED:
+            critical[row] = False
+        elif status is _DONE and tasks[node].fixed_by_progress(as_of):
+            totals[row] = frees[row] = 0
+            critical[row] = False
+    return RowTimes(
+        early_start=starts,
+        early_finish=finishes,
+        late_start=late_starts,
+        late_finish=late_finishes,
+        total_float=totals,
+        free_float=frees,
+        critical=critical,
+    )
+
+
+def _actual_rows(
+    inputs: Inputs, ordered: Sequence[int], row_times: RowTimes, dates: DateTable
+) -> dict[int, tuple[date, date, bool]]:
+    """By row, the actual start and finish of work done or started, and whether it is done."""
+    tasks, as_of = inputs.plan.tasks, inputs.as_of
+    actual: dict[int, tuple[date, date, bool]] = {}
+    if as_of is None:
+        return actual
+    for row, node in enumerate(ordered):
+        task = tasks[node]
+        if task.fixed_by_progress(as_of):
+            first = task.started_on or task.done_on or dates.date_of(row_times.early_start[row])
+            if task.status is _DONE and task.done_on is not None:
+                actual[row] = (first, task.done_on, True)
+            else:
+                last = max(first, dates.date_of(row_times.early_finish[row]))
+                actual[row] = (first, last, task.status is _DONE)
+    return actual
+
+
+def _extent(
+    inputs: Inputs,
+    times: Times,
+    row_times: RowTimes,
+    actual: dict[int, tuple[date, date, bool]],
+    dates: DateTable,
+) -> tuple[date, date, int]:
+    """The first and last days of work, and the working days from one to the other."""
+    if not row_times.early_start:
+        return inputs.plan.start, inputs.plan.start, 0
+    starts = [dates.date_of(min(row_times.early_start))]
+    finishes = [dates.date_of(max(row_times.early_finish))]
+    for first, last, _ in actual.values():  # work done or started keeps its actual dates
+        starts.append(first)
+        finishes.append(last)
+    start, finish = min(starts), max(finishes)
+    es, ef = times.es, times.ef
+    if not any(ef[node] > es[node] for node in range(inputs.network.task_count)):
+        return start, finish, 0  # only milestones
+    return start, finish, inputs.days.boundary_after(finish) - inputs.days.index_of(start)
+
+
+def _critical_path(inputs: Inputs, times: Times, critical: Sequence[int]) -> tuple[str, ...]:
+    """One chain of the critical tasks with the least float, from the earliest on.
+
+    Each step goes to the earliest (then smallest id) unvisited task of
+    least float that the current one drives.
+    """
+    if not critical:
+        return ()
+    labels = inputs.network.labels
+    es, ef, lf = times.es, times.ef, times.lf
+    least = min(lf[node] - ef[node] for node in critical)
+    on_path = {node for node in critical if lf[node] - ef[node] == least}
+    node = min(on_path, key=lambda candidate: (es[candidate], labels[candidate]))
+    path = [node]
+    passed = {node}  # a set: a path can run through most of a plan
+    while True:
+        following = [
+            after
+            for after in _driven(inputs, times, node)
+            if after in on_path and after not in passed
+        ]
+        if not following:
+            return tuple(labels[step] for step in path)
+        node = min(following, key=lambda candidate: (es[candidate], labels[candidate]))
+        path.append(node)
+        passed.add(node)
+
+
+def _driven(inputs: Inputs, times: Times, node: int) -> Iterator[int]:
+    """Tasks whose early dates this node drives (no slack on the link), through
+    goal gates and dropped tasks."""
+    tasks, successors = inputs.plan.tasks, inputs.successors
+    es, ef = times.es, times.ef
+    count = inputs.network.task_count
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        for after, code, lag in successors[current]:
+            if _cpm.link_slack(current, after, code, lag, es=es, ef=ef) != 0:
+                continue
+            if after >= count or tasks[after].status is _DROPPED:
+                stack.append(after)
+            else:
+                yield after
+
+
+def _start_date(
+    inputs: Inputs, times: Times, dates: DateTable, node: int, task: Task | None
+) -> date:
+    """The date a node starts on (a milestone's start sits on the day before)."""
+    if task is not None and task.fixed_by_progress(inputs.as_of) and task.started_on is not None:
+        return task.started_on
+    start = times.es[node]
+    return dates.date_of(start - 1 if times.shifted[node] else start)
+
+
+def _finish_date(
+    inputs: Inputs, times: Times, dates: DateTable, node: int, task: Task | None
+) -> date:
+    """The inclusive date a node finishes on."""
+    if task is not None and task.fixed_by_progress(inputs.as_of) and task.status is _DONE:
+        assert task.done_on is not None  # a done task has its date (the Task checks it)
+        return task.done_on
+    if times.ef[node] > times.es[node]:
+        return dates.date_of(times.ef[node] - 1)
+    return _start_date(inputs, times, dates, node, None)
+
+
+def _goals(inputs: Inputs, times: Times, dates: DateTable) -> tuple[GoalSchedule, ...]:
+    """Every goal's forecast, by id: its work includes that of its child goals."""
+    plan = inputs.plan
+    es, ef = times.es, times.ef
+    firsts: dict[str, int] = {}  # the first task to start, the first listed among ties
+    lasts: dict[str, int] = {}  # the last task to finish, the first listed among ties
+    for node, task in enumerate(plan.tasks):
+        if task.recurrence is not None or task.status is _DROPPED:
+            continue
+        first = firsts.get(task.goal)
+        if first is None or es[node] < es[first]:
+            firsts[task.goal] = node
+        last = lasts.get(task.goal)
+        if last is None or ef[node] > ef[last]:
+            lasts[task.goal] = node
+    for goal in _children_first(plan.goals):  # a goal's work includes its child goals'
+        if goal.parent is None or goal.id not in firsts:
+            continue
+        first, last = firsts[goal.id], lasts[goal.id]
+        above_first, above_last = firsts.get(goal.parent), lasts.get(goal.parent)
+        if above_first is None or (es[first], first) < (es[above_first], above_first):
+            firsts[goal.parent] = first
+        if above_last is None or (ef[last], -last) > (ef[above_last], -above_last):
+            lasts[goal.parent] = last
+    result = []
+    for goal in sorted(plan.goals, key=lambda goal: goal.id):
+        if goal.id not in firsts:
+            result.append(
+                GoalSchedule(
+                    goal=goal.id, start=None, finish=None, deadline=goal.deadline, slack=None
+                )
+            )
+            continue
+        first, last = firsts[goal.id], lasts[goal.id]
+        slack = None
+        if goal.deadline is not None:
+            slack = inputs.days.boundary_after(goal.deadline) - ef[last]
+        result.append(
+            GoalSchedule(
+                goal=goal.id,
+                start=_start_date(inputs, times, dates, first, plan.tasks[first]),
+                finish=_finish_date(inputs, times, dates, last, plan.tasks[last]),
+                deadline=goal.deadline,
+                slack=slack,
+            )
+        )
+    return tuple(result)
+
+
+def _children_first(goals: Sequence[Goal]) -> list[Goal]:
+    """The goals ordered so that every goal comes before its parent."""
+    parents = {goal.id: goal.parent for goal in goals}
+    depth: dict[str, int] = {}
+    for goal in goals:
+        chain = []
+        goal_id: str | None = goal.id
+        while goal_id is not None and goal_id not in depth:
+            chain.append(goal_id)
+            goal_id = parents[goal_id]
+        level = -1 if goal_id is None else depth[goal_id]
+        for passed in reversed(chain):  # each goal's depth is found once
+            level += 1
+            depth[passed] = level
+    return sorted(goals, key=lambda goal: -depth[goal.id])
+
+
+def _violations(
+    inputs: Inputs, times: Times, dates: DateTable, goals: tuple[GoalSchedule, ...]
+) -> tuple[Violation, ...]:
+    """Due dates and deadlines missed, the worst first."""
+    found = []
+    for node, task in enumerate(inputs.plan.tasks):
+        if task.due is None or task.status is _DROPPED:
+            continue
+        late = times.ef[node] - inputs.days.boundary_after(task.due)
+        if late > 0:
+            found.append(
+                Violation(
+                    constraint=Constraint.DUE,
+                    subject=task.id,
+                    limit=task.due,
+                    finish=_finish_date(inputs, times, dates, node, task),
+                    by=late,
+                )
+            )
+    for forecast in goals:
+        if forecast.late:
+            assert forecast.deadline is not None
+            assert forecast.finish is not None
+            assert forecast.slack is not None
+            found.append(
+                Violation(
+                    constraint=Constraint.DEADLINE,
+                    subject=forecast.goal,
+                    limit=forecast.deadline,
+                    finish=forecast.finish,
+                    by=-forecast.slack,
+                )
+            )
+    found.sort(key=lambda violation: (-violation.by, violation.subject))
+    return tuple(found)
+
+
+def habit_dates(
+    inputs: Inputs, es: Sequence[int], finish_boundary: int
+) -> dict[int, tuple[date, ...]]:
+    """The occurrences of each habit, from its start to its goal's deadline.
+
+    Without a deadline, a habit runs to the end of the plan's work.
+
+    Raises
+    ------
+    ValidationError
+        A habit's rule has too many occurrences, named by the task's path.
+    """
+    days = inputs.days
+    found = {}
+    for node, task in enumerate(inputs.plan.tasks):
+        if task.recurrence is None or task.status is _DROPPED:
+            continue
+        start = days.date_of(es[node])
+        end = inputs.deadlines.get(task.goal)
+        if end is None:
+            end = days.date_of(max(finish_boundary - 1, es[node]))
+        try:
+            found[node] = occurrences(task.recurrence, start=start, end=end)
+        except ValidationError as exc:
+            raise exc.prefixed(f"tasks[{node}]") from exc
+    return found
+
+
+def weekly_hours(
+    inputs: Inputs,
+    es: Sequence[int],
+    ef: Sequence[int],
+    shifted: Sequence[bool],
+    habits: dict[int, tuple[date, ...]],
+    *,
+    only: Sequence[bool] | None,
+) -> tuple[WeekLoad, ...]:
+    """The weekly load of habits and of the tasks ``only`` selects (all if None)."""
+    spans = []
+    occurring: list[tuple[date, float]] = []
+    as_of = inputs.as_of
+    for node, task in enumerate(inputs.plan.tasks):
+        effort = task.effort
+        if effort == 0 or task.status is _DROPPED:
+            continue
+        if task.recurrence is not None:
+            occurring.extend((day, effort) for day in habits.get(node, ()))
+        elif only is None or only[node]:
+            if task.status is _IN_PROGRESS and task.fixed_by_progress(as_of):
+                assert as_of is not None
+                status_day = inputs.days.index_of(as_of)
+                effort = task.effort * (1 - task.fraction_complete)
+                spans.append((max(es[node], status_day), ef[node], effort))
+            elif shifted[node]:  # a milestone after work: its effort lands on that day
+                spans.append((es[node] - 1, es[node] - 1, effort))
+            else:
+                spans.append((es[node], ef[node], effort))
+    return weekly_load(spans, occurring, inputs.days, inputs.plan.weekly_capacity)
