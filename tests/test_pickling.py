@@ -181,8 +181,7 @@ def _schedules(draw: st.DrawFn) -> careerkit.Schedule:
         reject()
 
 
-@PLAN_PROXY
-@few_unshrunk
+@few
 @given(_schedules())
 def test_schedules_round_trip(result: careerkit.Schedule) -> None:
     """A schedule pickles and deep-copies, every task's dates included."""
