@@ -10,12 +10,11 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Mapping
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
-from dateutil.rrule import rrulestr
-
 from careerkit.errors import Problem, ValidationError
+from careerkit.recurrence import read_rule
 
 __all__ = [
     "ID_PATTERN",
@@ -42,41 +41,6 @@ MAX_DURATION = 100_000
 """The longest task, in working days (about 400 years)."""
 MAX_MAGNITUDE = 1e15
 """The largest size of any number in a plan: anything beyond is a mistake."""
-_RRULE_ANCHOR = datetime(2000, 1, 3)  # noqa: DTZ001 - a Monday; parsed against, never expanded
-# The parts of an RFC 5545 recurrence rule (section 3.3.10); dateutil knows more.
-_RRULE_PARTS = frozenset(
-    [
-        "FREQ",
-        "UNTIL",
-        "COUNT",
-        "INTERVAL",
-        "BYSECOND",
-        "BYMINUTE",
-        "BYHOUR",
-        "BYDAY",
-        "BYMONTHDAY",
-        "BYYEARDAY",
-        "BYWEEKNO",
-        "BYMONTH",
-        "BYSETPOS",
-        "WKST",
-    ]
-)
-_FREQUENCIES = frozenset(["DAILY", "WEEKLY", "MONTHLY", "YEARLY"])
-_TIME_OF_DAY = frozenset(["BYHOUR", "BYMINUTE", "BYSECOND"])
-# RFC 5545 section 3.3.10 ranges: (lowest, highest, whether a sign is allowed).
-_RRULE_RANGES = {
-    "BYSECOND": (0, 60, False),
-    "BYMINUTE": (0, 59, False),
-    "BYHOUR": (0, 23, False),
-    "BYMONTHDAY": (1, 31, True),
-    "BYYEARDAY": (1, 366, True),
-    "BYWEEKNO": (1, 53, True),
-    "BYMONTH": (1, 12, False),
-    "BYSETPOS": (1, 366, True),
-}
-
-
 match_ids = re.compile(
     r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}+(?:\n[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}+)*+"
 ).fullmatch
@@ -258,69 +222,14 @@ def check_mapping(problems: list[Problem], path: str, value: object) -> None:
 
 
 def check_rrule(problems: list[Problem], path: str, value: object, *, optional: bool) -> None:
-    """An RFC 5545 recurrence rule such as ``FREQ=MONTHLY;BYDAY=1TU``.
-
-    Only the RRULE value is accepted (optionally prefixed ``RRULE:``); DTSTART
-    and other properties come from the plan. The rule is parsed, never
-    expanded.
-    """
+    """An RFC 5545 recurrence rule such as ``FREQ=MONTHLY;BYDAY=1TU``, as
+    :func:`careerkit.recurrence.read_rule` reads it (each distinct text once)."""
     if value is None and optional:
         return
     if type(value) is not str:
         problems.append(Problem(path, f"expected an RRULE string, got {describe(value)}"))
         return
-    text = value[6:] if value[:6].upper() == "RRULE:" else value
-    if not text or len(text) > 500 or ":" in text or any(c.isspace() for c in text):
-        problems.append(
-            Problem(path, f"expected one RRULE value such as 'FREQ=WEEKLY', got {value[:40]!r}")
-        )
-        return
-    parts = [part.partition("=") for part in text.upper().split(";")]
-    for key, _, setting in parts:
-        if key not in _RRULE_PARTS:
-            problems.append(
-                Problem(path, f"invalid RRULE {value[:40]!r}: unknown part {key[:20]!r}")
-            )
-            return
-        if key in _TIME_OF_DAY or (key == "FREQ" and setting not in _FREQUENCIES):
-            problems.append(
-                Problem(
-                    path,
-                    f"invalid RRULE {value[:40]!r}: repeats within a day; careerkit "
-                    "recurrences are daily, weekly, monthly or yearly",
-                )
-            )
-            return
-        if key in ("INTERVAL", "COUNT") and not (setting.isdigit() and int(setting) > 0):
-            problems.append(
-                Problem(path, f"invalid RRULE {value[:40]!r}: {key} must be a positive integer")
-            )
-            return
-    anchor = _RRULE_ANCHOR
-    if any(key == "UNTIL" and setting.endswith("Z") for key, _, setting in parts):
-        anchor = anchor.replace(tzinfo=UTC)  # a UTC end needs an aware start
     try:
-        rrulestr(text, dtstart=anchor)  # one line without DTSTART: always a single rule
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as exc:
-        problems.append(Problem(path, f"invalid RRULE {value[:40]!r}: {exc}"))
-        return
-    for key, _, numbers in parts:
-        if key == "BYDAY":
-            for day in numbers.split(","):
-                ordinal = day[:-2].lstrip("+-")
-                if ordinal and not (ordinal.isdigit() and 1 <= int(ordinal) <= 53):
-                    problems.append(
-                        Problem(path, f"invalid RRULE {value[:40]!r}: BYDAY={day} is out of range")
-                    )
-                    return
-        if key in _RRULE_RANGES:
-            low, high, signed = _RRULE_RANGES[key]
-            for number in numbers.split(","):
-                size = abs(int(number)) if signed else int(number)
-                if not low <= size <= high or (signed and size == 0):
-                    problems.append(
-                        Problem(
-                            path, f"invalid RRULE {value[:40]!r}: {key}={number} is out of range"
-                        )
-                    )
-                    return
+        read_rule(value)
+    except ValidationError as exc:
+        problems.extend(Problem(path, problem.problem) for problem in exc.problems)
