@@ -33,7 +33,6 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from careerkit.errors import CycleError, Problem, SchemaVersionError, ValidationError, join_path
-from careerkit.io._assemble import assembler
 from careerkit.io.reading import DEFAULT_MAX_SIZE, read_json
 from careerkit.io.schema import plan_schema
 from careerkit.model import Dependency, Plan
@@ -251,69 +250,33 @@ def _optional_of(kind: Any) -> tuple[Any, bool]:
     return kind, False
 
 
-def _one_argument(
-    kind: Any, converter: cattrs.Converter, *, optional: bool
-) -> Callable[[Any], Any]:
-    """A structure hook as a function of the value alone (None kept for optional fields)."""
-    if kind is date:
-        return _optional_date if optional else _date_value
-    hook: Callable[[Any], Any]
-    if _is_dependencies(kind):
-        hook = _dependencies_value_factory(kind, converter)
-    elif isinstance(kind, type) and issubclass(kind, enum.Enum):
-        hook = _enum_value_factory(kind)
-    else:
-        hook = _bind_kind(converter.get_structure_hook(kind), kind)
-    if optional:
-        return lambda value: None if value is None else hook(value)
-    return hook
-
-
-def _bind_kind(hook: Callable[[Any, Any], Any], kind: Any) -> Callable[[Any], Any]:
-    return lambda value: hook(value, kind)
-
-
-def _date_value(value: object) -> date:
-    return _structure_date(value, date)
-
-
-def _optional_date(value: object) -> date | None:
-    if value is None:
-        return None
-    if type(value) is str and len(value) == 10 and value[4] == value[7] == "-":
-        try:
-            return date.fromisoformat(value)  # the shape above rules out week dates
-        except ValueError:
-            pass
-    return _structure_date(value, date)
-
-
 def _structure_record_factory(cls: type, converter: cattrs.Converter) -> Callable[..., Any]:
-    """Build an attrs value from a dict: a direct path for well-formed input.
+    """Build an attrs value from a dict with hooks that cattrs generates.
 
-    A dict with known keys is built directly (see :mod:`careerkit.io._assemble`),
-    converting only the fields that need it (dates, enums, lists, nested
-    values); the class validates everything. Anything that fails is structured again by cattrs'
-    generated code, which collects every problem with its path.
+    Well-formed input goes through cattrs' plain generated hook, which calls
+    the class (the class validates everything). Anything that fails is
+    structured again by cattrs' detailed generated hook, which collects every
+    problem with its path.
     """
+    quick: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=False
+    )
     detailed: Callable[[Any, Any], Any] | None = None  # generated when first needed
-    conversions: dict[str, Callable[[Any], Any]] = {}
-    for attribute in attrs.fields(attrs.resolve_types(cls)):
-        kind, optional = _optional_of(attribute.type)
-        if attribute.init and kind not in _PLAIN:
-            conversions[attribute.name] = _one_argument(kind, converter, optional=optional)
 
-    def structure_in_detail(value: Any) -> Any:
-        if type(value) is not dict:
+    def structure(value: Any, _: object = None) -> Any:
+        if type(value) is dict:
+            try:
+                return quick(value, cls)
+            except (KeyError, ValueError, BaseValidationError, ForbiddenExtraKeysError):
+                pass  # reported in detail below
+        else:
             raise _WrongValue(f"expected an object, got {describe(value)}")
         nonlocal detailed
         if detailed is None:
             detailed = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
         return detailed(value, cls)
 
-    # Missing required fields raise KeyError: structured in detail, as any failure.
-    expected = (KeyError, ValueError, BaseValidationError)
-    return assembler(cls, conversions, otherwise=structure_in_detail, expected=expected)
+    return structure
 
 
 def _make_converter() -> cattrs.Converter:

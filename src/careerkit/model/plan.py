@@ -11,7 +11,7 @@ import attrs
 from attrs import field, frozen
 
 from careerkit.errors import Problem, UnknownReferenceError, ValidationError
-from careerkit.model import rules as checks
+from careerkit.model import rules
 from careerkit.model._integrity import check_plan
 from careerkit.model.enums import Status
 from careerkit.model.goal import Goal
@@ -25,6 +25,24 @@ def _to_mapping(value: Any) -> Any:
     if isinstance(value, Mapping):
         return MappingProxyType(dict(value))
     return value
+
+
+_FIELDS = rules.fields(
+    id=rules.Id(),
+    owner=rules.Text(),
+    vision=rules.Text(required=False),
+    start=rules.Date(),
+    profile=rules.Instance(Profile),
+    goals=rules.Items(Goal),
+    tasks=rules.Items(Task),
+    check_ins=rules.Items(CheckIn),
+    calendar=rules.Instance(Calendar),
+    weekly_capacity=rules.Number(above=0),
+    budget=rules.Number(minimum=0, optional=True),
+    review_cadence=rules.RRule(),
+    metadata=rules.StringMapping(),
+)
+"""The rule of each field of a plan; the whole-plan rules are in ``_integrity``."""
 
 
 @frozen(kw_only=True)
@@ -85,9 +103,9 @@ class Plan:
     vision: str = ""
     start: date
     profile: Profile = field(factory=Profile)
-    goals: tuple[Goal, ...] = field(default=(), converter=checks.to_tuple)
-    tasks: tuple[Task, ...] = field(default=(), converter=checks.to_tuple)
-    check_ins: tuple[CheckIn, ...] = field(default=(), converter=checks.to_tuple)
+    goals: tuple[Goal, ...] = field(default=(), converter=rules.to_tuple)
+    tasks: tuple[Task, ...] = field(default=(), converter=rules.to_tuple)
+    check_ins: tuple[CheckIn, ...] = field(default=(), converter=rules.to_tuple)
     calendar: Calendar = field(factory=Calendar)
     weekly_capacity: float = 10.0
     budget: float | None = None
@@ -100,26 +118,11 @@ class Plan:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        checks.check_id(problems, "id", self.id)
-        checks.check_text(problems, "owner", self.owner)
-        checks.check_text(problems, "vision", self.vision, required=False)
-        checks.check_date(problems, "start", self.start)
-        if not isinstance(self.profile, Profile):
-            problems.append(Problem("profile", "expected Profile"))
-        goals_ok = checks.check_items(problems, "goals", self.goals, Goal)
-        tasks_ok = checks.check_items(problems, "tasks", self.tasks, Task)
-        checks.check_items(problems, "check_ins", self.check_ins, CheckIn)
-        if not isinstance(self.calendar, Calendar):
-            problems.append(Problem("calendar", "expected Calendar"))
-        checks.check_number(problems, "weekly_capacity", self.weekly_capacity, above=0)
-        checks.check_number(problems, "budget", self.budget, minimum=0, optional=True)
-        checks.check_rrule(problems, "review_cadence", self.review_cadence, optional=False)
-        checks.check_mapping(problems, "metadata", self.metadata)
-        checks.raise_if_any(problems)
-        if goals_ok and tasks_ok:
-            goal_index, task_index = check_plan(self)
-            object.__setattr__(self, "_goal_index", goal_index)
-            object.__setattr__(self, "_task_index", task_index)
+        rules.check_fields(problems, self, _FIELDS)
+        rules.raise_if_any(problems)
+        goal_index, task_index = check_plan(self)
+        object.__setattr__(self, "_goal_index", goal_index)
+        object.__setattr__(self, "_task_index", task_index)
 
     # -- lookups ---------------------------------------------------------
 
