@@ -124,6 +124,23 @@ class Plan:
         object.__setattr__(self, "_goal_index", goal_index)
         object.__setattr__(self, "_task_index", task_index)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """The plan's fields, for pickle and copy.
+
+        ``metadata`` is given as a plain dict: a read-only mapping proxy
+        cannot be pickled. The indexes by id travel along, so an unpickled
+        plan is not checked again.
+        """
+        state = {attribute.name: getattr(self, attribute.name) for attribute in _ATTRIBUTES}
+        state["metadata"] = dict(self.metadata)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Restore a pickled or copied plan, with ``metadata`` read-only again."""
+        for attribute in _ATTRIBUTES:
+            object.__setattr__(self, attribute.name, state[attribute.name])
+        object.__setattr__(self, "metadata", MappingProxyType(dict(state["metadata"])))
+
     # -- lookups ---------------------------------------------------------
 
     def goal(self, id: str, /) -> Goal:  # noqa: A002
@@ -399,6 +416,9 @@ class Plan:
         1
         """
         return attrs.evolve(self, check_ins=(*self.check_ins, check_in))
+
+
+_ATTRIBUTES = attrs.fields(Plan)
 
 
 def _evolve(item: Any, path: str, changes: dict[str, Any]) -> Any:
