@@ -30,7 +30,8 @@ from cattrs.errors import (
     ForbiddenExtraKeysError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn
+from cattrs.fns import identity
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from careerkit.errors import CycleError, Problem, SchemaVersionError, ValidationError, join_path
 from careerkit.io.reading import DEFAULT_MAX_SIZE, read_json
@@ -72,6 +73,12 @@ class _WrongValue(ValueError):
     """A JSON value of the wrong type or form; its message is the problem."""
 
 
+_ITEM_ERRORS = (ValueError, BaseValidationError, RecursionError)
+"""What structuring one item of a list raises: a value of the wrong form (``_WrongValue``,
+a model ``ValidationError``), the problems cattrs collected in a record, or nesting
+too deep."""
+
+
 def _not_a_list(value: object) -> str:
     """How a value that is not a list is named: a tuple as itself, not as a list."""
     return "a tuple" if type(value) is tuple else describe(value)
@@ -95,6 +102,14 @@ def _structure_date(value: object, _: object) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise _WrongValue(f"not a calendar date: {value!r}") from None
+
+
+def _unstructure_optional_date(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _structure_optional_date(value: object, _: object) -> date | None:
+    return None if value is None else _structure_date(value, date)
 
 
 def _structure_enum_factory(kind: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
@@ -134,7 +149,7 @@ def _structure_tuple_factory(kind: Any, converter: cattrs.Converter) -> Callable
         for index, item in enumerate(value):
             try:
                 items.append(structure_item(item, item_kind))
-            except Exception as exc:  # noqa: BLE001 - collected and reported with its path
+            except _ITEM_ERRORS as exc:  # collected and reported with its path
                 exc.add_note(IterableValidationNote(f"index {index}", index, item_kind))
                 errors.append(exc)
         if errors:
@@ -183,7 +198,7 @@ def _dependencies_value_factory(
         for index, item in enumerate(value):
             try:
                 items.append(structure_item(item))
-            except Exception as exc:  # noqa: BLE001 - collected and reported with its path
+            except _ITEM_ERRORS as exc:  # collected and reported with its path
                 exc.add_note(IterableValidationNote(f"index {index}", index, kind))
                 errors.append(exc)
         if errors:
@@ -213,31 +228,23 @@ def _is_metadata(kind: Any) -> bool:
 
 
 def _unstructure_record_factory(cls: type, converter: cattrs.Converter) -> Callable[..., Any]:
-    """Write an attrs value as a dict in field order, leaving out defaults."""
-    specs = []
-    for attribute in attrs.fields(attrs.resolve_types(cls)):
-        if not attribute.init:
-            continue
-        default = attribute.default
-        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            default = default.factory()
-        kind, _ = _optional_of(attribute.type)  # None is the default of every optional field
-        hook: Callable[[Any], Any] | None
-        if kind in _PLAIN:
-            hook = None
-        elif _is_tuple(kind) and get_args(kind)[0] in _PLAIN:
-            hook = list
-        else:
-            hook = converter.get_unstructure_hook(kind)
-        specs.append((attribute.name, default, hook))
+    """cattrs' generated hook, which leaves out fields at their defaults; keys in field order.
+
+    cattrs writes the fields without defaults first: for the classes that
+    list a field with a default before one without (``Plan.vision`` before
+    ``Plan.start``), the keys are put back in the order of the fields.
+    """
+    hook: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
+        cls, converter, _cattrs_omit_if_default=True
+    )
+    order = [attribute.name for attribute in attrs.fields(cls) if attribute.init]
+    required = [name for name in order if attrs.fields_dict(cls)[name].default is attrs.NOTHING]
+    if order[: len(required)] == required:
+        return hook
 
     def unstructure(value: Any) -> dict[str, Any]:
-        result = {}
-        for name, default, hook in specs:
-            item = getattr(value, name)
-            if default is attrs.NOTHING or item != default:
-                result[name] = item if hook is None else hook(item)
-        return result
+        written = hook(value)
+        return {name: written[name] for name in order if name in written}
 
     return unstructure
 
@@ -286,7 +293,14 @@ def _make_converter() -> cattrs.Converter:
     for kind in _PLAIN:
         converter.register_structure_hook(kind, _as_is)
     converter.register_structure_hook(date, _structure_date)
+    # Optional fields in one call, not through cattrs' general union dispatch.
+    for kind in _PLAIN:
+        converter.register_structure_hook(kind | None, _as_is)
+    converter.register_structure_hook(date | None, _structure_optional_date)
     converter.register_unstructure_hook(date, date.isoformat)
+    for kind in _PLAIN:  # written as they are, without cattrs' general union dispatch
+        converter.register_unstructure_hook(kind | None, identity)
+    converter.register_unstructure_hook(date | None, _unstructure_optional_date)
     converter.register_structure_hook_func(_is_metadata, _as_is)
     converter.register_unstructure_hook_func(_is_metadata, dict)
     converter.register_structure_hook_factory(
