@@ -125,19 +125,27 @@ def occurrences(rule: str, *, start: date, end: date | None) -> tuple[date, ...]
     if own_end is not None and own_end > horizon:
         raise too_long
     last = own_end or horizon
-    # The rule's own UNTIL is within ``last``; with a COUNT, the loop below stops at ``last``.
+    # The rule's own UNTIL is within ``last``; with a COUNT, the expansion stops at ``last``.
     parsed = read.parsed.replace(
         dtstart=datetime.combine(start, time()),
         until=None if counted else datetime.combine(last, time()),
     )
     if _never_matches(parsed, start):
         return ()
+    counted_past = too_long if own_end is None else None
+    return _expand(parsed, rule, start=start, last=last, counted_past=counted_past)
+
+
+def _expand(
+    parsed: rrule, rule: str, *, start: date, last: date, counted_past: ValidationError | None
+) -> tuple[date, ...]:
+    """The rule's dates up to ``last``; ``counted_past`` is raised if a COUNT goes beyond."""
     found: list[date] = []
     for moment in parsed:
         day = moment.date()
         if day > last:
-            if own_end is None:  # COUNT goes on past the window
-                raise too_long
+            if counted_past is not None:
+                raise counted_past
             break
         if len(found) == MAX_OCCURRENCES:
             raise ValidationError(

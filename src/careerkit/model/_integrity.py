@@ -46,7 +46,9 @@ def check_plan(plan: Plan) -> tuple[dict[str, int], dict[str, int]]:
     task_index = _index(plan.tasks, "tasks", problems)
     entries = plan.profile.entries()
     for position, goal in enumerate(plan.goals):
-        _check_goal(plan, goal, f"goals[{position}]", goal_index, entries, problems)
+        _check_goal(
+            goal, f"goals[{position}]", problems, plan=plan, goal_index=goal_index, entries=entries
+        )
     tasks_in_order = _check_task_references(plan.tasks, goal_index, task_index, problems)
     for position, check_in in enumerate(plan.check_ins):
         if check_in.on < plan.start:
@@ -117,12 +119,13 @@ def _index(items: Sequence[Goal | Task], name: str, problems: list[Problem]) -> 
 
 
 def _check_goal(
-    plan: Plan,
     goal: Goal,
     path: str,
+    problems: list[Problem],
+    *,
+    plan: Plan,
     goal_index: Mapping[str, int],
     entries: frozenset[str],
-    problems: list[Problem],
 ) -> None:
     if goal.parent is not None and goal.parent not in goal_index:
         problems.append(Problem(f"{path}.parent", f"unknown goal {goal.parent!r}"))
