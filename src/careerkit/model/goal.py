@@ -15,6 +15,7 @@ from careerkit.model.values import Measurement, Metric
 __all__ = ["Goal"]
 
 _FIELDS = rules.fields(
+    "Goal",
     id=Id(),
     title=Text(),
     description=Text(required=False),

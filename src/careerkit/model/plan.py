@@ -28,6 +28,7 @@ def _to_mapping(value: Any) -> Any:
 
 
 _FIELDS = rules.fields(
+    "Plan",
     id=rules.Id(),
     owner=rules.Text(),
     vision=rules.Text(required=False),

@@ -14,12 +14,14 @@ detail, every bad field at once. ``raise_if_any`` turns the problems into a
 from __future__ import annotations
 
 import enum
+import functools
+import linecache
 import math
 import re
 from collections.abc import Callable, Mapping
 from datetime import date
 from operator import attrgetter
-from typing import Any, ClassVar, get_args
+from typing import Any, cast, get_args
 
 from attrs import Factory, field, frozen
 
@@ -62,8 +64,6 @@ MAX_DURATION = 100_000
 MAX_MAGNITUDE = 1e15
 """The largest size of any number in a plan: anything beyond is a mistake."""
 _STR = frozenset({str})
-_TUPLE = frozenset({tuple})
-_DATE = frozenset({date})
 
 
 def to_tuple(value: Any) -> Any:
@@ -101,17 +101,19 @@ class Rule:
 
     ``accepts(value)`` is true exactly when ``report`` finds nothing wrong
     (a test holds every rule to it); checks ask for the report only when the
-    quick test refuses a value.
-    ``types()`` names types of sound values; ``settled`` says whether a value
-    of one of those types needs no further test (dates and enum members).
+    quick test refuses a value. ``test`` writes the quick test as a Python
+    expression, from which a table compiles one quick test of a whole value.
     """
 
     __slots__ = ()
-    settled: ClassVar[bool] = False
 
-    def types(self) -> frozenset[type]:
-        """Types that sound values have; a value of another type may still be sound."""
-        return frozenset()
+    def test(self, value: str, constant: Callable[[object], str]) -> str:
+        """The quick test as an expression over the local variable ``value``.
+
+        ``constant(obj)`` gives the name by which the expression may refer
+        to an object. By default the expression calls :meth:`accepts`.
+        """
+        return f"{constant(self.accepts)}({value})"
 
     def accepts(self, value: object) -> bool:
         """Whether the value is sound (by default: whether the report finds nothing)."""
@@ -129,70 +131,101 @@ class Rule:
             self.report(problems, path, value)
 
 
-_NONE = frozenset({type(None)})
+class _Names:
+    """The objects a generated expression refers to, each under a name of its own."""
+
+    def __init__(self) -> None:
+        self.namespace: dict[str, object] = {}
+
+    def __call__(self, value: object) -> str:
+        name = f"_constant_{len(self.namespace)}"
+        self.namespace[name] = value
+        return name
+
+
+@frozen
+class _Tested(Rule):
+    """A rule whose quick test is its expression (``test``), compiled once."""
+
+    _accepts: Callable[[object], bool] = field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        names = _Names()
+        expression = self.test("value", names)
+        object.__setattr__(self, "_accepts", eval(f"lambda value: {expression}", names.namespace))
+
+    def accepts(self, value: object) -> bool:
+        return self._accepts(value)
 
 
 @frozen
 class Fields:
     """A class's rule table: each field's name with its rule, in field order.
 
-    Checking a value first tests the types of all its fields at once (in C),
-    then the fields whose type does not settle them; only when that fails
-    does each field go through its rule's own quick test and report.
+    From the rules' expressions the table compiles one quick test of all the
+    fields of a value (as attrs and cattrs compile the code they generate);
+    only a value that fails it has each field reported by its rule.
 
     Examples
     --------
     >>> from types import SimpleNamespace
-    >>> table = fields(name=Text(), baseline=Number(minimum=0))
+    >>> table = fields("Example", name=Text(), baseline=Number(minimum=0))
     >>> problems = []
     >>> table.check(problems, SimpleNamespace(name=" ", baseline=-1))
     >>> [str(problem) for problem in problems]
     ['name: must not be empty', 'baseline: must be at least 0, got -1']
     """
 
+    owner: str
     rules: tuple[tuple[str, Rule], ...]
-    _values: Callable[[object], tuple[object, ...]] = field(
-        init=False,
-        default=Factory(
-            lambda self: attrgetter(*(name for name, _ in self.rules)), takes_self=True
-        ),
-    )
-    _types: tuple[frozenset[type], ...] = field(
-        init=False,
-        default=Factory(
-            lambda self: tuple(rule.types() for _, rule in self.rules), takes_self=True
-        ),
-    )
-    _unsettled: tuple[tuple[int, Rule], ...] = field(
-        init=False,
-        default=Factory(
-            lambda self: tuple(
-                (position, rule)
-                for position, (_, rule) in enumerate(self.rules)
-                if not rule.settled
-            ),
-            takes_self=True,
-        ),
-    )
+    _quick_test: Callable[[object], bool] = field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_quick_test", _compile_quick_test(self.owner, self.rules))
 
     def check(self, problems: list[Problem], value: object) -> None:
         """Append a problem, named by field, for each thing wrong with ``value``'s fields."""
-        values = self._values(value)
-        if all(map(frozenset.__contains__, self._types, map(type, values))):
-            for position, rule in self._unsettled:
-                item = values[position]
-                if item is not None and not rule.accepts(item):
-                    break  # None passed the type test: the rule takes it
-            else:
-                return
-        for (name, rule), item in zip(self.rules, values, strict=True):
+        if self._quick_test(value):
+            return
+        for name, rule in self.rules:
+            item = getattr(value, name)
             if not rule.accepts(item):
                 rule.report(problems, name, item)
 
 
-def fields(**rules: Rule) -> Fields:
-    """A rule table, from ``name=rule`` pairs in field order (at least two)."""
-    return Fields(tuple(rules.items()))
+def _compile_quick_test(
+    owner: str, rules: tuple[tuple[str, Rule], ...]
+) -> Callable[[object], bool]:
+    """One function testing every field of a value, written from the rules' expressions.
+
+    Its source is kept in :mod:`linecache` under ``<careerkit field rules
+    OWNER>``, as attrs keeps the methods it writes, so tracebacks and
+    :mod:`inspect` show it.
+    """
+    names = _Names()
+    fetch = names(attrgetter(*(name for name, _ in rules)))
+    local = [f"_{position}" for position in range(len(rules))]
+    terms = [rule.test(value, names) for value, (_, rule) in zip(local, rules, strict=True)]
+    constants = ", ".join(f"{name}={name}" for name in names.namespace)  # read as locals
+    source = "\n".join(
+        [
+            f"def quick_test(value, *, {constants}):",
+            f"    {', '.join(local)} = {fetch}(value)",
+            "    return (",
+            "        " + "\n        and ".join(terms),
+            "    )",
+            "",
+        ]
+    )
+    filename = f"<careerkit field rules {owner}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    exec(compile(source, filename, "exec"), names.namespace)
+    return cast("Callable[[object], bool]", names.namespace["quick_test"])
+
+
+def fields(owner: str, /, **rules: Rule) -> Fields:
+    """The rule table of the class named ``owner``, from ``name=rule`` pairs in field order."""
+    return Fields(owner, tuple(rules.items()))
 
 
 def check_fields(problems: list[Problem], value: object, table: Fields) -> None:
@@ -201,20 +234,15 @@ def check_fields(problems: list[Problem], value: object, table: Fields) -> None:
 
 
 @frozen
-class Text(Rule):
+class Text(_Tested):
     """A string of at most ``MAX_TEXT`` characters; not blank when ``required``."""
 
     required: bool = True
 
-    def types(self) -> frozenset[type]:
-        return _STR
-
-    def accepts(self, value: object) -> bool:
-        return (
-            type(value) is str
-            and len(value) <= MAX_TEXT
-            and not (self.required and (not value or value.isspace()))
-        )
+    def test(self, value: str, constant: Callable[[object], str]) -> str:
+        if self.required:
+            return f"(type({value}) is str and 0 < len({value}) <= {MAX_TEXT} and not {value}.isspace())"
+        return f"(type({value}) is str and len({value}) <= {MAX_TEXT})"
 
     def report(self, problems: list[Problem], path: str, value: object) -> None:
         if type(value) is not str:
@@ -226,18 +254,14 @@ class Text(Rule):
 
 
 @frozen
-class Id(Rule):
+class Id(_Tested):
     """An identifier: letters, digits, ``_ . : -``, starting with a letter or digit."""
 
     optional: bool = False
 
-    def types(self) -> frozenset[type]:
-        return _STR | _NONE if self.optional else _STR
-
-    def accepts(self, value: object) -> bool:
-        if type(value) is str:
-            return _is_id(value) is not None
-        return value is None and self.optional
+    def test(self, value: str, constant: Callable[[object], str]) -> str:
+        test = f"(type({value}) is str and {constant(_is_id)}({value}) is not None)"
+        return f"({value} is None or {test})" if self.optional else test
 
     def report(self, problems: list[Problem], path: str, value: object) -> None:
         if value is None and self.optional:
@@ -271,8 +295,9 @@ class Items(Rule):
         ),
     )
 
-    def types(self) -> frozenset[type]:
-        return _TUPLE
+    def test(self, value: str, constant: Callable[[object], str]) -> str:
+        kinds, accepts = constant(self._kinds), constant(self.accepts)
+        return f"((type({value}) is tuple and set(map(type, {value})) <= {kinds}) or {accepts}({value}))"
 
     def accepts(self, value: object) -> bool:
         if type(value) is not tuple:
@@ -302,8 +327,8 @@ class Strings(Rule):
 
     item: Rule
 
-    def types(self) -> frozenset[type]:
-        return _TUPLE
+    def test(self, value: str, constant: Callable[[object], str]) -> str:
+        return f"((type({value}) is tuple and not {value}) or {constant(self.accepts)}({value}))"
 
     def accepts(self, value: object) -> bool:
         return (
@@ -327,18 +352,18 @@ class Strings(Rule):
 
 
 @frozen
-class Ids(Strings):
+class Ids(_Tested):
     """A tuple of distinct ids."""
 
-    item: Rule = Id()
-
-    def accepts(self, value: object) -> bool:
+    def test(self, value: str, constant: Callable[[object], str]) -> str:
+        strings, is_id = constant(_STR), constant(_is_id)
         return (
-            type(value) is tuple
-            and set(map(type, value)) <= _STR
-            and all(map(_is_id, value))
-            and len(set(value)) == len(value)
+            f"(type({value}) is tuple and (not {value} or (set(map(type, {value})) <= {strings}"
+            f" and all(map({is_id}, {value})) and len(set({value})) == len({value}))))"
         )
+
+    def report(self, problems: list[Problem], path: str, value: object) -> None:
+        _IDS.report(problems, path, value)
 
 
 @frozen
@@ -348,8 +373,11 @@ class Texts(Strings):
     item: Rule = Text()
 
 
+_IDS = Strings(Id())
+
+
 @frozen
-class Number(Rule):
+class Number(_Tested):
     """A finite number (an ``int`` when ``integer``) within the given bounds.
 
     ``minimum`` and ``maximum`` are included, ``above`` is not; no number is
@@ -386,13 +414,12 @@ class Number(Rule):
         ),
     )
 
-    def types(self) -> frozenset[type]:
-        return self._kinds | _NONE if self.optional else self._kinds
-
-    def accepts(self, value: object) -> bool:
-        if type(value) in self._kinds:
-            return self._lowest <= value <= self._highest and value != self.above  # type: ignore[operator]
-        return value is None and self.optional
+    def test(self, value: str, constant: Callable[[object], str]) -> str:
+        lowest, highest = constant(self._lowest), constant(self._highest)
+        test = f"type({value}) in {constant(self._kinds)} and {lowest} <= {value} <= {highest}"
+        if self.above is not None:
+            test += f" and {value} != {constant(self.above)}"
+        return f"({value} is None or ({test}))" if self.optional else f"({test})"
 
     def report(self, problems: list[Problem], path: str, value: object) -> None:
         if value is None and self.optional:
@@ -428,23 +455,26 @@ def check_number(
     optional: bool = False,
 ) -> None:
     """A finite number (an ``int`` when ``integer``) within the given bounds (see :class:`Number`)."""
-    rule = Number(minimum=minimum, maximum=maximum, above=above, integer=integer, optional=optional)
-    rule.check(problems, path, value)
+    _number(minimum, maximum, above, integer, optional).check(problems, path, value)
+
+
+@functools.lru_cache(maxsize=64)
+def _number(
+    minimum: float | None, maximum: float | None, above: float | None, integer: bool, optional: bool
+) -> Number:
+    """The number rule of these settings, built once (a bounded memo)."""
+    return Number(minimum=minimum, maximum=maximum, above=above, integer=integer, optional=optional)
 
 
 @frozen
-class Date(Rule):
+class Date(_Tested):
     """A ``datetime.date`` (not a ``datetime``), or None when ``optional``."""
 
     optional: bool = False
 
-    settled: ClassVar[bool] = True
-
-    def types(self) -> frozenset[type]:
-        return _DATE | _NONE if self.optional else _DATE
-
-    def accepts(self, value: object) -> bool:
-        return type(value) is date or (value is None and self.optional)
+    def test(self, value: str, constant: Callable[[object], str]) -> str:
+        test = f"type({value}) is {constant(date)}"
+        return f"({value} is None or {test})" if self.optional else f"({test})"
 
     def report(self, problems: list[Problem], path: str, value: object) -> None:
         if not self.accepts(value):
@@ -452,18 +482,13 @@ class Date(Rule):
 
 
 @frozen
-class Choice(Rule):
+class Choice(_Tested):
     """A member of the enum ``kind``."""
 
     kind: type[enum.Enum]
 
-    settled: ClassVar[bool] = True
-
-    def types(self) -> frozenset[type]:
-        return frozenset({self.kind})
-
-    def accepts(self, value: object) -> bool:
-        return type(value) is self.kind  # an enum with members has no subclasses
+    def test(self, value: str, constant: Callable[[object], str]) -> str:
+        return f"(type({value}) is {constant(self.kind)})"  # an enum with members has no subclasses
 
     def report(self, problems: list[Problem], path: str, value: object) -> None:
         if self.accepts(value):
@@ -475,20 +500,15 @@ class Choice(Rule):
 
 
 @frozen
-class Instance(Rule):
+class Instance(_Tested):
     """An instance of ``kind`` (a model value), or None when ``optional``."""
 
     kind: type
     optional: bool = False
 
-    settled: ClassVar[bool] = True
-
-    def types(self) -> frozenset[type]:
-        kind = frozenset({self.kind})
-        return kind | _NONE if self.optional else kind
-
-    def accepts(self, value: object) -> bool:
-        return isinstance(value, self.kind) or (value is None and self.optional)
+    def test(self, value: str, constant: Callable[[object], str]) -> str:
+        test = f"isinstance({value}, {constant(self.kind)})"
+        return f"({value} is None or {test})" if self.optional else f"({test})"
 
     def report(self, problems: list[Problem], path: str, value: object) -> None:
         if not self.accepts(value):
@@ -519,8 +539,9 @@ class RRule(Rule):
 
     optional: bool = False
 
-    def types(self) -> frozenset[type]:
-        return _STR | _NONE if self.optional else _STR
+    def test(self, value: str, constant: Callable[[object], str]) -> str:
+        test = f"{constant(self.accepts)}({value})"
+        return f"({value} is None or {test})" if self.optional else test
 
     def accepts(self, value: object) -> bool:
         if type(value) is not str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from attrs import field, frozen
@@ -15,14 +16,46 @@ from careerkit.model.values import Dependency, _to_dependencies
 __all__ = ["Task"]
 
 _ID = Id()
+_PLAIN_IDS = rules.Ids()
+_LINK_ITEMS = Items(str | Dependency, described="a task id or a Dependency")
+
+
+@frozen
+class _Links(rules.Rule):
+    """Predecessors: task ids and dependencies, no task twice by the same link."""
+
+    def test(self, value: str, constant: Callable[[object], str]) -> str:
+        # Distinct plain ids, the common case, in one expression; others by ``accepts``.
+        return f"({_PLAIN_IDS.test(value, constant)} or {constant(self.accepts)}({value}))"
+
+    def report(self, problems: list[Problem], path: str, value: object) -> None:
+        if not _LINK_ITEMS.accepts(value):
+            _LINK_ITEMS.report(problems, path, value)
+            return
+        assert isinstance(value, tuple)
+        seen: set[tuple[str, Link]] = set()
+        for index, item in enumerate(value):
+            if isinstance(item, str):
+                _ID.check(problems, f"{path}[{index}]", item)
+                key = (item, Link.FINISH_TO_START)
+            else:
+                key = (item.task, item.link)
+            if key in seen:
+                problems.append(
+                    Problem(f"{path}[{index}]", f"duplicate entry {key[0]!r} ({key[1].value})")
+                )
+            seen.add(key)
+
+
 _FIELDS = rules.fields(
+    "Task",
     id=_ID,
     goal=_ID,
     title=Text(),
     duration=Number(minimum=0, maximum=MAX_DURATION, integer=True),
     effort=Number(minimum=0),
     cost=Number(minimum=0, optional=True),
-    depends_on=Items(str | Dependency, described="a task id or a Dependency"),
+    depends_on=_Links(),
     optimistic=Number(minimum=0, maximum=MAX_DURATION, integer=True, optional=True),
     pessimistic=Number(minimum=0, maximum=MAX_DURATION, integer=True, optional=True),
     not_before=Date(optional=True),
@@ -36,8 +69,6 @@ _FIELDS = rules.fields(
     notes=Text(required=False),
 )
 """The rule of each field of a task; rules across fields are the class's own methods."""
-_PLAIN = rules.Ids()
-"""Plain, distinct task ids: the common dependencies, with nothing more to check."""
 
 
 @frozen(kw_only=True)
@@ -117,27 +148,12 @@ class Task:
         rules.raise_if_any(problems)
 
     def _check_dependencies(self, problems: list[Problem]) -> None:
-        """No task depends on itself, or on another task twice by the same link."""
-        depends_on = self.depends_on
-        if type(depends_on) is not tuple or (
-            self.id not in depends_on and _PLAIN.accepts(depends_on)
-        ):
-            return  # not a tuple (reported already), or plain distinct ids: nothing more to say
-        seen: set[tuple[str, Link]] = set()
-        for index, item in enumerate(depends_on):
-            path = f"depends_on[{index}]"
-            if isinstance(item, Dependency):
-                key = (item.task, item.link)
-            elif isinstance(item, str):
-                _ID.check(problems, path, item)
-                key = (item, Link.FINISH_TO_START)
-            else:
-                continue  # reported already
-            if key[0] == self.id:
-                problems.append(Problem(path, "a task cannot depend on itself"))
-            elif key in seen:
-                problems.append(Problem(path, f"duplicate entry {key[0]!r} ({key[1].value})"))
-            seen.add(key)
+        """A task cannot depend on itself."""
+        if type(self.depends_on) is not tuple:
+            return  # reported with the fields
+        for index, item in enumerate(self.depends_on):
+            if (item if type(item) is str else getattr(item, "task", None)) == self.id:
+                problems.append(Problem(f"depends_on[{index}]", "a task cannot depend on itself"))
 
     def _check_estimate(self, problems: list[Problem]) -> None:
         optimistic, pessimistic = self.optimistic, self.pessimistic

@@ -16,16 +16,18 @@ __all__ = ["Calendar", "CheckIn", "Dependency", "Measurement", "Metric", "Profil
 
 # The rule of each field of the values below; rules across fields are the classes' own.
 _PROFILE_FIELDS = rules.fields(
-    strengths=Texts(), weaknesses=Texts(), interests=Texts(), values=Texts()
+    "Profile", strengths=Texts(), weaknesses=Texts(), interests=Texts(), values=Texts()
 )
 _WORKING_DAYS = Items(Weekday)
 _HOLIDAYS = Items(date)
 _CALENDAR_FIELDS = rules.fields(
+    "Calendar",
     working_days=_WORKING_DAYS,
     holidays=_HOLIDAYS,
     hours_per_day=Number(above=0, maximum=24),
 )
 _METRIC_FIELDS = rules.fields(
+    "Metric",
     name=Text(),
     unit=Text(required=False),
     baseline=Number(),
@@ -33,14 +35,18 @@ _METRIC_FIELDS = rules.fields(
     direction=Choice(Direction),
 )
 _DAY = Date()
-_MEASUREMENT_FIELDS = rules.fields(on=_DAY, value=Number(), note=Text(required=False))
+_MEASUREMENT_FIELDS = rules.fields(
+    "Measurement", on=_DAY, value=Number(), note=Text(required=False)
+)
 _CHECK_IN_FIELDS = rules.fields(
+    "CheckIn",
     on=Date(),
     satisfaction=Number(minimum=1, maximum=5, integer=True),
     source=Choice(Source),
     notes=Text(required=False),
 )
 _DEPENDENCY_FIELDS = rules.fields(
+    "Dependency",
     task=Id(),
     link=Choice(Link),
     lag=Number(minimum=-MAX_DURATION, maximum=MAX_DURATION, integer=True),
