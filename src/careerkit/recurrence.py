@@ -109,19 +109,13 @@ def occurrences(rule: str, *, start: date, end: date | None) -> tuple[date, ...]
             path="recurrence",
             problem=f"{rule[:40]!r} never ends: give it UNTIL or COUNT, or its goal a deadline",
         )
-    # Dates a rule cannot match (BYMONTH=2;BYMONTHDAY=30) make dateutil search
-    # period after period: the window is bounded by a number of periods.
-    try:
-        horizon = start + _PERIODS[read.frequency] * (read.interval * MAX_OCCURRENCES)
-    except (OverflowError, ValueError):
-        horizon = date.max
-    ends = [day for day in (end, until) if day is not None]
-    own_end = min(ends) if ends else None
+    own_end = min((day for day in (end, until) if day is not None), default=None)
     too_long = ValidationError(
         path="recurrence",
         problem=f"{rule[:40]!r} spans more than {MAX_OCCURRENCES} of its periods "
         f"from {start} to {own_end or 'its COUNT'}",
     )
+    horizon = _horizon(read, start)
     if own_end is not None and own_end > horizon:
         raise too_long
     last = own_end or horizon
@@ -134,6 +128,18 @@ def occurrences(rule: str, *, start: date, end: date | None) -> tuple[date, ...]
         return ()
     counted_past = too_long if own_end is None else None
     return _expand(parsed, rule, start=start, last=last, counted_past=counted_past)
+
+
+def _horizon(read: Rule, start: date) -> date:
+    """The end of the rule's first :data:`MAX_OCCURRENCES` periods from ``start``.
+
+    Dates a rule cannot match (``BYMONTH=2;BYMONTHDAY=30``) make dateutil
+    search period after period: the window is bounded by a number of periods.
+    """
+    try:
+        return start + _PERIODS[read.frequency] * (read.interval * MAX_OCCURRENCES)
+    except (OverflowError, ValueError):
+        return date.max
 
 
 def _expand(

@@ -103,7 +103,7 @@ class Goal:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        rules.check_fields(problems, self, _FIELDS)
+        _FIELDS.check(problems, self)
         if self.parent is not None and self.parent == self.id:
             problems.append(Problem("parent", "a goal cannot be its own parent"))
         if type(self.depends_on) is tuple and self.id in self.depends_on:

@@ -119,7 +119,7 @@ class Plan:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        rules.check_fields(problems, self, _FIELDS)
+        _FIELDS.check(problems, self)
         rules.raise_if_any(problems)
         goal_index, task_index = check_plan(self)
         object.__setattr__(self, "_goal_index", goal_index)

@@ -2,13 +2,15 @@
 
 Each model class lists its fields with a rule apiece (``Task``'s table is
 ``careerkit.model.task._FIELDS``) and checks itself with
-:func:`check_fields`. A rule has two faces that read the same settings:
-``accepts(value)``, a quick test that builds nothing, and
-``report(problems, path, value)``, which appends a ``Problem`` naming the
-path for each thing wrong with a value the rule does not accept. Checking a
-sound value costs one quick test per field; only a bad one is reported in
-detail, every bad field at once. ``raise_if_any`` turns the problems into a
-``ValidationError``.
+:meth:`Fields.check`. A rule reads its settings in two ways: ``test``
+writes its quick test as a Python expression (``accepts(value)`` is that
+expression compiled, or the rule's own method where an expression is not
+enough), and ``report(problems, path, value)`` appends a ``Problem`` naming
+the path for each thing wrong with a value. A table compiles the
+expressions of its rules into one quick test of a whole value, as attrs and
+cattrs compile the code they write: checking a sound value costs that one
+call, and only a value that fails it is reported in detail, every bad field
+at once. ``raise_if_any`` turns the problems into a ``ValidationError``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import functools
 import linecache
 import math
 import re
+import string
 from collections.abc import Callable, Mapping
 from datetime import date
 from operator import attrgetter
@@ -47,7 +50,6 @@ __all__ = [
     "Strings",
     "Text",
     "Texts",
-    "check_fields",
     "check_number",
     "describe",
     "fields",
@@ -58,6 +60,8 @@ __all__ = [
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}")  # used with fullmatch: no newline slips in
 _is_id = _ID.fullmatch
+_ID_FIRST = frozenset(string.ascii_letters + string.digits)
+_ID_CHARACTERS = _ID_FIRST | frozenset("_.:-")
 MAX_TEXT = 100_000
 MAX_DURATION = 100_000
 """The longest task, in working days (about 400 years)."""
@@ -228,11 +232,6 @@ def fields(owner: str, /, **rules: Rule) -> Fields:
     return Fields(owner, tuple(rules.items()))
 
 
-def check_fields(problems: list[Problem], value: object, table: Fields) -> None:
-    """Check each field of ``value`` against its rule in ``table``, reporting by field name."""
-    table.check(problems, value)
-
-
 @frozen
 class Text(_Tested):
     """A string of at most ``MAX_TEXT`` characters; not blank when ``required``."""
@@ -260,7 +259,12 @@ class Id(_Tested):
     optional: bool = False
 
     def test(self, value: str, constant: Callable[[object], str]) -> str:
-        test = f"(type({value}) is str and {constant(_is_id)}({value}) is not None)"
+        # What ID_PATTERN says, with sets of characters rather than the regex: quicker.
+        first, rest = constant(_ID_FIRST), constant(_ID_CHARACTERS)
+        test = (
+            f"(type({value}) is str and 0 < len({value}) <= 128"
+            f" and {value}[0] in {first} and {rest}.issuperset({value}))"
+        )
         return f"({value} is None or {test})" if self.optional else test
 
     def report(self, problems: list[Problem], path: str, value: object) -> None:

@@ -140,7 +140,7 @@ class Task:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        rules.check_fields(problems, self, _FIELDS)
+        _FIELDS.check(problems, self)
         self._check_dependencies(problems)
         if not problems:
             self._check_status(problems)

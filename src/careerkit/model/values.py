@@ -77,7 +77,7 @@ class Profile:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        rules.check_fields(problems, self, _PROFILE_FIELDS)
+        _PROFILE_FIELDS.check(problems, self)
         rules.raise_if_any(problems)
 
     def entries(self) -> frozenset[str]:
@@ -117,7 +117,7 @@ class Calendar:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        rules.check_fields(problems, self, _CALENDAR_FIELDS)
+        _CALENDAR_FIELDS.check(problems, self)
         if _WORKING_DAYS.accepts(self.working_days):
             if not self.working_days:
                 problems.append(Problem("working_days", "at least one weekday must be worked"))
@@ -163,7 +163,7 @@ class Metric:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        rules.check_fields(problems, self, _METRIC_FIELDS)
+        _METRIC_FIELDS.check(problems, self)
         if not problems:
             if self.direction is Direction.INCREASE and self.target < self.baseline:
                 problems.append(Problem("target", "below the baseline for an increasing metric"))
@@ -186,7 +186,7 @@ class Measurement:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        rules.check_fields(problems, self, _MEASUREMENT_FIELDS)
+        _MEASUREMENT_FIELDS.check(problems, self)
         rules.raise_if_any(problems)
 
 
@@ -218,7 +218,7 @@ class CheckIn:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        rules.check_fields(problems, self, _CHECK_IN_FIELDS)
+        _CHECK_IN_FIELDS.check(problems, self)
         rules.raise_if_any(problems)
 
 
@@ -255,7 +255,7 @@ class Dependency:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        rules.check_fields(problems, self, _DEPENDENCY_FIELDS)
+        _DEPENDENCY_FIELDS.check(problems, self)
         rules.raise_if_any(problems)
 
 
