@@ -226,7 +226,24 @@ def _reject_cycle(
     successors: Callable[[Any], Iterable[str]],
 ) -> None:
     by_id = {item.id: item for item in items}
+    if _acyclic(by_id, successors):
+        return  # the common case, found in one pass; the search below names the cycle
     cycle = find_cycle(by_id, lambda node: successors(by_id[node]))
     if cycle:
         position = next(index for index, item in enumerate(items) if item.id == cycle[0])
         raise CycleError(cycle=cycle, path=f"{name}[{position}].{field}")
+
+
+def _acyclic(by_id: Mapping[str, Goal | Task], successors: Callable[[Any], Iterable[str]]) -> bool:
+    """Whether following ``successors`` from the items never comes back (Kahn's algorithm)."""
+    waiting = dict.fromkeys(by_id, 0)
+    for item in by_id.values():
+        for other in successors(item):
+            waiting[other] += 1
+    ready = [node for node, count in waiting.items() if count == 0]
+    for node in ready:  # the list grows while it is read
+        for other in successors(by_id[node]):
+            waiting[other] -= 1
+            if waiting[other] == 0:
+                ready.append(other)
+    return len(ready) == len(by_id)
