@@ -14,6 +14,7 @@ import enum
 import re
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
+from operator import attrgetter
 from typing import Any, cast, get_args
 
 import attrs
@@ -97,6 +98,10 @@ def _enum_value_factory(kind: type[enum.Enum]) -> Callable[[object], enum.Enum]:
         raise WrongValue(f"expected one of {choices}; got {shown}")
 
     return structure
+
+
+def _is_enum(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, enum.Enum)
 
 
 def _is_tuple(kind: Any) -> bool:
@@ -271,10 +276,9 @@ def _make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(date | None, _unstructure_optional_date)
     converter.register_structure_hook_func(_is_metadata, _as_is)
     converter.register_unstructure_hook_func(_is_metadata, dict)
-    converter.register_structure_hook_factory(
-        lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum),
-        _structure_enum_factory,
-    )
+    converter.register_structure_hook_factory(_is_enum, _structure_enum_factory)
+    # A member's value, read in C (``value`` is a Python-level property).
+    converter.register_unstructure_hook_func(_is_enum, attrgetter("_value_"))
     converter.register_structure_hook_factory(_is_tuple, _structure_tuple_factory)
     # Registered last so that it wins over the general tuple hook.
     converter.register_structure_hook_factory(_is_dependencies, _structure_dependencies_factory)
