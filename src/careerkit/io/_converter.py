@@ -78,20 +78,22 @@ def _unstructure_optional_date(value: date | None) -> str | None:
 
 
 def _structure_optional_date(value: object, _: object) -> date | None:
-    return None if value is None else _structure_date(value, date)
+    if value is None:
+        return None
+    if type(value) is str and len(value) == 10 and value[4] == value[7] == "-":
+        try:
+            return date.fromisoformat(value)  # the common case, without a second call
+        except ValueError:
+            pass
+    return _structure_date(value, date)
 
 
 def _structure_enum_factory(kind: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
-    structure_value = _enum_value_factory(kind)
-    return lambda value, _: structure_value(value)
-
-
-def _enum_value_factory(kind: type[enum.Enum]) -> Callable[[object], enum.Enum]:
     """The member of ``kind`` that a JSON value names."""
     choices = ", ".join(str(member.value) for member in kind)
     members = {member.value: member for member in kind}
 
-    def structure(value: object) -> enum.Enum:
+    def structure(value: object, _: object) -> enum.Enum:
         if type(value) is str and value in members:
             return members[value]
         shown = repr(value[:40]) if type(value) is str else describe(value)
@@ -141,13 +143,6 @@ def _structure_plain_tuple(value: object, _: object) -> tuple[Any, ...]:
 def _structure_dependencies_factory(
     kind: Any, converter: cattrs.Converter
 ) -> Callable[[object, object], tuple[str | Dependency, ...]]:
-    structure_value = _dependencies_value_factory(kind, converter)
-    return lambda value, _: structure_value(value)
-
-
-def _dependencies_value_factory(
-    kind: Any, converter: cattrs.Converter
-) -> Callable[[object], tuple[str | Dependency, ...]]:
     """Task ids and dependency objects from a JSON list."""
     structure_dependency = converter.get_structure_hook(Dependency)
 
@@ -158,7 +153,7 @@ def _dependencies_value_factory(
             return cast(Dependency, structure_dependency(item, Dependency))
         raise WrongValue(f"expected a task id or a dependency object, got {describe(item)}")
 
-    def structure(value: object) -> tuple[str | Dependency, ...]:
+    def structure(value: object, _: object) -> tuple[str | Dependency, ...]:
         if type(value) is not list:
             raise WrongValue(f"expected a list, got {_not_a_list(value)}")
         for item in value:  # a loop, not all(): this runs for every task
