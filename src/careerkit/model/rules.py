@@ -361,9 +361,11 @@ class Ids(_Tested):
 
     def test(self, value: str, constant: Callable[[object], str]) -> str:
         strings, is_id = constant(_STR), constant(_is_id)
+        one = _ID_RULE.test(f"{value}[0]", constant)  # one id: the most common list
         return (
-            f"(type({value}) is tuple and (not {value} or (set(map(type, {value})) <= {strings}"
-            f" and all(map({is_id}, {value})) and len(set({value})) == len({value}))))"
+            f"(type({value}) is tuple and (not {value} or (len({value}) == 1 and {one})"
+            f" or (set(map(type, {value})) <= {strings} and all(map({is_id}, {value}))"
+            f" and len(set({value})) == len({value}))))"
         )
 
     def report(self, problems: list[Problem], path: str, value: object) -> None:
@@ -377,7 +379,8 @@ class Texts(Strings):
     item: Rule = Text()
 
 
-_IDS = Strings(Id())
+_ID_RULE = Id()
+_IDS = Strings(_ID_RULE)
 
 
 @frozen
