@@ -110,6 +110,10 @@ def _is_tuple(kind: Any) -> bool:
     return getattr(kind, "__origin__", None) is tuple
 
 
+def _is_plain_tuple(kind: Any) -> bool:
+    return _is_tuple(kind) and get_args(kind)[0] in _PLAIN
+
+
 def _structure_tuple_factory(kind: Any, converter: cattrs.Converter) -> Callable[..., Any]:
     item_kind = get_args(kind)[0]
     if item_kind in _PLAIN:
@@ -275,6 +279,7 @@ def _make_converter() -> cattrs.Converter:
     # A member's value, read in C (``value`` is a Python-level property).
     converter.register_unstructure_hook_func(_is_enum, attrgetter("_value_"))
     converter.register_structure_hook_factory(_is_tuple, _structure_tuple_factory)
+    converter.register_unstructure_hook_func(_is_plain_tuple, list)  # in C, item by item as is
     # Registered last so that it wins over the general tuple hook.
     converter.register_structure_hook_factory(_is_dependencies, _structure_dependencies_factory)
     converter.register_unstructure_hook_factory(_is_dependencies, _unstructure_dependencies_factory)
