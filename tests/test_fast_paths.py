@@ -10,6 +10,7 @@ whole-plan checks.
 
 from __future__ import annotations
 
+import inspect
 import re
 from datetime import date, datetime
 
@@ -157,6 +158,14 @@ def test_the_table_check_reports_what_each_rule_reports(task_value: Task) -> Non
     found: list[Problem] = []
     task._FIELDS.check(found, task_value)
     assert _each_field(task._FIELDS, task_value) == found
+
+
+def test_the_compiled_quick_test_shows_its_source() -> None:
+    """The quick test a table compiles keeps its source, as attrs' own methods do."""
+    source = inspect.getsource(task._FIELDS._quick_test)
+
+    assert source.startswith("def quick_test(value")
+    assert source.count("\n        and ") == len(task._FIELDS.rules) - 1
 
 
 def test_read_values_are_of_their_own_classes() -> None:
