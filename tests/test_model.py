@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 from collections.abc import Callable
 from datetime import date, datetime
 from types import MappingProxyType
@@ -1120,6 +1122,26 @@ def test_values_are_frozen(value: object) -> None:
 
     with pytest.raises(FrozenInstanceError):
         setattr(value, name, getattr(value, name))
+
+
+@pytest.mark.parametrize(
+    "duplicate",
+    [lambda value: pickle.loads(pickle.dumps(value)), copy.deepcopy, copy.copy],
+    ids=["pickle", "deepcopy", "copy"],
+)
+def test_plans_pickle_and_copy(duplicate: Callable[[Plan], Plan]) -> None:
+    """A plan survives pickle and copies equal, with read-only metadata and working lookups.
+
+    The metadata is a read-only mapping proxy, which pickle cannot write on its own.
+    """
+    plan = make_plan(metadata={"team": "B2B"})
+    copied = duplicate(plan)
+
+    assert plan == copied
+    assert isinstance(copied.metadata, MappingProxyType)
+    assert {"team": "B2B"} == copied.metadata
+    assert plan.tasks[-1] == copied.task(plan.tasks[-1].id)
+    assert plan.goals[-1] == copied.goal(plan.goals[-1].id)
 
 
 @pytest.mark.parametrize("cls", list(_BASE))

@@ -16,11 +16,14 @@ from careerkit import (
     Plan,
     Task,
     ValidationError,
+    dumps,
     from_dict,
+    loads,
     occurrences,
     schedule,
     to_dict,
 )
+from careerkit.recurrence import read_rule
 
 from .schedule_strategies import PROPERTY_SETTINGS
 
@@ -356,6 +359,61 @@ def test_sub_daily_rules_are_rejected_by_task(rule: str) -> None:
         Task(id="t", goal="g", title="Network", recurrence=rule)
     assert "recurrence" == caught.value.path
     assert "within a day" in caught.value.problem
+
+
+@pytest.mark.parametrize("until", ["2026", "March", "2026-03-01", "20260301T12Z"])
+def test_until_must_be_an_rfc_5545_date(until: str) -> None:
+    """UNTIL is a date or a date-time as RFC 5545 writes them; anything else is refused.
+
+    dateutil reads such text with its lenient parser (filling a missing day
+    from today's date), so it must not get into a plan.
+    """
+    rule = f"FREQ=DAILY;UNTIL={until}"
+    with pytest.raises(ValidationError) as caught:
+        Task(id="t", goal="g", title="Network", recurrence=rule)
+    assert "recurrence" == caught.value.path
+    assert "UNTIL must be YYYYMMDD" in caught.value.problem
+
+
+def test_a_rule_needs_a_frequency() -> None:
+    """A rule without FREQ is refused with a message that says so."""
+    with pytest.raises(ValidationError) as caught:
+        Task(id="t", goal="g", title="Network", recurrence="BYDAY=MO")
+    assert "invalid RRULE 'BYDAY=MO': FREQ is missing" == caught.value.problem
+
+
+def test_occurrences_of_an_invalid_rule_are_refused() -> None:
+    """Expanding a rule the model would refuse raises the model's problem at ``recurrence``."""
+    _assert_recurrence_error(
+        "FREQ=DAILY;UNTIL=March", start=JAN_1, end=None, problem="UNTIL must be YYYYMMDD"
+    )
+    _assert_recurrence_error("FREQ=HOURLY", start=JAN_1, end=None, problem="within a day")
+
+
+def test_each_distinct_rule_is_parsed_once_per_load() -> None:
+    """Habits sharing a rule text parse it once: the reader remembers what it read."""
+    rules = ["FREQ=WEEKLY", "FREQ=MONTHLY;BYDAY=2TH", "RRULE:FREQ=MONTHLY;BYDAY=-1WE"]
+    plan = Plan(
+        id="p",
+        owner="Ana",
+        start=JAN_1,
+        goals=(Goal(id="g", title="Reach g", deadline=date(2026, 12, 31)),),
+        tasks=tuple(
+            Task(id=f"t{n}", goal="g", title="Habit", recurrence=rules[n % 3]) for n in range(300)
+        ),
+    )
+    text = dumps(plan)
+    read_rule.cache_clear()
+
+    assert plan == loads(text)
+    assert len(rules) + 1 == read_rule.cache_info().misses  # the review cadence too
+
+
+def test_the_rule_memo_is_bounded() -> None:
+    """The reader remembers a bounded number of rules, never every text it has seen."""
+    maxsize = read_rule.cache_info().maxsize
+    assert maxsize is not None
+    assert maxsize <= 10_000
 
 
 def test_sub_daily_rule_in_a_document() -> None:

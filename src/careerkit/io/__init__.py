@@ -1,7 +1,8 @@
 """Plans as JSON documents: strict, bounded reading, writing, versions and schema.
 
-:mod:`careerkit.io.documents` holds the converter, :func:`loads` and
-:func:`dumps`, the schema versions and their migrations;
+:mod:`careerkit.io.documents` holds :func:`loads` and :func:`dumps`, the
+schema versions and their migrations, over the private converter of
+``careerkit.io._converter``;
 :mod:`careerkit.io.schema` builds the JSON Schema of a plan;
 :mod:`careerkit.io.reading` is the one strict JSON reader of every document.
 """

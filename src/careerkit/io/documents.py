@@ -15,28 +15,17 @@ document from a newer version raises
 
 from __future__ import annotations
 
-import enum
 import json
-import re
-from collections.abc import Callable, Iterator, Mapping
-from datetime import date
-from typing import Any, cast, get_args
+from collections.abc import Callable, Mapping
+from typing import Any, cast
 
-import attrs
-import cattrs
-from cattrs.errors import (
-    AttributeValidationNote,
-    BaseValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationNote,
-)
-from cattrs.gen import make_dict_structure_fn
+from cattrs.errors import BaseValidationError
 
-from careerkit.errors import CycleError, Problem, SchemaVersionError, ValidationError, join_path
-from careerkit.io._assemble import assembler
+from careerkit.errors import SchemaVersionError, ValidationError
+from careerkit.io._converter import WrongValue, converter, problems_of, single_cycle
 from careerkit.io.reading import DEFAULT_MAX_SIZE, read_json
 from careerkit.io.schema import plan_schema
-from careerkit.model import Dependency, Plan
+from careerkit.model import Plan
 from careerkit.model.rules import describe
 
 __all__ = [
@@ -65,280 +54,6 @@ _MIGRATIONS: Mapping[int, Migration] = {
 }
 """Migration from version N to N + 1, keyed by N."""
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_PLAIN = (str, int, float)  # passed through as they are: the model checks them
-
-
-class _WrongValue(ValueError):
-    """A JSON value of the wrong type or form; its message is the problem."""
-
-
-def _not_a_list(value: object) -> str:
-    """How a value that is not a list is named: a tuple as itself, not as a list."""
-    return "a tuple" if type(value) is tuple else describe(value)
-
-
-def _as_is(value: object, _: object) -> object:
-    """Strings and numbers pass through: the model checks their types and ranges."""
-    return value
-
-
-def _structure_date(value: object, _: object) -> date:
-    if type(value) is str and len(value) == 10 and value[4] == value[7] == "-":
-        try:
-            return date.fromisoformat(value)  # the shape above rules out week dates
-        except ValueError:
-            pass
-    if type(value) is not str or not _ISO_DATE.fullmatch(value):
-        shown = repr(value[:40]) if type(value) is str else describe(value)
-        raise _WrongValue(f"expected a date as YYYY-MM-DD, got {shown}")
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise _WrongValue(f"not a calendar date: {value!r}") from None
-
-
-def _structure_enum_factory(kind: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
-    structure_value = _enum_value_factory(kind)
-    return lambda value, _: structure_value(value)
-
-
-def _enum_value_factory(kind: type[enum.Enum]) -> Callable[[object], enum.Enum]:
-    """The member of ``kind`` that a JSON value names."""
-    choices = ", ".join(str(member.value) for member in kind)
-    members = {member.value: member for member in kind}
-
-    def structure(value: object) -> enum.Enum:
-        if type(value) is str and value in members:
-            return members[value]
-        shown = repr(value[:40]) if type(value) is str else describe(value)
-        raise _WrongValue(f"expected one of {choices}; got {shown}")
-
-    return structure
-
-
-def _is_tuple(kind: Any) -> bool:
-    return getattr(kind, "__origin__", None) is tuple
-
-
-def _structure_tuple_factory(kind: Any, converter: cattrs.Converter) -> Callable[..., Any]:
-    item_kind = get_args(kind)[0]
-    if item_kind in _PLAIN:
-        return _structure_plain_tuple
-    structure_item = converter.get_structure_hook(item_kind)
-
-    def structure(value: object, _: object) -> tuple[Any, ...]:
-        if type(value) is not list:
-            raise _WrongValue(f"expected a list, got {_not_a_list(value)}")
-        items = []
-        errors = []
-        for index, item in enumerate(value):
-            try:
-                items.append(structure_item(item, item_kind))
-            except Exception as exc:  # noqa: BLE001 - collected and reported with its path
-                exc.add_note(IterableValidationNote(f"index {index}", index, item_kind))
-                errors.append(exc)
-        if errors:
-            raise cattrs.IterableValidationError("invalid items", errors, kind)
-        return tuple(items)
-
-    return structure
-
-
-def _structure_plain_tuple(value: object, _: object) -> tuple[Any, ...]:
-    if type(value) is not list:
-        raise _WrongValue(f"expected a list, got {_not_a_list(value)}")
-    return tuple(value)
-
-
-def _structure_dependencies_factory(
-    kind: Any, converter: cattrs.Converter
-) -> Callable[[object, object], tuple[str | Dependency, ...]]:
-    structure_value = _dependencies_value_factory(kind, converter)
-    return lambda value, _: structure_value(value)
-
-
-def _dependencies_value_factory(
-    kind: Any, converter: cattrs.Converter
-) -> Callable[[object], tuple[str | Dependency, ...]]:
-    """Task ids and dependency objects from a JSON list."""
-    structure_dependency = converter.get_structure_hook(Dependency)
-
-    def structure_item(item: object) -> str | Dependency:
-        if type(item) is str:
-            return item
-        if type(item) is dict:
-            return cast(Dependency, structure_dependency(item, Dependency))
-        raise _WrongValue(f"expected a task id or a dependency object, got {describe(item)}")
-
-    def structure(value: object) -> tuple[str | Dependency, ...]:
-        if type(value) is not list:
-            raise _WrongValue(f"expected a list, got {_not_a_list(value)}")
-        for item in value:  # a loop, not all(): this runs for every task
-            if type(item) is not str:
-                break
-        else:
-            return tuple(value)
-        items: list[str | Dependency] = []
-        errors = []
-        for index, item in enumerate(value):
-            try:
-                items.append(structure_item(item))
-            except Exception as exc:  # noqa: BLE001 - collected and reported with its path
-                exc.add_note(IterableValidationNote(f"index {index}", index, kind))
-                errors.append(exc)
-        if errors:
-            raise cattrs.IterableValidationError("invalid items", errors, kind)
-        return tuple(items)
-
-    return structure
-
-
-def _unstructure_dependencies_factory(
-    kind: Any, converter: cattrs.Converter
-) -> Callable[[tuple[str | Dependency, ...]], list[Any]]:
-    unstructure_dependency = converter.get_unstructure_hook(Dependency)
-
-    def unstructure(value: tuple[str | Dependency, ...]) -> list[Any]:
-        return [item if type(item) is str else unstructure_dependency(item) for item in value]
-
-    return unstructure
-
-
-def _is_dependencies(kind: Any) -> bool:
-    return bool(kind == tuple[str | Dependency, ...])
-
-
-def _is_metadata(kind: Any) -> bool:
-    return bool(kind == Mapping[str, str])
-
-
-def _unstructure_record_factory(cls: type, converter: cattrs.Converter) -> Callable[..., Any]:
-    """Write an attrs value as a dict in field order, leaving out defaults."""
-    specs = []
-    for attribute in attrs.fields(attrs.resolve_types(cls)):
-        if not attribute.init:
-            continue
-        default = attribute.default
-        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            default = default.factory()
-        kind, _ = _optional_of(attribute.type)  # None is the default of every optional field
-        hook: Callable[[Any], Any] | None
-        if kind in _PLAIN:
-            hook = None
-        elif _is_tuple(kind) and get_args(kind)[0] in _PLAIN:
-            hook = list
-        else:
-            hook = converter.get_unstructure_hook(kind)
-        specs.append((attribute.name, default, hook))
-
-    def unstructure(value: Any) -> dict[str, Any]:
-        result = {}
-        for name, default, hook in specs:
-            item = getattr(value, name)
-            if default is attrs.NOTHING or item != default:
-                result[name] = item if hook is None else hook(item)
-        return result
-
-    return unstructure
-
-
-def _optional_of(kind: Any) -> tuple[Any, bool]:
-    """``(X, True)`` for ``X | None``, else ``(kind, False)``."""
-    arguments = get_args(kind)
-    if type(None) in arguments:
-        return next(arg for arg in arguments if arg is not type(None)), True
-    return kind, False
-
-
-def _one_argument(
-    kind: Any, converter: cattrs.Converter, *, optional: bool
-) -> Callable[[Any], Any]:
-    """A structure hook as a function of the value alone (None kept for optional fields)."""
-    if kind is date:
-        return _optional_date if optional else _date_value
-    hook: Callable[[Any], Any]
-    if _is_dependencies(kind):
-        hook = _dependencies_value_factory(kind, converter)
-    elif isinstance(kind, type) and issubclass(kind, enum.Enum):
-        hook = _enum_value_factory(kind)
-    else:
-        hook = _bind_kind(converter.get_structure_hook(kind), kind)
-    if optional:
-        return lambda value: None if value is None else hook(value)
-    return hook
-
-
-def _bind_kind(hook: Callable[[Any, Any], Any], kind: Any) -> Callable[[Any], Any]:
-    return lambda value: hook(value, kind)
-
-
-def _date_value(value: object) -> date:
-    return _structure_date(value, date)
-
-
-def _optional_date(value: object) -> date | None:
-    if value is None:
-        return None
-    if type(value) is str and len(value) == 10 and value[4] == value[7] == "-":
-        try:
-            return date.fromisoformat(value)  # the shape above rules out week dates
-        except ValueError:
-            pass
-    return _structure_date(value, date)
-
-
-def _structure_record_factory(cls: type, converter: cattrs.Converter) -> Callable[..., Any]:
-    """Build an attrs value from a dict: a direct path for well-formed input.
-
-    A dict with known keys is built directly (see :mod:`careerkit.io._assemble`),
-    converting only the fields that need it (dates, enums, lists, nested
-    values); the class validates everything. Anything that fails is structured again by cattrs'
-    generated code, which collects every problem with its path.
-    """
-    detailed: Callable[[Any, Any], Any] | None = None  # generated when first needed
-    conversions: dict[str, Callable[[Any], Any]] = {}
-    for attribute in attrs.fields(attrs.resolve_types(cls)):
-        kind, optional = _optional_of(attribute.type)
-        if attribute.init and kind not in _PLAIN:
-            conversions[attribute.name] = _one_argument(kind, converter, optional=optional)
-
-    def structure_in_detail(value: Any) -> Any:
-        if type(value) is not dict:
-            raise _WrongValue(f"expected an object, got {describe(value)}")
-        nonlocal detailed
-        if detailed is None:
-            detailed = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
-        return detailed(value, cls)
-
-    # Missing required fields raise KeyError: structured in detail, as any failure.
-    expected = (KeyError, ValueError, BaseValidationError)
-    return assembler(cls, conversions, otherwise=structure_in_detail, expected=expected)
-
-
-def _make_converter() -> cattrs.Converter:
-    converter = cattrs.Converter(forbid_extra_keys=True)
-    converter.register_unstructure_hook_factory(attrs.has, _unstructure_record_factory)
-    converter.register_structure_hook_factory(attrs.has, _structure_record_factory)
-    for kind in _PLAIN:
-        converter.register_structure_hook(kind, _as_is)
-    converter.register_structure_hook(date, _structure_date)
-    converter.register_unstructure_hook(date, date.isoformat)
-    converter.register_structure_hook_func(_is_metadata, _as_is)
-    converter.register_unstructure_hook_func(_is_metadata, dict)
-    converter.register_structure_hook_factory(
-        lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum),
-        _structure_enum_factory,
-    )
-    converter.register_structure_hook_factory(_is_tuple, _structure_tuple_factory)
-    # Registered last so that it wins over the general tuple hook.
-    converter.register_structure_hook_factory(_is_dependencies, _structure_dependencies_factory)
-    converter.register_unstructure_hook_factory(_is_dependencies, _unstructure_dependencies_factory)
-    return converter
-
-
-_converter = _make_converter()
-
 
 def to_dict(plan: Plan) -> dict[str, Any]:
     """The JSON-ready dictionary of a plan, with ``schema_version`` first.
@@ -364,7 +79,7 @@ def to_dict(plan: Plan) -> dict[str, Any]:
     if not isinstance(plan, Plan):
         raise ValidationError(path="", problem=f"expected a Plan, got {type(plan).__name__}")
     document: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
-    document.update(_converter.unstructure(plan))
+    document.update(converter.unstructure(plan))
     return document
 
 
@@ -403,10 +118,10 @@ def from_dict(document: Mapping[str, Any]) -> Plan:
     """
     body = _migrate(document, _MIGRATIONS)
     try:
-        return _converter.structure(body, Plan)
+        return converter.structure(body, Plan)
     except BaseValidationError as exc:
-        problems = list(_problems(exc, ""))
-        cause = _single_cycle(exc)
+        problems = list(problems_of(exc, ""))
+        cause = single_cycle(exc)
         if cause is not None and len(problems) == 1:
             raise cause from exc
         raise ValidationError(problems=problems) from exc
@@ -436,44 +151,6 @@ def _migrate(document: object, migrations: Mapping[int, Migration]) -> dict[str,
     for step in range(version, SCHEMA_VERSION):
         body = migrations[step](body)
     return body
-
-
-def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
-    if isinstance(exc, BaseValidationError):
-        for inner in exc.exceptions:
-            yield from _problems(inner, _note_path(inner, path))
-    elif isinstance(exc, ForbiddenExtraKeysError):
-        for name in sorted(exc.extra_fields):
-            yield Problem(join_path(path, name), "unknown field")
-    elif isinstance(exc, ValidationError):
-        for problem in exc.problems:
-            yield Problem(join_path(path, problem.path), problem.problem)
-    elif isinstance(exc, KeyError):
-        yield Problem(path, "required field missing")
-    elif isinstance(exc, _WrongValue):
-        yield Problem(path, str(exc))
-    elif isinstance(exc, RecursionError):
-        yield Problem(path, "nested too deeply")
-    else:
-        yield Problem(path, f"invalid value ({type(exc).__name__}: {exc})")
-
-
-def _single_cycle(exc: BaseException) -> CycleError | None:
-    """The cycle error raised by the plan itself, if that is the whole story."""
-    if isinstance(exc, BaseValidationError) and len(exc.exceptions) == 1:
-        inner = exc.exceptions[0]
-        if isinstance(inner, CycleError) and _note_path(inner, "") == "":
-            return inner
-    return None
-
-
-def _note_path(exc: BaseException, path: str) -> str:
-    for note in getattr(exc, "__notes__", ()):
-        if isinstance(note, AttributeValidationNote):
-            return join_path(path, note.name)
-        if isinstance(note, IterableValidationNote):
-            return f"{path}[{note.index}]"
-    return path
 
 
 def dumps(plan: Plan, *, indent: int | None = 2) -> str:
@@ -560,7 +237,7 @@ def unstructure_value(value: Any) -> Any:
     >>> unstructure_value(Goal(id="cert", title="Earn the certification"))
     {'id': 'cert', 'title': 'Earn the certification'}
     """
-    return _converter.unstructure(value)
+    return converter.unstructure(value)
 
 
 def structure_value(data: Any, kind: Any, *, path: str = "") -> Any:
@@ -576,10 +253,10 @@ def structure_value(data: Any, kind: Any, *, path: str = "") -> Any:
     'Earn it'
     """
     try:
-        return _converter.structure(data, kind)
+        return converter.structure(data, kind)
     except BaseValidationError as exc:
-        raise ValidationError(problems=_problems(exc, path)) from exc
-    except _WrongValue as exc:
+        raise ValidationError(problems=problems_of(exc, path)) from exc
+    except WrongValue as exc:
         raise ValidationError(path=path, problem=str(exc)) from None
     except ValidationError as exc:
         raise exc.prefixed(path) from exc

@@ -43,23 +43,13 @@ def check_plan(plan: Plan) -> tuple[dict[str, int], dict[str, int]]:
     """
     problems: list[Problem] = []
     goal_index = _index(plan.goals, "goals", problems)
-    sound_index = _index_of_sound_tasks(plan.tasks, goal_index)
-    task_index = _index(plan.tasks, "tasks", problems) if sound_index is None else sound_index
+    task_index = _index(plan.tasks, "tasks", problems)
     entries = plan.profile.entries()
     for position, goal in enumerate(plan.goals):
-        _check_goal(plan, goal, f"goals[{position}]", goal_index, entries, problems)
-    tasks_in_order = True  # every task lists only earlier tasks: then there is no cycle
-    for position, task in enumerate(plan.tasks if sound_index is None else ()):
-        if task.goal not in goal_index:
-            problems.append(Problem(f"tasks[{position}].goal", f"unknown goal {task.goal!r}"))
-        for slot, other in enumerate(task.predecessors):
-            earlier = task_index.get(other)
-            if earlier is None:
-                problems.append(
-                    Problem(f"tasks[{position}].depends_on[{slot}]", f"unknown task {other!r}")
-                )
-            elif earlier >= position:
-                tasks_in_order = False
+        _check_goal(
+            goal, f"goals[{position}]", problems, plan=plan, goal_index=goal_index, entries=entries
+        )
+    tasks_in_order = _check_task_references(plan.tasks, goal_index, task_index, problems)
     for position, check_in in enumerate(plan.check_ins):
         if check_in.on < plan.start:
             problems.append(
@@ -83,25 +73,31 @@ def check_plan(plan: Plan) -> tuple[dict[str, int], dict[str, int]]:
     return goal_index, task_index
 
 
-def _index_of_sound_tasks(
-    tasks: Sequence[Task], goal_index: Mapping[str, int]
-) -> dict[str, int] | None:
-    """The tasks' index by id when ids are unique, every task serves a known
-    goal and depends only on earlier tasks: the common case, tested in one
-    pass without building messages. ``None`` otherwise (typed dependencies
-    included): the detailed checks in ``check_plan`` then report.
+def _check_task_references(
+    tasks: Sequence[Task],
+    goal_index: Mapping[str, int],
+    task_index: Mapping[str, int],
+    problems: list[Problem],
+) -> bool:
+    """Report goals and tasks that tasks name but the plan lacks.
+
+    Returns whether every task depends only on earlier tasks: then the tasks
+    alone form no cycle.
     """
-    # Only earlier tasks are in the index yet: a later or unknown task is not,
-    # and neither is a typed dependency (never a key).
-    index: dict[str | Dependency, int] = {}
+    in_order = True
     for position, task in enumerate(tasks):
         if task.goal not in goal_index:
-            return None
-        for other in task.depends_on:
-            if other not in index:
-                return None
-        index[task.id] = position
-    return cast("dict[str, int]", index) if len(index) == len(tasks) else None
+            problems.append(Problem(f"tasks[{position}].goal", f"unknown goal {task.goal!r}"))
+        for slot, item in enumerate(task.depends_on):
+            other = item if type(item) is str else cast(Dependency, item).task
+            earlier = task_index.get(other)
+            if earlier is None:
+                problems.append(
+                    Problem(f"tasks[{position}].depends_on[{slot}]", f"unknown task {other!r}")
+                )
+            elif earlier >= position:
+                in_order = False
+    return in_order
 
 
 def _index(items: Sequence[Goal | Task], name: str, problems: list[Problem]) -> dict[str, int]:
@@ -123,12 +119,13 @@ def _index(items: Sequence[Goal | Task], name: str, problems: list[Problem]) -> 
 
 
 def _check_goal(
-    plan: Plan,
     goal: Goal,
     path: str,
+    problems: list[Problem],
+    *,
+    plan: Plan,
     goal_index: Mapping[str, int],
     entries: frozenset[str],
-    problems: list[Problem],
 ) -> None:
     if goal.parent is not None and goal.parent not in goal_index:
         problems.append(Problem(f"{path}.parent", f"unknown goal {goal.parent!r}"))
@@ -229,7 +226,24 @@ def _reject_cycle(
     successors: Callable[[Any], Iterable[str]],
 ) -> None:
     by_id = {item.id: item for item in items}
+    if _acyclic(by_id, successors):
+        return  # the common case, found in one pass; the search below names the cycle
     cycle = find_cycle(by_id, lambda node: successors(by_id[node]))
     if cycle:
         position = next(index for index, item in enumerate(items) if item.id == cycle[0])
         raise CycleError(cycle=cycle, path=f"{name}[{position}].{field}")
+
+
+def _acyclic(by_id: Mapping[str, Goal | Task], successors: Callable[[Any], Iterable[str]]) -> bool:
+    """Whether following ``successors`` from the items never comes back (Kahn's algorithm)."""
+    waiting = dict.fromkeys(by_id, 0)
+    for item in by_id.values():
+        for other in successors(item):
+            waiting[other] += 1
+    ready = [node for node, count in waiting.items() if count == 0]
+    for node in ready:  # the list grows while it is read
+        for other in successors(by_id[node]):
+            waiting[other] -= 1
+            if waiting[other] == 0:
+                ready.append(other)
+    return len(ready) == len(by_id)

@@ -7,11 +7,33 @@ from datetime import date
 from attrs import field, frozen
 
 from careerkit.errors import Problem
-from careerkit.model import rules as checks
+from careerkit.model import rules
 from careerkit.model.enums import Category, GoalStatus, Horizon
+from careerkit.model.rules import Choice, Date, Id, Text
 from careerkit.model.values import Measurement, Metric
 
 __all__ = ["Goal"]
+
+_FIELDS = rules.fields(
+    "Goal",
+    id=Id(),
+    title=Text(),
+    description=Text(required=False),
+    horizon=Choice(Horizon),
+    category=Choice(Category),
+    parent=Id(optional=True),
+    depends_on=rules.Ids(),
+    start=Date(optional=True),
+    deadline=Date(optional=True),
+    metric=rules.Instance(Metric, optional=True),
+    weight=rules.Number(minimum=0),
+    status=Choice(GoalStatus),
+    backup_for=Id(optional=True),
+    relevant_to=rules.Texts(),
+    achieved_on=Date(optional=True),
+    measurements=rules.Items(Measurement),
+)
+"""The rule of each field of a goal; rules across fields are the class's own methods."""
 
 
 @frozen(kw_only=True)
@@ -68,48 +90,30 @@ class Goal:
     horizon: Horizon = Horizon.MEDIUM
     category: Category = Category.OTHER
     parent: str | None = None
-    depends_on: tuple[str, ...] = field(default=(), converter=checks.to_tuple)
+    depends_on: tuple[str, ...] = field(default=(), converter=rules.to_tuple)
     start: date | None = None
     deadline: date | None = None
     metric: Metric | None = None
     weight: float = 1.0
     status: GoalStatus = GoalStatus.ACTIVE
     backup_for: str | None = None
-    relevant_to: tuple[str, ...] = field(default=(), converter=checks.to_tuple)
+    relevant_to: tuple[str, ...] = field(default=(), converter=rules.to_tuple)
     achieved_on: date | None = None
-    measurements: tuple[Measurement, ...] = field(default=(), converter=checks.to_tuple)
+    measurements: tuple[Measurement, ...] = field(default=(), converter=rules.to_tuple)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        checks.check_id(problems, "id", self.id)
-        checks.check_text(problems, "title", self.title)
-        checks.check_text(problems, "description", self.description, required=False)
-        checks.check_enum(problems, "horizon", self.horizon, Horizon)
-        checks.check_enum(problems, "category", self.category, Category)
-        if self.parent is not None:
-            checks.check_id(problems, "parent", self.parent)
-            if self.parent == self.id:
-                problems.append(Problem("parent", "a goal cannot be its own parent"))
-        checks.check_ids(problems, "depends_on", self.depends_on)
+        _FIELDS.check(problems, self)
+        if self.parent is not None and self.parent == self.id:
+            problems.append(Problem("parent", "a goal cannot be its own parent"))
         if type(self.depends_on) is tuple and self.id in self.depends_on:
             index = self.depends_on.index(self.id)
             problems.append(Problem(f"depends_on[{index}]", "a goal cannot depend on itself"))
-        checks.check_date(problems, "start", self.start, optional=True)
-        checks.check_date(problems, "deadline", self.deadline, optional=True)
-        if self.metric is not None and not isinstance(self.metric, Metric):
-            problems.append(Problem("metric", f"expected Metric, got {type(self.metric).__name__}"))
-        checks.check_number(problems, "weight", self.weight, minimum=0)
-        checks.check_enum(problems, "status", self.status, GoalStatus)
-        if self.backup_for is not None:
-            checks.check_id(problems, "backup_for", self.backup_for)
-            if self.backup_for == self.id:
-                problems.append(Problem("backup_for", "a goal cannot be its own backup"))
-        checks.check_texts(problems, "relevant_to", self.relevant_to)
-        checks.check_date(problems, "achieved_on", self.achieved_on, optional=True)
-        checks.check_items(problems, "measurements", self.measurements, Measurement)
+        if self.backup_for is not None and self.backup_for == self.id:
+            problems.append(Problem("backup_for", "a goal cannot be its own backup"))
         if not problems:
             self._check_dates(problems)
-        checks.raise_if_any(problems)
+        rules.raise_if_any(problems)
 
     def _check_dates(self, problems: list[Problem]) -> None:
         if self.start and self.deadline and self.deadline < self.start:

@@ -11,7 +11,7 @@ import attrs
 from attrs import field, frozen
 
 from careerkit.errors import Problem, UnknownReferenceError, ValidationError
-from careerkit.model import rules as checks
+from careerkit.model import rules
 from careerkit.model._integrity import check_plan
 from careerkit.model.enums import Status
 from careerkit.model.goal import Goal
@@ -25,6 +25,25 @@ def _to_mapping(value: Any) -> Any:
     if isinstance(value, Mapping):
         return MappingProxyType(dict(value))
     return value
+
+
+_FIELDS = rules.fields(
+    "Plan",
+    id=rules.Id(),
+    owner=rules.Text(),
+    vision=rules.Text(required=False),
+    start=rules.Date(),
+    profile=rules.Instance(Profile),
+    goals=rules.Items(Goal),
+    tasks=rules.Items(Task),
+    check_ins=rules.Items(CheckIn),
+    calendar=rules.Instance(Calendar),
+    weekly_capacity=rules.Number(above=0),
+    budget=rules.Number(minimum=0, optional=True),
+    review_cadence=rules.RRule(),
+    metadata=rules.StringMapping(),
+)
+"""The rule of each field of a plan; the whole-plan rules are in ``_integrity``."""
 
 
 @frozen(kw_only=True)
@@ -85,9 +104,9 @@ class Plan:
     vision: str = ""
     start: date
     profile: Profile = field(factory=Profile)
-    goals: tuple[Goal, ...] = field(default=(), converter=checks.to_tuple)
-    tasks: tuple[Task, ...] = field(default=(), converter=checks.to_tuple)
-    check_ins: tuple[CheckIn, ...] = field(default=(), converter=checks.to_tuple)
+    goals: tuple[Goal, ...] = field(default=(), converter=rules.to_tuple)
+    tasks: tuple[Task, ...] = field(default=(), converter=rules.to_tuple)
+    check_ins: tuple[CheckIn, ...] = field(default=(), converter=rules.to_tuple)
     calendar: Calendar = field(factory=Calendar)
     weekly_capacity: float = 10.0
     budget: float | None = None
@@ -100,26 +119,28 @@ class Plan:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        checks.check_id(problems, "id", self.id)
-        checks.check_text(problems, "owner", self.owner)
-        checks.check_text(problems, "vision", self.vision, required=False)
-        checks.check_date(problems, "start", self.start)
-        if not isinstance(self.profile, Profile):
-            problems.append(Problem("profile", "expected Profile"))
-        goals_ok = checks.check_items(problems, "goals", self.goals, Goal)
-        tasks_ok = checks.check_items(problems, "tasks", self.tasks, Task)
-        checks.check_items(problems, "check_ins", self.check_ins, CheckIn)
-        if not isinstance(self.calendar, Calendar):
-            problems.append(Problem("calendar", "expected Calendar"))
-        checks.check_number(problems, "weekly_capacity", self.weekly_capacity, above=0)
-        checks.check_number(problems, "budget", self.budget, minimum=0, optional=True)
-        checks.check_rrule(problems, "review_cadence", self.review_cadence, optional=False)
-        checks.check_mapping(problems, "metadata", self.metadata)
-        checks.raise_if_any(problems)
-        if goals_ok and tasks_ok:
-            goal_index, task_index = check_plan(self)
-            object.__setattr__(self, "_goal_index", goal_index)
-            object.__setattr__(self, "_task_index", task_index)
+        _FIELDS.check(problems, self)
+        rules.raise_if_any(problems)
+        goal_index, task_index = check_plan(self)
+        object.__setattr__(self, "_goal_index", goal_index)
+        object.__setattr__(self, "_task_index", task_index)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The plan's fields, for pickle and copy.
+
+        ``metadata`` is given as a plain dict: a read-only mapping proxy
+        cannot be pickled. The indexes by id travel along, so an unpickled
+        plan is not checked again.
+        """
+        state = {attribute.name: getattr(self, attribute.name) for attribute in _ATTRIBUTES}
+        state["metadata"] = dict(self.metadata)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Restore a pickled or copied plan, with ``metadata`` read-only again."""
+        for attribute in _ATTRIBUTES:
+            object.__setattr__(self, attribute.name, state[attribute.name])
+        object.__setattr__(self, "metadata", MappingProxyType(dict(state["metadata"])))
 
     # -- lookups ---------------------------------------------------------
 
@@ -396,6 +417,9 @@ class Plan:
         1
         """
         return attrs.evolve(self, check_ins=(*self.check_ins, check_in))
+
+
+_ATTRIBUTES = attrs.fields(Plan)
 
 
 def _evolve(item: Any, path: str, changes: dict[str, Any]) -> Any:

@@ -2,23 +2,73 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from attrs import field, frozen
 
 from careerkit.errors import Problem
-from careerkit.model import rules as checks
+from careerkit.model import rules
 from careerkit.model.enums import Link, Status
-from careerkit.model.rules import MAX_DURATION, MAX_MAGNITUDE, MAX_TEXT, match_ids
+from careerkit.model.rules import MAX_DURATION, Date, Id, Items, Number, Text
 from careerkit.model.values import Dependency, _to_dependencies
 
 __all__ = ["Task"]
 
-_AMOUNT = (int, float)
-"""The types of amounts: hours, money, percentages (never ``bool``)."""
-_STR = frozenset({str})
-# Module names for the statuses: quicker to reach than attributes of the class.
-_TODO, _IN_PROGRESS, _DONE, _DROPPED = Status.TODO, Status.IN_PROGRESS, Status.DONE, Status.DROPPED
+_ID = Id()
+_PLAIN_IDS = rules.Ids()
+_LINK_ITEMS = Items(str | Dependency, described="a task id or a Dependency")
+
+
+@frozen
+class _Links(rules.Rule):
+    """Predecessors: task ids and dependencies, no task twice by the same link."""
+
+    def test(self, value: str, constant: Callable[[object], str]) -> str:
+        # Distinct plain ids, the common case, in one expression; others by ``accepts``.
+        return f"({_PLAIN_IDS.test(value, constant)} or {constant(self.accepts)}({value}))"
+
+    def report(self, problems: list[Problem], path: str, value: object) -> None:
+        if not _LINK_ITEMS.accepts(value):
+            _LINK_ITEMS.report(problems, path, value)
+            return
+        assert isinstance(value, tuple)
+        seen: set[tuple[str, Link]] = set()
+        for index, item in enumerate(value):
+            if isinstance(item, str):
+                _ID.check(problems, f"{path}[{index}]", item)
+                key = (item, Link.FINISH_TO_START)
+            else:
+                key = (item.task, item.link)
+            if key in seen:
+                problems.append(
+                    Problem(f"{path}[{index}]", f"duplicate entry {key[0]!r} ({key[1].value})")
+                )
+            seen.add(key)
+
+
+_FIELDS = rules.fields(
+    "Task",
+    id=_ID,
+    goal=_ID,
+    title=Text(),
+    duration=Number(minimum=0, maximum=MAX_DURATION, integer=True),
+    effort=Number(minimum=0),
+    cost=Number(minimum=0, optional=True),
+    depends_on=_Links(),
+    optimistic=Number(minimum=0, maximum=MAX_DURATION, integer=True, optional=True),
+    pessimistic=Number(minimum=0, maximum=MAX_DURATION, integer=True, optional=True),
+    not_before=Date(optional=True),
+    due=Date(optional=True),
+    recurrence=rules.RRule(optional=True),
+    status=rules.Choice(Status),
+    started_on=Date(optional=True),
+    done_on=Date(optional=True),
+    percent_complete=Number(minimum=0, maximum=100, optional=True),
+    hours_spent=Number(minimum=0),
+    notes=Text(required=False),
+)
+"""The rule of each field of a task; rules across fields are the class's own methods."""
 
 
 @frozen(kw_only=True)
@@ -89,154 +139,21 @@ class Task:
     notes: str = ""
 
     def __attrs_post_init__(self) -> None:
-        if not self._plainly_valid():
-            self._check_fields()
-
-    def _plainly_valid(self) -> bool:
-        """A fast test that accepts exactly the common valid tasks.
-
-        Anything it does not accept goes through ``_check_fields``, which
-        reports the problems; the two agree on every value it accepts.
-        """
-        # Written out inline, with few operations: this runs for every task of
-        # every plan loaded.
-        task_id, goal, depends_on = self.id, self.goal, self.depends_on
-        if type(task_id) is not str or type(goal) is not str or type(depends_on) is not tuple:
-            return False
-        try:  # the task's id, its goal and its plain dependencies, matched at once
-            ids = "\n".join((task_id, goal, *depends_on))  # type: ignore[arg-type]
-        except TypeError:  # a typed dependency, or a value that is not an id
-            return False
-        title, effort, cost = self.title, self.effort, self.cost
-        percent, hours, notes = self.percent_complete, self.hours_spent, self.notes
-        not_before, due, status = self.not_before, self.due, self.status
-        started, done = self.started_on, self.done_on
-        return (
-            match_ids(ids) is not None
-            and ids.count("\n") == len(depends_on) + 1  # no id held a separator itself
-            # Exact strings (as the checks want), none of them the task itself
-            # or given twice.
-            and (
-                not depends_on
-                or (
-                    type(depends_on[0]) is str and depends_on[0] != task_id
-                    if len(depends_on) == 1
-                    else set(map(type, depends_on)) == _STR
-                    and len({task_id, *depends_on}) == len(depends_on) + 1
-                )
-            )
-            and type(title) is str
-            and 0 < len(title) <= MAX_TEXT
-            and not title.isspace()
-            and type(self.duration) is int
-            and 0 <= self.duration <= MAX_DURATION
-            and type(effort) in _AMOUNT
-            and 0 <= effort <= MAX_MAGNITUDE
-            and (cost is None or (type(cost) in _AMOUNT and 0 <= cost <= MAX_MAGNITUDE))
-            and self.optimistic is None
-            and self.pessimistic is None
-            and self.recurrence is None
-            and (percent is None or (type(percent) in _AMOUNT and 0 <= percent <= 100))
-            and type(hours) in _AMOUNT
-            and 0 <= hours <= MAX_MAGNITUDE
-            and type(notes) is str
-            and len(notes) <= MAX_TEXT
-            and (due is None or type(due) is date)
-            and (
-                not_before is None
-                or (type(not_before) is date and (due is None or not_before <= due))
-            )
-            # What _check_status allows, by status.
-            and (
-                (
-                    status is _TODO
-                    and started is None
-                    and done is None
-                    and (percent is None or percent == 0)
-                )
-                or (status is _IN_PROGRESS and type(started) is date and done is None)
-                or (
-                    (status is _DONE or status is _DROPPED)
-                    and (started is None or type(started) is date)
-                    and (done is None or type(done) is date)
-                    and (
-                        status is _DROPPED
-                        or (done is not None and (percent is None or percent == 100))
-                    )
-                    and (started is None or done is None or started <= done)
-                )
-            )
-        )
-
-    def _check_fields(self) -> None:
         problems: list[Problem] = []
-        checks.check_id(problems, "id", self.id)
-        checks.check_id(problems, "goal", self.goal)
-        checks.check_text(problems, "title", self.title)
-        checks.check_number(
-            problems,
-            "duration",
-            self.duration,
-            minimum=0,
-            maximum=checks.MAX_DURATION,
-            integer=True,
-        )
-        checks.check_number(problems, "effort", self.effort, minimum=0)
-        checks.check_number(problems, "cost", self.cost, minimum=0, optional=True)
+        _FIELDS.check(problems, self)
         self._check_dependencies(problems)
-        for name in ("optimistic", "pessimistic"):
-            checks.check_number(
-                problems,
-                name,
-                getattr(self, name),
-                minimum=0,
-                maximum=checks.MAX_DURATION,
-                integer=True,
-                optional=True,
-            )
-        checks.check_date(problems, "not_before", self.not_before, optional=True)
-        checks.check_date(problems, "due", self.due, optional=True)
-        checks.check_rrule(problems, "recurrence", self.recurrence, optional=True)
-        checks.check_enum(problems, "status", self.status, Status)
-        checks.check_date(problems, "started_on", self.started_on, optional=True)
-        checks.check_date(problems, "done_on", self.done_on, optional=True)
-        checks.check_number(
-            problems,
-            "percent_complete",
-            self.percent_complete,
-            minimum=0,
-            maximum=100,
-            optional=True,
-        )
-        checks.check_number(problems, "hours_spent", self.hours_spent, minimum=0)
-        checks.check_text(problems, "notes", self.notes, required=False)
         if not problems:
             self._check_status(problems)
             self._check_estimate(problems)
-        checks.raise_if_any(problems)
+        rules.raise_if_any(problems)
 
     def _check_dependencies(self, problems: list[Problem]) -> None:
-        if not checks.check_items(
-            problems,
-            "depends_on",
-            self.depends_on,
-            str | Dependency,
-            described="a task id or a Dependency",
-        ):
-            return
-        seen: set[tuple[str, Link]] = set()
+        """A task cannot depend on itself."""
+        if type(self.depends_on) is not tuple:
+            return  # reported with the fields
         for index, item in enumerate(self.depends_on):
-            path = f"depends_on[{index}]"
-            if isinstance(item, str):
-                checks.check_id(problems, path, item)
-                key = (item, Link.FINISH_TO_START)
-            else:
-                key = (item.task, item.link)
-            if key[0] == self.id:
-                problems.append(Problem(path, "a task cannot depend on itself"))
-            elif key in seen:
-                problems.append(Problem(path, f"duplicate entry {key[0]!r} ({key[1].value})"))
-            seen.add(key)
+            if (item if type(item) is str else getattr(item, "task", None)) == self.id:
+                problems.append(Problem(f"depends_on[{index}]", "a task cannot depend on itself"))
 
     def _check_estimate(self, problems: list[Problem]) -> None:
         optimistic, pessimistic = self.optimistic, self.pessimistic

@@ -8,10 +8,49 @@ from typing import Any
 from attrs import field, frozen
 
 from careerkit.errors import Problem
-from careerkit.model import rules as checks
+from careerkit.model import rules
 from careerkit.model.enums import _MONDAY_TO_FRIDAY, Direction, Link, Source, Weekday
+from careerkit.model.rules import MAX_DURATION, Choice, Date, Id, Items, Number, Text, Texts
 
 __all__ = ["Calendar", "CheckIn", "Dependency", "Measurement", "Metric", "Profile"]
+
+# The rule of each field of the values below; rules across fields are the classes' own.
+_PROFILE_FIELDS = rules.fields(
+    "Profile", strengths=Texts(), weaknesses=Texts(), interests=Texts(), values=Texts()
+)
+_WORKING_DAYS = Items(Weekday)
+_HOLIDAYS = Items(date)
+_CALENDAR_FIELDS = rules.fields(
+    "Calendar",
+    working_days=_WORKING_DAYS,
+    holidays=_HOLIDAYS,
+    hours_per_day=Number(above=0, maximum=24),
+)
+_METRIC_FIELDS = rules.fields(
+    "Metric",
+    name=Text(),
+    unit=Text(required=False),
+    baseline=Number(),
+    target=Number(),
+    direction=Choice(Direction),
+)
+_DAY = Date()
+_MEASUREMENT_FIELDS = rules.fields(
+    "Measurement", on=_DAY, value=Number(), note=Text(required=False)
+)
+_CHECK_IN_FIELDS = rules.fields(
+    "CheckIn",
+    on=Date(),
+    satisfaction=Number(minimum=1, maximum=5, integer=True),
+    source=Choice(Source),
+    notes=Text(required=False),
+)
+_DEPENDENCY_FIELDS = rules.fields(
+    "Dependency",
+    task=Id(),
+    link=Choice(Link),
+    lag=Number(minimum=-MAX_DURATION, maximum=MAX_DURATION, integer=True),
+)
 
 
 @frozen(kw_only=True)
@@ -31,18 +70,15 @@ class Profile:
     ('growth',)
     """
 
-    strengths: tuple[str, ...] = field(default=(), converter=checks.to_tuple)
-    weaknesses: tuple[str, ...] = field(default=(), converter=checks.to_tuple)
-    interests: tuple[str, ...] = field(default=(), converter=checks.to_tuple)
-    values: tuple[str, ...] = field(default=(), converter=checks.to_tuple)
+    strengths: tuple[str, ...] = field(default=(), converter=rules.to_tuple)
+    weaknesses: tuple[str, ...] = field(default=(), converter=rules.to_tuple)
+    interests: tuple[str, ...] = field(default=(), converter=rules.to_tuple)
+    values: tuple[str, ...] = field(default=(), converter=rules.to_tuple)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        checks.check_texts(problems, "strengths", self.strengths)
-        checks.check_texts(problems, "weaknesses", self.weaknesses)
-        checks.check_texts(problems, "interests", self.interests)
-        checks.check_texts(problems, "values", self.values)
-        checks.raise_if_any(problems)
+        _PROFILE_FIELDS.check(problems, self)
+        rules.raise_if_any(problems)
 
     def entries(self) -> frozenset[str]:
         """Every strength, weakness, interest and value, for relevance links.
@@ -75,26 +111,26 @@ class Calendar:
     careerkit.errors.ValidationError: working_days: at least one weekday must be worked
     """
 
-    working_days: tuple[Weekday, ...] = field(default=_MONDAY_TO_FRIDAY, converter=checks.to_tuple)
-    holidays: tuple[date, ...] = field(default=(), converter=checks.to_tuple)
+    working_days: tuple[Weekday, ...] = field(default=_MONDAY_TO_FRIDAY, converter=rules.to_tuple)
+    holidays: tuple[date, ...] = field(default=(), converter=rules.to_tuple)
     hours_per_day: float = 8.0
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        if checks.check_items(problems, "working_days", self.working_days, Weekday):
+        _CALENDAR_FIELDS.check(problems, self)
+        if _WORKING_DAYS.accepts(self.working_days):
             if not self.working_days:
                 problems.append(Problem("working_days", "at least one weekday must be worked"))
             elif len(set(self.working_days)) != len(self.working_days):
                 problems.append(Problem("working_days", "lists a weekday twice"))
-        if checks.check_items(problems, "holidays", self.holidays, date):
+        if _HOLIDAYS.accepts(self.holidays):
             seen: set[date] = set()
             for index, holiday in enumerate(self.holidays):
-                checks.check_date(problems, f"holidays[{index}]", holiday)
+                _DAY.check(problems, f"holidays[{index}]", holiday)  # a date, not a datetime
                 if holiday in seen:
                     problems.append(Problem(f"holidays[{index}]", f"duplicate holiday {holiday}"))
                 seen.add(holiday)
-        checks.check_number(problems, "hours_per_day", self.hours_per_day, above=0, maximum=24)
-        checks.raise_if_any(problems)
+        rules.raise_if_any(problems)
 
 
 @frozen(kw_only=True)
@@ -127,17 +163,13 @@ class Metric:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        checks.check_text(problems, "name", self.name)
-        checks.check_text(problems, "unit", self.unit, required=False)
-        checks.check_number(problems, "baseline", self.baseline)
-        checks.check_number(problems, "target", self.target)
-        checks.check_enum(problems, "direction", self.direction, Direction)
+        _METRIC_FIELDS.check(problems, self)
         if not problems:
             if self.direction is Direction.INCREASE and self.target < self.baseline:
                 problems.append(Problem("target", "below the baseline for an increasing metric"))
             if self.direction is Direction.DECREASE and self.target > self.baseline:
                 problems.append(Problem("target", "above the baseline for a decreasing metric"))
-        checks.raise_if_any(problems)
+        rules.raise_if_any(problems)
 
 
 @frozen(kw_only=True)
@@ -154,10 +186,8 @@ class Measurement:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        checks.check_date(problems, "on", self.on)
-        checks.check_number(problems, "value", self.value)
-        checks.check_text(problems, "note", self.note, required=False)
-        checks.raise_if_any(problems)
+        _MEASUREMENT_FIELDS.check(problems, self)
+        rules.raise_if_any(problems)
 
 
 @frozen(kw_only=True)
@@ -188,13 +218,8 @@ class CheckIn:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        checks.check_date(problems, "on", self.on)
-        checks.check_number(
-            problems, "satisfaction", self.satisfaction, minimum=1, maximum=5, integer=True
-        )
-        checks.check_enum(problems, "source", self.source, Source)
-        checks.check_text(problems, "notes", self.notes, required=False)
-        checks.raise_if_any(problems)
+        _CHECK_IN_FIELDS.check(problems, self)
+        rules.raise_if_any(problems)
 
 
 @frozen(kw_only=True)
@@ -230,16 +255,13 @@ class Dependency:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        checks.check_id(problems, "task", self.task)
-        checks.check_enum(problems, "link", self.link, Link)
-        limit = checks.MAX_DURATION
-        checks.check_number(problems, "lag", self.lag, minimum=-limit, maximum=limit, integer=True)
-        checks.raise_if_any(problems)
+        _DEPENDENCY_FIELDS.check(problems, self)
+        rules.raise_if_any(problems)
 
 
 def _to_dependencies(value: Any) -> Any:
     """A tuple of dependencies, plain finish-to-start ones as their ids."""
-    if type(value) is list:  # as checks.to_tuple does, without a call: this runs for every task
+    if type(value) is list:  # as rules.to_tuple does, without a call: this runs for every task
         value = tuple(value)
     if type(value) is tuple:
         for item in value:

@@ -1,0 +1,328 @@
+"""The converter between plans and their JSON forms, and the problems it reports.
+
+Records are read by hooks that cattrs generates: a plain one for well-formed
+input, which calls the class (whose ``__init__`` validates everything), and,
+when that fails, cattrs' detailed one, which collects every problem with its
+path. Records are written by cattrs' generated hooks, leaving out fields at
+their defaults. :func:`problems_of` turns what cattrs collected into
+``Problem``s with JSON paths.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date
+from operator import attrgetter
+from typing import Any, cast, get_args
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationNote,
+)
+from cattrs.fns import identity
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from careerkit.errors import CycleError, Problem, ValidationError, join_path
+from careerkit.model import Dependency
+from careerkit.model.rules import describe
+
+__all__ = ["WrongValue", "converter", "problems_of", "single_cycle"]
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PLAIN = (str, int, float)  # passed through as they are: the model checks them
+
+
+class WrongValue(ValueError):
+    """A JSON value of the wrong type or form; its message is the problem."""
+
+
+_ITEM_ERRORS = (ValueError, BaseValidationError, RecursionError)
+"""What structuring one item of a list raises: a value of the wrong form (``WrongValue``,
+a model ``ValidationError``), the problems cattrs collected in a record, or nesting
+too deep."""
+
+
+def _not_a_list(value: object) -> str:
+    """How a value that is not a list is named: a tuple as itself, not as a list."""
+    return "a tuple" if type(value) is tuple else describe(value)
+
+
+def _as_is(value: object, _: object) -> object:
+    """Strings and numbers pass through: the model checks their types and ranges."""
+    return value
+
+
+def _structure_date(value: object, _: object) -> date:
+    if type(value) is str and len(value) == 10 and value[4] == value[7] == "-":
+        try:
+            return date.fromisoformat(value)  # the shape above rules out week dates
+        except ValueError:
+            pass
+    if type(value) is not str or not _ISO_DATE.fullmatch(value):
+        shown = repr(value[:40]) if type(value) is str else describe(value)
+        raise WrongValue(f"expected a date as YYYY-MM-DD, got {shown}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise WrongValue(f"not a calendar date: {value!r}") from None
+
+
+def _unstructure_optional_date(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _structure_optional_date(value: object, _: object) -> date | None:
+    if value is None:
+        return None
+    if type(value) is str and len(value) == 10 and value[4] == value[7] == "-":
+        try:
+            return date.fromisoformat(value)  # the common case, without a second call
+        except ValueError:
+            pass
+    return _structure_date(value, date)
+
+
+def _structure_enum_factory(kind: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
+    """The member of ``kind`` that a JSON value names."""
+    choices = ", ".join(str(member.value) for member in kind)
+    members = {member.value: member for member in kind}
+
+    def structure(value: object, _: object) -> enum.Enum:
+        if type(value) is str and value in members:
+            return members[value]
+        shown = repr(value[:40]) if type(value) is str else describe(value)
+        raise WrongValue(f"expected one of {choices}; got {shown}")
+
+    return structure
+
+
+def _is_enum(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, enum.Enum)
+
+
+def _is_tuple(kind: Any) -> bool:
+    return getattr(kind, "__origin__", None) is tuple
+
+
+def _is_plain_tuple(kind: Any) -> bool:
+    return _is_tuple(kind) and get_args(kind)[0] in _PLAIN
+
+
+def _structure_tuple_factory(kind: Any, converter: cattrs.Converter) -> Callable[..., Any]:
+    """Items from a JSON list, each problem noted with its index.
+
+    cattrs' own sequence hooks take any iterable, so that a string would
+    become its letters: a document must give a list.
+    """
+    item_kind = get_args(kind)[0]
+    if item_kind in _PLAIN:
+        return _structure_plain_tuple
+    structure_item = converter.get_structure_hook(item_kind)
+
+    def structure(value: object, _: object) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise WrongValue(f"expected a list, got {_not_a_list(value)}")
+        items = []
+        errors = []
+        for index, item in enumerate(value):
+            try:
+                items.append(structure_item(item, item_kind))
+            except _ITEM_ERRORS as exc:  # collected and reported with its path
+                exc.add_note(IterableValidationNote(f"index {index}", index, item_kind))
+                errors.append(exc)
+        if errors:
+            raise cattrs.IterableValidationError("invalid items", errors, kind)
+        return tuple(items)
+
+    return structure
+
+
+def _structure_plain_tuple(value: object, _: object) -> tuple[Any, ...]:
+    if type(value) is not list:
+        raise WrongValue(f"expected a list, got {_not_a_list(value)}")
+    return tuple(value)
+
+
+def _structure_dependencies_factory(
+    kind: Any, converter: cattrs.Converter
+) -> Callable[[object, object], tuple[str | Dependency, ...]]:
+    """Task ids and dependency objects from a JSON list."""
+    structure_dependency = converter.get_structure_hook(Dependency)
+
+    def structure_item(item: object) -> str | Dependency:
+        if type(item) is str:
+            return item
+        if type(item) is dict:
+            return cast(Dependency, structure_dependency(item, Dependency))
+        raise WrongValue(f"expected a task id or a dependency object, got {describe(item)}")
+
+    def structure(value: object, _: object) -> tuple[str | Dependency, ...]:
+        if type(value) is not list:
+            raise WrongValue(f"expected a list, got {_not_a_list(value)}")
+        for item in value:  # a loop, not all(): this runs for every task
+            if type(item) is not str:
+                break
+        else:
+            return tuple(value)
+        items: list[str | Dependency] = []
+        errors = []
+        for index, item in enumerate(value):
+            try:
+                items.append(structure_item(item))
+            except _ITEM_ERRORS as exc:  # collected and reported with its path
+                exc.add_note(IterableValidationNote(f"index {index}", index, kind))
+                errors.append(exc)
+        if errors:
+            raise cattrs.IterableValidationError("invalid items", errors, kind)
+        return tuple(items)
+
+    return structure
+
+
+def _unstructure_dependencies_factory(
+    kind: Any, converter: cattrs.Converter
+) -> Callable[[tuple[str | Dependency, ...]], list[Any]]:
+    unstructure_dependency = converter.get_unstructure_hook(Dependency)
+
+    def unstructure(value: tuple[str | Dependency, ...]) -> list[Any]:
+        return [item if type(item) is str else unstructure_dependency(item) for item in value]
+
+    return unstructure
+
+
+def _is_dependencies(kind: Any) -> bool:
+    return bool(kind == tuple[str | Dependency, ...])
+
+
+def _is_metadata(kind: Any) -> bool:
+    return bool(kind == Mapping[str, str])
+
+
+def _unstructure_record_factory(cls: type, converter: cattrs.Converter) -> Callable[..., Any]:
+    """cattrs' generated hook, which leaves out fields at their defaults; keys in field order.
+
+    cattrs writes the fields without defaults first: for the classes that
+    list a field with a default before one without (``Plan.vision`` before
+    ``Plan.start``), the keys are put back in the order of the fields.
+    """
+    hook: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
+        cls, converter, _cattrs_omit_if_default=True
+    )
+    order = [attribute.name for attribute in attrs.fields(cls) if attribute.init]
+    required = [name for name in order if attrs.fields_dict(cls)[name].default is attrs.NOTHING]
+    if order[: len(required)] == required:
+        return hook
+
+    def unstructure(value: Any) -> dict[str, Any]:
+        written = hook(value)
+        return {name: written[name] for name in order if name in written}
+
+    return unstructure
+
+
+def _structure_record_factory(cls: type, converter: cattrs.Converter) -> Callable[..., Any]:
+    """Build an attrs value from a dict with hooks that cattrs generates.
+
+    Well-formed input goes through cattrs' plain generated hook, which calls
+    the class (the class validates everything). Anything that fails is
+    structured again by cattrs' detailed generated hook, which collects every
+    problem with its path. (A hand-written hook calling the class with the
+    converted fields reads ``benchmarks/bench_io.py``'s documents only 1-4%
+    faster: not worth a hook of our own.)
+    """
+    quick: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=False
+    )
+    detailed: Callable[[Any, Any], Any] | None = None  # generated when first needed
+
+    def structure(value: Any, _: object = None) -> Any:
+        if type(value) is dict:
+            try:
+                return quick(value, cls)
+            except (KeyError, ValueError, BaseValidationError, ForbiddenExtraKeysError):
+                pass  # reported in detail below
+        else:
+            raise WrongValue(f"expected an object, got {describe(value)}")
+        nonlocal detailed
+        if detailed is None:
+            detailed = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+        return detailed(value, cls)
+
+    return structure
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    converter.register_unstructure_hook_factory(attrs.has, _unstructure_record_factory)
+    converter.register_structure_hook_factory(attrs.has, _structure_record_factory)
+    for kind in _PLAIN:
+        converter.register_structure_hook(kind, _as_is)
+    converter.register_structure_hook(date, _structure_date)
+    # Optional fields in one call, not through cattrs' general union dispatch.
+    for kind in _PLAIN:
+        converter.register_structure_hook(kind | None, _as_is)
+    converter.register_structure_hook(date | None, _structure_optional_date)
+    converter.register_unstructure_hook(date, date.isoformat)
+    for kind in _PLAIN:  # written as they are, without cattrs' general union dispatch
+        converter.register_unstructure_hook(kind | None, identity)
+    converter.register_unstructure_hook(date | None, _unstructure_optional_date)
+    converter.register_structure_hook_func(_is_metadata, _as_is)
+    converter.register_unstructure_hook_func(_is_metadata, dict)
+    converter.register_structure_hook_factory(_is_enum, _structure_enum_factory)
+    # A member's value, read in C (``value`` is a Python-level property).
+    converter.register_unstructure_hook_func(_is_enum, attrgetter("_value_"))
+    converter.register_structure_hook_factory(_is_tuple, _structure_tuple_factory)
+    converter.register_unstructure_hook_func(_is_plain_tuple, list)  # in C, item by item as is
+    # Registered last so that it wins over the general tuple hook.
+    converter.register_structure_hook_factory(_is_dependencies, _structure_dependencies_factory)
+    converter.register_unstructure_hook_factory(_is_dependencies, _unstructure_dependencies_factory)
+    return converter
+
+
+converter = _make_converter()
+"""The one converter of plan documents (``forbid_extra_keys``)."""
+
+
+def problems_of(exc: BaseException, path: str) -> Iterator[Problem]:
+    """The problems an error of structuring holds, with their paths under ``path``."""
+    if isinstance(exc, BaseValidationError):
+        for inner in exc.exceptions:
+            yield from problems_of(inner, _note_path(inner, path))
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        for name in sorted(exc.extra_fields):
+            yield Problem(join_path(path, name), "unknown field")
+    elif isinstance(exc, ValidationError):
+        for problem in exc.problems:
+            yield Problem(join_path(path, problem.path), problem.problem)
+    elif isinstance(exc, KeyError):
+        yield Problem(path, "required field missing")
+    elif isinstance(exc, WrongValue):
+        yield Problem(path, str(exc))
+    elif isinstance(exc, RecursionError):
+        yield Problem(path, "nested too deeply")
+    else:
+        yield Problem(path, f"invalid value ({type(exc).__name__}: {exc})")
+
+
+def single_cycle(exc: BaseException) -> CycleError | None:
+    """The cycle error raised by the plan itself, if that is the whole story."""
+    if isinstance(exc, BaseValidationError) and len(exc.exceptions) == 1:
+        inner = exc.exceptions[0]
+        if isinstance(inner, CycleError) and _note_path(inner, "") == "":
+            return inner
+    return None
+
+
+def _note_path(exc: BaseException, path: str) -> str:
+    for note in getattr(exc, "__notes__", ()):
+        if isinstance(note, AttributeValidationNote):
+            return join_path(path, note.name)
+        if isinstance(note, IterableValidationNote):
+            return f"{path}[{note.index}]"
+    return path
