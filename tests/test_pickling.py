@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import Phase, given, reject, settings
+from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
 import careerkit
@@ -50,22 +50,6 @@ from .strategies import (
 few = settings(deterministic, max_examples=25)
 """Hypothesis settings of this module: repeatable, and few examples to stay fast."""
 
-few_unshrunk = settings(few, phases=(Phase.explicit, Phase.reuse, Phase.generate))
-"""``few`` without shrinking, for the tests marked as known failures below: shrinking a
-known failure only costs time. Such a test goes back to ``few`` when its mark goes."""
-
-PLAN_PROXY = pytest.mark.xfail(
-    reason="Plan keeps a mappingproxy index", raises=TypeError, strict=True
-)
-"""Values that hold a plan cannot be pickled until the plan can."""
-
-HISTORY_PROXY = pytest.mark.xfail(
-    reason="History keeps its baselines in a mappingproxy, and its revisions hold plans",
-    raises=TypeError,
-    strict=True,
-)
-"""A history cannot be pickled until its baselines and its plans can."""
-
 AS_OF = date(2026, 3, 2)
 AT = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
@@ -96,8 +80,7 @@ def assert_error_round_trips(error: CareerkitError) -> None:
 # -- the model ----------------------------------------------------------------
 
 
-@PLAN_PROXY
-@few_unshrunk
+@few
 @given(plans(max_goals=3, max_tasks=5))
 def test_plans_round_trip(plan: Plan) -> None:
     """A whole plan pickles and deep-copies."""
@@ -208,16 +191,14 @@ def _history(sequence: tuple[Plan, ...]) -> History:
     return history.mark_baseline("agreed")
 
 
-@HISTORY_PROXY
-@few_unshrunk
+@few
 @given(edit_sequences(max_size=4))
 def test_histories_round_trip(sequence: tuple[Plan, ...]) -> None:
     """A history with revisions and a baseline pickles and deep-copies."""
     assert_round_trips(_history(sequence))
 
 
-@PLAN_PROXY
-@few_unshrunk
+@few
 @given(edit_sequences(max_size=3))
 def test_revisions_round_trip(sequence: tuple[Plan, ...]) -> None:
     """Each revision, plan included, pickles and deep-copies."""
@@ -303,8 +284,7 @@ def _merges(draw: st.DrawFn) -> careerkit.MergeResult:
     return careerkit.merge(base, draw(edited_plans(base)), draw(edited_plans(base)))
 
 
-@PLAN_PROXY
-@few_unshrunk
+@few
 @given(_merges())
 def test_merge_results_round_trip(result: careerkit.MergeResult) -> None:
     """The result of a merge, with its plan or its conflicts, pickles and deep-copies."""

@@ -4,7 +4,7 @@ Habits such as a monthly networking event are tasks with a ``recurrence``
 rule. Rules come from users and products, so expansion is bounded: it stops
 at the end given (a goal's deadline), at the rule's own ``UNTIL`` or
 ``COUNT``, and refuses rules with more than :data:`MAX_OCCURRENCES`
-occurrences. :func:`read_rule` is the one reader of rule texts (the model
+occurrences. :func:`careerkit.recurrence.read_rule` is the one reader of rule texts (the model
 checks rules with it too); it parses with python-dateutil and remembers the
 rules it has read, within a bound.
 """

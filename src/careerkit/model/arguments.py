@@ -19,7 +19,7 @@ __all__ = ["checked_as_of", "checked_date", "checked_text"]
 def checked_text(text: object, path: str = "text") -> str:
     """``text`` if it is a string of at most ``MAX_TEXT`` characters (blank is fine)."""
     problems: list[Problem] = []
-    checks.check_text(problems, path, text, required=False)
+    checks.Text(required=False).check(problems, path, text)
     checks.raise_if_any(problems)
     assert isinstance(text, str)
     return text
@@ -28,7 +28,7 @@ def checked_text(text: object, path: str = "text") -> str:
 def checked_as_of(as_of: object, *, optional: bool = False) -> date | None:
     """``as_of`` if it is a date (or None when ``optional``)."""
     problems: list[Problem] = []
-    checks.check_date(problems, "as_of", as_of, optional=optional)
+    checks.Date(optional=optional).check(problems, "as_of", as_of)
     checks.raise_if_any(problems)
     assert as_of is None or isinstance(as_of, date)
     return as_of

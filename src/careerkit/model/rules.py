@@ -2,7 +2,7 @@
 
 Each model class lists its fields with a rule apiece (``Task``'s table is
 ``careerkit.model.task._FIELDS``) and checks itself with
-:meth:`Fields.check`. A rule reads its settings in two ways: ``test``
+``Fields.check``. A rule reads its settings in two ways: ``test``
 writes its quick test as a Python expression (``accepts(value)`` is that
 expression compiled, or the rule's own method where an expression is not
 enough), and ``report(problems, path, value)`` appends a ``Problem`` naming

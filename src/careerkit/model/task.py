@@ -239,4 +239,4 @@ class Task:
         >>> task.fixed_by_progress(date(2026, 1, 9)), task.fixed_by_progress(None)
         (True, False)
         """
-        return as_of is not None and self.status in (_DONE, _IN_PROGRESS)
+        return as_of is not None and self.status in (Status.DONE, Status.IN_PROGRESS)
