@@ -5,7 +5,8 @@ Layers, lowest first: ``errors`` <- ``recurrence`` <- ``model`` <-
 ``cli``. ``io`` depends only on ``model`` (and what ``model`` depends on);
 ``history`` on ``model``, ``io`` and ``workdays``. A private module
 (``_name``) is imported only from inside its own subpackage, and no two
-modules import each other, not even under ``TYPE_CHECKING``.
+modules import each other, not even under ``TYPE_CHECKING``. Functions stay
+short enough to hold in the head.
 """
 
 from __future__ import annotations
@@ -126,3 +127,45 @@ def test_no_import_cycle() -> None:
 def test_no_private_top_level_module() -> None:
     """Private helpers live inside the subpackage they serve."""
     assert [] == sorted(name for name in MODULES if name.count(".") == 1 and "._" in name)
+
+
+MOST_LINES = 60
+"""The longest function body, in lines, docstring left out."""
+MOST_POSITIONAL = 5
+"""The most positional parameters of a function (``self`` and ``cls`` left out)."""
+
+
+def _functions() -> list[tuple[str, ast.FunctionDef | ast.AsyncFunctionDef]]:
+    found = []
+    for name, path in MODULES.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                found.append((f"{name}:{node.lineno} {node.name}", node))
+    return found
+
+
+def _body_lines(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+    first = node.body[0]
+    has_docstring = isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
+    start = (first.end_lineno or first.lineno) + 1 if has_docstring else first.lineno
+    return (node.end_lineno or node.lineno) - start + 1
+
+
+def test_functions_are_short() -> None:
+    """No function body is longer than ``MOST_LINES`` lines."""
+    long = [where for where, node in _functions() if _body_lines(node) > MOST_LINES]
+
+    assert [] == long
+
+
+def test_functions_take_few_positional_parameters() -> None:
+    """Past a handful of parameters, a function takes keywords or a value."""
+    wide = []
+    for where, node in _functions():
+        positional = [*node.args.posonlyargs, *node.args.args]
+        if positional and positional[0].arg in {"self", "cls"}:
+            positional = positional[1:]
+        if len(positional) > MOST_POSITIONAL:
+            wide.append(where)
+
+    assert [] == wide
