@@ -539,7 +539,7 @@ def test_replay_checks_each_set_against_the_sets_before() -> None:
     with pytest.raises(ValidationError) as info:
         replay(PLAN, [diff(PLAN, removed), [renamed]])
 
-    assert ("changes[0].path", "no item 'meetup'") == (info.value.path, info.value.problem)
+    assert ("[1].changes[0].path", "no item 'meetup'") == (info.value.path, info.value.problem)
 
 
 def test_replay_checks_each_changed_value_when_its_set_is_applied() -> None:
@@ -550,7 +550,7 @@ def test_replay_checks_each_changed_value_when_its_set_is_applied() -> None:
     with pytest.raises(ValidationError) as info:
         replay(PLAN, [[broken], [mended]])
 
-    assert info.value.path.startswith("changes[0].after"), info.value.path
+    assert info.value.path.startswith("[0].changes[0].after"), info.value.path
 
 
 def test_replay_keeps_untouched_goals_and_tasks() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import hmac
 import json
 import pickle
 from collections.abc import Sequence
@@ -386,10 +387,8 @@ def test_times_must_be_timezone_aware(moment: Any) -> None:
     ]:
         with pytest.raises(ValidationError) as info:
             call()
-        assert (path, "expected a timezone-aware datetime") == (
-            info.value.path,
-            info.value.problem,
-        )
+        assert path == info.value.path
+        assert info.value.problem.startswith("expected a timezone-aware datetime")
 
 
 @pytest.mark.parametrize("blank", ["", "   ", None])
@@ -404,7 +403,10 @@ def test_author_and_reason_are_required(field: str, blank: Any) -> None:
     with pytest.raises(ValidationError) as first:
         History.start(PLAN, at=T0, **given_values)
 
-    assert (field, "must be a non-empty string") == (info.value.path, info.value.problem)
+    expected = (
+        "must be a non-empty string" if blank is not None else "expected a string, got NoneType"
+    )
+    assert (field, expected) == (info.value.path, info.value.problem)
     assert field == first.value.path
 
 
@@ -880,7 +882,7 @@ def test_forged_change_naming_nothing() -> None:
     with pytest.raises(ValidationError) as info:
         History.from_dict(reseal(stored))
 
-    assert "changes[0].path" == info.value.path
+    assert "revisions[1].changes[0].path" == info.value.path
 
 
 def test_forged_malformed_change() -> None:
@@ -1254,3 +1256,302 @@ def test_histories_pickle_and_deep_copy(loaded: bool) -> None:
         assert value == pickle.loads(pickle.dumps(value))
         assert value == copy.deepcopy(value)
     assert isinstance(history[3], Revision)
+
+
+# -- keyed digests ----------------------------------------------------------------------
+
+KEY = b"a secret of the product"
+
+
+def test_keyed_history_round_trips_with_its_key() -> None:
+    """A history written with a key reads back with it, saying it is keyed."""
+    marked = HISTORY.mark_baseline("approved", 1)
+    text = marked.dumps(key=KEY)
+
+    loaded = History.loads(text, key=KEY)
+
+    assert marked == loaded
+    assert "keyed" == loaded.integrity
+    assert json.loads(text)["keyed"] is True
+    assert [revision.digest for revision in HISTORY] == [revision.digest for revision in loaded]
+    assert marked.to_dict() == loaded.to_dict()
+    assert marked.to_dict(key=KEY) == History.from_dict(marked.to_dict(key=KEY), key=KEY).to_dict(
+        key=KEY
+    )
+
+
+def test_keyed_digests_are_hmac_sha256() -> None:
+    """Each keyed digest is the HMAC-SHA256 of the unkeyed chain's text under the key."""
+    stored = HISTORY.to_dict(key=KEY)
+    content = {key: stored["revisions"][0][key] for key in ("number", "at", "author", "reason")}
+    content |= {"kind": "initial", "body": stored["snapshot"]}
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+    expected = hmac.new(KEY, text.encode("utf-8"), hashlib.sha256).hexdigest()
+    assert expected == stored["revisions"][0]["digest"]
+
+
+def test_keyed_history_read_without_its_key_is_refused() -> None:
+    """Without the key, or with another one, a keyed history is refused."""
+    text = HISTORY.dumps(key=KEY)
+
+    with pytest.raises(HistoryError, match="written with a key"):
+        History.loads(text)
+    with pytest.raises(HistoryError, match=r"revision 0 does not verify: .* or the key is wrong"):
+        History.loads(text, key=b"another key")
+
+
+def test_reader_with_a_key_refuses_an_unkeyed_history() -> None:
+    """A forger who drops the key and recomputes SHA-256 digests is refused by a keyed reader."""
+    stored = HISTORY.to_dict(key=KEY)
+    del stored["keyed"]
+    stored["revisions"][1]["author"] = "Mallory"
+
+    with pytest.raises(HistoryError, match="written without a key"):
+        History.from_dict(reseal(stored), key=KEY)
+    assert "chained" == History.from_dict(reseal(stored)).integrity
+
+
+def test_deliberate_edit_of_a_keyed_history_is_detected() -> None:
+    """Recomputing the unkeyed digests of a keyed history does not make it verify."""
+    stored = HISTORY.to_dict(key=KEY)
+    stored["revisions"][1]["author"] = "Mallory"
+
+    with pytest.raises(HistoryError, match="revision 0 does not verify"):
+        History.from_dict(reseal(stored), key=KEY)
+
+
+@pytest.mark.parametrize(
+    ("key", "problem"),
+    [
+        ("secret", "expected non-empty bytes, got str"),
+        (b"", "expected non-empty bytes, got empty bytes"),
+        (bytearray(b"k"), "expected non-empty bytes, got bytearray"),
+    ],
+)
+def test_key_must_be_non_empty_bytes(key: Any, problem: str) -> None:
+    """A key that is not non-empty bytes is a ValidationError naming ``key``."""
+    text = HISTORY.dumps(key=KEY)
+    for call in (
+        lambda: HISTORY.dumps(key=key),
+        lambda: HISTORY.to_dict(key=key),
+        lambda: History.loads(text, key=key),
+        lambda: History.from_dict(json.loads(text), key=key),
+    ):
+        with pytest.raises(ValidationError) as info:
+            call()
+        assert ("key", problem) == (info.value.path, info.value.problem)
+
+
+@pytest.mark.parametrize("keyed", [False, 1, "yes"])
+def test_keyed_field_is_true_or_absent(keyed: Any) -> None:
+    """The stored ``keyed`` field is ``true`` or left out."""
+    stored = HISTORY.to_dict()
+    stored["keyed"] = keyed
+
+    with pytest.raises(ValidationError) as info:
+        History.from_dict(stored)
+
+    assert "keyed" == info.value.path
+
+
+# -- what a stored history guarantees ----------------------------------------------------
+
+
+def test_integrity_says_what_reading_verified() -> None:
+    """A made history verified nothing; a read one says which guarantee it has."""
+    assert HISTORY.integrity is None
+    assert "chained" == History.loads(HISTORY.dumps()).integrity
+    assert "keyed" == History.loads(HISTORY.dumps(key=KEY), key=KEY).integrity
+
+
+def test_format_1_is_read_with_its_weaker_guarantee() -> None:
+    """A downgrade to format 1 reads only with the guarantee format 1 gives, and never keyed.
+
+    Format 1's head is the last digest, which anyone can copy: a history cut
+    short reads, and says that lost revisions would not have been noticed.
+    """
+    stored = HISTORY.to_dict()
+    stored["format"] = 1
+    stored["revisions"] = stored["revisions"][:2]
+    stored["head"] = stored["revisions"][-1]["digest"]
+
+    loaded = History.from_dict(stored)
+
+    assert (2, "revisions") == (len(loaded), loaded.integrity)
+    keyed = HISTORY.to_dict(key=KEY)
+    keyed["format"] = 1
+    with pytest.raises(ValidationError) as info:
+        History.from_dict(keyed, key=KEY)
+    assert "keyed" == info.value.path
+
+
+@needs_plans_that_pickle
+def test_integrity_survives_pickling() -> None:
+    """The guarantee a history was read with travels with it."""
+    loaded = History.loads(HISTORY.dumps(key=KEY), key=KEY)
+
+    assert "keyed" == pickle.loads(pickle.dumps(loaded)).integrity
+    assert "keyed" == copy.deepcopy(loaded).integrity
+    assert "keyed" == copy.copy(loaded).integrity
+
+
+# -- the reader applies every rule of the writer ------------------------------------------
+
+
+def test_loads_refuses_duplicate_keys_inside_a_revision() -> None:
+    """Two authors in one revision are refused, as duplicate keys are in a plan."""
+    text = HISTORY.dumps().replace('"author": "Ana"', '"author": "Mallory", "author": "Ana"', 1)
+
+    with pytest.raises(ValidationError) as info:
+        History.loads(text)
+
+    assert info.value.problem.startswith("not valid JSON")
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "path"),
+    [
+        ((1, "author"), None, "revisions[1].author"),
+        ((1, "author"), {"name": "Ana"}, "revisions[1].author"),
+        ((1, "reason"), " ", "revisions[1].reason"),
+        ((1, "reason"), 1, "revisions[1].reason"),
+        ((1, "number"), True, "revisions[1].number"),
+        ((1, "number"), 1.0, "revisions[1].number"),
+        ((3, "kind"), "initial", "revisions[3].kind"),
+        ((0, "kind"), "other", "revisions[0].kind"),
+        ((3, "kind"), "nonsense", "revisions[3].kind"),
+        ((1, "at"), "2026-01-25 10:00:00+01:00", "revisions[1].at"),
+        ((1, "at"), "2026-01-25T10:00+01:00", "revisions[1].at"),
+        ((1, "at"), "2026-01-25T10:00:00.000000+01:00", "revisions[1].at"),
+        ((1, "at"), "2026-01-25T09:00:00Z", "revisions[1].at"),
+        ((1, "at"), 20260125, "revisions[1].at"),
+        ((1, "digest"), None, "revisions[1].digest"),
+        ((1, "changes"), {}, "revisions[1].changes"),
+    ],
+)
+def test_reader_refuses_what_the_writer_refuses(
+    where: tuple[int, str], value: Any, path: str
+) -> None:
+    """With digests recomputed, a revision the writer could not have made is refused."""
+    stored = HISTORY.to_dict()
+    stored["revisions"][where[0]][where[1]] = value
+
+    with pytest.raises(ValidationError) as info:
+        History.from_dict(reseal(stored) if where[1] != "digest" else stored)
+
+    assert path == info.value.path
+
+
+@pytest.mark.parametrize(
+    ("change", "path"),
+    [
+        (
+            {"operation": "add", "path": "tasks[new]", "before": None, "after": {}},
+            "revisions[1].changes[0].before",
+        ),
+        (
+            {"operation": "change", "path": "vision", "before": None},
+            "revisions[1].changes[0].after",
+        ),
+        ({"operation": "remove", "path": "vision", "after": "x"}, "revisions[1].changes[0].before"),
+        ({"operation": None, "path": "vision", "after": "x"}, "revisions[1].changes[0].operation"),
+        ({"operation": "add", "path": 3, "after": "x"}, "revisions[1].changes[0].path"),
+        ("add vision", "revisions[1].changes[0]"),
+    ],
+)
+def test_reader_refuses_changes_the_writer_does_not_write(change: Any, path: str) -> None:
+    """An addition with a ``before``, a change without an ``after``: refused, not rewritten."""
+    stored = HISTORY.to_dict()
+    stored["revisions"][1]["changes"] = [change]
+
+    with pytest.raises(ValidationError) as info:
+        History.from_dict(reseal(stored))
+
+    assert path == info.value.path
+
+
+@pytest.mark.parametrize(
+    ("where", "path"),
+    [
+        ("missing", "snapshot"),
+        ("blank title", "snapshot.goals[0].title"),
+        ("bad path", "revisions[2].changes[0].path"),
+    ],
+)
+def test_reading_errors_keep_their_whole_path(where: str, path: str) -> None:
+    """Problems in the snapshot and in the changes are reported under their place."""
+    stored = HISTORY.to_dict()
+    if where == "missing":
+        del stored["snapshot"]
+    elif where == "blank title":
+        stored["snapshot"]["goals"][0]["title"] = " "
+    else:
+        stored["revisions"][2]["changes"][0]["path"] = "goals[nobody]!"
+
+    with pytest.raises(ValidationError) as info:
+        History.from_dict(reseal(stored) if "snapshot" in stored else stored)
+
+    assert path == info.value.path
+
+
+def test_every_accepted_history_reads_back_the_same() -> None:
+    """What the reader accepts, the writer writes back as it was read."""
+    text = HISTORY.mark_baseline("approved", 2).dumps()
+
+    assert json.loads(text) == History.loads(text).to_dict()
+
+
+# -- text that cannot be stored as UTF-8 -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("where", "path"),
+    [
+        (("revisions", 1, "reason"), "revisions[1].reason"),
+        (("revisions", 1, "changes", 0, "after"), "revisions[1].changes[0].after"),
+    ],
+)
+def test_loads_refuses_lone_surrogates_with_their_path(where: tuple[Any, ...], path: str) -> None:
+    """A lone surrogate, written as a JSON escape, is refused with its path."""
+    stored = HISTORY.to_dict()
+    target = stored
+    for step in where[:-1]:
+        target = target[step]
+    target[where[-1]] = "bad \udc80 text"
+    text = json.dumps(stored)  # refused before any digest is computed
+
+    with pytest.raises(ValidationError) as info:
+        History.loads(text)
+
+    assert (path, "text that cannot be stored as UTF-8 (a lone surrogate)") == (
+        info.value.path,
+        info.value.problem,
+    )
+
+
+@pytest.mark.parametrize("field", ["author", "reason"])
+def test_start_and_commit_refuse_lone_surrogates(field: str) -> None:
+    """An author or reason with a lone surrogate is a ValidationError, never a UnicodeEncodeError."""
+    given_values = {"author": "Ana", "reason": "Fix", field: "Ana \ud800"}
+
+    with pytest.raises(ValidationError) as first:
+        History.start(PLAN, at=T0, **given_values)
+    with pytest.raises(ValidationError) as info:
+        HISTORY.commit(PLAN, at=later(50), allow_empty=True, **given_values)
+
+    assert field == first.value.path == info.value.path
+
+
+def test_start_and_commit_never_raise_unicode_errors_for_a_plan() -> None:
+    """Text in a plan that cannot be stored is a ValidationError under ``plan``."""
+    try:
+        plan = attrs.evolve(PLAN, vision="Lead \ud800")
+    except ValidationError:
+        return  # the plan itself refuses such text
+    with pytest.raises(ValidationError) as first:
+        History.start(plan, at=T0, author="Ana", reason="First")
+    with pytest.raises(ValidationError) as info:
+        HISTORY.commit(plan, at=later(50), author="Ana", reason="Fix")
+
+    assert ("plan.vision", "plan.vision") == (first.value.path, info.value.path)

@@ -320,8 +320,9 @@ def replay(plan: Plan, change_sets: Iterable[Iterable[Change]]) -> Plan:
     ------
     ValidationError
         A change does not fit the plan the sets before it left (the path
-        names the change within its set), a value it sets is not valid, or
-        the final plan is not a valid plan.
+        names the set by its position and the change within it, as in
+        ``[2].changes[0].path``), a value it sets is not valid, or the final
+        plan is not a valid plan.
 
     Examples
     --------
@@ -333,8 +334,11 @@ def replay(plan: Plan, change_sets: Iterable[Iterable[Change]]) -> Plan:
     True
     """
     draft = _Draft(plan)
-    for changes in change_sets:
-        draft.apply(changes)
+    for position, changes in enumerate(change_sets):
+        try:
+            draft.apply(changes)
+        except ValidationError as exc:
+            raise exc.prefixed(f"[{position}]") from exc
     return draft.build()
 
 

@@ -14,6 +14,19 @@ changes after), as compact JSON with sorted keys. The head digest chains the
 baselines to the last digest the same way, so a stored history that lost a
 revision or had a baseline moved is detected.
 
+Written with a key, the digests are HMAC-SHA256 of the same text under the
+key, and the stored form says so with ``"keyed": true``: a history written
+with a key is only read with the key, and a reader given a key reads only a
+history written with it.
+
+Everything the writer refuses, the reader refuses too (the same checks, in
+this module): a revision's author and reason are non-blank text that can be
+stored as UTF-8, its number is an integer, only the first revision is
+``initial``, its time is written exactly as ``datetime.isoformat`` writes it,
+an addition carries no ``before`` and a removal no ``after``. Text anywhere
+in the stored form that cannot be stored as UTF-8 (a lone surrogate) is
+refused with its path.
+
 This module knows the stored form and nothing of the
 ``careerkit.history.revisions.History`` class that reads and writes
 it: ``read`` returns the checked parts (``Stored``), and
@@ -24,11 +37,13 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import hmac
 import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Literal, Protocol, TypeVar
 
+import attrs
 from attrs import frozen
 
 from careerkit.errors import HistoryError, ValidationError, join_path
@@ -38,10 +53,15 @@ from careerkit.model import Plan
 
 __all__ = [
     "HISTORY_FORMAT",
+    "INITIAL",
+    "Integrity",
     "Sealed",
     "Stored",
     "StoredRevision",
     "change_to_json",
+    "check_key",
+    "check_storable",
+    "check_text",
     "read",
     "seal",
     "write",
@@ -50,11 +70,70 @@ __all__ = [
 HISTORY_FORMAT = 2
 """The version of the stored history format (2: the head digest covers the
 baselines too; version 1 histories still read)."""
-_FIELDS = frozenset({"format", "snapshot", "revisions", "baselines", "head"})
+_FIELDS = frozenset({"format", "keyed", "snapshot", "revisions", "baselines", "head"})
 _REVISION_FIELDS = frozenset({"number", "at", "author", "reason", "kind", "changes", "digest"})
 _CHANGE_FIELDS = frozenset({"operation", "path", "before", "after"})
 
 KindT = TypeVar("KindT", bound=enum.Enum)
+
+Integrity = Literal["keyed", "chained", "revisions"]
+"""What reading a stored history verified (see ``History.integrity``)."""
+
+
+def check_text(value: object, path: str) -> str:
+    """A revision's author or reason: non-blank text that can be stored as UTF-8."""
+    if type(value) is not str:
+        raise ValidationError(path=path, problem=f"expected a string, got {type(value).__name__}")
+    if not value.strip():
+        raise ValidationError(path=path, problem="must be a non-empty string")
+    where = _unstorable(value, path)
+    if where is not None:
+        raise ValidationError(path=where, problem=_NOT_UTF8)
+    return value
+
+
+def check_key(key: object) -> bytes | None:
+    """A digest key: None, or non-empty bytes."""
+    if key is None:
+        return None
+    if not isinstance(key, bytes) or not key:
+        got = "empty bytes" if isinstance(key, bytes) else type(key).__name__
+        raise ValidationError(path="key", problem=f"expected non-empty bytes, got {got}")
+    return key
+
+
+_NOT_UTF8 = "text that cannot be stored as UTF-8 (a lone surrogate)"
+
+
+def _unstorable(value: object, path: str) -> str | None:
+    """The path of the first text in a JSON value that cannot be stored as UTF-8."""
+    if isinstance(value, str):
+        if value.isascii():
+            return None
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return path
+        return None
+    if isinstance(value, Mapping):
+        for name, item in value.items():
+            found = _unstorable(name, path) or _unstorable(item, join_path(path, str(name)))
+            if found is not None:
+                return found
+    elif isinstance(value, list):
+        for position, item in enumerate(value):
+            found = _unstorable(item, f"{path}[{position}]")
+            if found is not None:
+                return found
+    return None
+
+
+def check_storable(value: object, path: str) -> None:
+    """Refuse text in a JSON value that cannot be stored as UTF-8, naming its path."""
+    try:
+        _CANONICAL.encode(value).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(path=_unstorable(value, path) or path, problem=_NOT_UTF8) from None
 
 
 class Sealed(Protocol):
@@ -97,16 +176,25 @@ class Stored(Generic[KindT]):
     latest: Plan
     revisions: tuple[StoredRevision[KindT], ...]
     baselines: dict[str, int]
+    integrity: Integrity
 
 
 _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 """Compact JSON with sorted keys: the text a digest covers."""
 
 
-def _chain(previous: str, content: Mapping[str, Any]) -> str:
-    """The digest of ``content`` chained to the ``previous`` digest."""
-    text = _CANONICAL.encode(content)
-    return hashlib.sha256((previous + text).encode("utf-8")).hexdigest()
+def _chain(previous: str, content: Mapping[str, Any], key: bytes | None = None) -> str:
+    """The digest of ``content`` chained to the ``previous`` digest (HMAC under ``key``)."""
+    text = (previous + _CANONICAL.encode(content)).encode("utf-8")
+    if key is None:
+        return hashlib.sha256(text).hexdigest()
+    return hmac.new(key, text, hashlib.sha256).hexdigest()
+
+
+def _same_digest(found: str, expected: str) -> bool:
+    return hmac.compare_digest(
+        found.encode("ascii", "replace"), expected.encode("ascii", "replace")
+    )
 
 
 def seal(
@@ -119,9 +207,27 @@ def seal(
     reason: str,
     kind: enum.Enum,
 ) -> str:
-    """The digest of a new revision: ``body`` is its plan's snapshot (the first) or its changes."""
+    """The digest of a new revision: ``body`` is its plan's snapshot (the first) or its changes.
+
+    Raises
+    ------
+    ValidationError
+        Text in the body cannot be stored as UTF-8 (the path is under ``plan``).
+    """
     content = _content(number=number, at=at.isoformat(), author=author, reason=reason, kind=kind)
-    return _chain(previous, {**content, "body": body})
+    try:
+        return _chain(previous, {**content, "body": body})
+    except UnicodeEncodeError:
+        raise ValidationError(path=_unstorable_in_body(body), problem=_NOT_UTF8) from None
+
+
+def _unstorable_in_body(body: Any) -> str:
+    """Where in the plan a body's text cannot be stored: a snapshot, or changes by their paths."""
+    if isinstance(body, list):
+        for change in body:
+            if _unstorable(change, "") is not None:
+                return join_path("plan", str(change["path"]))
+    return _unstorable(body, "plan") or "plan"
 
 
 def _content(*, number: int, at: str, author: str, reason: str, kind: enum.Enum) -> dict[str, Any]:
@@ -129,9 +235,9 @@ def _content(*, number: int, at: str, author: str, reason: str, kind: enum.Enum)
     return {"number": number, "at": at, "author": author, "reason": reason, "kind": kind.value}
 
 
-def _head(last: str, baselines: Mapping[str, int]) -> str:
+def _head(last: str, baselines: Mapping[str, int], key: bytes | None = None) -> str:
     """The digest that ends a stored history: its last revision and its baselines."""
-    return _chain(last, {"baselines": dict(baselines)})
+    return _chain(last, {"baselines": dict(baselines)}, key)
 
 
 def change_to_json(change: Change) -> dict[str, Any]:
@@ -144,35 +250,59 @@ def change_to_json(change: Change) -> dict[str, Any]:
     return data
 
 
-def write(first: Plan, revisions: Sequence[Sealed], baselines: Mapping[str, int]) -> dict[str, Any]:
-    """The stored form of the revisions of a history whose first plan is ``first``."""
-    return {
-        "format": HISTORY_FORMAT,
-        "snapshot": to_dict(first),
-        "revisions": [
-            {
-                "number": revision.number,
-                "at": revision.at.isoformat(),
-                "author": revision.author,
-                "reason": revision.reason,
-                "kind": revision.kind.value,
-                "changes": [change_to_json(change) for change in revision.changes],
-                "digest": revision.digest,
-            }
-            for revision in revisions
-        ],
-        "baselines": dict(baselines),
-        "head": _head(revisions[-1].digest, baselines),
-    }
+def write(
+    first: Plan,
+    revisions: Sequence[Sealed],
+    baselines: Mapping[str, int],
+    *,
+    key: bytes | None = None,
+) -> dict[str, Any]:
+    """The stored form of the revisions of a history whose first plan is ``first``.
+
+    Without a key, the digests are the revisions' own (SHA-256); with one,
+    every digest is computed again as HMAC-SHA256 under the key.
+    """
+    snapshot = to_dict(first)
+    stored = []
+    previous = ""
+    for revision in revisions:
+        item = {
+            "number": revision.number,
+            "at": revision.at.isoformat(),
+            "author": revision.author,
+            "reason": revision.reason,
+            "kind": revision.kind.value,
+            "changes": [change_to_json(change) for change in revision.changes],
+            "digest": revision.digest,
+        }
+        if key is not None:
+            body = snapshot if revision.number == 0 else item["changes"]
+            content = _content(
+                number=revision.number,
+                at=item["at"],
+                author=revision.author,
+                reason=revision.reason,
+                kind=revision.kind,
+            )
+            item["digest"] = previous = _chain(previous, {**content, "body": body}, key)
+        stored.append(item)
+    last = revisions[-1].digest if key is None else previous
+    data: dict[str, Any] = {"format": HISTORY_FORMAT}
+    if key is not None:
+        data["keyed"] = True
+    data.update(snapshot=snapshot, revisions=stored, baselines=dict(baselines))
+    data["head"] = _head(last, baselines, key)
+    return data
 
 
-def read(data: object, *, kinds: Callable[[str], KindT]) -> Stored[KindT]:
+def read(data: object, *, kinds: Callable[[str], KindT], key: bytes | None = None) -> Stored[KindT]:
     """Check a stored history and return its parts.
 
     The work grows with the size of the stored form: the digests are
     checked revision by revision, and the changes are replayed from the
-    snapshot (each change checked against the revision before, each value
-    it sets checked on its own) to one latest plan, checked as a whole.
+    snapshot (each change checked against the revision before, its
+    ``before`` against the value it replaces, each value it sets checked on
+    its own) to one latest plan, checked as a whole.
 
     Parameters
     ----------
@@ -181,17 +311,20 @@ def read(data: object, *, kinds: Callable[[str], KindT]) -> Stored[KindT]:
     kinds
         Reads a revision's kind from its stored value
         (:class:`~careerkit.RevisionKind`).
+    key
+        The key the history was written with, if it was.
 
     Raises
     ------
     HistoryError
         The chain of digests does not verify (the first bad revision is
-        named), a revision is missing or out of order, or the baselines
-        were changed.
+        named), a revision is missing or out of order, the baselines were
+        changed, or the history was written with a key and read without
+        one, or the other way round.
     ValidationError
         The stored form is malformed or has fields it does not know, or a
         revision's changes do not fit the revision before (the path names
-        the change within its revision), or the latest plan is not valid.
+        the revision and the change), or the latest plan is not valid.
     """
     if not isinstance(data, Mapping):
         raise ValidationError(path="", problem="expected a JSON object")
@@ -199,72 +332,158 @@ def read(data: object, *, kinds: Callable[[str], KindT]) -> Stored[KindT]:
     if type(version) is not int or not 1 <= version <= HISTORY_FORMAT:
         raise ValidationError(path="format", problem=f"expected 1 to {HISTORY_FORMAT}")
     _reject_unknown(data, _FIELDS, "")
+    _check_keyed(data, version, key)
     stored = data.get("revisions")
     if not isinstance(stored, list) or not stored:
         raise ValidationError(path="revisions", problem="expected a non-empty list")
-    first = from_dict(data.get("snapshot"))  # type: ignore[arg-type]
+    check_storable(data, "")
+    first = _read_snapshot(data.get("snapshot"))
     revisions: list[StoredRevision[KindT]] = []
-    previous = ""
+    previous = plain = ""
     for index, item in enumerate(stored):
         revision = _read_revision(item, index, kinds=kinds)
-        _verify(revision, item, previous, first=(data["snapshot"], first) if index == 0 else None)
+        previous, plain = _verify(
+            revision,
+            item,
+            (previous, plain),
+            key=key,
+            first=(data["snapshot"], first) if index == 0 else None,
+        )
         if revisions and revision.at < revisions[-1].at:
             raise HistoryError(f"revision {index} is older than revision {index - 1}")
-        revisions.append(revision)
-        previous = revision.digest
-    latest = replay(first, (revision.changes for revision in revisions[1:]))
+        revisions.append(attrs.evolve(revision, digest=plain))
+    try:
+        latest = replay(first, (revision.changes for revision in revisions))
+    except ValidationError as exc:
+        raise (exc.prefixed("revisions") if exc.path.startswith("[") else exc) from exc
     baselines = _read_baselines(data.get("baselines", {}), len(revisions))
+    head = data.get("head")
     # Version 1 ended at the last revision's digest; version 2 covers the baselines too.
-    if data.get("head") != (previous if version == 1 else _head(previous, baselines)):
+    expected = previous if version == 1 else _head(previous, baselines, key)
+    if not isinstance(head, str) or not _same_digest(head, expected):
         raise HistoryError(
             f"the history does not end at revision {len(revisions) - 1}: revisions are missing"
             + ("" if version == 1 else " or the baselines were changed")
         )
-    return Stored(first=first, latest=latest, revisions=tuple(revisions), baselines=baselines)
+    integrity: Integrity = "keyed" if key is not None else "chained" if version > 1 else "revisions"
+    return Stored(
+        first=first,
+        latest=latest,
+        revisions=tuple(revisions),
+        baselines=baselines,
+        integrity=integrity,
+    )
+
+
+def _check_keyed(data: Mapping[str, Any], version: int, key: bytes | None) -> None:
+    """A keyed history is read only with a key, and a key reads only a keyed history."""
+    keyed = data.get("keyed", False)
+    if type(keyed) is not bool or (keyed and version < 2) or ("keyed" in data and not keyed):
+        raise ValidationError(path="keyed", problem="expected true, in format 2, or no field")
+    if keyed and key is None:
+        raise HistoryError("the history was written with a key: it can only be read with the key")
+    if key is not None and not keyed:
+        raise HistoryError(
+            "the history was written without a key: a reader given a key refuses it, "
+            "since anyone can recompute its digests"
+        )
+
+
+def _read_snapshot(snapshot: object) -> Plan:
+    if not isinstance(snapshot, Mapping):
+        raise ValidationError(path="snapshot", problem="expected the first plan, an object")
+    try:
+        return from_dict(snapshot)
+    except ValidationError as exc:
+        raise exc.prefixed("snapshot") from exc
 
 
 def _read_revision(
     item: object, index: int, *, kinds: Callable[[str], KindT]
 ) -> StoredRevision[KindT]:
-    """Read revision ``index``: its fields, their types and its number."""
+    """Read revision ``index`` by the rules the writer follows."""
     where = f"revisions[{index}]"
     if not isinstance(item, Mapping):
         raise ValidationError(path=where, problem="expected an object")
     _reject_unknown(item, _REVISION_FIELDS, where)
-    changes = item.get("changes")
-    if isinstance(changes, list):
-        for slot, change in enumerate(changes):
-            if isinstance(change, Mapping) and not change.keys() <= _CHANGE_FIELDS:
-                _reject_unknown(change, _CHANGE_FIELDS, f"{where}.changes[{slot}]")
+    missing = sorted(_REVISION_FIELDS - item.keys())
+    if missing:
+        raise ValidationError(path=f"{where}.{missing[0]}", problem="missing")
+    number = item["number"]
+    if type(number) is not int:
+        raise ValidationError(path=f"{where}.number", problem="expected an integer")
+    if number != index:
+        raise HistoryError(f"revision {index} is missing: found {number!r} in its place")
+    kind = _read_kind(item["kind"], index, kinds)
+    changes = item["changes"]
+    if not isinstance(changes, list):
+        raise ValidationError(path=f"{where}.changes", problem="expected a list")
+    if index == 0 and changes:
+        raise ValidationError(path=f"{where}.changes", problem="the first revision has none")
+    digest = item["digest"]
+    if type(digest) is not str:
+        raise ValidationError(path=f"{where}.digest", problem="expected a string")
+    return StoredRevision(
+        number=number,
+        at=_read_time(item["at"], f"{where}.at"),
+        author=check_text(item["author"], f"{where}.author"),
+        reason=check_text(item["reason"], f"{where}.reason"),
+        kind=kind,
+        changes=tuple(
+            _change_from_json(change, f"{where}.changes[{slot}]")
+            for slot, change in enumerate(changes)
+        ),
+        digest=digest,
+    )
+
+
+def _read_kind(value: object, index: int, kinds: Callable[[str], KindT]) -> KindT:
+    where = f"revisions[{index}].kind"
     try:
-        stored_at = item["at"]
-        revision = StoredRevision(
-            number=item["number"],
-            at=datetime.fromisoformat(stored_at),
-            author=item["author"],
-            reason=item["reason"],
-            kind=kinds(item["kind"]),
-            changes=tuple(map(_change_from_json, item["changes"])),
-            digest=item["digest"],
+        kind = kinds(value)  # type: ignore[arg-type]
+    except ValueError:
+        raise ValidationError(path=where, problem=f"not a kind of revision: {value!r}") from None
+    if (kind.value == INITIAL) != (index == 0):
+        expected = "the first revision is" if index == 0 else "only the first revision is"
+        raise ValidationError(path=where, problem=f"{expected} {INITIAL!r}")
+    return kind
+
+
+INITIAL = "initial"
+"""The kind of the first revision, and of no other."""
+
+
+def _read_time(value: object, where: str) -> datetime:
+    """A time as the writer writes it: ``datetime.isoformat`` of a timezone-aware time."""
+    if type(value) is not str:
+        raise ValidationError(path=where, problem="expected a time, as text")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(path=where, problem=f"not a time: {value[:40]!r}") from None
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValidationError(path=where, problem="expected a time with a timezone")
+    if moment.isoformat() != value:
+        raise ValidationError(
+            path=where, problem=f"expected the time written as {moment.isoformat()!r}"
         )
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ValidationError(path=where, problem=f"malformed revision: {exc}") from None
-    if revision.number != index:
-        raise HistoryError(f"revision {index} is missing: found {revision.number!r} in its place")
-    return revision
+    return moment
 
 
 def _verify(
     revision: StoredRevision[Any],
     item: Mapping[str, Any],
-    previous: str,
+    previous: tuple[str, str],
     *,
+    key: bytes | None,
     first: tuple[object, Plan] | None,
-) -> None:
-    """Check a revision's digest and time; ``first`` is the snapshot, stored and read.
+) -> tuple[str, str]:
+    """Check a revision's digest; return the chain so far, as stored and unkeyed.
 
-    The first revision's digest covers its snapshot as stored, or, as read
-    by earlier versions, the plan read from it in its JSON form.
+    ``previous`` holds the previous digest as stored and as SHA-256 (the
+    same without a key); ``first`` is the snapshot, stored and read: the
+    first revision's digest covers its snapshot as stored, or, as read by
+    earlier versions, the plan read from it in its JSON form.
     """
     content = _content(
         number=revision.number,
@@ -273,33 +492,41 @@ def _verify(
         reason=revision.reason,
         kind=revision.kind,
     )
-    if first is None:
-        content["body"] = item["changes"]
-        verified = _chain(previous, content) == revision.digest
-    else:
-        if revision.changes:
-            raise ValidationError(
-                path="revisions[0].changes", problem="the first revision has none"
+    bodies = [item["changes"]] if first is None else [first[0], to_dict(first[1])]
+    for body in bodies:
+        if _same_digest(revision.digest, _chain(previous[0], {**content, "body": body}, key)):
+            plain = (
+                revision.digest if key is None else _chain(previous[1], {**content, "body": body})
             )
-        stored, plan = first
-        verified = _chain(previous, {**content, "body": stored}) == revision.digest or (
-            _chain(previous, {**content, "body": to_dict(plan)}) == revision.digest
-        )
-    if not verified:
-        raise HistoryError(f"revision {revision.number} does not verify: its content was changed")
-    if revision.at.tzinfo is None or revision.at.utcoffset() is None:
-        raise ValidationError(
-            path=f"revisions[{revision.number}].at", problem="expected a time with a timezone"
-        )
+            return revision.digest, plain
+    cause = " or the key is wrong" if key is not None else ""
+    raise HistoryError(
+        f"revision {revision.number} does not verify: its content was changed{cause}"
+    )
 
 
 _OPERATIONS = {operation.value: operation for operation in Operation}
 
 
-def _change_from_json(data: Mapping[str, Any]) -> Change:
-    operation = _OPERATIONS.get(data["operation"])
+def _change_from_json(data: object, where: str) -> Change:
+    """A stored change: an addition has no ``before``, a removal no ``after``."""
+    if not isinstance(data, Mapping):
+        raise ValidationError(path=where, problem="expected an object")
+    _reject_unknown(data, _CHANGE_FIELDS, where)
+    operation = _OPERATIONS.get(data.get("operation"))  # type: ignore[arg-type]
     if operation is None:
-        raise ValueError(f"{data['operation']!r} is not a valid Operation")
+        raise ValidationError(
+            path=f"{where}.operation", problem="expected 'add', 'remove' or 'change'"
+        )
+    if type(data.get("path")) is not str:
+        raise ValidationError(path=f"{where}.path", problem="expected a string")
+    for side, wanted in (
+        ("before", operation is not Operation.ADD),
+        ("after", operation is not Operation.REMOVE),
+    ):
+        if (side in data) != wanted:
+            problem = "missing" if wanted else f"not part of an {operation.value!r} change"
+            raise ValidationError(path=f"{where}.{side}", problem=problem)
     return Change(
         operation=operation,
         path=data["path"],
