@@ -274,8 +274,8 @@ def test_diff_check_ins_by_position() -> None:
 def test_diff_plan_fields_and_nested_values() -> None:
     """Plan fields change by name; calendar and profile change field by field.
 
-    A field that leaves its default is added, as in a plan document, which
-    leaves defaults out.
+    A field that leaves an empty default is added; one that leaves a default
+    with a meaning (8 hours a day) changes from it.
     """
     new = attrs.evolve(
         PLAN,
@@ -288,8 +288,8 @@ def test_diff_plan_fields_and_nested_values() -> None:
     assert (
         Change(operation=Operation.ADD, path="vision", after="Marketing director"),
         Change(operation=Operation.ADD, path="profile.strengths", after=["writing"]),
-        Change(operation=Operation.ADD, path="calendar.hours_per_day", after=7.5),
-        Change(operation=Operation.ADD, path="weekly_capacity", after=6),
+        Change(operation=Operation.CHANGE, path="calendar.hours_per_day", before=8.0, after=7.5),
+        Change(operation=Operation.CHANGE, path="weekly_capacity", before=10.0, after=6),
     ) == diff(PLAN, new)
     assert new == apply(PLAN, diff(PLAN, new))
     assert (Change(operation=Operation.CHANGE, path="weekly_capacity", before=6, after=4),) == diff(
@@ -403,7 +403,7 @@ NEW_CHECK_IN = {"on": "2026-04-06", "satisfaction": 2}
             "position 5 does not fit 2 items",
         ),
         (
-            Change(operation=Operation.REMOVE, path="check_ins[0]", before={}),
+            Change(operation=Operation.REMOVE, path="check_ins[0]", before=NEW_CHECK_IN),
             "position 0 does not fit 2 items",
         ),
         (
@@ -498,9 +498,14 @@ def test_apply_rejects_a_malformed_value(change: Change) -> None:
     "change",
     [
         Change(operation=Operation.ADD, path="goals[new]", after={"id": "new"}),
-        Change(operation=Operation.CHANGE, path="goals[cert].deadline", after="someday"),
-        Change(operation=Operation.CHANGE, path="tasks[study].duration", after=-1),
-        Change(operation=Operation.CHANGE, path="weekly_capacity", after="lots"),
+        Change(
+            operation=Operation.CHANGE,
+            path="goals[cert].deadline",
+            before="2026-06-30",
+            after="someday",
+        ),
+        Change(operation=Operation.CHANGE, path="tasks[study].duration", before=10, after=-1),
+        Change(operation=Operation.CHANGE, path="weekly_capacity", before=10.0, after="lots"),
         Change(operation=Operation.ADD, path="check_ins[2]", after={"on": "2026-04-06"}),
     ],
     ids=["goal-without-title", "goal-field", "task-field", "plan-field", "check-in"],
@@ -544,8 +549,8 @@ def test_replay_checks_each_set_against_the_sets_before() -> None:
 
 def test_replay_checks_each_changed_value_when_its_set_is_applied() -> None:
     """A task made invalid by one set and mended by the next is refused all the same."""
-    broken = Change(operation=Operation.CHANGE, path="tasks[study].duration", after=-1)
-    mended = Change(operation=Operation.CHANGE, path="tasks[study].duration", after=10)
+    broken = Change(operation=Operation.CHANGE, path="tasks[study].duration", before=10, after=-1)
+    mended = Change(operation=Operation.CHANGE, path="tasks[study].duration", before=-1, after=10)
 
     with pytest.raises(ValidationError) as info:
         replay(PLAN, [[broken], [mended]])
@@ -563,3 +568,104 @@ def test_replay_keeps_untouched_goals_and_tasks() -> None:
     assert second == result
     assert PLAN.goals[1] is result.goals[1]
     assert all(old is new for old, new in zip(PLAN.tasks, result.tasks, strict=True))
+
+
+# -- apply checks what each change replaces -------------------------------------------
+
+
+def test_apply_refuses_a_stale_change() -> None:
+    """A change whose ``before`` is not the plan's value names the path and both values."""
+    moved = PLAN.update_goal("cert", deadline=date(2027, 6, 30))
+    stale = Change(
+        operation=Operation.CHANGE,
+        path="goals[cert].deadline",
+        before="2026-06-30",
+        after="2026-12-30",
+    )
+
+    with pytest.raises(ValidationError) as info:
+        apply(moved, [stale])
+
+    assert "changes[0].before" == info.value.path
+    assert info.value.problem.startswith(
+        "goals[cert].deadline is '2027-06-30' in the plan, not '2026-06-30'"
+    )
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda plan: plan.update_goal("cert", deadline=date(2026, 9, 30)),
+        lambda plan: plan.update_task("meetup", notes="Bring cards"),
+        lambda plan: plan.complete_task("enrol", on=date(2026, 1, 9)),
+        lambda plan: plan.remove_task("meetup"),
+        lambda plan: plan.add_task(Task(id="exam", goal="cert", title="Sit the exam")),
+        lambda plan: plan.add_check_in(CheckIn(on=date(2026, 4, 6), satisfaction=3)),
+        lambda plan: attrs.evolve(plan, check_ins=plan.check_ins[:1]),
+        lambda plan: attrs.evolve(plan, vision="Lead", weekly_capacity=6),
+        lambda plan: attrs.evolve(plan, calendar=Calendar(hours_per_day=7.5)),
+        lambda plan: attrs.evolve(plan, goals=plan.goals[::-1]),
+    ],
+    ids=[
+        "field",
+        "added-field",
+        "status",
+        "removed-task",
+        "added-task",
+        "added-check-in",
+        "removed-check-in",
+        "plan-fields",
+        "nested",
+        "order",
+    ],
+)
+def test_applying_changes_twice_is_refused(edit: Any) -> None:
+    """Changes applied to the plan they made are refused, never applied again silently."""
+    new = edit(PLAN)
+    changes = diff(PLAN, new)
+
+    assert new == apply(PLAN, changes)
+    with pytest.raises(ValidationError) as info:
+        apply(new, changes)
+    assert info.value.path.startswith("changes[0]"), info.value.path
+
+
+@pytest.mark.parametrize("before", [float("nan"), True, "2026-06-30T00:00:00", ["2026-06-30"]])
+def test_apply_compares_before_values_exactly(before: Any) -> None:
+    """NaN matches nothing, ``True`` is not 1, and a value is not a list holding it."""
+    change = Change(
+        operation=Operation.CHANGE, path="goals[cert].deadline", before=before, after="2026-09-30"
+    )
+
+    with pytest.raises(ValidationError) as info:
+        apply(PLAN, [change])
+
+    assert "changes[0].before" == info.value.path
+
+
+def test_an_old_addition_of_a_default_field_still_applies() -> None:
+    """Changes that added a field with a default (``status``), as once stored, still apply."""
+    changes = [
+        Change(operation=Operation.ADD, path="tasks[enrol].status", after="in_progress"),
+        Change(operation=Operation.ADD, path="tasks[enrol].started_on", after="2026-01-06"),
+    ]
+
+    assert "in_progress" == apply(PLAN, changes).task("enrol").status.value
+
+
+@pytest.mark.parametrize(
+    ("fields", "path"),
+    [
+        ({"operation": None, "path": "vision"}, "operation"),
+        ({"operation": "add", "path": "vision"}, "operation"),
+        ({"operation": Operation.ADD, "path": None}, "path"),
+        ({"operation": Operation.ADD, "path": "vision", "before": "x", "after": "y"}, "before"),
+        ({"operation": Operation.REMOVE, "path": "vision", "before": "x", "after": "y"}, "after"),
+    ],
+)
+def test_change_refuses_what_is_not_a_change(fields: dict[str, Any], path: str) -> None:
+    """A change without an operation, or an addition with a ``before``, is refused."""
+    with pytest.raises(ValidationError) as info:
+        Change(**fields)
+
+    assert path == info.value.path

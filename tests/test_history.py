@@ -449,7 +449,12 @@ def test_log_of_one_task() -> None:
             at=later(28),
             author="Ana",
             reason="Enrolled; check-in",
-            change=Change(operation=Operation.ADD, path="tasks[enrol].status", after="in_progress"),
+            change=Change(
+                operation=Operation.CHANGE,
+                path="tasks[enrol].status",
+                before="todo",
+                after="in_progress",
+            ),
         ),
         LogEntry(
             number=2,
@@ -1555,3 +1560,15 @@ def test_start_and_commit_never_raise_unicode_errors_for_a_plan() -> None:
         HISTORY.commit(plan, at=later(50), author="Ana", reason="Fix")
 
     assert ("plan.vision", "plan.vision") == (first.value.path, info.value.path)
+
+
+@pytest.mark.parametrize("before", [float("nan"), "2026-06-29", None, True])
+def test_reader_refuses_a_change_whose_before_is_not_the_value(before: Any) -> None:
+    """Any ``before`` but the value a change replaces is refused, NaN included."""
+    stored = HISTORY.to_dict()
+    stored["revisions"][1]["changes"][0]["before"] = before
+
+    with pytest.raises(ValidationError) as info:
+        History.from_dict(reseal(stored))
+
+    assert "revisions[1].changes[0].before" == info.value.path

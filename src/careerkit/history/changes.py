@@ -7,6 +7,15 @@ ids). Lists without ids (check-ins) are addressed by position
 (``check_ins[3]``); other lists (``depends_on``, ``measurements``,
 ``holidays``) change as a whole. Values are JSON-ready, as in a plan
 document, so changes can be stored and sent to other products.
+
+A field is *added* when it was empty (None, empty text or an empty list)
+and *removed* when it becomes empty again; any other new value is a
+*change* from the old value, a default such as a task's ``todo`` status
+included (``status: 'todo' -> 'done'``).
+
+Every change says what it replaces, and :func:`apply` checks it: a change
+whose ``before`` is not the value in the plan (a stale change, or one
+applied twice) is refused, naming the path and both values.
 """
 
 from __future__ import annotations
@@ -45,6 +54,18 @@ class Operation(enum.Enum):
     CHANGE = "change"
 
 
+def _check_operation(_: object, __: object, value: Any) -> None:
+    if not isinstance(value, Operation):
+        raise ValidationError(
+            path="operation", problem=f"expected an Operation, got {type(value).__name__}"
+        )
+
+
+def _check_path(_: object, __: object, value: Any) -> None:
+    if type(value) is not str:
+        raise ValidationError(path="path", problem=f"expected a string, got {type(value).__name__}")
+
+
 @frozen(kw_only=True)
 class Change:
     """One change between two plans.
@@ -60,8 +81,14 @@ class Change:
         field of a nested value (``calendar.holidays``), or the order of the
         goals or tasks (``goals``).
     before, after
-        The JSON-ready values before and after (None for an added or
-        removed value's missing side).
+        The JSON-ready values before and after. An addition has nothing
+        before (``before`` is None) and a removal nothing after.
+
+    Raises
+    ------
+    ValidationError
+        ``operation`` is not an :class:`Operation`, ``path`` not a string,
+        or an addition has a ``before`` or a removal an ``after``.
 
     Examples
     --------
@@ -70,10 +97,16 @@ class Change:
     'cert'
     """
 
-    operation: Operation
-    path: str
+    operation: Operation = attrs.field(validator=_check_operation)
+    path: str = attrs.field(validator=_check_path)
     before: Any = None
     after: Any = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.operation is Operation.ADD and self.before is not None:
+            raise ValidationError(path="before", problem="an addition has nothing before")
+        if self.operation is Operation.REMOVE and self.after is not None:
+            raise ValidationError(path="after", problem="a removal has nothing after")
 
     @property
     def subject(self) -> str | None:
@@ -149,13 +182,18 @@ def diff(old: Plan, new: Plan) -> tuple[Change, ...]:
     return tuple(changes)
 
 
+def _empty(value: Any) -> bool:
+    """Whether a value means "nothing": None, empty text, an empty list or mapping."""
+    return value is None or (isinstance(value, str | tuple | list | dict | Mapping) and not value)
+
+
 def _value_change(path: str, before: Any, after: Any, *, default: Any) -> Change:
-    """A change of one field, ``add``/``remove`` when one side is the default."""
+    """A change of one field: ``add`` from an empty default, ``remove`` back to it."""
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
         default = default.factory()
-    if before == default:
+    if _empty(default) and before == default:
         return Change(operation=Operation.ADD, path=path, after=unstructure_value(after))
-    if after == default:
+    if _empty(default) and after == default:
         return Change(operation=Operation.REMOVE, path=path, before=unstructure_value(before))
     return Change(
         operation=Operation.CHANGE,
@@ -423,6 +461,8 @@ class _Draft:
             self._apply_nested(change, name, field, index)
         elif key is None and field is None and name in _SCALARS:
             attribute = _SCALARS[name]
+            current = unstructure_value(self.fields.get(name, getattr(self.plan, name)))
+            _expect(change, current, index, default=_defaults(Plan).get(name))
             if change.operation is Operation.REMOVE:  # back to the default
                 self.fields[name] = _default(attribute)
             else:
@@ -443,6 +483,8 @@ class _Draft:
             )
         if name not in self.nested:
             self.nested[name] = unstructure_value(self.fields.get(name, getattr(self.plan, name)))
+        default = _defaults(_NESTED[name]).get(field)
+        _expect(change, self.nested[name].get(field, default), index, default=default)
         _set(self.nested[name], field, change)
         self.sources[name] = index
 
@@ -452,6 +494,42 @@ def _default(attribute: attrs.Attribute[Any]) -> Any:
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
         return default.factory()
     return default
+
+
+@functools.cache
+def _defaults(kind: type) -> Mapping[str, Any]:
+    """The JSON-ready default of each field of a model class that has one."""
+    return {
+        attribute.name: unstructure_value(_default(attribute))
+        for attribute in attrs.fields(kind)
+        if attribute.init and attribute.default is not attrs.NOTHING
+    }
+
+
+def _expect(change: Change, current: Any, index: int, *, default: Any = None) -> None:
+    """Refuse a change whose ``before`` is not the value it replaces (an addition replaces
+    the default)."""
+    expected = default if change.operation is Operation.ADD else change.before
+    if not _same(current, expected):
+        raise ValidationError(
+            path=f"changes[{index}].before",
+            problem=(
+                f"{change.path} is {_short(current)} in the plan, not {_short(expected)}: "
+                "the change is stale or was applied already"
+            ),
+        )
+
+
+def _same(one: Any, other: Any) -> bool:
+    """Whether two JSON-ready values are the same value (``True`` is not 1, NaN is nothing)."""
+    if isinstance(one, list | tuple) and isinstance(other, list | tuple):
+        return len(one) == len(other) and all(map(_same, one, other))
+    if isinstance(one, dict) and isinstance(other, dict):
+        return one.keys() == other.keys() and all(_same(one[key], other[key]) for key in one)
+    if (type(one) is bool) != (type(other) is bool):
+        return False
+    scalar = (str, int, float, type(None))
+    return isinstance(one, scalar) and isinstance(other, scalar) and one == other
 
 
 def _set(data: dict[str, Any], key: str, change: Change) -> None:
@@ -472,6 +550,7 @@ class _KeyedItems:
     def __init__(self, items: Sequence[Any], kind: type) -> None:
         self.kind = kind
         self.fields = {attribute.name for attribute in attrs.fields(kind) if attribute.init}
+        self.defaults = _defaults(kind)
         self.items: dict[str, Any] = {item.id: item for item in items}
         self.edits: dict[str, dict[str, Any]] = {}
         """The items the current set changes, JSON-ready."""
@@ -479,7 +558,7 @@ class _KeyedItems:
         """The JSON-ready forms that items changed by earlier sets were built from."""
         self.sources: dict[str, int] = {}
         """The change that last edited each id in the current set."""
-        self.new_order: tuple[int, list[str]] | None = None
+        self.new_order: tuple[int, Any, list[str]] | None = None
         self.touched = False
 
     def apply(self, change: Change, key: str | None, field: str | None, index: int) -> None:
@@ -491,7 +570,7 @@ class _KeyedItems:
                 raise ValidationError(
                     path=f"changes[{index}].after", problem="expected a list of ids"
                 )
-            self.new_order = (index, list(change.after))
+            self.new_order = (index, change.before, list(change.after))
             return
         if field is None:
             self._whole(change, key, index)
@@ -505,11 +584,15 @@ class _KeyedItems:
         if key not in self.edits:
             form = self.forms.get(key)
             self.edits[key] = unstructure_value(self.items[key]) if form is None else dict(form)
+        default = self.defaults.get(field)
+        _expect(change, self.edits[key].get(field, default), index, default=default)
         _set(self.edits[key], field, change)
         self.sources[key] = index
 
     def _whole(self, change: Change, key: str, index: int) -> None:
         where = f"changes[{index}]"
+        if change.operation is not Operation.ADD and key in self.items:
+            _expect(change, self._form(key), index)
         if change.operation is Operation.REMOVE:
             if key not in self.items:
                 raise ValidationError(path=f"{where}.path", problem=f"no item {key!r}")
@@ -530,12 +613,25 @@ class _KeyedItems:
         self.edits[key] = dict(change.after)
         self.sources[key] = index
 
+    def _form(self, key: str) -> Any:
+        """The JSON-ready form of an item as it stands."""
+        if key in self.edits:
+            return self.edits[key]
+        item = self.items[key]
+        return item if isinstance(item, dict) else unstructure_value(item)
+
     def settle(self) -> None:
         """End a set of changes: apply its order, build each item it changed."""
         if not self.edits and self.new_order is None:
             return
         if self.new_order is not None:
-            index, order = self.new_order
+            index, before, order = self.new_order
+            if not _same(list(self.items), before):
+                raise ValidationError(
+                    path=f"changes[{index}].before",
+                    problem=f"the order is {_short(list(self.items))}, not {_short(before)}: "
+                    "the change is stale or was applied already",
+                )
             if len(order) != len(self.items) or set(order) != self.items.keys():
                 raise ValidationError(
                     path=f"changes[{index}].after", problem="the order does not list the same ids"
@@ -563,8 +659,10 @@ def _apply_positional(values: list[Any], change: Change, key: str, index: int, k
     if change.operation is Operation.ADD and position == len(values):
         values.append(structure_value(change.after, kind, path=f"changes[{index}].after"))
     elif change.operation is Operation.REMOVE and position == len(values) - 1:
+        _expect(change, unstructure_value(values[position]), index)
         values.pop()
     elif change.operation is Operation.CHANGE and position < len(values):
+        _expect(change, unstructure_value(values[position]), index)
         values[position] = structure_value(change.after, kind, path=f"changes[{index}].after")
     else:
         raise ValidationError(
