@@ -19,6 +19,7 @@ from careerkit import (
     Change,
     CheckIn,
     Goal,
+    Measurement,
     Metric,
     Operation,
     Plan,
@@ -342,16 +343,59 @@ def test_change_str() -> None:
         after="2026-09-30",
     )
 
-    assert "tasks[exam]: added {id, goal, title}" == str(added)
+    assert "tasks[exam]: added 'Sit the exam'" == str(added)
     assert "budget: removed 500" == str(removed)
     assert "goals[cert].deadline: '2026-06-30' -> '2026-09-30'" == str(changed)
 
 
 def test_change_str_shortens_long_values() -> None:
-    """Long values are cut to 80 characters, ending in an ellipsis."""
+    """Long text is cut to about 80 characters, ending in an ellipsis inside its quotes."""
     change = Change(operation=Operation.ADD, path="vision", after="x" * 200)
+    quoted = Change(operation=Operation.ADD, path="vision", after="it's " * 40)
 
-    assert "vision: added '" + "x" * 76 + "..." == str(change)
+    assert "vision: added '" + "x" * 75 + "...'" == str(change)
+    assert str(quoted).endswith('..."')
+    assert 2 == str(quoted).count('"')
+
+
+def test_diff_reads_as_a_person_would_say_it() -> None:
+    """A status moves from its default, a measurement is one item, a task reads as its title."""
+    goal = Goal(
+        id="score",
+        title="Raise the score",
+        metric=Metric(name="score", unit="%", baseline=0, target=80),
+        measurements=(Measurement(on=date(2026, 2, 1), value=40),),
+    )
+    old = PLAN.add_goal(goal)
+    new = (
+        old.complete_task("enrol", on=date(2026, 1, 9))
+        .record_measurement("score", Measurement(on=date(2026, 3, 2), value=55))
+        .remove_task("meetup")
+        .update_goal("network", description="long " * 30)
+    )
+
+    lines = [str(change) for change in diff(old, new)]
+
+    assert [
+        "goals[network].description: added '" + ("long " * 15)[:75] + "...'",
+        "goals[score].measurements: added {on: '2026-03-02', value: 55}",
+        "tasks[meetup]: removed 'Go to a meetup'",
+        "tasks[enrol].status: 'todo' -> 'done'",
+        "tasks[enrol].started_on: added '2026-01-09'",
+        "tasks[enrol].done_on: added '2026-01-09'",
+    ] == lines
+
+
+def test_change_str_of_objects_lists_the_fields_that_changed() -> None:
+    """An object that changed as a whole reads as its changed fields."""
+    change = Change(
+        operation=Operation.CHANGE,
+        path="goals[cert].metric",
+        before={"name": "score", "unit": "%", "target": 80},
+        after={"name": "score", "unit": "%", "target": 90},
+    )
+
+    assert "goals[cert].metric: target 80 -> 90" == str(change)
 
 
 def test_operation_values() -> None:

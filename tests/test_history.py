@@ -27,7 +27,7 @@ from careerkit import (
     History,
     HistoryError,
     LogEntry,
-    MergeResult,
+    Measurement,
     Metric,
     Operation,
     Plan,
@@ -938,22 +938,29 @@ def test_merge_conflict_on_the_same_field() -> None:
 
     result = merge(PLAN, ours, theirs)
 
-    assert (None, False) == (result.plan, result.merged)
+    assert (PLAN, False) == (result.plan, result.merged)
+    ours_change = Change(
+        operation=Operation.CHANGE,
+        path="goals[cert].deadline",
+        before="2026-06-30",
+        after="2026-09-30",
+    )
+    theirs_change = Change(
+        operation=Operation.CHANGE,
+        path="goals[cert].deadline",
+        before="2026-06-30",
+        after="2026-12-31",
+    )
     assert (
         Conflict(
             path="goals[cert].deadline",
-            ours=Change(
-                operation=Operation.CHANGE,
-                path="goals[cert].deadline",
-                before="2026-06-30",
-                after="2026-09-30",
-            ),
-            theirs=Change(
-                operation=Operation.CHANGE,
-                path="goals[cert].deadline",
-                before="2026-06-30",
-                after="2026-12-31",
-            ),
+            ours=ours_change,
+            theirs=theirs_change,
+            base="2026-06-30",
+            ours_value="2026-09-30",
+            theirs_value="2026-12-31",
+            ours_changes=(ours_change,),
+            theirs_changes=(theirs_change,),
         ),
     ) == result.conflicts
     assert (
@@ -973,12 +980,19 @@ def test_merge_conflict_with_a_removed_task() -> None:
         after="Go to two meetups",
     )
 
-    assert (Conflict(path="tasks[meetup].title", ours=change, theirs=None),) == merge(
-        PLAN, ours, theirs
-    ).conflicts
-    assert (Conflict(path="tasks[meetup].title", ours=None, theirs=change),) == merge(
-        PLAN, theirs, ours
-    ).conflicts
+    first, second = merge(PLAN, ours, theirs).conflicts, merge(PLAN, theirs, ours).conflicts
+
+    assert [("tasks[meetup].title", change, None)] == [
+        (conflict.path, conflict.ours, conflict.theirs) for conflict in first
+    ]
+    assert [("tasks[meetup].title", None, change)] == [
+        (conflict.path, conflict.ours, conflict.theirs) for conflict in second
+    ]
+    assert ("Go to a meetup", "Go to two meetups", None) == (
+        first[0].base,
+        first[0].ours_value,
+        first[0].theirs_value,
+    )
 
 
 def test_merge_conflict_with_a_removed_goal() -> None:
@@ -1003,8 +1017,15 @@ def test_merge_conflict_reordering_and_adding() -> None:
         after=["network", "cert"],
     )
 
-    assert (Conflict(path="goals", ours=order, theirs=None),) == merge(PLAN, ours, theirs).conflicts
-    assert (Conflict(path="goals", ours=None, theirs=order),) == merge(PLAN, theirs, ours).conflicts
+    first, second = merge(PLAN, ours, theirs).conflicts, merge(PLAN, theirs, ours).conflicts
+
+    assert [("goals", order, None)] == [(c.path, c.ours, c.theirs) for c in first]
+    assert [("goals", None, order)] == [(c.path, c.ours, c.theirs) for c in second]
+    assert (["cert", "network"], ["network", "cert"], ["cert", "network", "speak"]) == (
+        first[0].base,
+        first[0].ours_value,
+        first[0].theirs_value,
+    )
 
 
 def test_merge_conflict_reordering_differently() -> None:
@@ -1016,17 +1037,20 @@ def test_merge_conflict_reordering_differently() -> None:
     assert first == merge(PLAN, first, first).plan
 
 
-def test_merge_conflict_adding_different_check_ins() -> None:
-    """Two different check-ins added at the same position conflict."""
-    ours = PLAN.add_check_in(CheckIn(on=date(2026, 2, 1), satisfaction=4))
-    theirs = PLAN.add_check_in(CheckIn(on=date(2026, 2, 2), satisfaction=2))
+def test_merge_of_check_ins_added_on_both_sides() -> None:
+    """Check-ins added on both sides are all kept, ours first; one added on both, once."""
+    mine, yours, shared = (
+        CheckIn(on=date(2026, 2, 1), satisfaction=4),
+        CheckIn(on=date(2026, 2, 2), satisfaction=2),
+        CheckIn(on=date(2026, 2, 3), satisfaction=3),
+    )
+    ours = PLAN.add_check_in(mine).add_check_in(shared)
+    theirs = PLAN.add_check_in(shared).add_check_in(yours)
 
     result = merge(PLAN, ours, theirs)
 
-    assert ["check_ins[0]"] == [conflict.path for conflict in result.conflicts]
-    assert "check_ins[0]: ours added {on, satisfaction}; theirs added {on, satisfaction}" == str(
-        result.conflicts[0]
-    )
+    assert result.merged
+    assert (mine, shared, yours) == result.plan.check_ins
 
 
 def test_merge_that_makes_an_invalid_plan() -> None:
@@ -1068,10 +1092,10 @@ def test_merge_removing_and_adding_check_ins() -> None:
 
     result = merge(base, ours, theirs)
 
-    if result.merged:
-        assert (base.check_ins[0], theirs.check_ins[2]) == result.plan.check_ins
-    else:
-        assert all(conflict.path.startswith("check_ins") for conflict in result.conflicts)
+    assert ["check_ins"] == [conflict.path for conflict in result.conflicts]
+    assert base == result.plan
+    assert ours == result.resolve("check_ins", take="ours").plan
+    assert theirs == result.resolve("check_ins", take="theirs").plan
 
 
 @pytest.mark.parametrize("goal_id", ["a.b", "v1.2:x"])
@@ -1226,7 +1250,6 @@ VALUES_WITHOUT_PLANS = [
     LogEntry(number=1, at=later(1).astimezone(CET), author="Ana", reason="Moved", change=CHANGE),
     TimelinePoint(number=1, at=later(1), deadline=date(2026, 9, 30), target=80.0),
     Conflict(path="goals[cert].deadline", ours=CHANGE, theirs=None),
-    MergeResult(plan=None, conflicts=(Conflict(path="goals", ours=None, theirs=CHANGE),)),
 ]
 
 
@@ -1257,7 +1280,8 @@ def test_histories_pickle_and_deep_copy(loaded: bool) -> None:
     if loaded:
         history = History.loads(history.dumps())
 
-    for value in (history, history[3], history[0]):
+    result = merge(PLAN, PLAN_1, PLAN.update_goal("cert", deadline=date(2026, 12, 31)))
+    for value in (history, history[3], history[0], result):
         assert value == pickle.loads(pickle.dumps(value))
         assert value == copy.deepcopy(value)
     assert isinstance(history[3], Revision)
@@ -1572,3 +1596,122 @@ def test_reader_refuses_a_change_whose_before_is_not_the_value(before: Any) -> N
         History.from_dict(reseal(stored))
 
     assert "revisions[1].changes[0].before" == info.value.path
+
+
+# -- merges that keep going: every clean change applied, conflicts to resolve -----------
+
+
+def test_merge_with_a_conflict_applies_every_other_change() -> None:
+    """A conflict leaves its place at the base value; every clean change is applied."""
+    ours = PLAN.update_goal("cert", deadline=date(2026, 9, 30)).update_task("study", duration=12)
+    theirs = PLAN.update_goal("cert", deadline=date(2026, 12, 31)).update_goal(
+        "network", title="Meet people"
+    )
+
+    result = merge(PLAN, ours, theirs)
+
+    assert ["goals[cert].deadline"] == [conflict.path for conflict in result.conflicts]
+    assert (
+        PLAN.update_task("study", duration=12).update_goal("network", title="Meet people")
+        == result.plan
+    )
+    conflict = result.conflicts[0]
+    assert ("2026-06-30", "2026-09-30", "2026-12-31") == (
+        conflict.base,
+        conflict.ours_value,
+        conflict.theirs_value,
+    )
+
+
+@pytest.mark.parametrize(
+    ("take", "deadline"),
+    [
+        ("ours", date(2026, 9, 30)),
+        ("theirs", date(2026, 12, 31)),
+        ("2026-10-31", date(2026, 10, 31)),
+        (None, None),
+    ],
+)
+def test_resolve_takes_a_side_or_a_value(take: Any, deadline: date | None) -> None:
+    """Resolving a conflict gives a new result with the chosen value and one conflict fewer."""
+    ours = PLAN.update_goal("cert", deadline=date(2026, 9, 30)).update_task("study", duration=12)
+    theirs = PLAN.update_goal("cert", deadline=date(2026, 12, 31))
+    result = merge(PLAN, ours, theirs)
+
+    settled = result.resolve("goals[cert].deadline", take=take)
+
+    assert settled.merged
+    assert not result.merged
+    assert PLAN.update_task("study", duration=12).update_goal("cert", deadline=deadline) == (
+        settled.plan
+    )
+
+
+def test_resolve_inside_a_removed_task_decides_for_the_whole_task() -> None:
+    """Keeping a task one side removed applies the other side's edits; removing it settles all."""
+    ours = PLAN.update_task("meetup", title="Go to two meetups", duration=2)
+    theirs = PLAN.remove_task("meetup")
+    result = merge(PLAN, ours, theirs)
+    assert ["tasks[meetup].duration", "tasks[meetup].title"] == [
+        conflict.path for conflict in result.conflicts
+    ]
+
+    kept = result.resolve("tasks[meetup].title", take="ours")
+    removed = result.resolve("tasks[meetup].duration", take="theirs")
+    renamed = result.resolve("tasks[meetup].title", take="Go to three meetups")
+
+    assert (True, ours) == (kept.merged, kept.plan)
+    assert (True, theirs) == (removed.merged, removed.plan)
+    assert ours.update_task("meetup", title="Go to three meetups") == renamed.plan
+
+
+def test_resolve_refuses_what_it_cannot_do() -> None:
+    """An unknown path, or a value for an order, is a ValidationError naming the argument."""
+    ours = attrs.evolve(PLAN, goals=PLAN.goals[::-1])
+    theirs = PLAN.add_goal(Goal(id="speak", title="Speak at a conference"))
+    result = merge(PLAN, ours, theirs)
+
+    with pytest.raises(ValidationError) as unknown:
+        result.resolve("goals[cert].title", take="ours")
+    with pytest.raises(ValidationError) as value:
+        result.resolve("goals", take=["cert"])
+
+    assert ("path", "take") == (unknown.value.path, value.value.path)
+    assert ours == result.resolve("goals", take="ours").plan
+    assert theirs == result.resolve("goals", take="theirs").plan
+
+
+def test_merge_of_additions_on_both_sides() -> None:
+    """New tasks with different ids, measurements and dependencies added on both sides merge."""
+    base = PLAN.record_measurement("cert", Measurement(on=date(2026, 2, 2), value=40))
+    first, second = (
+        Measurement(on=date(2026, 3, 2), value=50),
+        Measurement(on=date(2026, 3, 9), value=55),
+    )
+    ours = (
+        base.add_task(Task(id="exam", goal="cert", title="Sit the exam"))
+        .record_measurement("cert", first)
+        .update_task("meetup", depends_on=("enrol",))
+    )
+    theirs = (
+        base.add_task(Task(id="mock", goal="cert", title="Take a mock exam"))
+        .record_measurement("cert", second)
+        .update_task("meetup", depends_on=("study",))
+    )
+
+    result = merge(base, ours, theirs)
+
+    assert result.merged
+    assert ["enrol", "study", "meetup", "exam", "mock"] == [task.id for task in result.plan.tasks]
+    assert (base.goal("cert").measurements[0], first, second) == result.plan.goal(
+        "cert"
+    ).measurements
+    assert ("enrol", "study") == result.plan.task("meetup").depends_on
+
+
+def test_merge_refuses_arguments_that_are_not_plans() -> None:
+    """Each argument is named when it is not a plan."""
+    with pytest.raises(ValidationError) as info:
+        merge(PLAN, PLAN, None)  # type: ignore[arg-type]
+
+    assert "theirs" == info.value.path

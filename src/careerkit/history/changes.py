@@ -117,11 +117,26 @@ class Change:
         return None
 
     def __str__(self) -> str:
-        if self.operation is Operation.ADD:
-            return f"{self.path}: added {_short(self.after)}"
-        if self.operation is Operation.REMOVE:
-            return f"{self.path}: removed {_short(self.before)}"
-        return f"{self.path}: {_short(self.before)} -> {_short(self.after)}"
+        """The path, then what changed, for a person to read.
+
+        A goal or task reads as its title; a list that grew or shrank at
+        its end reads as the items added or removed (a new measurement is
+        one item, not the whole list); an object that changed lists the
+        fields that changed; long text is cut, its quotes kept.
+
+        >>> print(Change(operation=Operation.CHANGE, path="tasks[enrol].status",
+        ...              before="todo", after="done"))
+        tasks[enrol].status: 'todo' -> 'done'
+        >>> print(Change(operation=Operation.CHANGE, path="goals[cert].measurements",
+        ...              before=[{"on": "2026-02-01", "value": 40}],
+        ...              after=[{"on": "2026-02-01", "value": 40},
+        ...                     {"on": "2026-03-01", "value": 55}]))
+        goals[cert].measurements: added {on: '2026-03-01', value: 55}
+        >>> print(Change(operation=Operation.REMOVE, path="tasks[site]",
+        ...              before={"id": "site", "goal": "brand", "title": "Build the site"}))
+        tasks[site]: removed 'Build the site'
+        """
+        return f"{self.path}: {_what(self)}"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -132,9 +147,73 @@ def _parts(path: str) -> tuple[str, str | None, str | None] | None:
     return None if match is None else (match.group(1), match.group(2), match.group(3))
 
 
-def _short(value: Any) -> str:
-    text = repr(value) if not isinstance(value, dict) else "{" + ", ".join(value)[:60] + "}"
-    return text if len(text) <= 80 else text[:77] + "..."
+_ROOM = 80
+"""The longest a value reads in a change, in characters."""
+
+
+def _what(change: Change) -> str:
+    """What a change did, in words."""
+    if change.operation is Operation.ADD:
+        return f"added {_short(change.after)}"
+    if change.operation is Operation.REMOVE:
+        return f"removed {_short(change.before)}"
+    before, after = change.before, change.after
+    if isinstance(before, list) and isinstance(after, list):
+        if len(after) > len(before) and after[: len(before)] == before:
+            return "added " + _items(after[len(before) :])
+        if len(before) > len(after) and before[: len(after)] == after:
+            return "removed " + _items(before[len(after) :])
+    if isinstance(before, dict) and isinstance(after, dict):
+        changed = [key for key in {**before, **after} if before.get(key) != after.get(key)]
+        return _joined(
+            (
+                f"{key} {_short(before.get(key), 30)} -> {_short(after.get(key), 30)}"
+                for key in changed
+            ),
+            "",
+            "",
+            separator="; ",
+        )
+    return f"{_short(before)} -> {_short(after)}"
+
+
+def _items(values: list[Any]) -> str:
+    return _short(values[0]) if len(values) == 1 else _joined(map(_short, values), "", "")
+
+
+def _short(value: Any, room: int = _ROOM) -> str:
+    """A JSON-ready value in at most about ``room`` characters, quotes and brackets balanced.
+
+    A goal or task (an object with a title) reads as its title.
+    """
+    if isinstance(value, str):
+        text = repr(value)
+        return text if len(text) <= room else repr(value[: max(room - 5, 1)] + "...")
+    if isinstance(value, dict):
+        title = value.get("title")
+        if isinstance(title, str):
+            return _short(title, room)
+        parts = (f"{key}: {_short(item, 30)}" for key, item in value.items())
+        return _joined(parts, "{", "}", room=room)
+    if isinstance(value, list):
+        return _joined((_short(item, 30) for item in value), "[", "]", room=room)
+    text = repr(value)
+    return text if len(text) <= room else text[: room - 3] + "..."
+
+
+def _joined(
+    parts: Iterable[str], opening: str, closing: str, *, room: int = _ROOM, separator: str = ", "
+) -> str:
+    """Parts between brackets, as many as fit in ``room``, then ``...``."""
+    kept: list[str] = []
+    length = len(opening) + len(closing)
+    for part in parts:
+        length += len(part) + len(separator)
+        if length > room and kept:
+            kept.append("...")
+            break
+        kept.append(part)
+    return opening + separator.join(kept) + closing
 
 
 def diff(old: Plan, new: Plan) -> tuple[Change, ...]:
@@ -162,6 +241,10 @@ def diff(old: Plan, new: Plan) -> tuple[Change, ...]:
     >>> new = old.update_goal("cert", deadline=date(2026, 9, 30))
     >>> [str(change) for change in diff(old, new)]
     ["goals[cert].deadline: added '2026-09-30'"]
+    >>> planned = new.add_task(Task(id="exam", goal="cert", title="Sit the exam"))
+    >>> done = planned.update_task("exam", status=Status.DONE, done_on=date(2026, 9, 1))
+    >>> [str(change) for change in diff(planned, done)]
+    ["tasks[exam].status: 'todo' -> 'done'", "tasks[exam].done_on: added '2026-09-01'"]
     """
     changes: list[Change] = []
     for attribute in attrs.fields(Plan):
@@ -185,6 +268,37 @@ def diff(old: Plan, new: Plan) -> tuple[Change, ...]:
 def _empty(value: Any) -> bool:
     """Whether a value means "nothing": None, empty text, an empty list or mapping."""
     return value is None or (isinstance(value, str | tuple | list | dict | Mapping) and not value)
+
+
+def value_at(plan: Plan, path: str) -> Any:
+    """The JSON-ready value at a change's path in a plan (None where there is none).
+
+    >>> value_at(Plan(id="p", owner="Ana", start=date(2026, 1, 5)), "calendar.hours_per_day")
+    8.0
+    """
+    parts = _parts(path)
+    if parts is None:
+        raise ValidationError(path="path", problem=f"not a path: {path!r}")
+    name, key, field = parts
+    if name in _KEYED:
+        items = getattr(plan, name)
+        if key is None:
+            return [item.id for item in items]
+        item = next((item for item in items if item.id == key), None)
+        if item is None or field is None:
+            return None if item is None else unstructure_value(item)
+        return unstructure_value(getattr(item, field, None))
+    if name in _POSITIONAL and field is None:
+        values = getattr(plan, name)
+        if key is None:
+            return unstructure_value(values)
+        position = int(key) if key.isdigit() else len(values)
+        return unstructure_value(values[position]) if position < len(values) else None
+    if name in _NESTED and key is None and field is not None:
+        return unstructure_value(getattr(getattr(plan, name), field, None))
+    if name in _SCALARS and key is None and field is None:
+        return unstructure_value(getattr(plan, name))
+    raise ValidationError(path="path", problem=f"no such place in a plan: {path!r}")
 
 
 def _value_change(path: str, before: Any, after: Any, *, default: Any) -> Change:
