@@ -28,8 +28,9 @@ from careerkit import (
     ValidationError,
     apply,
     diff,
+    to_dict,
 )
-from careerkit.history.changes import replay
+from careerkit.history.changes import replay, value_at
 
 from .strategies import deterministic, edit_sequences, edited_plans, plans
 
@@ -711,5 +712,33 @@ def test_change_refuses_what_is_not_a_change(fields: dict[str, Any], path: str) 
     """A change without an operation, or an addition with a ``before``, is refused."""
     with pytest.raises(ValidationError) as info:
         Change(**fields)
+
+    assert path == info.value.path
+
+
+# -- arguments ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "path"),
+    [
+        (lambda: diff(None, PLAN), "old"),
+        (lambda: diff(PLAN, to_dict(PLAN)), "new"),
+        (lambda: apply("plan", []), "plan"),
+        (lambda: apply(PLAN, "vision"), "changes"),
+        (lambda: apply(PLAN, None), "changes"),
+        (lambda: apply(PLAN, [{"operation": "add", "path": "vision", "after": "x"}]), "changes[0]"),
+        (lambda: replay(None, []), "plan"),
+        (lambda: replay(PLAN, 3), "change_sets"),
+        (lambda: replay(PLAN, [[], "x"]), "[1].changes"),
+        (lambda: replay(PLAN, [[], [None]]), "[1].changes[0]"),
+        (lambda: value_at(PLAN, 3), "path"),
+        (lambda: value_at(None, "vision"), "plan"),
+    ],
+)
+def test_functions_refuse_arguments_of_the_wrong_type(call: Any, path: str) -> None:
+    """A wrong argument is a ValidationError naming it, never a foreign exception."""
+    with pytest.raises(ValidationError) as info:
+        call()
 
     assert path == info.value.path

@@ -1485,6 +1485,10 @@ def test_reader_refuses_what_the_writer_refuses(
         ),
         ({"operation": "remove", "path": "vision", "after": "x"}, "revisions[1].changes[0].before"),
         ({"operation": None, "path": "vision", "after": "x"}, "revisions[1].changes[0].operation"),
+        (
+            {"operation": ["add"], "path": "vision", "after": "x"},
+            "revisions[1].changes[0].operation",
+        ),
         ({"operation": "add", "path": 3, "after": "x"}, "revisions[1].changes[0].path"),
         ("add vision", "revisions[1].changes[0]"),
     ],
@@ -1715,3 +1719,82 @@ def test_merge_refuses_arguments_that_are_not_plans() -> None:
         merge(PLAN, PLAN, None)  # type: ignore[arg-type]
 
     assert "theirs" == info.value.path
+
+
+@pytest.mark.parametrize(
+    ("call", "path"),
+    [
+        (lambda: History.start(to_dict(PLAN), at=T0, author="Ana", reason="First"), "plan"),
+        (lambda: HISTORY.commit(None, at=later(50), author="Ana", reason="Fix"), "plan"),
+        (
+            lambda: HISTORY.commit(PLAN, at=later(50), author="Ana", reason="Fix", kind="other"),
+            "kind",
+        ),
+        (
+            lambda: HISTORY.commit(
+                PLAN, at=later(50), author="Ana", reason="Fix", kind=RevisionKind.INITIAL
+            ),
+            "kind",
+        ),
+        (
+            lambda: HISTORY.commit(PLAN, at=later(50), author="Ana", reason="Fix", allow_empty=1),
+            "allow_empty",
+        ),
+        (lambda: HISTORY.commit(PLAN, at=later(50), author=["Ana"], reason="Fix"), "author"),
+        (lambda: HISTORY.plan_at("2026-02-01"), "moment"),
+        (lambda: HISTORY.log(subject=3), "subject"),
+        (lambda: HISTORY.timeline(None), "goal_id"),
+        (lambda: HISTORY.mark_baseline(None), "name"),
+        (lambda: HISTORY.mark_baseline("approved", "1"), "number"),
+        (lambda: HISTORY.baseline(1), "name"),
+        (lambda: HISTORY.revert("1", at=later(50), author="Ana", reason="Back"), "number"),
+        (lambda: HISTORY.revert(1, at=date(2026, 3, 1), author="Ana", reason="Back"), "at"),
+        (lambda: HISTORY.dumps(indent="2"), "indent"),
+        (lambda: merge(PLAN, "ours", PLAN), "ours"),
+        (lambda: merge(PLAN, PLAN, PLAN).resolve(None, take="ours"), "path"),
+    ],
+)
+def test_history_functions_refuse_arguments_of_the_wrong_type(call: Any, path: str) -> None:
+    """A wrong argument is a ValidationError naming it."""
+    with pytest.raises(ValidationError) as info:
+        call()
+
+    assert path == info.value.path
+
+
+def test_revision_numbers_are_not_booleans() -> None:
+    """``history[True]`` is not revision 1."""
+    with pytest.raises(HistoryError):
+        HISTORY[True]  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("where", "path"),
+    [
+        (("snapshot", "vision"), "snapshot.vision"),
+        (("revisions", 2, "changes", 0, "path"), "revisions[2].changes[0].path"),
+    ],
+)
+def test_loads_refuses_lone_surrogates_anywhere(where: tuple[Any, ...], path: str) -> None:
+    """Text that cannot be stored is refused in the snapshot and in a change's path too."""
+    stored = HISTORY.to_dict()
+    target = stored
+    for step in where[:-1]:
+        target = target[step]
+    target[where[-1]] = "x\udc80"
+
+    with pytest.raises(ValidationError) as info:
+        History.loads(json.dumps(stored))
+
+    assert path == info.value.path
+
+
+def test_loads_refuses_a_lone_surrogate_in_a_baseline_name() -> None:
+    """A baseline's name is text that must be storable too."""
+    stored = HISTORY.to_dict()
+    stored["baselines"] = {"ok\udc80": 1}
+
+    with pytest.raises(ValidationError) as info:
+        History.loads(json.dumps(stored))
+
+    assert "baselines" == info.value.path

@@ -339,7 +339,7 @@ class History:
     # -- reading ------------------------------------------------------------
 
     def __getitem__(self, number: int) -> Revision:
-        if not isinstance(number, int) or not 0 <= number < len(self.revisions):
+        if type(number) is not int or not 0 <= number < len(self.revisions):
             raise HistoryError(f"no revision {number!r}: there are {len(self.revisions)}")
         return self.revisions[number]
 

@@ -39,8 +39,9 @@ import enum
 import hashlib
 import hmac
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime
+from itertools import count, repeat
 from typing import Any, Generic, Literal, Protocol, TypeVar
 
 import attrs
@@ -60,7 +61,6 @@ __all__ = [
     "StoredRevision",
     "change_to_json",
     "check_key",
-    "check_storable",
     "check_text",
     "read",
     "seal",
@@ -126,14 +126,6 @@ def _unstorable(value: object, path: str) -> str | None:
             if found is not None:
                 return found
     return None
-
-
-def check_storable(value: object, path: str) -> None:
-    """Refuse text in a JSON value that cannot be stored as UTF-8, naming its path."""
-    try:
-        _CANONICAL.encode(value).encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValidationError(path=_unstorable(value, path) or path, problem=_NOT_UTF8) from None
 
 
 class Sealed(Protocol):
@@ -336,7 +328,6 @@ def read(data: object, *, kinds: Callable[[str], KindT], key: bytes | None = Non
     stored = data.get("revisions")
     if not isinstance(stored, list) or not stored:
         raise ValidationError(path="revisions", problem="expected a non-empty list")
-    check_storable(data, "")
     first = _read_snapshot(data.get("snapshot"))
     revisions: list[StoredRevision[KindT]] = []
     previous = plain = ""
@@ -405,9 +396,9 @@ def _read_revision(
     where = f"revisions[{index}]"
     if not isinstance(item, Mapping):
         raise ValidationError(path=where, problem="expected an object")
-    _reject_unknown(item, _REVISION_FIELDS, where)
-    missing = sorted(_REVISION_FIELDS - item.keys())
-    if missing:
+    if item.keys() != _REVISION_FIELDS:
+        _reject_unknown(item, _REVISION_FIELDS, where)
+        missing = sorted(_REVISION_FIELDS - item.keys())
         raise ValidationError(path=f"{where}.{missing[0]}", problem="missing")
     number = item["number"]
     if type(number) is not int:
@@ -429,10 +420,7 @@ def _read_revision(
         author=check_text(item["author"], f"{where}.author"),
         reason=check_text(item["reason"], f"{where}.reason"),
         kind=kind,
-        changes=tuple(
-            _change_from_json(change, f"{where}.changes[{slot}]")
-            for slot, change in enumerate(changes)
-        ),
+        changes=tuple(map(_change_from_json, changes, repeat(where), count())),
         digest=digest,
     )
 
@@ -492,9 +480,16 @@ def _verify(
         reason=revision.reason,
         kind=revision.kind,
     )
-    bodies = [item["changes"]] if first is None else [first[0], to_dict(first[1])]
+    bodies = [item["changes"]] if first is None else _first_bodies(*first)
     for body in bodies:
-        if _same_digest(revision.digest, _chain(previous[0], {**content, "body": body}, key)):
+        try:
+            digest = _chain(previous[0], {**content, "body": body}, key)
+        except UnicodeEncodeError:  # the only text not checked yet: the body
+            where = f"revisions[{revision.number}].changes" if first is None else "snapshot"
+            raise ValidationError(
+                path=_unstorable(body, where) or where, problem=_NOT_UTF8
+            ) from None
+        if _same_digest(revision.digest, digest):
             plain = (
                 revision.digest if key is None else _chain(previous[1], {**content, "body": body})
             )
@@ -505,15 +500,48 @@ def _verify(
     )
 
 
+def _first_bodies(stored: object, plan: Plan) -> Iterator[Any]:
+    """What the first digest may cover: the snapshot as stored, else as earlier versions
+    read it (the plan's JSON form, made only if needed)."""
+    yield stored
+    yield to_dict(plan)
+
+
 _OPERATIONS = {operation.value: operation for operation in Operation}
+_CHANGE_FORMS = {
+    Operation.ADD: frozenset({"operation", "path", "after"}),
+    Operation.REMOVE: frozenset({"operation", "path", "before"}),
+    Operation.CHANGE: _CHANGE_FIELDS,
+}
+"""The fields of each kind of stored change."""
 
 
-def _change_from_json(data: object, where: str) -> Change:
-    """A stored change: an addition has no ``before``, a removal no ``after``."""
+def _change_from_json(data: object, revision: str, slot: int) -> Change:
+    """Change ``slot`` of ``revision``: an addition has no ``before``, a removal no ``after``."""
+    if type(data) is dict:  # the common case, checked at once
+        stored = data.get("operation")
+        operation = _OPERATIONS.get(stored) if type(stored) is str else None
+        if (
+            operation is not None
+            and data.keys() == _CHANGE_FORMS[operation]
+            and type(data["path"]) is str
+        ):
+            return Change(
+                operation=operation,
+                path=data["path"],
+                before=data.get("before"),
+                after=data.get("after"),
+            )
+    return _read_change(data, f"{revision}.changes[{slot}]")
+
+
+def _read_change(data: object, where: str) -> Change:
+    """A stored change that is not plainly well formed: checked field by field."""
     if not isinstance(data, Mapping):
         raise ValidationError(path=where, problem="expected an object")
     _reject_unknown(data, _CHANGE_FIELDS, where)
-    operation = _OPERATIONS.get(data.get("operation"))  # type: ignore[arg-type]
+    stored = data.get("operation")
+    operation = _OPERATIONS.get(stored) if type(stored) is str else None
     if operation is None:
         raise ValidationError(
             path=f"{where}.operation", problem="expected 'add', 'remove' or 'change'"
@@ -535,13 +563,16 @@ def _change_from_json(data: object, where: str) -> Change:
     )
 
 
-def _read_baselines(baselines: object, count: int) -> dict[str, int]:
+def _read_baselines(baselines: object, revisions: int) -> dict[str, int]:
     """The stored baselines: names of existing revisions' numbers."""
     if not isinstance(baselines, Mapping) or not all(
-        isinstance(name, str) and name.strip() and type(value) is int and 0 <= value < count
+        isinstance(name, str) and name.strip() and type(value) is int and 0 <= value < revisions
         for name, value in baselines.items()
     ):
         raise ValidationError(path="baselines", problem="expected names of existing revisions")
+    where = _unstorable(dict(baselines), "baselines")
+    if where is not None:
+        raise ValidationError(path=where, problem=_NOT_UTF8)
     return dict(baselines)
 
 
