@@ -23,7 +23,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress
 from operator import is_not
 from typing import Any
@@ -451,7 +451,7 @@ def apply(plan: Plan, changes: Iterable[Change]) -> Plan:
     """
     _check_plan(plan, "plan")
     draft = _Draft(plan)
-    draft.apply(_check_changes(changes, "changes"))
+    draft.apply(_check_iterable(changes, "changes"))
     try:
         return draft.build()
     except ValidationError as exc:
@@ -502,7 +502,7 @@ def replay(plan: Plan, change_sets: Iterable[Iterable[Change]]) -> Plan:
     draft = _Draft(plan)
     for position, changes in enumerate(_check_iterable(change_sets, "change_sets")):
         try:
-            draft.apply(_check_changes(changes, "changes"))
+            draft.apply(_check_iterable(changes, "changes"))
         except ValidationError as exc:
             raise exc.prefixed(f"[{position}]") from exc
     return draft.build()
@@ -516,21 +516,13 @@ def _check_plan(plan: object, path: str) -> Plan:
 
 def _check_iterable(values: object, path: str) -> Iterable[Any]:
     """An iterable that is not text, bytes or a mapping (which iterate as something else)."""
+    if type(values) is tuple or type(values) is list:
+        return values
     if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
         raise ValidationError(
             path=path, problem=f"expected a list of changes, got {type(values).__name__}"
         )
     return values
-
-
-def _check_changes(changes: object, path: str) -> Iterator[Change]:
-    """The changes of one set, each checked to be a Change as it is reached."""
-    for index, change in enumerate(_check_iterable(changes, path)):
-        if not isinstance(change, Change):
-            raise ValidationError(
-                path=f"{path}[{index}]", problem=f"expected a Change, got {type(change).__name__}"
-            )
-        yield change
 
 
 def _under_changes(error: ValidationError, sources: Mapping[str, int]) -> ValidationError:
@@ -600,7 +592,11 @@ class _Draft:
 
     def _apply_one(self, change: Change, index: int) -> None:
         """Apply one change to the working copies of the plan's parts."""
-        parts = _parts(change.path) if isinstance(change.path, str) else None
+        if type(change) is not Change:
+            raise ValidationError(
+                path=f"changes[{index}]", problem=f"expected a Change, got {type(change).__name__}"
+            )
+        parts = _parts(change.path)
         if parts is None:
             raise ValidationError(
                 path=f"changes[{index}].path", problem=f"not a path: {change.path!r}"

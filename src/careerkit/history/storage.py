@@ -342,7 +342,7 @@ def read(data: object, *, kinds: Callable[[str], KindT], key: bytes | None = Non
         )
         if revisions and revision.at < revisions[-1].at:
             raise HistoryError(f"revision {index} is older than revision {index - 1}")
-        revisions.append(attrs.evolve(revision, digest=plain))
+        revisions.append(revision if key is None else attrs.evolve(revision, digest=plain))
     try:
         latest = replay(first, (revision.changes for revision in revisions))
     except ValidationError as exc:
