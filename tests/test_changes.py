@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from datetime import date
 from itertools import pairwise
 from typing import Any
@@ -742,3 +744,19 @@ def test_functions_refuse_arguments_of_the_wrong_type(call: Any, path: str) -> N
         call()
 
     assert path == info.value.path
+
+
+def test_apply_sets_a_plan_field_in_a_fresh_interpreter() -> None:
+    """A plan field's type is resolved by apply itself, not by whatever was imported before."""
+    code = (
+        "from datetime import date\n"
+        "import careerkit as ck\n"
+        "p = ck.Plan(id='p', owner='o', start=date(2026, 1, 5))\n"
+        "change = ck.Change(operation=ck.Operation.ADD, path='vision', after='Lead')\n"
+        "print(ck.apply(p, [change]).vision)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
+
+    assert ("Lead\n", 0) == (done.stdout, done.returncode), done.stderr

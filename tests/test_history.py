@@ -6,6 +6,7 @@ import copy
 import hashlib
 import hmac
 import json
+import os
 import pickle
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -42,6 +43,7 @@ from careerkit import (
     merge,
     to_dict,
 )
+from careerkit.history.changes import value_at
 
 from .strategies import deterministic, edit_sequences, edited_plans, plans
 
@@ -1798,3 +1800,35 @@ def test_loads_refuses_a_lone_surrogate_in_a_baseline_name() -> None:
         History.loads(json.dumps(stored))
 
     assert "baselines" == info.value.path
+
+
+@settings(deterministic, max_examples=int(os.environ.get("CAREERKIT_MERGE_EXAMPLES", "60")))
+@given(
+    plans(min_goals=1).flatmap(
+        lambda base: st.tuples(st.just(base), edited_plans(base), edited_plans(base))
+    ),
+    st.sampled_from(["ours", "theirs"]),
+)
+def test_merge_of_any_two_edits_resolves_to_a_side(
+    triple: tuple[Plan, Plan, Plan], side: str
+) -> None:
+    """Any two edits merge into a plan and conflicts with the base and both sides' values;
+    settling every conflict for one side gives a valid plan, or a ValidationError, never
+    another exception."""
+    base, ours, theirs = triple
+    try:
+        result = merge(base, ours, theirs)
+    except ValidationError:
+        return
+    for conflict in result.conflicts:
+        assert value_at(base, conflict.path) == conflict.base
+        assert value_at(ours, conflict.path) == conflict.ours_value
+        assert value_at(theirs, conflict.path) == conflict.theirs_value
+    try:
+        while result.conflicts:
+            before = len(result.conflicts)
+            result = result.resolve(result.conflicts[0].path, take=side)
+            assert len(result.conflicts) < before
+    except ValidationError:
+        return
+    assert result.merged

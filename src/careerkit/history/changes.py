@@ -23,6 +23,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
+import typing
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress
 from operator import is_not
@@ -616,7 +617,7 @@ class _Draft:
                 self.fields[name] = _default(attribute)
             else:
                 self.fields[name] = structure_value(
-                    change.after, attribute.type, path=f"changes[{index}].after"
+                    change.after, _plan_types()[name], path=f"changes[{index}].after"
                 )
             self.sources[name] = index
         else:
@@ -643,6 +644,12 @@ def _default(attribute: attrs.Attribute[Any]) -> Any:
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
         return default.factory()
     return default
+
+
+@functools.cache
+def _plan_types() -> Mapping[str, Any]:
+    """The types of the plan's fields, resolved (the model writes them as text)."""
+    return typing.get_type_hints(Plan)
 
 
 @functools.cache
