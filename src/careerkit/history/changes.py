@@ -20,10 +20,7 @@ applied twice) is refused, naming the path and both values.
 
 from __future__ import annotations
 
-import enum
-import functools
 import re
-import typing
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress
 from operator import is_not
@@ -33,26 +30,17 @@ import attrs
 from attrs import frozen
 
 from careerkit.errors import Problem, ValidationError, join_path
-from careerkit.io import structure_value, unstructure_value
-from careerkit.model import Calendar, CheckIn, Goal, Plan, Profile, Task
+from careerkit.history._draft import Draft
+from careerkit.history._grammar import KEYED as _KEYED
+from careerkit.history._grammar import NESTED as _NESTED
+from careerkit.history._grammar import POSITIONAL as _POSITIONAL
+from careerkit.history._grammar import SCALARS as _SCALARS
+from careerkit.history._grammar import Operation, parts
+from careerkit.history._wording import what
+from careerkit.io import unstructure_value
+from careerkit.model import Plan
 
 __all__ = ["Change", "Operation", "apply", "diff", "replay"]
-
-_KEYED = {"goals": Goal, "tasks": Task}
-_POSITIONAL = {"check_ins": CheckIn}
-_PATH = re.compile(r"([a-z_]+)(?:\[([^\]]+)\])?(?:\.([a-z_]+))?")
-
-
-class Operation(enum.Enum):
-    """What a change does.
-
-    >>> Operation("change")
-    <Operation.CHANGE: 'change'>
-    """
-
-    ADD = "add"
-    REMOVE = "remove"
-    CHANGE = "change"
 
 
 def _refuse_change(change: Change) -> None:
@@ -121,9 +109,9 @@ class Change:
     @property
     def subject(self) -> str | None:
         """The id of the goal or task the change is about, if any."""
-        parts = _parts(self.path)
-        if parts is not None and parts[0] in _KEYED:
-            return parts[1]
+        found = parts(self.path)
+        if found is not None and found[0] in _KEYED:
+            return found[1]
         return None
 
     def __str__(self) -> str:
@@ -146,84 +134,7 @@ class Change:
         ...              before={"id": "site", "goal": "brand", "title": "Build the site"}))
         tasks[site]: removed 'Build the site'
         """
-        return f"{self.path}: {_what(self)}"
-
-
-@functools.lru_cache(maxsize=4096)
-def _parts(path: str) -> tuple[str, str | None, str | None] | None:
-    """A path's collection or field, id or position, and field inside (a bounded memo:
-    a history repeats the same paths)."""
-    match = _PATH.fullmatch(path)
-    return None if match is None else (match.group(1), match.group(2), match.group(3))
-
-
-_ROOM = 80
-"""The longest a value reads in a change, in characters."""
-
-
-def _what(change: Change) -> str:
-    """What a change did, in words."""
-    if change.operation is Operation.ADD:
-        return f"added {_short(change.after)}"
-    if change.operation is Operation.REMOVE:
-        return f"removed {_short(change.before)}"
-    before, after = change.before, change.after
-    if isinstance(before, list) and isinstance(after, list):
-        if len(after) > len(before) and after[: len(before)] == before:
-            return "added " + _items(after[len(before) :])
-        if len(before) > len(after) and before[: len(after)] == after:
-            return "removed " + _items(before[len(after) :])
-    if isinstance(before, dict) and isinstance(after, dict):
-        changed = [key for key in {**before, **after} if before.get(key) != after.get(key)]
-        return _joined(
-            (
-                f"{key} {_short(before.get(key), 30)} -> {_short(after.get(key), 30)}"
-                for key in changed
-            ),
-            "",
-            "",
-            separator="; ",
-        )
-    return f"{_short(before)} -> {_short(after)}"
-
-
-def _items(values: list[Any]) -> str:
-    return _short(values[0]) if len(values) == 1 else _joined(map(_short, values), "", "")
-
-
-def _short(value: Any, room: int = _ROOM) -> str:
-    """A JSON-ready value in at most about ``room`` characters, quotes and brackets balanced.
-
-    A goal or task (an object with a title) reads as its title.
-    """
-    if isinstance(value, str):
-        text = repr(value)
-        return text if len(text) <= room else repr(value[: max(room - 5, 1)] + "...")
-    if isinstance(value, dict):
-        title = value.get("title")
-        if isinstance(title, str):
-            return _short(title, room)
-        parts = (f"{key}: {_short(item, 30)}" for key, item in value.items())
-        return _joined(parts, "{", "}", room=room)
-    if isinstance(value, list):
-        return _joined((_short(item, 30) for item in value), "[", "]", room=room)
-    text = repr(value)
-    return text if len(text) <= room else text[: room - 3] + "..."
-
-
-def _joined(
-    parts: Iterable[str], opening: str, closing: str, *, room: int = _ROOM, separator: str = ", "
-) -> str:
-    """Parts between brackets, as many as fit in ``room``, then ``...``."""
-    kept: list[str] = []
-    length = len(opening) + len(closing)
-    for part in parts:
-        length += len(part) + len(separator)
-        if length > room and kept:
-            kept.append("...")
-            break
-        kept.append(part)
-    return opening + separator.join(kept) + closing
+        return f"{self.path}: {what(self.operation, self.before, self.after)}"
 
 
 def diff(old: Plan, new: Plan) -> tuple[Change, ...]:
@@ -289,10 +200,10 @@ def value_at(plan: Plan, path: str) -> Any:
     8.0
     """
     _check_plan(plan, "plan")
-    parts = _parts(path) if type(path) is str else None
-    if parts is None:
+    found = parts(path) if type(path) is str else None
+    if found is None:
         raise ValidationError(path="path", problem=f"not a path: {path!r}")
-    name, key, field = parts
+    name, key, field = found
     if name in _KEYED:
         items = getattr(plan, name)
         if key is None:
@@ -451,7 +362,7 @@ def apply(plan: Plan, changes: Iterable[Change]) -> Plan:
     True
     """
     _check_plan(plan, "plan")
-    draft = _Draft(plan)
+    draft = Draft(plan, kind=Change)
     draft.apply(_check_iterable(changes, "changes"))
     try:
         return draft.build()
@@ -500,7 +411,7 @@ def replay(plan: Plan, change_sets: Iterable[Iterable[Change]]) -> Plan:
     True
     """
     _check_plan(plan, "plan")
-    draft = _Draft(plan)
+    draft = Draft(plan, kind=Change)
     for position, changes in enumerate(_check_iterable(change_sets, "change_sets")):
         try:
             draft.apply(_check_iterable(changes, "changes"))
@@ -536,309 +447,3 @@ def _under_changes(error: ValidationError, sources: Mapping[str, int]) -> Valida
             problem = Problem(join_path(f"changes[{sources[name]}].after", rest), problem.problem)
         problems.append(problem)
     return ValidationError(problems=problems)
-
-
-class _Draft:
-    """A plan being changed: working copies of its parts, rebuilt only where touched.
-
-    :meth:`apply` takes one set of changes and leaves every value it changed
-    checked on its own (goals and tasks by their own classes); :meth:`build`
-    makes the plan, checked as a whole, once however many sets were applied.
-    """
-
-    def __init__(self, plan: Plan) -> None:
-        self.plan = plan
-        self.fields: dict[str, Any] = {}
-        """Plan fields a change replaced, as values."""
-        self.keyed = {name: _KeyedItems(getattr(plan, name), kind) for name, kind in _KEYED.items()}
-        self.positional = {name: list(getattr(plan, name)) for name in _POSITIONAL}
-        self.nested: dict[str, dict[str, Any]] = {}
-        """Nested values (profile, calendar) being edited in the current set, JSON-ready."""
-        self.sources: dict[str, int] = {}
-        """The change that last set each plan field (its index in its set)."""
-
-    def apply(self, changes: Iterable[Change]) -> None:
-        """Apply one set of changes, then check each value it changed."""
-        for index, change in enumerate(changes):
-            try:
-                self._apply_one(change, index)
-            except (TypeError, KeyError, AttributeError, ValueError) as exc:
-                if isinstance(exc, ValidationError):
-                    raise
-                raise ValidationError(
-                    path=f"changes[{index}]", problem=f"does not fit the plan: {exc}"
-                ) from None
-        try:
-            for name, data in self.nested.items():
-                where = f"changes[{self.sources[name]}].after"
-                self.fields[name] = structure_value(data, _NESTED[name], path=where)
-            self.nested.clear()
-            for items in self.keyed.values():
-                items.settle()
-        except (TypeError, KeyError, AttributeError) as exc:
-            raise ValidationError(path="changes", problem=f"do not fit the plan: {exc}") from None
-
-    def build(self) -> Plan:
-        """The changed plan, checked as a whole; the same plan if nothing changed."""
-        fields = dict(self.fields)
-        for name, items in self.keyed.items():
-            if items.touched:
-                fields[name] = items.result()
-        for name, values in self.positional.items():
-            if values != list(getattr(self.plan, name)):
-                fields[name] = tuple(values)
-        if not fields:
-            return self.plan
-        return attrs.evolve(self.plan, **fields)
-
-    def _apply_one(self, change: Change, index: int) -> None:
-        """Apply one change to the working copies of the plan's parts."""
-        if type(change) is not Change:
-            raise ValidationError(
-                path=f"changes[{index}]", problem=f"expected a Change, got {type(change).__name__}"
-            )
-        parts = _parts(change.path)
-        if parts is None:
-            raise ValidationError(
-                path=f"changes[{index}].path", problem=f"not a path: {change.path!r}"
-            )
-        name, key, field = parts
-        if name in self.keyed:
-            self.keyed[name].apply(change, key, field, index)
-        elif name in self.positional and key is not None and field is None:
-            _apply_positional(self.positional[name], change, key, index, _POSITIONAL[name])
-        elif key is None and field is not None and name in _NESTED:
-            self._apply_nested(change, name, field, index)
-        elif key is None and field is None and name in _SCALARS:
-            attribute = _SCALARS[name]
-            current = unstructure_value(self.fields.get(name, getattr(self.plan, name)))
-            _expect(change, current, index, default=_defaults(Plan).get(name))
-            if change.operation is Operation.REMOVE:  # back to the default
-                self.fields[name] = _default(attribute)
-            else:
-                self.fields[name] = structure_value(
-                    change.after, _plan_types()[name], path=f"changes[{index}].after"
-                )
-            self.sources[name] = index
-        else:
-            raise ValidationError(
-                path=f"changes[{index}].path", problem=f"no such place in a plan: {change.path!r}"
-            )
-
-    def _apply_nested(self, change: Change, name: str, field: str, index: int) -> None:
-        """Change one field of the profile or the calendar."""
-        if field not in {attribute.name for attribute in attrs.fields(_NESTED[name])}:
-            raise ValidationError(
-                path=f"changes[{index}].path", problem=f"no field {field!r} in {name}"
-            )
-        if name not in self.nested:
-            self.nested[name] = unstructure_value(self.fields.get(name, getattr(self.plan, name)))
-        default = _defaults(_NESTED[name]).get(field)
-        _expect(change, self.nested[name].get(field, default), index, default=default)
-        _set(self.nested[name], field, change)
-        self.sources[name] = index
-
-
-def _default(attribute: attrs.Attribute[Any]) -> Any:
-    default: Any = attribute.default
-    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-        return default.factory()
-    return default
-
-
-@functools.cache
-def _plan_types() -> Mapping[str, Any]:
-    """The types of the plan's fields, resolved (the model writes them as text)."""
-    return typing.get_type_hints(Plan)
-
-
-@functools.cache
-def _defaults(kind: type) -> Mapping[str, Any]:
-    """The JSON-ready default of each field of a model class that has one."""
-    return {
-        attribute.name: unstructure_value(_default(attribute))
-        for attribute in attrs.fields(kind)
-        if attribute.init and attribute.default is not attrs.NOTHING
-    }
-
-
-def _expect(change: Change, current: Any, index: int, *, default: Any = None) -> None:
-    """Refuse a change whose ``before`` is not the value it replaces (an addition replaces
-    the default)."""
-    expected = default if change.operation is Operation.ADD else change.before
-    if type(current) is type(expected) and type(current) in _SCALARS_OF_JSON:
-        if current == expected:  # the common case, without a further call
-            return
-    elif _same(current, expected):
-        return
-    raise ValidationError(
-        path=f"changes[{index}].before",
-        problem=(
-            f"{change.path} is {_short(current)} in the plan, not {_short(expected)}: "
-            "the change is stale or was applied already"
-        ),
-    )
-
-
-_SCALARS_OF_JSON = frozenset({str, int, float, type(None)})
-
-
-def _same(one: Any, other: Any) -> bool:
-    """Whether two JSON-ready values are the same value (``True`` is not 1, NaN is nothing)."""
-    if type(one) is type(other) and type(one) in _SCALARS_OF_JSON:
-        return bool(one == other)
-    if isinstance(one, list | tuple) and isinstance(other, list | tuple):
-        return len(one) == len(other) and all(map(_same, one, other))
-    if isinstance(one, dict) and isinstance(other, dict):
-        return one.keys() == other.keys() and all(_same(one[key], other[key]) for key in one)
-    if (type(one) is bool) != (type(other) is bool):
-        return False
-    scalar = (str, int, float, type(None))
-    return isinstance(one, scalar) and isinstance(other, scalar) and one == other
-
-
-def _set(data: dict[str, Any], key: str, change: Change) -> None:
-    if change.operation is Operation.REMOVE:
-        data.pop(key, None)
-    else:
-        data[key] = change.after
-
-
-class _KeyedItems:
-    """Goals or tasks being changed: by id, in order, rebuilt only where touched.
-
-    ``items`` keeps the order (a dict keeps its keys in insertion order). A
-    new order is applied when a set of changes is settled, once every
-    addition and removal of the set is known.
-    """
-
-    def __init__(self, items: Sequence[Any], kind: type) -> None:
-        self.kind = kind
-        self.fields = {attribute.name for attribute in attrs.fields(kind) if attribute.init}
-        self.defaults = _defaults(kind)
-        self.items: dict[str, Any] = {item.id: item for item in items}
-        self.edits: dict[str, dict[str, Any]] = {}
-        """The items the current set changes, JSON-ready."""
-        self.forms: dict[str, dict[str, Any]] = {}
-        """The JSON-ready forms that items changed by earlier sets were built from."""
-        self.sources: dict[str, int] = {}
-        """The change that last edited each id in the current set."""
-        self.new_order: tuple[int, Any, list[str]] | None = None
-        self.touched = False
-
-    def apply(self, change: Change, key: str | None, field: str | None, index: int) -> None:
-        self.touched = True
-        if key is None:  # the order
-            if not isinstance(change.after, list) or not all(
-                isinstance(item, str) for item in change.after
-            ):
-                raise ValidationError(
-                    path=f"changes[{index}].after", problem="expected a list of ids"
-                )
-            self.new_order = (index, change.before, list(change.after))
-            return
-        if field is None:
-            self._whole(change, key, index)
-            return
-        if key not in self.items:
-            raise ValidationError(path=f"changes[{index}].path", problem=f"no item {key!r}")
-        if field not in self.fields or field == "id":
-            raise ValidationError(
-                path=f"changes[{index}].path", problem=f"no field {field!r} to change"
-            )
-        if key not in self.edits:
-            form = self.forms.get(key)
-            self.edits[key] = unstructure_value(self.items[key]) if form is None else dict(form)
-        default = self.defaults.get(field)
-        _expect(change, self.edits[key].get(field, default), index, default=default)
-        _set(self.edits[key], field, change)
-        self.sources[key] = index
-
-    def _whole(self, change: Change, key: str, index: int) -> None:
-        where = f"changes[{index}]"
-        if change.operation is not Operation.ADD and key in self.items:
-            _expect(change, self._form(key), index)
-        if change.operation is Operation.REMOVE:
-            if key not in self.items:
-                raise ValidationError(path=f"{where}.path", problem=f"no item {key!r}")
-            del self.items[key]
-            self.edits.pop(key, None)
-            self.forms.pop(key, None)
-            return
-        if not isinstance(change.after, dict):
-            raise ValidationError(path=f"{where}.after", problem="expected an object")
-        if change.after.get("id") != key:
-            raise ValidationError(path=f"{where}.after.id", problem=f"expected {key!r}")
-        if change.operation is Operation.ADD:
-            if key in self.items:
-                raise ValidationError(path=f"{where}.path", problem=f"{key!r} already exists")
-        elif key not in self.items:
-            raise ValidationError(path=f"{where}.path", problem=f"no item {key!r}")
-        self.items[key] = change.after
-        self.edits[key] = dict(change.after)
-        self.sources[key] = index
-
-    def _form(self, key: str) -> Any:
-        """The JSON-ready form of an item as it stands."""
-        if key in self.edits:
-            return self.edits[key]
-        item = self.items[key]
-        return item if isinstance(item, dict) else unstructure_value(item)
-
-    def settle(self) -> None:
-        """End a set of changes: apply its order, build each item it changed."""
-        if not self.edits and self.new_order is None:
-            return
-        if self.new_order is not None:
-            index, before, order = self.new_order
-            if not _same(list(self.items), before):
-                raise ValidationError(
-                    path=f"changes[{index}].before",
-                    problem=f"the order is {_short(list(self.items))}, not {_short(before)}: "
-                    "the change is stale or was applied already",
-                )
-            if len(order) != len(self.items) or set(order) != self.items.keys():
-                raise ValidationError(
-                    path=f"changes[{index}].after", problem="the order does not list the same ids"
-                )
-            self.items = {item_id: self.items[item_id] for item_id in order}
-            self.new_order = None
-        for item_id, data in self.edits.items():
-            where = f"changes[{self.sources[item_id]}].after"
-            self.items[item_id] = structure_value(data, self.kind, path=where)
-        self.forms.update(self.edits)
-        self.edits.clear()
-        self.sources.clear()
-
-    def result(self) -> tuple[Any, ...]:
-        """The items, in order (every set settled)."""
-        return tuple(self.items.values())
-
-
-def _apply_positional(values: list[Any], change: Change, key: str, index: int, kind: type) -> None:
-    if not key.isdigit():
-        raise ValidationError(
-            path=f"changes[{index}].path", problem=f"expected a position: {key!r}"
-        )
-    position = int(key)
-    if change.operation is Operation.ADD and position == len(values):
-        values.append(structure_value(change.after, kind, path=f"changes[{index}].after"))
-    elif change.operation is Operation.REMOVE and position == len(values) - 1:
-        _expect(change, unstructure_value(values[position]), index)
-        values.pop()
-    elif change.operation is Operation.CHANGE and position < len(values):
-        _expect(change, unstructure_value(values[position]), index)
-        values[position] = structure_value(change.after, kind, path=f"changes[{index}].after")
-    else:
-        raise ValidationError(
-            path=f"changes[{index}].path",
-            problem=f"position {position} does not fit {len(values)} items",
-        )
-
-
-_NESTED: dict[str, type] = {"profile": Profile, "calendar": Calendar}
-_SCALARS = {
-    attribute.name: attribute
-    for attribute in attrs.fields(Plan)
-    if attribute.init and attribute.name not in (*_KEYED, *_POSITIONAL, *_NESTED)
-}
