@@ -20,7 +20,7 @@ with a key is only read with the key, and a reader given a key reads only a
 history written with it.
 
 Everything the writer refuses, the reader refuses too (the same checks, in
-this module): a revision's author and reason are non-blank text that can be
+``careerkit.history._stored``): a revision's author and reason are non-blank text that can be
 stored as UTF-8, its number is an integer, only the first revision is
 ``initial``, its time is written exactly as ``datetime.isoformat`` writes it,
 an addition carries no ``before`` and a removal no ``after``. Text anywhere
@@ -41,20 +41,28 @@ import hmac
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime
-from itertools import count, repeat
 from typing import Any, Generic, Literal, Protocol, TypeVar
 
 import attrs
 from attrs import frozen
 
 from careerkit.errors import HistoryError, ValidationError, join_path
+from careerkit.history._stored import (
+    NOT_UTF8,
+    StoredRevision,
+    check_key,
+    check_text,
+    read_baselines,
+    read_revision,
+    reject_unknown,
+    unstorable,
+)
 from careerkit.history.changes import Change, Operation, replay
 from careerkit.io import from_dict, to_dict
 from careerkit.model import Plan
 
 __all__ = [
     "HISTORY_FORMAT",
-    "INITIAL",
     "Integrity",
     "Sealed",
     "Stored",
@@ -71,61 +79,10 @@ HISTORY_FORMAT = 2
 """The version of the stored history format (2: the head digest covers the
 baselines too; version 1 histories still read)."""
 _FIELDS = frozenset({"format", "keyed", "snapshot", "revisions", "baselines", "head"})
-_REVISION_FIELDS = frozenset({"number", "at", "author", "reason", "kind", "changes", "digest"})
-_CHANGE_FIELDS = frozenset({"operation", "path", "before", "after"})
-
 KindT = TypeVar("KindT", bound=enum.Enum)
 
 Integrity = Literal["keyed", "chained", "revisions"]
 """What reading a stored history verified (see ``History.integrity``)."""
-
-
-def check_text(value: object, path: str) -> str:
-    """A revision's author or reason: non-blank text that can be stored as UTF-8."""
-    if type(value) is not str:
-        raise ValidationError(path=path, problem=f"expected a string, got {type(value).__name__}")
-    if not value.strip():
-        raise ValidationError(path=path, problem="must be a non-empty string")
-    where = _unstorable(value, path)
-    if where is not None:
-        raise ValidationError(path=where, problem=_NOT_UTF8)
-    return value
-
-
-def check_key(key: object) -> bytes | None:
-    """A digest key: None, or non-empty bytes."""
-    if key is None:
-        return None
-    if not isinstance(key, bytes) or not key:
-        got = "empty bytes" if isinstance(key, bytes) else type(key).__name__
-        raise ValidationError(path="key", problem=f"expected non-empty bytes, got {got}")
-    return key
-
-
-_NOT_UTF8 = "text that cannot be stored as UTF-8 (a lone surrogate)"
-
-
-def _unstorable(value: object, path: str) -> str | None:
-    """The path of the first text in a JSON value that cannot be stored as UTF-8."""
-    if isinstance(value, str):
-        if value.isascii():
-            return None
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return path
-        return None
-    if isinstance(value, Mapping):
-        for name, item in value.items():
-            found = _unstorable(name, path) or _unstorable(item, join_path(path, str(name)))
-            if found is not None:
-                return found
-    elif isinstance(value, list):
-        for position, item in enumerate(value):
-            found = _unstorable(item, f"{path}[{position}]")
-            if found is not None:
-                return found
-    return None
 
 
 class Sealed(Protocol):
@@ -145,19 +102,6 @@ class Sealed(Protocol):
     def changes(self) -> tuple[Change, ...]: ...
     @property
     def digest(self) -> str: ...
-
-
-@frozen(kw_only=True)
-class StoredRevision(Generic[KindT]):
-    """One revision as stored, checked: everything but its plan."""
-
-    number: int
-    at: datetime
-    author: str
-    reason: str
-    kind: KindT
-    changes: tuple[Change, ...]
-    digest: str
 
 
 @frozen(kw_only=True)
@@ -210,16 +154,16 @@ def seal(
     try:
         return _chain(previous, {**content, "body": body})
     except UnicodeEncodeError:
-        raise ValidationError(path=_unstorable_in_body(body), problem=_NOT_UTF8) from None
+        raise ValidationError(path=_unstorable_in_body(body), problem=NOT_UTF8) from None
 
 
 def _unstorable_in_body(body: Any) -> str:
     """Where in the plan a body's text cannot be stored: a snapshot, or changes by their paths."""
     if isinstance(body, list):
         for change in body:
-            if _unstorable(change, "") is not None:
+            if unstorable(change, "") is not None:
                 return join_path("plan", str(change["path"]))
-    return _unstorable(body, "plan") or "plan"
+    return unstorable(body, "plan") or "plan"
 
 
 def _content(*, number: int, at: str, author: str, reason: str, kind: enum.Enum) -> dict[str, Any]:
@@ -323,7 +267,7 @@ def read(data: object, *, kinds: Callable[[str], KindT], key: bytes | None = Non
     version = data.get("format")
     if type(version) is not int or not 1 <= version <= HISTORY_FORMAT:
         raise ValidationError(path="format", problem=f"expected 1 to {HISTORY_FORMAT}")
-    _reject_unknown(data, _FIELDS, "")
+    reject_unknown(data, _FIELDS, "")
     _check_keyed(data, version, key)
     stored = data.get("revisions")
     if not isinstance(stored, list) or not stored:
@@ -332,7 +276,7 @@ def read(data: object, *, kinds: Callable[[str], KindT], key: bytes | None = Non
     revisions: list[StoredRevision[KindT]] = []
     previous = plain = ""
     for index, item in enumerate(stored):
-        revision = _read_revision(item, index, kinds=kinds)
+        revision = read_revision(item, index, kinds=kinds)
         previous, plain = _verify(
             revision,
             item,
@@ -347,7 +291,7 @@ def read(data: object, *, kinds: Callable[[str], KindT], key: bytes | None = Non
         latest = replay(first, (revision.changes for revision in revisions))
     except ValidationError as exc:
         raise (exc.prefixed("revisions") if exc.path.startswith("[") else exc) from exc
-    baselines = _read_baselines(data.get("baselines", {}), len(revisions))
+    baselines = read_baselines(data.get("baselines", {}), len(revisions))
     head = data.get("head")
     # Version 1 ended at the last revision's digest; version 2 covers the baselines too.
     expected = previous if version == 1 else _head(previous, baselines, key)
@@ -389,75 +333,6 @@ def _read_snapshot(snapshot: object) -> Plan:
         raise exc.prefixed("snapshot") from exc
 
 
-def _read_revision(
-    item: object, index: int, *, kinds: Callable[[str], KindT]
-) -> StoredRevision[KindT]:
-    """Read revision ``index`` by the rules the writer follows."""
-    where = f"revisions[{index}]"
-    if not isinstance(item, Mapping):
-        raise ValidationError(path=where, problem="expected an object")
-    if item.keys() != _REVISION_FIELDS:
-        _reject_unknown(item, _REVISION_FIELDS, where)
-        missing = sorted(_REVISION_FIELDS - item.keys())
-        raise ValidationError(path=f"{where}.{missing[0]}", problem="missing")
-    number = item["number"]
-    if type(number) is not int:
-        raise ValidationError(path=f"{where}.number", problem="expected an integer")
-    if number != index:
-        raise HistoryError(f"revision {index} is missing: found {number!r} in its place")
-    kind = _read_kind(item["kind"], index, kinds)
-    changes = item["changes"]
-    if not isinstance(changes, list):
-        raise ValidationError(path=f"{where}.changes", problem="expected a list")
-    if index == 0 and changes:
-        raise ValidationError(path=f"{where}.changes", problem="the first revision has none")
-    digest = item["digest"]
-    if type(digest) is not str:
-        raise ValidationError(path=f"{where}.digest", problem="expected a string")
-    return StoredRevision(
-        number=number,
-        at=_read_time(item["at"], f"{where}.at"),
-        author=check_text(item["author"], f"{where}.author"),
-        reason=check_text(item["reason"], f"{where}.reason"),
-        kind=kind,
-        changes=tuple(map(_change_from_json, changes, repeat(where), count())),
-        digest=digest,
-    )
-
-
-def _read_kind(value: object, index: int, kinds: Callable[[str], KindT]) -> KindT:
-    where = f"revisions[{index}].kind"
-    try:
-        kind = kinds(value)  # type: ignore[arg-type]
-    except ValueError:
-        raise ValidationError(path=where, problem=f"not a kind of revision: {value!r}") from None
-    if (kind.value == INITIAL) != (index == 0):
-        expected = "the first revision is" if index == 0 else "only the first revision is"
-        raise ValidationError(path=where, problem=f"{expected} {INITIAL!r}")
-    return kind
-
-
-INITIAL = "initial"
-"""The kind of the first revision, and of no other."""
-
-
-def _read_time(value: object, where: str) -> datetime:
-    """A time as the writer writes it: ``datetime.isoformat`` of a timezone-aware time."""
-    if type(value) is not str:
-        raise ValidationError(path=where, problem="expected a time, as text")
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise ValidationError(path=where, problem=f"not a time: {value[:40]!r}") from None
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValidationError(path=where, problem="expected a time with a timezone")
-    if moment.isoformat() != value:
-        raise ValidationError(
-            path=where, problem=f"expected the time written as {moment.isoformat()!r}"
-        )
-    return moment
-
-
 def _verify(
     revision: StoredRevision[Any],
     item: Mapping[str, Any],
@@ -486,9 +361,7 @@ def _verify(
             digest = _chain(previous[0], {**content, "body": body}, key)
         except UnicodeEncodeError:  # the only text not checked yet: the body
             where = f"revisions[{revision.number}].changes" if first is None else "snapshot"
-            raise ValidationError(
-                path=_unstorable(body, where) or where, problem=_NOT_UTF8
-            ) from None
+            raise ValidationError(path=unstorable(body, where) or where, problem=NOT_UTF8) from None
         if _same_digest(revision.digest, digest):
             plain = (
                 revision.digest if key is None else _chain(previous[1], {**content, "body": body})
@@ -505,81 +378,3 @@ def _first_bodies(stored: object, plan: Plan) -> Iterator[Any]:
     read it (the plan's JSON form, made only if needed)."""
     yield stored
     yield to_dict(plan)
-
-
-_OPERATIONS = {operation.value: operation for operation in Operation}
-_CHANGE_FORMS = {
-    Operation.ADD: frozenset({"operation", "path", "after"}),
-    Operation.REMOVE: frozenset({"operation", "path", "before"}),
-    Operation.CHANGE: _CHANGE_FIELDS,
-}
-"""The fields of each kind of stored change."""
-
-
-def _change_from_json(data: object, revision: str, slot: int) -> Change:
-    """Change ``slot`` of ``revision``: an addition has no ``before``, a removal no ``after``."""
-    if type(data) is dict:  # the common case, checked at once
-        stored = data.get("operation")
-        operation = _OPERATIONS.get(stored) if type(stored) is str else None
-        if (
-            operation is not None
-            and data.keys() == _CHANGE_FORMS[operation]
-            and type(data["path"]) is str
-        ):
-            return Change(
-                operation=operation,
-                path=data["path"],
-                before=data.get("before"),
-                after=data.get("after"),
-            )
-    return _read_change(data, f"{revision}.changes[{slot}]")
-
-
-def _read_change(data: object, where: str) -> Change:
-    """A stored change that is not plainly well formed: checked field by field."""
-    if not isinstance(data, Mapping):
-        raise ValidationError(path=where, problem="expected an object")
-    _reject_unknown(data, _CHANGE_FIELDS, where)
-    stored = data.get("operation")
-    operation = _OPERATIONS.get(stored) if type(stored) is str else None
-    if operation is None:
-        raise ValidationError(
-            path=f"{where}.operation", problem="expected 'add', 'remove' or 'change'"
-        )
-    if type(data.get("path")) is not str:
-        raise ValidationError(path=f"{where}.path", problem="expected a string")
-    for side, wanted in (
-        ("before", operation is not Operation.ADD),
-        ("after", operation is not Operation.REMOVE),
-    ):
-        if (side in data) != wanted:
-            problem = "missing" if wanted else f"not part of an {operation.value!r} change"
-            raise ValidationError(path=f"{where}.{side}", problem=problem)
-    return Change(
-        operation=operation,
-        path=data["path"],
-        before=data.get("before"),
-        after=data.get("after"),
-    )
-
-
-def _read_baselines(baselines: object, revisions: int) -> dict[str, int]:
-    """The stored baselines: names of existing revisions' numbers."""
-    if not isinstance(baselines, Mapping) or not all(
-        isinstance(name, str) and name.strip() and type(value) is int and 0 <= value < revisions
-        for name, value in baselines.items()
-    ):
-        raise ValidationError(path="baselines", problem="expected names of existing revisions")
-    where = _unstorable(dict(baselines), "baselines")
-    if where is not None:
-        raise ValidationError(path=where, problem=_NOT_UTF8)
-    return dict(baselines)
-
-
-def _reject_unknown(data: Mapping[Any, Any], known: frozenset[str], where: str) -> None:
-    """Refuse fields a stored history does not have: nothing is dropped unread."""
-    if data.keys() <= known:
-        return
-    unknown = sorted(str(key) for key in data if key not in known)
-    if unknown:
-        raise ValidationError(path=join_path(where, unknown[0]), problem="unknown field")
