@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from datetime import date
 from itertools import pairwise
 from typing import Any
@@ -19,6 +21,7 @@ from careerkit import (
     Change,
     CheckIn,
     Goal,
+    Measurement,
     Metric,
     Operation,
     Plan,
@@ -27,8 +30,9 @@ from careerkit import (
     ValidationError,
     apply,
     diff,
+    to_dict,
 )
-from careerkit.history.changes import replay
+from careerkit.history.changes import replay, value_at
 
 from .strategies import deterministic, edit_sequences, edited_plans, plans
 
@@ -274,8 +278,8 @@ def test_diff_check_ins_by_position() -> None:
 def test_diff_plan_fields_and_nested_values() -> None:
     """Plan fields change by name; calendar and profile change field by field.
 
-    A field that leaves its default is added, as in a plan document, which
-    leaves defaults out.
+    A field that leaves an empty default is added; one that leaves a default
+    with a meaning (8 hours a day) changes from it.
     """
     new = attrs.evolve(
         PLAN,
@@ -288,8 +292,8 @@ def test_diff_plan_fields_and_nested_values() -> None:
     assert (
         Change(operation=Operation.ADD, path="vision", after="Marketing director"),
         Change(operation=Operation.ADD, path="profile.strengths", after=["writing"]),
-        Change(operation=Operation.ADD, path="calendar.hours_per_day", after=7.5),
-        Change(operation=Operation.ADD, path="weekly_capacity", after=6),
+        Change(operation=Operation.CHANGE, path="calendar.hours_per_day", before=8.0, after=7.5),
+        Change(operation=Operation.CHANGE, path="weekly_capacity", before=10.0, after=6),
     ) == diff(PLAN, new)
     assert new == apply(PLAN, diff(PLAN, new))
     assert (Change(operation=Operation.CHANGE, path="weekly_capacity", before=6, after=4),) == diff(
@@ -342,16 +346,59 @@ def test_change_str() -> None:
         after="2026-09-30",
     )
 
-    assert "tasks[exam]: added {id, goal, title}" == str(added)
+    assert "tasks[exam]: added 'Sit the exam'" == str(added)
     assert "budget: removed 500" == str(removed)
     assert "goals[cert].deadline: '2026-06-30' -> '2026-09-30'" == str(changed)
 
 
 def test_change_str_shortens_long_values() -> None:
-    """Long values are cut to 80 characters, ending in an ellipsis."""
+    """Long text is cut to about 80 characters, ending in an ellipsis inside its quotes."""
     change = Change(operation=Operation.ADD, path="vision", after="x" * 200)
+    quoted = Change(operation=Operation.ADD, path="vision", after="it's " * 40)
 
-    assert "vision: added '" + "x" * 76 + "..." == str(change)
+    assert "vision: added '" + "x" * 75 + "...'" == str(change)
+    assert str(quoted).endswith('..."')
+    assert 2 == str(quoted).count('"')
+
+
+def test_diff_reads_as_a_person_would_say_it() -> None:
+    """A status moves from its default, a measurement is one item, a task reads as its title."""
+    goal = Goal(
+        id="score",
+        title="Raise the score",
+        metric=Metric(name="score", unit="%", baseline=0, target=80),
+        measurements=(Measurement(on=date(2026, 2, 1), value=40),),
+    )
+    old = PLAN.add_goal(goal)
+    new = (
+        old.complete_task("enrol", on=date(2026, 1, 9))
+        .record_measurement("score", Measurement(on=date(2026, 3, 2), value=55))
+        .remove_task("meetup")
+        .update_goal("network", description="long " * 30)
+    )
+
+    lines = [str(change) for change in diff(old, new)]
+
+    assert [
+        "goals[network].description: added '" + ("long " * 15)[:75] + "...'",
+        "goals[score].measurements: added {on: '2026-03-02', value: 55}",
+        "tasks[meetup]: removed 'Go to a meetup'",
+        "tasks[enrol].status: 'todo' -> 'done'",
+        "tasks[enrol].started_on: added '2026-01-09'",
+        "tasks[enrol].done_on: added '2026-01-09'",
+    ] == lines
+
+
+def test_change_str_of_objects_lists_the_fields_that_changed() -> None:
+    """An object that changed as a whole reads as its changed fields."""
+    change = Change(
+        operation=Operation.CHANGE,
+        path="goals[cert].metric",
+        before={"name": "score", "unit": "%", "target": 80},
+        after={"name": "score", "unit": "%", "target": 90},
+    )
+
+    assert "goals[cert].metric: target 80 -> 90" == str(change)
 
 
 def test_operation_values() -> None:
@@ -403,7 +450,7 @@ NEW_CHECK_IN = {"on": "2026-04-06", "satisfaction": 2}
             "position 5 does not fit 2 items",
         ),
         (
-            Change(operation=Operation.REMOVE, path="check_ins[0]", before={}),
+            Change(operation=Operation.REMOVE, path="check_ins[0]", before=NEW_CHECK_IN),
             "position 0 does not fit 2 items",
         ),
         (
@@ -498,9 +545,14 @@ def test_apply_rejects_a_malformed_value(change: Change) -> None:
     "change",
     [
         Change(operation=Operation.ADD, path="goals[new]", after={"id": "new"}),
-        Change(operation=Operation.CHANGE, path="goals[cert].deadline", after="someday"),
-        Change(operation=Operation.CHANGE, path="tasks[study].duration", after=-1),
-        Change(operation=Operation.CHANGE, path="weekly_capacity", after="lots"),
+        Change(
+            operation=Operation.CHANGE,
+            path="goals[cert].deadline",
+            before="2026-06-30",
+            after="someday",
+        ),
+        Change(operation=Operation.CHANGE, path="tasks[study].duration", before=10, after=-1),
+        Change(operation=Operation.CHANGE, path="weekly_capacity", before=10.0, after="lots"),
         Change(operation=Operation.ADD, path="check_ins[2]", after={"on": "2026-04-06"}),
     ],
     ids=["goal-without-title", "goal-field", "task-field", "plan-field", "check-in"],
@@ -539,18 +591,18 @@ def test_replay_checks_each_set_against_the_sets_before() -> None:
     with pytest.raises(ValidationError) as info:
         replay(PLAN, [diff(PLAN, removed), [renamed]])
 
-    assert ("changes[0].path", "no item 'meetup'") == (info.value.path, info.value.problem)
+    assert ("[1].changes[0].path", "no item 'meetup'") == (info.value.path, info.value.problem)
 
 
 def test_replay_checks_each_changed_value_when_its_set_is_applied() -> None:
     """A task made invalid by one set and mended by the next is refused all the same."""
-    broken = Change(operation=Operation.CHANGE, path="tasks[study].duration", after=-1)
-    mended = Change(operation=Operation.CHANGE, path="tasks[study].duration", after=10)
+    broken = Change(operation=Operation.CHANGE, path="tasks[study].duration", before=10, after=-1)
+    mended = Change(operation=Operation.CHANGE, path="tasks[study].duration", before=-1, after=10)
 
     with pytest.raises(ValidationError) as info:
         replay(PLAN, [[broken], [mended]])
 
-    assert info.value.path.startswith("changes[0].after"), info.value.path
+    assert info.value.path.startswith("[0].changes[0].after"), info.value.path
 
 
 def test_replay_keeps_untouched_goals_and_tasks() -> None:
@@ -563,3 +615,148 @@ def test_replay_keeps_untouched_goals_and_tasks() -> None:
     assert second == result
     assert PLAN.goals[1] is result.goals[1]
     assert all(old is new for old, new in zip(PLAN.tasks, result.tasks, strict=True))
+
+
+# -- apply checks what each change replaces -------------------------------------------
+
+
+def test_apply_refuses_a_stale_change() -> None:
+    """A change whose ``before`` is not the plan's value names the path and both values."""
+    moved = PLAN.update_goal("cert", deadline=date(2027, 6, 30))
+    stale = Change(
+        operation=Operation.CHANGE,
+        path="goals[cert].deadline",
+        before="2026-06-30",
+        after="2026-12-30",
+    )
+
+    with pytest.raises(ValidationError) as info:
+        apply(moved, [stale])
+
+    assert "changes[0].before" == info.value.path
+    assert info.value.problem.startswith(
+        "goals[cert].deadline is '2027-06-30' in the plan, not '2026-06-30'"
+    )
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda plan: plan.update_goal("cert", deadline=date(2026, 9, 30)),
+        lambda plan: plan.update_task("meetup", notes="Bring cards"),
+        lambda plan: plan.complete_task("enrol", on=date(2026, 1, 9)),
+        lambda plan: plan.remove_task("meetup"),
+        lambda plan: plan.add_task(Task(id="exam", goal="cert", title="Sit the exam")),
+        lambda plan: plan.add_check_in(CheckIn(on=date(2026, 4, 6), satisfaction=3)),
+        lambda plan: attrs.evolve(plan, check_ins=plan.check_ins[:1]),
+        lambda plan: attrs.evolve(plan, vision="Lead", weekly_capacity=6),
+        lambda plan: attrs.evolve(plan, calendar=Calendar(hours_per_day=7.5)),
+        lambda plan: attrs.evolve(plan, goals=plan.goals[::-1]),
+    ],
+    ids=[
+        "field",
+        "added-field",
+        "status",
+        "removed-task",
+        "added-task",
+        "added-check-in",
+        "removed-check-in",
+        "plan-fields",
+        "nested",
+        "order",
+    ],
+)
+def test_applying_changes_twice_is_refused(edit: Any) -> None:
+    """Changes applied to the plan they made are refused, never applied again silently."""
+    new = edit(PLAN)
+    changes = diff(PLAN, new)
+
+    assert new == apply(PLAN, changes)
+    with pytest.raises(ValidationError) as info:
+        apply(new, changes)
+    assert info.value.path.startswith("changes[0]"), info.value.path
+
+
+@pytest.mark.parametrize("before", [float("nan"), True, "2026-06-30T00:00:00", ["2026-06-30"]])
+def test_apply_compares_before_values_exactly(before: Any) -> None:
+    """NaN matches nothing, ``True`` is not 1, and a value is not a list holding it."""
+    change = Change(
+        operation=Operation.CHANGE, path="goals[cert].deadline", before=before, after="2026-09-30"
+    )
+
+    with pytest.raises(ValidationError) as info:
+        apply(PLAN, [change])
+
+    assert "changes[0].before" == info.value.path
+
+
+def test_an_old_addition_of_a_default_field_still_applies() -> None:
+    """Changes that added a field with a default (``status``), as once stored, still apply."""
+    changes = [
+        Change(operation=Operation.ADD, path="tasks[enrol].status", after="in_progress"),
+        Change(operation=Operation.ADD, path="tasks[enrol].started_on", after="2026-01-06"),
+    ]
+
+    assert "in_progress" == apply(PLAN, changes).task("enrol").status.value
+
+
+@pytest.mark.parametrize(
+    ("fields", "path"),
+    [
+        ({"operation": None, "path": "vision"}, "operation"),
+        ({"operation": "add", "path": "vision"}, "operation"),
+        ({"operation": Operation.ADD, "path": None}, "path"),
+        ({"operation": Operation.ADD, "path": "vision", "before": "x", "after": "y"}, "before"),
+        ({"operation": Operation.REMOVE, "path": "vision", "before": "x", "after": "y"}, "after"),
+    ],
+)
+def test_change_refuses_what_is_not_a_change(fields: dict[str, Any], path: str) -> None:
+    """A change without an operation, or an addition with a ``before``, is refused."""
+    with pytest.raises(ValidationError) as info:
+        Change(**fields)
+
+    assert path == info.value.path
+
+
+# -- arguments ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "path"),
+    [
+        (lambda: diff(None, PLAN), "old"),
+        (lambda: diff(PLAN, to_dict(PLAN)), "new"),
+        (lambda: apply("plan", []), "plan"),
+        (lambda: apply(PLAN, "vision"), "changes"),
+        (lambda: apply(PLAN, None), "changes"),
+        (lambda: apply(PLAN, [{"operation": "add", "path": "vision", "after": "x"}]), "changes[0]"),
+        (lambda: replay(None, []), "plan"),
+        (lambda: replay(PLAN, 3), "change_sets"),
+        (lambda: replay(PLAN, [[], "x"]), "[1].changes"),
+        (lambda: replay(PLAN, [[], [None]]), "[1].changes[0]"),
+        (lambda: value_at(PLAN, 3), "path"),
+        (lambda: value_at(None, "vision"), "plan"),
+    ],
+)
+def test_functions_refuse_arguments_of_the_wrong_type(call: Any, path: str) -> None:
+    """A wrong argument is a ValidationError naming it, never a foreign exception."""
+    with pytest.raises(ValidationError) as info:
+        call()
+
+    assert path == info.value.path
+
+
+def test_apply_sets_a_plan_field_in_a_fresh_interpreter() -> None:
+    """A plan field's type is resolved by apply itself, not by whatever was imported before."""
+    code = (
+        "from datetime import date\n"
+        "import careerkit as ck\n"
+        "p = ck.Plan(id='p', owner='o', start=date(2026, 1, 5))\n"
+        "change = ck.Change(operation=ck.Operation.ADD, path='vision', after='Lead')\n"
+        "print(ck.apply(p, [change]).vision)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
+
+    assert ("Lead\n", 0) == (done.stdout, done.returncode), done.stderr

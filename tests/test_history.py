@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import hmac
 import json
+import os
 import pickle
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -26,7 +28,7 @@ from careerkit import (
     History,
     HistoryError,
     LogEntry,
-    MergeResult,
+    Measurement,
     Metric,
     Operation,
     Plan,
@@ -41,6 +43,7 @@ from careerkit import (
     merge,
     to_dict,
 )
+from careerkit.history.changes import value_at
 
 from .strategies import deterministic, edit_sequences, edited_plans, plans
 
@@ -386,10 +389,8 @@ def test_times_must_be_timezone_aware(moment: Any) -> None:
     ]:
         with pytest.raises(ValidationError) as info:
             call()
-        assert (path, "expected a timezone-aware datetime") == (
-            info.value.path,
-            info.value.problem,
-        )
+        assert path == info.value.path
+        assert info.value.problem.startswith("expected a timezone-aware datetime")
 
 
 @pytest.mark.parametrize("blank", ["", "   ", None])
@@ -404,7 +405,10 @@ def test_author_and_reason_are_required(field: str, blank: Any) -> None:
     with pytest.raises(ValidationError) as first:
         History.start(PLAN, at=T0, **given_values)
 
-    assert (field, "must be a non-empty string") == (info.value.path, info.value.problem)
+    expected = (
+        "must be a non-empty string" if blank is not None else "expected a string, got NoneType"
+    )
+    assert (field, expected) == (info.value.path, info.value.problem)
     assert field == first.value.path
 
 
@@ -447,7 +451,12 @@ def test_log_of_one_task() -> None:
             at=later(28),
             author="Ana",
             reason="Enrolled; check-in",
-            change=Change(operation=Operation.ADD, path="tasks[enrol].status", after="in_progress"),
+            change=Change(
+                operation=Operation.CHANGE,
+                path="tasks[enrol].status",
+                before="todo",
+                after="in_progress",
+            ),
         ),
         LogEntry(
             number=2,
@@ -880,7 +889,7 @@ def test_forged_change_naming_nothing() -> None:
     with pytest.raises(ValidationError) as info:
         History.from_dict(reseal(stored))
 
-    assert "changes[0].path" == info.value.path
+    assert "revisions[1].changes[0].path" == info.value.path
 
 
 def test_forged_malformed_change() -> None:
@@ -931,22 +940,29 @@ def test_merge_conflict_on_the_same_field() -> None:
 
     result = merge(PLAN, ours, theirs)
 
-    assert (None, False) == (result.plan, result.merged)
+    assert (PLAN, False) == (result.plan, result.merged)
+    ours_change = Change(
+        operation=Operation.CHANGE,
+        path="goals[cert].deadline",
+        before="2026-06-30",
+        after="2026-09-30",
+    )
+    theirs_change = Change(
+        operation=Operation.CHANGE,
+        path="goals[cert].deadline",
+        before="2026-06-30",
+        after="2026-12-31",
+    )
     assert (
         Conflict(
             path="goals[cert].deadline",
-            ours=Change(
-                operation=Operation.CHANGE,
-                path="goals[cert].deadline",
-                before="2026-06-30",
-                after="2026-09-30",
-            ),
-            theirs=Change(
-                operation=Operation.CHANGE,
-                path="goals[cert].deadline",
-                before="2026-06-30",
-                after="2026-12-31",
-            ),
+            ours=ours_change,
+            theirs=theirs_change,
+            base="2026-06-30",
+            ours_value="2026-09-30",
+            theirs_value="2026-12-31",
+            ours_changes=(ours_change,),
+            theirs_changes=(theirs_change,),
         ),
     ) == result.conflicts
     assert (
@@ -966,12 +982,19 @@ def test_merge_conflict_with_a_removed_task() -> None:
         after="Go to two meetups",
     )
 
-    assert (Conflict(path="tasks[meetup].title", ours=change, theirs=None),) == merge(
-        PLAN, ours, theirs
-    ).conflicts
-    assert (Conflict(path="tasks[meetup].title", ours=None, theirs=change),) == merge(
-        PLAN, theirs, ours
-    ).conflicts
+    first, second = merge(PLAN, ours, theirs).conflicts, merge(PLAN, theirs, ours).conflicts
+
+    assert [("tasks[meetup].title", change, None)] == [
+        (conflict.path, conflict.ours, conflict.theirs) for conflict in first
+    ]
+    assert [("tasks[meetup].title", None, change)] == [
+        (conflict.path, conflict.ours, conflict.theirs) for conflict in second
+    ]
+    assert ("Go to a meetup", "Go to two meetups", None) == (
+        first[0].base,
+        first[0].ours_value,
+        first[0].theirs_value,
+    )
 
 
 def test_merge_conflict_with_a_removed_goal() -> None:
@@ -996,8 +1019,15 @@ def test_merge_conflict_reordering_and_adding() -> None:
         after=["network", "cert"],
     )
 
-    assert (Conflict(path="goals", ours=order, theirs=None),) == merge(PLAN, ours, theirs).conflicts
-    assert (Conflict(path="goals", ours=None, theirs=order),) == merge(PLAN, theirs, ours).conflicts
+    first, second = merge(PLAN, ours, theirs).conflicts, merge(PLAN, theirs, ours).conflicts
+
+    assert [("goals", order, None)] == [(c.path, c.ours, c.theirs) for c in first]
+    assert [("goals", None, order)] == [(c.path, c.ours, c.theirs) for c in second]
+    assert (["cert", "network"], ["network", "cert"], ["cert", "network", "speak"]) == (
+        first[0].base,
+        first[0].ours_value,
+        first[0].theirs_value,
+    )
 
 
 def test_merge_conflict_reordering_differently() -> None:
@@ -1009,17 +1039,20 @@ def test_merge_conflict_reordering_differently() -> None:
     assert first == merge(PLAN, first, first).plan
 
 
-def test_merge_conflict_adding_different_check_ins() -> None:
-    """Two different check-ins added at the same position conflict."""
-    ours = PLAN.add_check_in(CheckIn(on=date(2026, 2, 1), satisfaction=4))
-    theirs = PLAN.add_check_in(CheckIn(on=date(2026, 2, 2), satisfaction=2))
+def test_merge_of_check_ins_added_on_both_sides() -> None:
+    """Check-ins added on both sides are all kept, ours first; one added on both, once."""
+    mine, yours, shared = (
+        CheckIn(on=date(2026, 2, 1), satisfaction=4),
+        CheckIn(on=date(2026, 2, 2), satisfaction=2),
+        CheckIn(on=date(2026, 2, 3), satisfaction=3),
+    )
+    ours = PLAN.add_check_in(mine).add_check_in(shared)
+    theirs = PLAN.add_check_in(shared).add_check_in(yours)
 
     result = merge(PLAN, ours, theirs)
 
-    assert ["check_ins[0]"] == [conflict.path for conflict in result.conflicts]
-    assert "check_ins[0]: ours added {on, satisfaction}; theirs added {on, satisfaction}" == str(
-        result.conflicts[0]
-    )
+    assert result.merged
+    assert (mine, shared, yours) == result.plan.check_ins
 
 
 def test_merge_that_makes_an_invalid_plan() -> None:
@@ -1061,10 +1094,10 @@ def test_merge_removing_and_adding_check_ins() -> None:
 
     result = merge(base, ours, theirs)
 
-    if result.merged:
-        assert (base.check_ins[0], theirs.check_ins[2]) == result.plan.check_ins
-    else:
-        assert all(conflict.path.startswith("check_ins") for conflict in result.conflicts)
+    assert ["check_ins"] == [conflict.path for conflict in result.conflicts]
+    assert base == result.plan
+    assert ours == result.resolve("check_ins", take="ours").plan
+    assert theirs == result.resolve("check_ins", take="theirs").plan
 
 
 @pytest.mark.parametrize("goal_id", ["a.b", "v1.2:x"])
@@ -1219,7 +1252,6 @@ VALUES_WITHOUT_PLANS = [
     LogEntry(number=1, at=later(1).astimezone(CET), author="Ana", reason="Moved", change=CHANGE),
     TimelinePoint(number=1, at=later(1), deadline=date(2026, 9, 30), target=80.0),
     Conflict(path="goals[cert].deadline", ours=CHANGE, theirs=None),
-    MergeResult(plan=None, conflicts=(Conflict(path="goals", ours=None, theirs=CHANGE),)),
 ]
 
 
@@ -1250,7 +1282,553 @@ def test_histories_pickle_and_deep_copy(loaded: bool) -> None:
     if loaded:
         history = History.loads(history.dumps())
 
-    for value in (history, history[3], history[0]):
+    result = merge(PLAN, PLAN_1, PLAN.update_goal("cert", deadline=date(2026, 12, 31)))
+    for value in (history, history[3], history[0], result):
         assert value == pickle.loads(pickle.dumps(value))
         assert value == copy.deepcopy(value)
     assert isinstance(history[3], Revision)
+
+
+# -- keyed digests ----------------------------------------------------------------------
+
+KEY = b"a secret of the product"
+
+
+def test_keyed_history_round_trips_with_its_key() -> None:
+    """A history written with a key reads back with it, saying it is keyed."""
+    marked = HISTORY.mark_baseline("approved", 1)
+    text = marked.dumps(key=KEY)
+
+    loaded = History.loads(text, key=KEY)
+
+    assert marked == loaded
+    assert "keyed" == loaded.integrity
+    assert json.loads(text)["keyed"] is True
+    assert [revision.digest for revision in HISTORY] == [revision.digest for revision in loaded]
+    assert marked.to_dict() == loaded.to_dict()
+    assert marked.to_dict(key=KEY) == History.from_dict(marked.to_dict(key=KEY), key=KEY).to_dict(
+        key=KEY
+    )
+
+
+def test_keyed_digests_are_hmac_sha256() -> None:
+    """Each keyed digest is the HMAC-SHA256 of the unkeyed chain's text under the key."""
+    stored = HISTORY.to_dict(key=KEY)
+    content = {key: stored["revisions"][0][key] for key in ("number", "at", "author", "reason")}
+    content |= {"kind": "initial", "body": stored["snapshot"]}
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+    expected = hmac.new(KEY, text.encode("utf-8"), hashlib.sha256).hexdigest()
+    assert expected == stored["revisions"][0]["digest"]
+
+
+def test_keyed_history_read_without_its_key_is_refused() -> None:
+    """Without the key, or with another one, a keyed history is refused."""
+    text = HISTORY.dumps(key=KEY)
+
+    with pytest.raises(HistoryError, match="written with a key"):
+        History.loads(text)
+    with pytest.raises(HistoryError, match=r"revision 0 does not verify: .* or the key is wrong"):
+        History.loads(text, key=b"another key")
+
+
+def test_reader_with_a_key_refuses_an_unkeyed_history() -> None:
+    """A forger who drops the key and recomputes SHA-256 digests is refused by a keyed reader."""
+    stored = HISTORY.to_dict(key=KEY)
+    del stored["keyed"]
+    stored["revisions"][1]["author"] = "Mallory"
+
+    with pytest.raises(HistoryError, match="written without a key"):
+        History.from_dict(reseal(stored), key=KEY)
+    assert "chained" == History.from_dict(reseal(stored)).integrity
+
+
+def test_deliberate_edit_of_a_keyed_history_is_detected() -> None:
+    """Recomputing the unkeyed digests of a keyed history does not make it verify."""
+    stored = HISTORY.to_dict(key=KEY)
+    stored["revisions"][1]["author"] = "Mallory"
+
+    with pytest.raises(HistoryError, match="revision 0 does not verify"):
+        History.from_dict(reseal(stored), key=KEY)
+
+
+@pytest.mark.parametrize(
+    ("key", "problem"),
+    [
+        ("secret", "expected non-empty bytes, got str"),
+        (b"", "expected non-empty bytes, got empty bytes"),
+        (bytearray(b"k"), "expected non-empty bytes, got bytearray"),
+    ],
+)
+def test_key_must_be_non_empty_bytes(key: Any, problem: str) -> None:
+    """A key that is not non-empty bytes is a ValidationError naming ``key``."""
+    text = HISTORY.dumps(key=KEY)
+    for call in (
+        lambda: HISTORY.dumps(key=key),
+        lambda: HISTORY.to_dict(key=key),
+        lambda: History.loads(text, key=key),
+        lambda: History.from_dict(json.loads(text), key=key),
+    ):
+        with pytest.raises(ValidationError) as info:
+            call()
+        assert ("key", problem) == (info.value.path, info.value.problem)
+
+
+@pytest.mark.parametrize("keyed", [False, 1, "yes"])
+def test_keyed_field_is_true_or_absent(keyed: Any) -> None:
+    """The stored ``keyed`` field is ``true`` or left out."""
+    stored = HISTORY.to_dict()
+    stored["keyed"] = keyed
+
+    with pytest.raises(ValidationError) as info:
+        History.from_dict(stored)
+
+    assert "keyed" == info.value.path
+
+
+# -- what a stored history guarantees ----------------------------------------------------
+
+
+def test_integrity_says_what_reading_verified() -> None:
+    """A made history verified nothing; a read one says which guarantee it has."""
+    assert HISTORY.integrity is None
+    assert "chained" == History.loads(HISTORY.dumps()).integrity
+    assert "keyed" == History.loads(HISTORY.dumps(key=KEY), key=KEY).integrity
+
+
+def test_format_1_is_read_with_its_weaker_guarantee() -> None:
+    """A downgrade to format 1 reads only with the guarantee format 1 gives, and never keyed.
+
+    Format 1's head is the last digest, which anyone can copy: a history cut
+    short reads, and says that lost revisions would not have been noticed.
+    """
+    stored = HISTORY.to_dict()
+    stored["format"] = 1
+    stored["revisions"] = stored["revisions"][:2]
+    stored["head"] = stored["revisions"][-1]["digest"]
+
+    loaded = History.from_dict(stored)
+
+    assert (2, "revisions") == (len(loaded), loaded.integrity)
+    keyed = HISTORY.to_dict(key=KEY)
+    keyed["format"] = 1
+    with pytest.raises(ValidationError) as info:
+        History.from_dict(keyed, key=KEY)
+    assert "keyed" == info.value.path
+
+
+@needs_plans_that_pickle
+def test_integrity_survives_pickling() -> None:
+    """The guarantee a history was read with travels with it."""
+    loaded = History.loads(HISTORY.dumps(key=KEY), key=KEY)
+
+    assert "keyed" == pickle.loads(pickle.dumps(loaded)).integrity
+    assert "keyed" == copy.deepcopy(loaded).integrity
+    assert "keyed" == copy.copy(loaded).integrity
+
+
+# -- the reader applies every rule of the writer ------------------------------------------
+
+
+def test_loads_refuses_duplicate_keys_inside_a_revision() -> None:
+    """Two authors in one revision are refused, as duplicate keys are in a plan."""
+    text = HISTORY.dumps().replace('"author": "Ana"', '"author": "Mallory", "author": "Ana"', 1)
+
+    with pytest.raises(ValidationError) as info:
+        History.loads(text)
+
+    assert info.value.problem.startswith("not valid JSON")
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "path"),
+    [
+        ((1, "author"), None, "revisions[1].author"),
+        ((1, "author"), {"name": "Ana"}, "revisions[1].author"),
+        ((1, "reason"), " ", "revisions[1].reason"),
+        ((1, "reason"), 1, "revisions[1].reason"),
+        ((1, "number"), True, "revisions[1].number"),
+        ((1, "number"), 1.0, "revisions[1].number"),
+        ((3, "kind"), "initial", "revisions[3].kind"),
+        ((0, "kind"), "other", "revisions[0].kind"),
+        ((3, "kind"), "nonsense", "revisions[3].kind"),
+        ((1, "at"), "2026-01-25 10:00:00+01:00", "revisions[1].at"),
+        ((1, "at"), "2026-01-25T10:00+01:00", "revisions[1].at"),
+        ((1, "at"), "2026-01-25T10:00:00.000000+01:00", "revisions[1].at"),
+        ((1, "at"), "2026-01-25T09:00:00Z", "revisions[1].at"),
+        ((1, "at"), 20260125, "revisions[1].at"),
+        ((1, "digest"), None, "revisions[1].digest"),
+        ((1, "changes"), {}, "revisions[1].changes"),
+    ],
+)
+def test_reader_refuses_what_the_writer_refuses(
+    where: tuple[int, str], value: Any, path: str
+) -> None:
+    """With digests recomputed, a revision the writer could not have made is refused."""
+    stored = HISTORY.to_dict()
+    stored["revisions"][where[0]][where[1]] = value
+
+    with pytest.raises(ValidationError) as info:
+        History.from_dict(reseal(stored) if where[1] != "digest" else stored)
+
+    assert path == info.value.path
+
+
+@pytest.mark.parametrize(
+    ("change", "path"),
+    [
+        (
+            {"operation": "add", "path": "tasks[new]", "before": None, "after": {}},
+            "revisions[1].changes[0].before",
+        ),
+        (
+            {"operation": "change", "path": "vision", "before": None},
+            "revisions[1].changes[0].after",
+        ),
+        ({"operation": "remove", "path": "vision", "after": "x"}, "revisions[1].changes[0].before"),
+        ({"operation": None, "path": "vision", "after": "x"}, "revisions[1].changes[0].operation"),
+        (
+            {"operation": ["add"], "path": "vision", "after": "x"},
+            "revisions[1].changes[0].operation",
+        ),
+        ({"operation": "add", "path": 3, "after": "x"}, "revisions[1].changes[0].path"),
+        ("add vision", "revisions[1].changes[0]"),
+    ],
+)
+def test_reader_refuses_changes_the_writer_does_not_write(change: Any, path: str) -> None:
+    """An addition with a ``before``, a change without an ``after``: refused, not rewritten."""
+    stored = HISTORY.to_dict()
+    stored["revisions"][1]["changes"] = [change]
+
+    with pytest.raises(ValidationError) as info:
+        History.from_dict(reseal(stored))
+
+    assert path == info.value.path
+
+
+@pytest.mark.parametrize(
+    ("where", "path"),
+    [
+        ("missing", "snapshot"),
+        ("blank title", "snapshot.goals[0].title"),
+        ("bad path", "revisions[2].changes[0].path"),
+    ],
+)
+def test_reading_errors_keep_their_whole_path(where: str, path: str) -> None:
+    """Problems in the snapshot and in the changes are reported under their place."""
+    stored = HISTORY.to_dict()
+    if where == "missing":
+        del stored["snapshot"]
+    elif where == "blank title":
+        stored["snapshot"]["goals"][0]["title"] = " "
+    else:
+        stored["revisions"][2]["changes"][0]["path"] = "goals[nobody]!"
+
+    with pytest.raises(ValidationError) as info:
+        History.from_dict(reseal(stored) if "snapshot" in stored else stored)
+
+    assert path == info.value.path
+
+
+def test_every_accepted_history_reads_back_the_same() -> None:
+    """What the reader accepts, the writer writes back as it was read."""
+    text = HISTORY.mark_baseline("approved", 2).dumps()
+
+    assert json.loads(text) == History.loads(text).to_dict()
+
+
+# -- text that cannot be stored as UTF-8 -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("where", "path"),
+    [
+        (("revisions", 1, "reason"), "revisions[1].reason"),
+        (("revisions", 1, "changes", 0, "after"), "revisions[1].changes[0].after"),
+    ],
+)
+def test_loads_refuses_lone_surrogates_with_their_path(where: tuple[Any, ...], path: str) -> None:
+    """A lone surrogate, written as a JSON escape, is refused with its path."""
+    stored = HISTORY.to_dict()
+    target = stored
+    for step in where[:-1]:
+        target = target[step]
+    target[where[-1]] = "bad \udc80 text"
+    text = json.dumps(stored)  # refused before any digest is computed
+
+    with pytest.raises(ValidationError) as info:
+        History.loads(text)
+
+    assert (path, "text that cannot be stored as UTF-8 (a lone surrogate)") == (
+        info.value.path,
+        info.value.problem,
+    )
+
+
+@pytest.mark.parametrize("field", ["author", "reason"])
+def test_start_and_commit_refuse_lone_surrogates(field: str) -> None:
+    """An author or reason with a lone surrogate is a ValidationError, never a UnicodeEncodeError."""
+    given_values = {"author": "Ana", "reason": "Fix", field: "Ana \ud800"}
+
+    with pytest.raises(ValidationError) as first:
+        History.start(PLAN, at=T0, **given_values)
+    with pytest.raises(ValidationError) as info:
+        HISTORY.commit(PLAN, at=later(50), allow_empty=True, **given_values)
+
+    assert field == first.value.path == info.value.path
+
+
+def test_start_and_commit_never_raise_unicode_errors_for_a_plan() -> None:
+    """Text in a plan that cannot be stored is a ValidationError under ``plan``."""
+    try:
+        plan = attrs.evolve(PLAN, vision="Lead \ud800")
+    except ValidationError:
+        return  # the plan itself refuses such text
+    with pytest.raises(ValidationError) as first:
+        History.start(plan, at=T0, author="Ana", reason="First")
+    with pytest.raises(ValidationError) as info:
+        HISTORY.commit(plan, at=later(50), author="Ana", reason="Fix")
+
+    assert ("plan.vision", "plan.vision") == (first.value.path, info.value.path)
+
+
+@pytest.mark.parametrize("before", [float("nan"), "2026-06-29", None, True])
+def test_reader_refuses_a_change_whose_before_is_not_the_value(before: Any) -> None:
+    """Any ``before`` but the value a change replaces is refused, NaN included."""
+    stored = HISTORY.to_dict()
+    stored["revisions"][1]["changes"][0]["before"] = before
+
+    with pytest.raises(ValidationError) as info:
+        History.from_dict(reseal(stored))
+
+    assert "revisions[1].changes[0].before" == info.value.path
+
+
+# -- merges that keep going: every clean change applied, conflicts to resolve -----------
+
+
+def test_merge_with_a_conflict_applies_every_other_change() -> None:
+    """A conflict leaves its place at the base value; every clean change is applied."""
+    ours = PLAN.update_goal("cert", deadline=date(2026, 9, 30)).update_task("study", duration=12)
+    theirs = PLAN.update_goal("cert", deadline=date(2026, 12, 31)).update_goal(
+        "network", title="Meet people"
+    )
+
+    result = merge(PLAN, ours, theirs)
+
+    assert ["goals[cert].deadline"] == [conflict.path for conflict in result.conflicts]
+    assert (
+        PLAN.update_task("study", duration=12).update_goal("network", title="Meet people")
+        == result.plan
+    )
+    conflict = result.conflicts[0]
+    assert ("2026-06-30", "2026-09-30", "2026-12-31") == (
+        conflict.base,
+        conflict.ours_value,
+        conflict.theirs_value,
+    )
+
+
+@pytest.mark.parametrize(
+    ("take", "deadline"),
+    [
+        ("ours", date(2026, 9, 30)),
+        ("theirs", date(2026, 12, 31)),
+        ("2026-10-31", date(2026, 10, 31)),
+        (None, None),
+    ],
+)
+def test_resolve_takes_a_side_or_a_value(take: Any, deadline: date | None) -> None:
+    """Resolving a conflict gives a new result with the chosen value and one conflict fewer."""
+    ours = PLAN.update_goal("cert", deadline=date(2026, 9, 30)).update_task("study", duration=12)
+    theirs = PLAN.update_goal("cert", deadline=date(2026, 12, 31))
+    result = merge(PLAN, ours, theirs)
+
+    settled = result.resolve("goals[cert].deadline", take=take)
+
+    assert settled.merged
+    assert not result.merged
+    assert PLAN.update_task("study", duration=12).update_goal("cert", deadline=deadline) == (
+        settled.plan
+    )
+
+
+def test_resolve_inside_a_removed_task_decides_for_the_whole_task() -> None:
+    """Keeping a task one side removed applies the other side's edits; removing it settles all."""
+    ours = PLAN.update_task("meetup", title="Go to two meetups", duration=2)
+    theirs = PLAN.remove_task("meetup")
+    result = merge(PLAN, ours, theirs)
+    assert ["tasks[meetup].duration", "tasks[meetup].title"] == [
+        conflict.path for conflict in result.conflicts
+    ]
+
+    kept = result.resolve("tasks[meetup].title", take="ours")
+    removed = result.resolve("tasks[meetup].duration", take="theirs")
+    renamed = result.resolve("tasks[meetup].title", take="Go to three meetups")
+
+    assert (True, ours) == (kept.merged, kept.plan)
+    assert (True, theirs) == (removed.merged, removed.plan)
+    assert ours.update_task("meetup", title="Go to three meetups") == renamed.plan
+
+
+def test_resolve_refuses_what_it_cannot_do() -> None:
+    """An unknown path, or a value for an order, is a ValidationError naming the argument."""
+    ours = attrs.evolve(PLAN, goals=PLAN.goals[::-1])
+    theirs = PLAN.add_goal(Goal(id="speak", title="Speak at a conference"))
+    result = merge(PLAN, ours, theirs)
+
+    with pytest.raises(ValidationError) as unknown:
+        result.resolve("goals[cert].title", take="ours")
+    with pytest.raises(ValidationError) as value:
+        result.resolve("goals", take=["cert"])
+
+    assert ("path", "take") == (unknown.value.path, value.value.path)
+    assert ours == result.resolve("goals", take="ours").plan
+    assert theirs == result.resolve("goals", take="theirs").plan
+
+
+def test_merge_of_additions_on_both_sides() -> None:
+    """New tasks with different ids, measurements and dependencies added on both sides merge."""
+    base = PLAN.record_measurement("cert", Measurement(on=date(2026, 2, 2), value=40))
+    first, second = (
+        Measurement(on=date(2026, 3, 2), value=50),
+        Measurement(on=date(2026, 3, 9), value=55),
+    )
+    ours = (
+        base.add_task(Task(id="exam", goal="cert", title="Sit the exam"))
+        .record_measurement("cert", first)
+        .update_task("meetup", depends_on=("enrol",))
+    )
+    theirs = (
+        base.add_task(Task(id="mock", goal="cert", title="Take a mock exam"))
+        .record_measurement("cert", second)
+        .update_task("meetup", depends_on=("study",))
+    )
+
+    result = merge(base, ours, theirs)
+
+    assert result.merged
+    assert ["enrol", "study", "meetup", "exam", "mock"] == [task.id for task in result.plan.tasks]
+    assert (base.goal("cert").measurements[0], first, second) == result.plan.goal(
+        "cert"
+    ).measurements
+    assert ("enrol", "study") == result.plan.task("meetup").depends_on
+
+
+def test_merge_refuses_arguments_that_are_not_plans() -> None:
+    """Each argument is named when it is not a plan."""
+    with pytest.raises(ValidationError) as info:
+        merge(PLAN, PLAN, None)  # type: ignore[arg-type]
+
+    assert "theirs" == info.value.path
+
+
+@pytest.mark.parametrize(
+    ("call", "path"),
+    [
+        (lambda: History.start(to_dict(PLAN), at=T0, author="Ana", reason="First"), "plan"),
+        (lambda: HISTORY.commit(None, at=later(50), author="Ana", reason="Fix"), "plan"),
+        (
+            lambda: HISTORY.commit(PLAN, at=later(50), author="Ana", reason="Fix", kind="other"),
+            "kind",
+        ),
+        (
+            lambda: HISTORY.commit(
+                PLAN, at=later(50), author="Ana", reason="Fix", kind=RevisionKind.INITIAL
+            ),
+            "kind",
+        ),
+        (
+            lambda: HISTORY.commit(PLAN, at=later(50), author="Ana", reason="Fix", allow_empty=1),
+            "allow_empty",
+        ),
+        (lambda: HISTORY.commit(PLAN, at=later(50), author=["Ana"], reason="Fix"), "author"),
+        (lambda: HISTORY.plan_at("2026-02-01"), "moment"),
+        (lambda: HISTORY.log(subject=3), "subject"),
+        (lambda: HISTORY.timeline(None), "goal_id"),
+        (lambda: HISTORY.mark_baseline(None), "name"),
+        (lambda: HISTORY.mark_baseline("approved", "1"), "number"),
+        (lambda: HISTORY.baseline(1), "name"),
+        (lambda: HISTORY.revert("1", at=later(50), author="Ana", reason="Back"), "number"),
+        (lambda: HISTORY.revert(1, at=date(2026, 3, 1), author="Ana", reason="Back"), "at"),
+        (lambda: HISTORY.dumps(indent="2"), "indent"),
+        (lambda: merge(PLAN, "ours", PLAN), "ours"),
+        (lambda: merge(PLAN, PLAN, PLAN).resolve(None, take="ours"), "path"),
+    ],
+)
+def test_history_functions_refuse_arguments_of_the_wrong_type(call: Any, path: str) -> None:
+    """A wrong argument is a ValidationError naming it."""
+    with pytest.raises(ValidationError) as info:
+        call()
+
+    assert path == info.value.path
+
+
+def test_revision_numbers_are_not_booleans() -> None:
+    """``history[True]`` is not revision 1."""
+    with pytest.raises(HistoryError):
+        HISTORY[True]  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("where", "path"),
+    [
+        (("snapshot", "vision"), "snapshot.vision"),
+        (("revisions", 2, "changes", 0, "path"), "revisions[2].changes[0].path"),
+    ],
+)
+def test_loads_refuses_lone_surrogates_anywhere(where: tuple[Any, ...], path: str) -> None:
+    """Text that cannot be stored is refused in the snapshot and in a change's path too."""
+    stored = HISTORY.to_dict()
+    target = stored
+    for step in where[:-1]:
+        target = target[step]
+    target[where[-1]] = "x\udc80"
+
+    with pytest.raises(ValidationError) as info:
+        History.loads(json.dumps(stored))
+
+    assert path == info.value.path
+
+
+def test_loads_refuses_a_lone_surrogate_in_a_baseline_name() -> None:
+    """A baseline's name is text that must be storable too."""
+    stored = HISTORY.to_dict()
+    stored["baselines"] = {"ok\udc80": 1}
+
+    with pytest.raises(ValidationError) as info:
+        History.loads(json.dumps(stored))
+
+    assert "baselines" == info.value.path
+
+
+@settings(deterministic, max_examples=int(os.environ.get("CAREERKIT_MERGE_EXAMPLES", "60")))
+@given(
+    plans(min_goals=1).flatmap(
+        lambda base: st.tuples(st.just(base), edited_plans(base), edited_plans(base))
+    ),
+    st.sampled_from(["ours", "theirs"]),
+)
+def test_merge_of_any_two_edits_resolves_to_a_side(
+    triple: tuple[Plan, Plan, Plan], side: str
+) -> None:
+    """Any two edits merge into a plan and conflicts with the base and both sides' values;
+    settling every conflict for one side gives a valid plan, or a ValidationError, never
+    another exception."""
+    base, ours, theirs = triple
+    try:
+        result = merge(base, ours, theirs)
+    except ValidationError:
+        return
+    for conflict in result.conflicts:
+        assert value_at(base, conflict.path) == conflict.base
+        assert value_at(ours, conflict.path) == conflict.ours_value
+        assert value_at(theirs, conflict.path) == conflict.theirs_value
+    try:
+        while result.conflicts:
+            before = len(result.conflicts)
+            result = result.resolve(result.conflicts[0].path, take=side)
+            assert len(result.conflicts) < before
+    except ValidationError:
+        return
+    assert result.merged

@@ -2,7 +2,9 @@
 
 One module per concept, each importing only those before it:
 
-- :mod:`careerkit.history.changes` diffs two plans and applies changes;
+- :mod:`careerkit.history.changes` diffs two plans and applies changes (the
+  path grammar, the wording of a change and the working copies that apply
+  them live in the private ``_grammar``, ``_wording`` and ``_draft``);
 - :mod:`careerkit.history.storage` holds the stored form of a history, its
   format versions and chained digests;
 - :mod:`careerkit.history.revisions` keeps the append-only :class:`History`

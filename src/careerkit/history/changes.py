@@ -7,12 +7,19 @@ ids). Lists without ids (check-ins) are addressed by position
 (``check_ins[3]``); other lists (``depends_on``, ``measurements``,
 ``holidays``) change as a whole. Values are JSON-ready, as in a plan
 document, so changes can be stored and sent to other products.
+
+A field is *added* when it was empty (None, empty text or an empty list)
+and *removed* when it becomes empty again; any other new value is a
+*change* from the old value, a default such as a task's ``todo`` status
+included (``status: 'todo' -> 'done'``).
+
+Every change says what it replaces, and :func:`apply` checks it: a change
+whose ``before`` is not the value in the plan (a stale change, or one
+applied twice) is refused, naming the path and both values.
 """
 
 from __future__ import annotations
 
-import enum
-import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress
@@ -23,26 +30,33 @@ import attrs
 from attrs import frozen
 
 from careerkit.errors import Problem, ValidationError, join_path
-from careerkit.io import structure_value, unstructure_value
-from careerkit.model import Calendar, CheckIn, Goal, Plan, Profile, Task
+from careerkit.history._draft import Draft
+from careerkit.history._grammar import KEYED as _KEYED
+from careerkit.history._grammar import NESTED as _NESTED
+from careerkit.history._grammar import POSITIONAL as _POSITIONAL
+from careerkit.history._grammar import SCALARS as _SCALARS
+from careerkit.history._grammar import Operation, parts
+from careerkit.history._wording import what
+from careerkit.io import unstructure_value
+from careerkit.model import Plan
 
 __all__ = ["Change", "Operation", "apply", "diff", "replay"]
 
-_KEYED = {"goals": Goal, "tasks": Task}
-_POSITIONAL = {"check_ins": CheckIn}
-_PATH = re.compile(r"([a-z_]+)(?:\[([^\]]+)\])?(?:\.([a-z_]+))?")
 
-
-class Operation(enum.Enum):
-    """What a change does.
-
-    >>> Operation("change")
-    <Operation.CHANGE: 'change'>
-    """
-
-    ADD = "add"
-    REMOVE = "remove"
-    CHANGE = "change"
+def _refuse_change(change: Change) -> None:
+    """Say what is wrong with a change that is not one."""
+    if type(change.operation) is not Operation:
+        raise ValidationError(
+            path="operation",
+            problem=f"expected an Operation, got {type(change.operation).__name__}",
+        )
+    if type(change.path) is not str:
+        raise ValidationError(
+            path="path", problem=f"expected a string, got {type(change.path).__name__}"
+        )
+    if change.operation is Operation.ADD:
+        raise ValidationError(path="before", problem="an addition has nothing before")
+    raise ValidationError(path="after", problem="a removal has nothing after")
 
 
 @frozen(kw_only=True)
@@ -60,8 +74,14 @@ class Change:
         field of a nested value (``calendar.holidays``), or the order of the
         goals or tasks (``goals``).
     before, after
-        The JSON-ready values before and after (None for an added or
-        removed value's missing side).
+        The JSON-ready values before and after. An addition has nothing
+        before (``before`` is None) and a removal nothing after.
+
+    Raises
+    ------
+    ValidationError
+        ``operation`` is not an :class:`Operation`, ``path`` not a string,
+        or an addition has a ``before`` or a removal an ``after``.
 
     Examples
     --------
@@ -75,33 +95,46 @@ class Change:
     before: Any = None
     after: Any = None
 
+    def __attrs_post_init__(self) -> None:
+        # One quick test of the whole change: a history read back makes one per stored change.
+        operation = self.operation
+        if (
+            type(operation) is not Operation
+            or type(self.path) is not str
+            or (operation is Operation.ADD and self.before is not None)
+            or (operation is Operation.REMOVE and self.after is not None)
+        ):
+            _refuse_change(self)
+
     @property
     def subject(self) -> str | None:
         """The id of the goal or task the change is about, if any."""
-        parts = _parts(self.path)
-        if parts is not None and parts[0] in _KEYED:
-            return parts[1]
+        found = parts(self.path)
+        if found is not None and found[0] in _KEYED:
+            return found[1]
         return None
 
     def __str__(self) -> str:
-        if self.operation is Operation.ADD:
-            return f"{self.path}: added {_short(self.after)}"
-        if self.operation is Operation.REMOVE:
-            return f"{self.path}: removed {_short(self.before)}"
-        return f"{self.path}: {_short(self.before)} -> {_short(self.after)}"
+        """The path, then what changed, for a person to read.
 
+        A goal or task reads as its title; a list that grew or shrank at
+        its end reads as the items added or removed (a new measurement is
+        one item, not the whole list); an object that changed lists the
+        fields that changed; long text is cut, its quotes kept.
 
-@functools.lru_cache(maxsize=4096)
-def _parts(path: str) -> tuple[str, str | None, str | None] | None:
-    """A path's collection or field, id or position, and field inside (a bounded memo:
-    a history repeats the same paths)."""
-    match = _PATH.fullmatch(path)
-    return None if match is None else (match.group(1), match.group(2), match.group(3))
-
-
-def _short(value: Any) -> str:
-    text = repr(value) if not isinstance(value, dict) else "{" + ", ".join(value)[:60] + "}"
-    return text if len(text) <= 80 else text[:77] + "..."
+        >>> print(Change(operation=Operation.CHANGE, path="tasks[enrol].status",
+        ...              before="todo", after="done"))
+        tasks[enrol].status: 'todo' -> 'done'
+        >>> print(Change(operation=Operation.CHANGE, path="goals[cert].measurements",
+        ...              before=[{"on": "2026-02-01", "value": 40}],
+        ...              after=[{"on": "2026-02-01", "value": 40},
+        ...                     {"on": "2026-03-01", "value": 55}]))
+        goals[cert].measurements: added {on: '2026-03-01', value: 55}
+        >>> print(Change(operation=Operation.REMOVE, path="tasks[site]",
+        ...              before={"id": "site", "goal": "brand", "title": "Build the site"}))
+        tasks[site]: removed 'Build the site'
+        """
+        return f"{self.path}: {what(self.operation, self.before, self.after)}"
 
 
 def diff(old: Plan, new: Plan) -> tuple[Change, ...]:
@@ -129,7 +162,13 @@ def diff(old: Plan, new: Plan) -> tuple[Change, ...]:
     >>> new = old.update_goal("cert", deadline=date(2026, 9, 30))
     >>> [str(change) for change in diff(old, new)]
     ["goals[cert].deadline: added '2026-09-30'"]
+    >>> planned = new.add_task(Task(id="exam", goal="cert", title="Sit the exam"))
+    >>> done = planned.update_task("exam", status=Status.DONE, done_on=date(2026, 9, 1))
+    >>> [str(change) for change in diff(planned, done)]
+    ["tasks[exam].status: 'todo' -> 'done'", "tasks[exam].done_on: added '2026-09-01'"]
     """
+    _check_plan(old, "old")
+    _check_plan(new, "new")
     changes: list[Change] = []
     for attribute in attrs.fields(Plan):
         if not attribute.init:
@@ -149,13 +188,50 @@ def diff(old: Plan, new: Plan) -> tuple[Change, ...]:
     return tuple(changes)
 
 
+def _empty(value: Any) -> bool:
+    """Whether a value means "nothing": None, empty text, an empty list or mapping."""
+    return value is None or (isinstance(value, str | tuple | list | dict | Mapping) and not value)
+
+
+def value_at(plan: Plan, path: str) -> Any:
+    """The JSON-ready value at a change's path in a plan (None where there is none).
+
+    >>> value_at(Plan(id="p", owner="Ana", start=date(2026, 1, 5)), "calendar.hours_per_day")
+    8.0
+    """
+    _check_plan(plan, "plan")
+    found = parts(path) if type(path) is str else None
+    if found is None:
+        raise ValidationError(path="path", problem=f"not a path: {path!r}")
+    name, key, field = found
+    if name in _KEYED:
+        items = getattr(plan, name)
+        if key is None:
+            return [item.id for item in items]
+        item = next((item for item in items if item.id == key), None)
+        if item is None or field is None:
+            return None if item is None else unstructure_value(item)
+        return unstructure_value(getattr(item, field, None))
+    if name in _POSITIONAL and field is None:
+        values = getattr(plan, name)
+        if key is None:
+            return unstructure_value(values)
+        position = int(key) if key.isdigit() else len(values)
+        return unstructure_value(values[position]) if position < len(values) else None
+    if name in _NESTED and key is None and field is not None:
+        return unstructure_value(getattr(getattr(plan, name), field, None))
+    if name in _SCALARS and key is None and field is None:
+        return unstructure_value(getattr(plan, name))
+    raise ValidationError(path="path", problem=f"no such place in a plan: {path!r}")
+
+
 def _value_change(path: str, before: Any, after: Any, *, default: Any) -> Change:
-    """A change of one field, ``add``/``remove`` when one side is the default."""
+    """A change of one field: ``add`` from an empty default, ``remove`` back to it."""
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
         default = default.factory()
-    if before == default:
+    if _empty(default) and before == default:
         return Change(operation=Operation.ADD, path=path, after=unstructure_value(after))
-    if after == default:
+    if _empty(default) and after == default:
         return Change(operation=Operation.REMOVE, path=path, before=unstructure_value(before))
     return Change(
         operation=Operation.CHANGE,
@@ -285,8 +361,9 @@ def apply(plan: Plan, changes: Iterable[Change]) -> Plan:
     >>> apply(old, diff(old, new)) == new
     True
     """
-    draft = _Draft(plan)
-    draft.apply(changes)
+    _check_plan(plan, "plan")
+    draft = Draft(plan, kind=Change)
+    draft.apply(_check_iterable(changes, "changes"))
     try:
         return draft.build()
     except ValidationError as exc:
@@ -320,8 +397,9 @@ def replay(plan: Plan, change_sets: Iterable[Iterable[Change]]) -> Plan:
     ------
     ValidationError
         A change does not fit the plan the sets before it left (the path
-        names the change within its set), a value it sets is not valid, or
-        the final plan is not a valid plan.
+        names the set by its position and the change within it, as in
+        ``[2].changes[0].path``), a value it sets is not valid, or the final
+        plan is not a valid plan.
 
     Examples
     --------
@@ -332,10 +410,31 @@ def replay(plan: Plan, change_sets: Iterable[Iterable[Change]]) -> Plan:
     >>> replay(first, [diff(first, second), diff(second, third)]) == third
     True
     """
-    draft = _Draft(plan)
-    for changes in change_sets:
-        draft.apply(changes)
+    _check_plan(plan, "plan")
+    draft = Draft(plan, kind=Change)
+    for position, changes in enumerate(_check_iterable(change_sets, "change_sets")):
+        try:
+            draft.apply(_check_iterable(changes, "changes"))
+        except ValidationError as exc:
+            raise exc.prefixed(f"[{position}]") from exc
     return draft.build()
+
+
+def _check_plan(plan: object, path: str) -> Plan:
+    if not isinstance(plan, Plan):
+        raise ValidationError(path=path, problem=f"expected a Plan, got {type(plan).__name__}")
+    return plan
+
+
+def _check_iterable(values: object, path: str) -> Iterable[Any]:
+    """An iterable that is not text, bytes or a mapping (which iterate as something else)."""
+    if type(values) is tuple or type(values) is list:
+        return values
+    if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
+        raise ValidationError(
+            path=path, problem=f"expected a list of changes, got {type(values).__name__}"
+        )
+    return values
 
 
 def _under_changes(error: ValidationError, sources: Mapping[str, int]) -> ValidationError:
@@ -348,230 +447,3 @@ def _under_changes(error: ValidationError, sources: Mapping[str, int]) -> Valida
             problem = Problem(join_path(f"changes[{sources[name]}].after", rest), problem.problem)
         problems.append(problem)
     return ValidationError(problems=problems)
-
-
-class _Draft:
-    """A plan being changed: working copies of its parts, rebuilt only where touched.
-
-    :meth:`apply` takes one set of changes and leaves every value it changed
-    checked on its own (goals and tasks by their own classes); :meth:`build`
-    makes the plan, checked as a whole, once however many sets were applied.
-    """
-
-    def __init__(self, plan: Plan) -> None:
-        self.plan = plan
-        self.fields: dict[str, Any] = {}
-        """Plan fields a change replaced, as values."""
-        self.keyed = {name: _KeyedItems(getattr(plan, name), kind) for name, kind in _KEYED.items()}
-        self.positional = {name: list(getattr(plan, name)) for name in _POSITIONAL}
-        self.nested: dict[str, dict[str, Any]] = {}
-        """Nested values (profile, calendar) being edited in the current set, JSON-ready."""
-        self.sources: dict[str, int] = {}
-        """The change that last set each plan field (its index in its set)."""
-
-    def apply(self, changes: Iterable[Change]) -> None:
-        """Apply one set of changes, then check each value it changed."""
-        for index, change in enumerate(changes):
-            try:
-                self._apply_one(change, index)
-            except (TypeError, KeyError, AttributeError, ValueError) as exc:
-                if isinstance(exc, ValidationError):
-                    raise
-                raise ValidationError(
-                    path=f"changes[{index}]", problem=f"does not fit the plan: {exc}"
-                ) from None
-        try:
-            for name, data in self.nested.items():
-                where = f"changes[{self.sources[name]}].after"
-                self.fields[name] = structure_value(data, _NESTED[name], path=where)
-            self.nested.clear()
-            for items in self.keyed.values():
-                items.settle()
-        except (TypeError, KeyError, AttributeError) as exc:
-            raise ValidationError(path="changes", problem=f"do not fit the plan: {exc}") from None
-
-    def build(self) -> Plan:
-        """The changed plan, checked as a whole; the same plan if nothing changed."""
-        fields = dict(self.fields)
-        for name, items in self.keyed.items():
-            if items.touched:
-                fields[name] = items.result()
-        for name, values in self.positional.items():
-            if values != list(getattr(self.plan, name)):
-                fields[name] = tuple(values)
-        if not fields:
-            return self.plan
-        return attrs.evolve(self.plan, **fields)
-
-    def _apply_one(self, change: Change, index: int) -> None:
-        """Apply one change to the working copies of the plan's parts."""
-        parts = _parts(change.path) if isinstance(change.path, str) else None
-        if parts is None:
-            raise ValidationError(
-                path=f"changes[{index}].path", problem=f"not a path: {change.path!r}"
-            )
-        name, key, field = parts
-        if name in self.keyed:
-            self.keyed[name].apply(change, key, field, index)
-        elif name in self.positional and key is not None and field is None:
-            _apply_positional(self.positional[name], change, key, index, _POSITIONAL[name])
-        elif key is None and field is not None and name in _NESTED:
-            self._apply_nested(change, name, field, index)
-        elif key is None and field is None and name in _SCALARS:
-            attribute = _SCALARS[name]
-            if change.operation is Operation.REMOVE:  # back to the default
-                self.fields[name] = _default(attribute)
-            else:
-                self.fields[name] = structure_value(
-                    change.after, attribute.type, path=f"changes[{index}].after"
-                )
-            self.sources[name] = index
-        else:
-            raise ValidationError(
-                path=f"changes[{index}].path", problem=f"no such place in a plan: {change.path!r}"
-            )
-
-    def _apply_nested(self, change: Change, name: str, field: str, index: int) -> None:
-        """Change one field of the profile or the calendar."""
-        if field not in {attribute.name for attribute in attrs.fields(_NESTED[name])}:
-            raise ValidationError(
-                path=f"changes[{index}].path", problem=f"no field {field!r} in {name}"
-            )
-        if name not in self.nested:
-            self.nested[name] = unstructure_value(self.fields.get(name, getattr(self.plan, name)))
-        _set(self.nested[name], field, change)
-        self.sources[name] = index
-
-
-def _default(attribute: attrs.Attribute[Any]) -> Any:
-    default: Any = attribute.default
-    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-        return default.factory()
-    return default
-
-
-def _set(data: dict[str, Any], key: str, change: Change) -> None:
-    if change.operation is Operation.REMOVE:
-        data.pop(key, None)
-    else:
-        data[key] = change.after
-
-
-class _KeyedItems:
-    """Goals or tasks being changed: by id, in order, rebuilt only where touched.
-
-    ``items`` keeps the order (a dict keeps its keys in insertion order). A
-    new order is applied when a set of changes is settled, once every
-    addition and removal of the set is known.
-    """
-
-    def __init__(self, items: Sequence[Any], kind: type) -> None:
-        self.kind = kind
-        self.fields = {attribute.name for attribute in attrs.fields(kind) if attribute.init}
-        self.items: dict[str, Any] = {item.id: item for item in items}
-        self.edits: dict[str, dict[str, Any]] = {}
-        """The items the current set changes, JSON-ready."""
-        self.forms: dict[str, dict[str, Any]] = {}
-        """The JSON-ready forms that items changed by earlier sets were built from."""
-        self.sources: dict[str, int] = {}
-        """The change that last edited each id in the current set."""
-        self.new_order: tuple[int, list[str]] | None = None
-        self.touched = False
-
-    def apply(self, change: Change, key: str | None, field: str | None, index: int) -> None:
-        self.touched = True
-        if key is None:  # the order
-            if not isinstance(change.after, list) or not all(
-                isinstance(item, str) for item in change.after
-            ):
-                raise ValidationError(
-                    path=f"changes[{index}].after", problem="expected a list of ids"
-                )
-            self.new_order = (index, list(change.after))
-            return
-        if field is None:
-            self._whole(change, key, index)
-            return
-        if key not in self.items:
-            raise ValidationError(path=f"changes[{index}].path", problem=f"no item {key!r}")
-        if field not in self.fields or field == "id":
-            raise ValidationError(
-                path=f"changes[{index}].path", problem=f"no field {field!r} to change"
-            )
-        if key not in self.edits:
-            form = self.forms.get(key)
-            self.edits[key] = unstructure_value(self.items[key]) if form is None else dict(form)
-        _set(self.edits[key], field, change)
-        self.sources[key] = index
-
-    def _whole(self, change: Change, key: str, index: int) -> None:
-        where = f"changes[{index}]"
-        if change.operation is Operation.REMOVE:
-            if key not in self.items:
-                raise ValidationError(path=f"{where}.path", problem=f"no item {key!r}")
-            del self.items[key]
-            self.edits.pop(key, None)
-            self.forms.pop(key, None)
-            return
-        if not isinstance(change.after, dict):
-            raise ValidationError(path=f"{where}.after", problem="expected an object")
-        if change.after.get("id") != key:
-            raise ValidationError(path=f"{where}.after.id", problem=f"expected {key!r}")
-        if change.operation is Operation.ADD:
-            if key in self.items:
-                raise ValidationError(path=f"{where}.path", problem=f"{key!r} already exists")
-        elif key not in self.items:
-            raise ValidationError(path=f"{where}.path", problem=f"no item {key!r}")
-        self.items[key] = change.after
-        self.edits[key] = dict(change.after)
-        self.sources[key] = index
-
-    def settle(self) -> None:
-        """End a set of changes: apply its order, build each item it changed."""
-        if not self.edits and self.new_order is None:
-            return
-        if self.new_order is not None:
-            index, order = self.new_order
-            if len(order) != len(self.items) or set(order) != self.items.keys():
-                raise ValidationError(
-                    path=f"changes[{index}].after", problem="the order does not list the same ids"
-                )
-            self.items = {item_id: self.items[item_id] for item_id in order}
-            self.new_order = None
-        for item_id, data in self.edits.items():
-            where = f"changes[{self.sources[item_id]}].after"
-            self.items[item_id] = structure_value(data, self.kind, path=where)
-        self.forms.update(self.edits)
-        self.edits.clear()
-        self.sources.clear()
-
-    def result(self) -> tuple[Any, ...]:
-        """The items, in order (every set settled)."""
-        return tuple(self.items.values())
-
-
-def _apply_positional(values: list[Any], change: Change, key: str, index: int, kind: type) -> None:
-    if not key.isdigit():
-        raise ValidationError(
-            path=f"changes[{index}].path", problem=f"expected a position: {key!r}"
-        )
-    position = int(key)
-    if change.operation is Operation.ADD and position == len(values):
-        values.append(structure_value(change.after, kind, path=f"changes[{index}].after"))
-    elif change.operation is Operation.REMOVE and position == len(values) - 1:
-        values.pop()
-    elif change.operation is Operation.CHANGE and position < len(values):
-        values[position] = structure_value(change.after, kind, path=f"changes[{index}].after")
-    else:
-        raise ValidationError(
-            path=f"changes[{index}].path",
-            problem=f"position {position} does not fit {len(values)} items",
-        )
-
-
-_NESTED: dict[str, type] = {"profile": Profile, "calendar": Calendar}
-_SCALARS = {
-    attribute.name: attribute
-    for attribute in attrs.fields(Plan)
-    if attribute.init and attribute.name not in (*_KEYED, *_POSITIONAL, *_NESTED)
-}

@@ -5,8 +5,10 @@ each holding the plan as committed, its author, time, reason and kind, and
 the :class:`~careerkit.history.changes.Change` values from the revision before.
 Histories are immutable: :meth:`History.commit` returns a new one. Every
 revision carries a SHA-256 digest of its content chained to the previous
-revision's digest, so a stored history that was tampered with is detected
-when it is read (:mod:`careerkit.history.storage` holds the stored form).
+revision's digest, so a stored history that was changed by accident is
+detected when it is read; written and read with a key (HMAC-SHA256), a
+deliberate edit is detected too (:mod:`careerkit.history.storage` holds the
+stored form).
 
 A history read from its stored form keeps its first and latest plans and
 each revision's changes; the plan of a revision in between is rebuilt from
@@ -20,7 +22,7 @@ import json
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
 from types import MappingProxyType
-from typing import Any
+from typing import Any, get_args
 
 import attrs
 from attrs import field, frozen
@@ -83,7 +85,8 @@ class Revision:
     changes: tuple[Change, ...] = field(repr=False)
     """The changes from the previous revision (none for the first)."""
     digest: str = field(repr=False)
-    """SHA-256 of this revision's content chained to the previous digest."""
+    """SHA-256 of this revision's content chained to the previous digest
+    (unkeyed, also in a history read with a key)."""
 
     @property
     def plan(self) -> Plan:
@@ -124,9 +127,52 @@ class TimelinePoint:
 
 
 def _check_time(at: object, path: str) -> datetime:
-    if not isinstance(at, datetime) or at.tzinfo is None or at.utcoffset() is None:
+    if not isinstance(at, datetime):
+        raise ValidationError(
+            path=path, problem=f"expected a timezone-aware datetime, got {type(at).__name__}"
+        )
+    if at.tzinfo is None or at.utcoffset() is None:
         raise ValidationError(path=path, problem="expected a timezone-aware datetime")
     return at
+
+
+def _check_plan(plan: object, path: str = "plan") -> Plan:
+    if not isinstance(plan, Plan):
+        raise ValidationError(path=path, problem=f"expected a Plan, got {type(plan).__name__}")
+    return plan
+
+
+def _check_kind(kind: object) -> RevisionKind:
+    if not isinstance(kind, RevisionKind):
+        raise ValidationError(
+            path="kind", problem=f"expected a RevisionKind, got {type(kind).__name__}"
+        )
+    if kind is RevisionKind.INITIAL:
+        raise ValidationError(path="kind", problem="only the first revision is 'initial'")
+    return kind
+
+
+def _check_flag(value: object, path: str) -> bool:
+    if type(value) is not bool:
+        raise ValidationError(path=path, problem=f"expected True or False, got {value!r}")
+    return value
+
+
+def _check_number(value: object, path: str) -> int:
+    if type(value) is not int:
+        raise ValidationError(
+            path=path, problem=f"expected a revision number, got {type(value).__name__}"
+        )
+    return value
+
+
+_INTEGRITY = frozenset(get_args(storage.Integrity))
+
+
+def _check_integrity(value: object) -> storage.Integrity | None:
+    if value is not None and value not in _INTEGRITY:
+        raise ValidationError(path="integrity", problem=f"expected one of {sorted(_INTEGRITY)}")
+    return value  # type: ignore[return-value]
 
 
 def _read_only(baselines: Mapping[str, int]) -> Mapping[str, int]:
@@ -159,6 +205,22 @@ class History:
     """Every revision, oldest first."""
     baselines: Mapping[str, int] = field(factory=dict, converter=_read_only, hash=False)
     """The revision number each named baseline marks."""
+    integrity: storage.Integrity | None = field(
+        default=None, eq=False, hash=False, converter=_check_integrity
+    )
+    """What reading the history from its stored form verified; None for a
+    history made by :meth:`start` and :meth:`commit`:
+
+    - ``"keyed"``: read with a key, every HMAC-SHA256 digest verified: no
+      revision, change or baseline was changed, added or removed by anyone
+      without the key;
+    - ``"chained"``: every SHA-256 digest verified: accidental changes,
+      lost revisions and moved baselines are detected, but anyone can edit
+      the history and recompute the digests;
+    - ``"revisions"``: an old format 1 history: each revision kept verified
+      against the ones before it, but revisions lost from the end and
+      changed baselines would go unnoticed.
+    """
 
     def __attrs_post_init__(self) -> None:
         if not self.revisions:
@@ -167,7 +229,7 @@ class History:
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickled and copied through the constructor: a read-only view of the
         # baselines does not pickle, the dict it shows does.
-        return (_history, (self.revisions, dict(self.baselines)))
+        return (_history, (self.revisions, dict(self.baselines), self.integrity))
 
     # -- making -------------------------------------------------------------
 
@@ -178,11 +240,14 @@ class History:
         Raises
         ------
         ValidationError
-            ``at`` is not timezone-aware, or ``author`` or ``reason`` is blank.
+            ``plan`` is not a plan, ``at`` not a timezone-aware datetime,
+            ``author`` or ``reason`` not a non-blank string, or text in the
+            plan or in them cannot be stored as UTF-8 (a lone surrogate).
         """
+        _check_plan(plan)
         _check_time(at, "at")
-        _check_text(author, "author")
-        _check_text(reason, "reason")
+        storage.check_text(author, "author")
+        storage.check_text(reason, "reason")
         digest = storage.seal(
             "",
             to_dict(plan),
@@ -225,7 +290,8 @@ class History:
         author, reason
             Who made the change and why.
         kind
-            The kind of revision.
+            The kind of revision (any but ``INITIAL``, which only the first
+            revision is).
         allow_empty
             Accept a plan equal to the latest one.
 
@@ -234,11 +300,16 @@ class History:
         HistoryError
             ``at`` is before the latest revision, or nothing changed.
         ValidationError
-            ``at`` is not timezone-aware, or ``author`` or ``reason`` is blank.
+            An argument has the wrong type, ``at`` is not timezone-aware,
+            ``author`` or ``reason`` is blank, ``kind`` is ``INITIAL``, or
+            text in the plan or in them cannot be stored as UTF-8.
         """
+        _check_plan(plan)
         _check_time(at, "at")
-        _check_text(author, "author")
-        _check_text(reason, "reason")
+        storage.check_text(author, "author")
+        storage.check_text(reason, "reason")
+        _check_kind(kind)
+        _check_flag(allow_empty, "allow_empty")
         latest = self.revisions[-1]
         if at < latest.at:
             raise HistoryError(
@@ -268,7 +339,7 @@ class History:
     # -- reading ------------------------------------------------------------
 
     def __getitem__(self, number: int) -> Revision:
-        if not isinstance(number, int) or not 0 <= number < len(self.revisions):
+        if type(number) is not int or not 0 <= number < len(self.revisions):
             raise HistoryError(f"no revision {number!r}: there are {len(self.revisions)}")
         return self.revisions[number]
 
@@ -303,6 +374,10 @@ class History:
 
     def log(self, subject: str | None = None) -> tuple[LogEntry, ...]:
         """Every change, oldest first; only those about one goal or task if ``subject``."""
+        if subject is not None and type(subject) is not str:
+            raise ValidationError(
+                path="subject", problem=f"expected an id or None, got {type(subject).__name__}"
+            )
         return tuple(
             LogEntry(
                 number=revision.number,
@@ -322,6 +397,10 @@ class History:
         The first point is the first revision that has the goal; later ones
         are the revisions that moved its deadline or target.
         """
+        if type(goal_id) is not str:
+            raise ValidationError(
+                path="goal_id", problem=f"expected an id, got {type(goal_id).__name__}"
+            )
         points: list[TimelinePoint] = []
         goal = None
         for position, revision in enumerate(self.revisions):
@@ -347,7 +426,9 @@ class History:
 
     def mark_baseline(self, name: str, number: int | None = None) -> History:
         """A history where ``name`` marks revision ``number`` (the latest if None)."""
-        _check_text(name, "name")
+        storage.check_text(name, "name")
+        if number is not None:
+            _check_number(number, "number")
         revision = self[len(self.revisions) - 1 if number is None else number]
         return attrs.evolve(self, baselines={**self.baselines, name: revision.number})
 
@@ -359,32 +440,78 @@ class History:
         HistoryError
             No baseline has this name.
         """
+        storage.check_text(name, "name")
         if name not in self.baselines:
             raise HistoryError(f"no baseline named {name!r}")
         return self.revisions[self.baselines[name]]
 
     def revert(self, number: int, *, at: datetime, author: str, reason: str) -> History:
         """A new revision restoring revision ``number``'s plan; nothing is rewritten."""
+        _check_number(number, "number")
         return self.commit(
             self[number].plan, at=at, author=author, reason=reason, kind=RevisionKind.REVERT
         )
 
     # -- storage ------------------------------------------------------------
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, key: bytes | None = None) -> dict[str, Any]:
         """The stored form: one snapshot, then each revision's changes and digest.
 
         See :mod:`careerkit.history.storage` for its fields and digests.
-        """
-        return storage.write(self.revisions[0].plan, self.revisions, self.baselines)
 
-    def dumps(self, *, indent: int | None = None) -> str:
-        """The stored form as JSON text."""
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+        Parameters
+        ----------
+        key
+            A secret key (non-empty bytes): the digests are then
+            HMAC-SHA256 under it, and the stored form says it is keyed, so
+            that it is only read with the same key. Without a key the
+            digests are SHA-256, which detects accidents but not a
+            deliberate edit (anyone can recompute them).
+
+        Raises
+        ------
+        ValidationError
+            ``key`` is not non-empty bytes.
+
+        Examples
+        --------
+        >>> history = History.start(Plan(id="p", owner="Ana", start=date(2026, 1, 5)),
+        ...                         at=datetime(2026, 1, 5, 9, tzinfo=timezone.utc),
+        ...                         author="Ana", reason="First plan")
+        >>> stored = history.to_dict(key=b"a secret of the product")
+        >>> stored["keyed"], History.from_dict(stored, key=b"a secret of the product").integrity
+        (True, 'keyed')
+        >>> History.from_dict(stored)
+        Traceback (most recent call last):
+        ...
+        careerkit.errors.HistoryError: the history was written with a key: it can only be read with the key
+        """
+        key = storage.check_key(key)
+        return storage.write(self.revisions[0].plan, self.revisions, self.baselines, key=key)
+
+    def dumps(self, *, indent: int | None = None, key: bytes | None = None) -> str:
+        """The stored form as JSON text (see :meth:`to_dict` for ``key``)."""
+        if indent is not None and type(indent) is not int:
+            raise ValidationError(
+                path="indent", problem=f"expected an integer, got {type(indent).__name__}"
+            )
+        return json.dumps(self.to_dict(key=key), indent=indent, ensure_ascii=False)
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> History:
+    def from_dict(cls, data: Mapping[str, Any], *, key: bytes | None = None) -> History:
         """Read a stored history, checking every digest.
+
+        A history written with a key is read only with the same key, and a
+        reader given a key reads only a history written with one: a stored
+        form stripped of its key and given recomputed SHA-256 digests is
+        refused. :attr:`integrity` says what was verified.
+
+        Everything the writer refuses, the reader refuses too: a blank or
+        missing author or reason, a number that is not an integer, a kind
+        ``initial`` after the first revision, a time not written as
+        ``datetime.isoformat`` writes it, a change whose ``before`` is not
+        the value it replaces, an addition with a ``before`` or a change
+        without an ``after``, text that cannot be stored as UTF-8.
 
         The work grows with the size of the stored form, not with the
         number of revisions times the size of the plan: every digest is
@@ -400,23 +527,31 @@ class History:
         ------
         HistoryError
             The chain of digests does not verify (the first bad revision is
-            named), a revision is missing or out of order, or the baselines
-            were changed.
+            named; with a key, the key may be wrong), a revision is missing
+            or out of order, the baselines were changed, or the history was
+            written with a key and is read without one or the other way round.
         ValidationError
             The stored form is malformed or has fields it does not know, or
-            its changes do not fit the plans they change.
+            its changes do not fit the plans they change (paths such as
+            ``revisions[2].changes[0].path`` or ``snapshot.goals[0].title``),
+            or ``key`` is not non-empty bytes.
         """
-        return cls._of(storage.read(data, kinds=RevisionKind))
+        key = storage.check_key(key)
+        return cls._of(storage.read(data, kinds=RevisionKind, key=key))
 
     @classmethod
-    def loads(cls, text: str | bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> History:
+    def loads(
+        cls, text: str | bytes, *, max_size: int = DEFAULT_MAX_SIZE, key: bytes | None = None
+    ) -> History:
         """Read a stored history from JSON text (see :meth:`from_dict`).
 
         The text is read by the same strict reader as plans
         (:func:`careerkit.io.read_json`): duplicate keys, ``NaN`` and text
         that is not UTF-8 are refused.
         """
-        return cls._of(storage.read(read_json(text, max_size=max_size), kinds=RevisionKind))
+        key = storage.check_key(key)
+        data = read_json(text, max_size=max_size)
+        return cls._of(storage.read(data, kinds=RevisionKind, key=key))
 
     @classmethod
     def _of(cls, stored: storage.Stored[RevisionKind]) -> History:
@@ -437,13 +572,12 @@ class History:
             )
             for item in stored.revisions
         )
-        return cls(revisions=revisions, baselines=stored.baselines)
+        return cls(revisions=revisions, baselines=stored.baselines, integrity=stored.integrity)
 
 
-def _history(revisions: tuple[Revision, ...], baselines: dict[str, int]) -> History:
-    return History(revisions=revisions, baselines=baselines)
-
-
-def _check_text(value: object, path: str) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise ValidationError(path=path, problem="must be a non-empty string")
+def _history(
+    revisions: tuple[Revision, ...],
+    baselines: dict[str, int],
+    integrity: storage.Integrity | None = None,
+) -> History:
+    return History(revisions=revisions, baselines=baselines, integrity=integrity)
