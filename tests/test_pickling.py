@@ -291,7 +291,6 @@ def test_merge_results_round_trip(result: careerkit.MergeResult) -> None:
     assert_round_trips(result)
 
 
-@PLAN_PROXY
 def test_conflicts_round_trip() -> None:
     """A merge that conflicts (it holds the merged plan) and its conflicts pickle and deep-copy."""
     base = Plan(id="p", owner="Ana", start=date(2026, 1, 5), vision="Lead a team")

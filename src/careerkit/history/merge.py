@@ -95,10 +95,6 @@ class MergeResult:
             value). A goal or task order, or the check-ins as a whole, take
             a side only.
 
-        Inside a goal or task that one side removed, the first decision
-        holds for the whole goal or task: removing it settles every
-        conflict inside it; keeping it applies the other side's edits there.
-
         Returns
         -------
         MergeResult
@@ -111,6 +107,12 @@ class MergeResult:
             No conflict has this path (``path``), ``take`` is a value where
             only a side can be taken (``take``), or the plan it makes is
             not valid.
+
+        Notes
+        -----
+        Inside a goal or task that one side removed, the first decision
+        holds for the whole goal or task: removing it settles every
+        conflict inside it; keeping it applies the other side's edits there.
 
         Examples
         --------
