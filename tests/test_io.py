@@ -931,18 +931,33 @@ def test_size_limit_is_checked_before_parsing(monkeypatch: pytest.MonkeyPatch) -
     assert "max_size" in str(bytes_error)
 
 
-def test_size_limit_counts_characters_of_text_and_bytes_of_bytes() -> None:
-    """A document exactly at ``max_size`` loads; one more character or byte is refused."""
+def test_size_limit_counts_bytes_of_utf8_for_text_and_bytes_alike() -> None:
+    """A document of exactly ``max_size`` bytes of UTF-8 loads, as text or as bytes;
+    one more byte is refused either way, and text is measured by its encoding."""
     text = json.dumps({**MINIMAL, "owner": "Zoë"}, ensure_ascii=False)
     encoded = text.encode("utf-8")
 
     expected = careerkit.from_dict({**MINIMAL, "owner": "Zoë"})
 
-    assert expected == careerkit.loads(text, max_size=len(text))
-    assert expected == careerkit.loads(encoded, max_size=len(encoded))
     assert len(text) < len(encoded)
-    rejected(lambda: careerkit.loads(encoded, max_size=len(text)))
-    rejected(lambda: careerkit.loads(text + " ", max_size=len(text)))
+    assert expected == careerkit.loads(text, max_size=len(encoded))
+    assert expected == careerkit.loads(encoded, max_size=len(encoded))
+    text_error = rejected(lambda: careerkit.loads(text, max_size=len(text)))
+    bytes_error = rejected(lambda: careerkit.loads(encoded, max_size=len(text)))
+    assert f"{len(encoded)} bytes" in str(text_error)
+    assert str(text_error) == str(bytes_error)
+    rejected(lambda: careerkit.loads(text + " ", max_size=len(encoded)))
+
+
+def test_size_limit_on_text_of_many_byte_characters() -> None:
+    """Text of four-byte characters counts four bytes each: 1,000 of them are above
+    a limit of 3,999 bytes, though they are only 1,000 characters."""
+    text = json.dumps({**MINIMAL, "vision": "\U0001f680" * 1_000}, ensure_ascii=False)
+
+    error = rejected(lambda: careerkit.loads(text, max_size=3_999))
+
+    assert "above the limit of 3999" in str(error)
+    assert careerkit.loads(text).vision == "\U0001f680" * 1_000
 
 
 def test_default_size_limit() -> None:

@@ -199,24 +199,44 @@ def _reject_network_cycle(plan: Plan) -> None:
 
 
 def _reject_dependency_on_family(plan: Plan) -> None:
-    """A goal cannot depend on its ancestor or descendant: one contains the other's work."""
-    parents = {goal.id: goal.parent for goal in plan.goals}
+    """A goal cannot depend on its ancestor or descendant: one contains the other's work.
 
-    def ancestors(goal_id: str) -> list[str]:
-        found = []
-        parent = parents[goal_id]
-        while parent is not None:
-            found.append(parent)
-            parent = parents[parent]
-        return found
-
+    Each goal gets the times at which a walk of the parent forest enters and
+    leaves it; a goal is another's ancestor exactly when its interval holds
+    the other's, so each dependency is tested in constant time.
+    """
+    if not any(goal.depends_on for goal in plan.goals):
+        return
+    entered, left = _walk_times(plan.goals)
     for position, goal in enumerate(plan.goals):
         for slot, other in enumerate(goal.depends_on):
-            if other in ancestors(goal.id) or goal.id in ancestors(other):
+            low, high = sorted((goal.id, other), key=entered.__getitem__)
+            if entered[low] < entered[high] and left[high] < left[low]:
                 raise CycleError(
                     cycle=(f"goal {goal.id}", f"goal {other}"),
                     path=f"goals[{position}].depends_on[{slot}]",
                 )
+
+
+def _walk_times(goals: Sequence[Goal]) -> tuple[dict[str, int], dict[str, int]]:
+    """When a depth-first walk of the (acyclic) parent forest enters and leaves each goal."""
+    children: dict[str | None, list[str]] = {}
+    for goal in goals:
+        children.setdefault(goal.parent, []).append(goal.id)
+    entered: dict[str, int] = {}
+    left: dict[str, int] = {}
+    clock = 0
+    stack: list[tuple[str, bool]] = [(root, False) for root in reversed(children.get(None, []))]
+    while stack:
+        goal_id, leaving = stack.pop()
+        clock += 1
+        if leaving:
+            left[goal_id] = clock
+            continue
+        entered[goal_id] = clock
+        stack.append((goal_id, True))
+        stack.extend((child, False) for child in reversed(children.get(goal_id, [])))
+    return entered, left
 
 
 def _reject_cycle(
