@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import enum
 import functools
 import inspect
+import io
 import json
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -44,8 +46,10 @@ from careerkit import (
     Weekday,
 )
 
+from .bad_documents import valid_document
 from .strategies import deterministic, plans
 
+ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "marketing_director.json"
 
@@ -987,3 +991,101 @@ def test_tuples_are_named_as_such(field: str, value: object, path: str) -> None:
         careerkit.from_dict({**MINIMAL, field: value})
 
     assert (path, "expected a list, got a tuple") == (info.value.path, info.value.problem)
+
+
+# -- every problem in one reading -------------------------------------------
+
+NINE_FAULTS: dict[str, Any] = {
+    "schema_version": 2,
+    "id": "bad id",
+    "owner": " ",
+    "start": "2026-03-01",
+    "goals": [
+        {"id": "g", "title": " "},
+        {"id": "h", "title": "Do h", "weight": -1, "deadline": "2026-02-01"},
+    ],
+    "tasks": [
+        {"id": "a", "goal": "nope", "title": "A", "duration": -2},
+        {"id": "b", "goal": "g", "title": "B", "status": "bogus", "depends_on": ["zz"]},
+    ],
+}
+
+
+def test_every_problem_of_a_document_in_one_reading() -> None:
+    """Nine faults, nine problems: the fields of goals and tasks, the plan's own fields,
+    and the references and dates of the parts that could be read, each by its whole path."""
+    error = rejected(lambda: careerkit.from_dict(NINE_FAULTS))
+
+    assert {
+        "goals[0].title",
+        "goals[1].weight",
+        "goals[1].deadline",
+        "tasks[0].duration",
+        "tasks[0].goal",
+        "tasks[1].status",
+        "tasks[1].depends_on[0]",
+        "id",
+        "owner",
+    } == set(paths(error))
+    assert 9 == len(error.problems)
+    assert "goals[1].deadline: 2026-02-01 is before the plan starts" in str(error)
+    assert "tasks[1].depends_on[0]: unknown task 'zz'" in str(error)
+
+
+def test_references_to_unreadable_items_are_not_reported_as_unknown() -> None:
+    """A task of a goal that could not be read (but whose id could) is not told its goal is
+    unknown; a fault inside a nested value still lets the item's references be checked."""
+    document = valid_document()
+    document["goals"][0]["metric"] = {"name": "n", "baseline": "x", "target": 1}
+    document["tasks"][0]["depends_on"] = ["nowhere"]
+
+    error = rejected(lambda: careerkit.from_dict(document))
+
+    assert ["goals[0].metric.baseline", "tasks[0].depends_on[0]"] == paths(error)
+
+
+def test_plan_fields_and_whole_plan_rules_at_once_in_python() -> None:
+    """``Plan(...)`` with a bad owner and a goal whose deadline is before the plan's start
+    reports both, the second with its whole path."""
+    with pytest.raises(careerkit.ValidationError) as caught:
+        careerkit.Plan(
+            id="p",
+            owner=" ",
+            start=date(2026, 3, 1),
+            goals=[careerkit.Goal(id="g", title="Do g", deadline=date(2026, 2, 1))],
+            check_ins=["not a check-in"],  # type: ignore[list-item]
+        )
+
+    assert ["owner", "check_ins[0]", "goals[0].deadline"] == paths(caught.value)
+
+
+def test_a_goal_reports_its_fields_and_its_dates_at_once() -> None:
+    """A goal's rules across fields run on its sound fields though another is wrong."""
+    with pytest.raises(careerkit.ValidationError) as caught:
+        careerkit.Goal(
+            id="g", title="Do g", weight=-1, start=date(2026, 3, 1), deadline=date(2026, 2, 1)
+        )
+
+    assert ["weight", "deadline"] == paths(caught.value)
+
+
+def test_getting_started_example_shows_every_problem() -> None:
+    """The getting-started page's example of bad input prints what the page says."""
+    lines = (ROOT / "docs" / "getting-started.rst").read_text(encoding="utf-8").splitlines()
+    start = lines.index("Bad input is refused")
+    code_begin = lines.index(".. code-block:: python", start) + 2
+    text_begin = lines.index(".. code-block:: text", start) + 2
+
+    def block(begin: int) -> list[str]:
+        found = []
+        for line in lines[begin:]:
+            if line and not line.startswith("   "):
+                break
+            found.append(line[3:])
+        return found
+
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec("\n".join(block(code_begin)), {})
+
+    assert [line for line in block(text_begin) if line] == printed.getvalue().splitlines()

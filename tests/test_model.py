@@ -350,8 +350,8 @@ def test_every_problem_is_reported_at_once() -> None:
     assert ["id", "title", "duration", "notes"] == [p.path for p in caught.value.problems]
 
 
-def test_plan_reports_field_problems_before_whole_plan_checks() -> None:
-    """A plan with a bad field does not also run the whole-plan checks."""
+def test_plan_reports_field_problems_and_whole_plan_problems_at_once() -> None:
+    """A plan with a bad field still runs the whole-plan checks on its sound parts."""
     with pytest.raises(ValidationError) as caught:
         Plan(
             id="p",
@@ -360,7 +360,7 @@ def test_plan_reports_field_problems_before_whole_plan_checks() -> None:
             tasks=(Task(id="t", goal="missing", title="Step"),),
         )
 
-    assert ["owner"] == [p.path for p in caught.value.problems]
+    assert ["owner", "tasks[0].goal"] == [p.path for p in caught.value.problems]
 
 
 # -- the shared checks (_checks.py) ------------------------------------------

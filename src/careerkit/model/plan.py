@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from types import MappingProxyType
+from types import MappingProxyType, SimpleNamespace
 from typing import Any
 
 import attrs
@@ -12,13 +12,15 @@ from attrs import field, frozen
 
 from careerkit.errors import Problem, UnknownReferenceError, ValidationError
 from careerkit.model import rules
-from careerkit.model._integrity import check_plan
+from careerkit.model._integrity import Parts, check_parts, check_plan
 from careerkit.model.enums import Status
+from careerkit.model.goal import _FIELDS as _GOAL_FIELDS
 from careerkit.model.goal import Goal
+from careerkit.model.task import _FIELDS as _TASK_FIELDS
 from careerkit.model.task import Task
-from careerkit.model.values import Calendar, CheckIn, Measurement, Profile
+from careerkit.model.values import _CHECK_IN_FIELDS, Calendar, CheckIn, Measurement, Profile
 
-__all__ = ["Plan"]
+__all__ = ["Plan", "problems_of_parts"]
 
 
 def _to_mapping(value: Any) -> Any:
@@ -119,8 +121,10 @@ class Plan:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        _FIELDS.check(problems, self)
-        rules.raise_if_any(problems)
+        wrong = _FIELDS.check(problems, self)
+        if wrong:  # the whole-plan rules still run over every part that is sound
+            check_parts(_sound_parts(self, wrong), problems)
+            rules.raise_if_any(problems)
         goal_index, task_index = check_plan(self)
         object.__setattr__(self, "_goal_index", goal_index)
         object.__setattr__(self, "_task_index", task_index)
@@ -420,6 +424,84 @@ class Plan:
 
 
 _ATTRIBUTES = attrs.fields(Plan)
+_PARTS = ("goals", "tasks", "check_ins")
+_ITEM_KINDS = {"goals": Goal, "tasks": Task, "check_ins": CheckIn}
+
+
+def _sound_parts(plan: Plan, wrong: frozenset[str]) -> Parts:
+    """The parts of a plan whose own fields are sound: items of the wrong type are left out."""
+    items = {
+        name: tuple(
+            item if isinstance(item, _ITEM_KINDS[name]) else None
+            for item in (getattr(plan, name) if type(getattr(plan, name)) is tuple else ())
+        )
+        for name in _PARTS
+    }
+    return Parts(
+        start=None if "start" in wrong else plan.start,
+        entries=None if "profile" in wrong else plan.profile.entries(),
+        goals=items["goals"],
+        tasks=items["tasks"],
+        check_ins=items["check_ins"],
+    )
+
+
+_STAND_IN_DEFAULTS: Mapping[str, Mapping[str, object]] = {
+    "goals": {
+        "id": None,
+        "parent": None,
+        "backup_for": None,
+        "depends_on": (),
+        "relevant_to": (),
+        "start": None,
+        "deadline": None,
+        "measurements": (),
+    },
+    "tasks": {"id": None, "goal": None, "depends_on": ()},
+    "check_ins": {"on": None},
+}
+_ITEM_FIELDS = {"goals": _GOAL_FIELDS, "tasks": _TASK_FIELDS, "check_ins": _CHECK_IN_FIELDS}
+
+
+def problems_of_parts(
+    fields: Mapping[str, object], items: Mapping[str, tuple[object, ...]]
+) -> list[Problem]:
+    """The problems of a plan that could only be read in part, for a document reader.
+
+    ``fields`` holds the plan's other fields that could be read; ``items``
+    holds, for ``goals``, ``tasks`` and ``check_ins``, each item in place:
+    the value itself, or a mapping of the fields of it that could be read,
+    or None. Each field is checked by its rule, and the whole-plan rules
+    (references, dates) run over every part that is sound, so that one
+    reading reports every problem that can be found.
+    """
+    problems: list[Problem] = []
+    sound = _FIELDS.sound(fields)
+    for name in sorted(fields.keys() - sound.keys() - set(_PARTS)):
+        rule = dict(_FIELDS.rules).get(name)
+        if rule is not None:
+            rule.report(problems, name, fields[name])
+    profile = sound.get("profile")
+    parts = {name: tuple(_stand_in(name, item) for item in items.get(name, ())) for name in _PARTS}
+    check_parts(
+        Parts(
+            start=sound.get("start"),  # type: ignore[arg-type]
+            entries=profile.entries() if isinstance(profile, Profile) else None,
+            goals=parts["goals"],
+            tasks=parts["tasks"],
+            check_ins=parts["check_ins"],
+        ),
+        problems,
+    )
+    return problems
+
+
+def _stand_in(name: str, item: object) -> object:
+    """The item, or a stand-in of its sound fields, for the whole-plan checks."""
+    if not isinstance(item, Mapping):
+        return item
+    readable = _ITEM_FIELDS[name].sound(item)
+    return SimpleNamespace(**{**_STAND_IN_DEFAULTS[name], **readable})
 
 
 def _evolve(item: Any, path: str, changes: dict[str, Any]) -> Any:

@@ -194,7 +194,8 @@ class Fields:
     >>> from types import SimpleNamespace
     >>> table = fields("Example", name=Text(), baseline=Number(minimum=0))
     >>> problems = []
-    >>> table.check(problems, SimpleNamespace(name=" ", baseline=-1))
+    >>> sorted(table.check(problems, SimpleNamespace(name=" ", baseline=-1)))
+    ['baseline', 'name']
     >>> [str(problem) for problem in problems]
     ['name: must not be empty', 'baseline: must be at least 0, got -1']
     """
@@ -206,14 +207,33 @@ class Fields:
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_quick_test", _compile_quick_test(self.owner, self.rules))
 
-    def check(self, problems: list[Problem], value: object) -> None:
-        """Append a problem, named by field, for each thing wrong with ``value``'s fields."""
+    def check(self, problems: list[Problem], value: object) -> frozenset[str]:
+        """Append a problem, named by field, for each thing wrong with ``value``'s fields.
+
+        Returns the names of the fields found wrong, so that the rules across
+        fields can still be checked on the others.
+        """
         if self._quick_test(value):
-            return
+            return _NONE
+        wrong = []
         for name, rule in self.rules:
             item = getattr(value, name)
             if not rule.accepts(item):
                 rule.report(problems, name, item)
+                wrong.append(name)
+        return frozenset(wrong)
+
+    def sound(self, values: Mapping[str, object]) -> dict[str, object]:
+        """The entries of ``values`` that name a field of the table and pass its rule."""
+        rules = dict(self.rules)
+        return {
+            name: value
+            for name, value in values.items()
+            if name in rules and rules[name].accepts(value)
+        }
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 def _compile_quick_test(

@@ -162,8 +162,7 @@ class Metric:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        _METRIC_FIELDS.check(problems, self)
-        if not problems:
+        if _METRIC_FIELDS.check(problems, self).isdisjoint(("baseline", "target", "direction")):
             if self.direction is Direction.INCREASE and self.target < self.baseline:
                 problems.append(Problem("target", "below the baseline for an increasing metric"))
             if self.direction is Direction.DECREASE and self.target > self.baseline:
