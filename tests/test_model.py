@@ -759,11 +759,11 @@ def test_unknown_id(lookup: Callable[[Plan], object], kind: str) -> None:
 
 @pytest.mark.parametrize("bad_key", [3, None, ["exam"]])
 def test_lookup_with_a_non_string(bad_key: object) -> None:
-    """A lookup with a non-string (even unhashable) id is an unknown reference."""
-    with pytest.raises(UnknownReferenceError) as caught:
-        make_plan().task(bad_key)  # type: ignore[arg-type]
-
-    assert str(bad_key) == caught.value.id
+    """A lookup with a non-string (even unhashable) id is a wrong argument, named."""
+    for lookup in (make_plan().task, make_plan().goal, make_plan().task_position):
+        assert_rejected(lambda: lookup(bad_key), "id", "expected an id string")  # noqa: B023
+    for lookup in (make_plan().tasks_of, make_plan().deadline_for):
+        assert_rejected(lambda: lookup(bad_key), "goal_id", "expected an id string")  # noqa: B023
 
 
 # -- edits -----------------------------------------------------------------------
@@ -1044,10 +1044,10 @@ def test_complete_task_before_it_started() -> None:
 
 
 def test_complete_task_with_negative_hours() -> None:
-    """Negative hours are rejected at the task's hours_spent."""
+    """Negative hours are rejected as the argument ``hours_spent``."""
     assert_rejected(
         lambda: make_plan().complete_task("study", on=date(2026, 3, 2), hours_spent=-1),
-        "tasks[1].hours_spent",
+        "hours_spent",
         "at least 0",
     )
 
@@ -1429,3 +1429,86 @@ def test_dependency_on_a_deep_ancestor_or_descendant_is_a_cycle() -> None:
             f"goals[{index}].depends_on[0]",
             error=CycleError,
         )
+
+
+# -- edits check their arguments; a date is judged alike in an edit and a document --
+
+
+def test_work_dated_before_the_plan_is_refused_in_an_edit_and_in_a_document() -> None:
+    """``complete_task(on=...)`` before the plan starts is refused, as the same
+    ``done_on`` in a document is, with the same path and message."""
+    early = date(2025, 1, 9)
+    edit = assert_rejected(
+        lambda: make_plan().complete_task("exam", on=early), "tasks[2].started_on"
+    )
+    document = careerkit.to_dict(make_plan())
+    document["tasks"][2].update(status="done", started_on="2025-01-09", done_on="2025-01-09")
+    with pytest.raises(ValidationError) as read:
+        careerkit.from_dict(document)
+
+    assert [str(problem) for problem in edit.problems] == [
+        str(problem) for problem in read.value.problems
+    ]
+    assert "tasks[2].done_on: 2025-01-09 is before the plan starts" in str(edit)
+    assert_rejected(lambda: make_plan().start_task("exam", on=early), "tasks[2].started_on")
+
+
+def test_an_achieved_goal_is_not_achieved_before_the_plan_starts() -> None:
+    """A goal without a start of its own is not achieved before the plan starts."""
+    assert_rejected(
+        lambda: make_plan().update_goal(
+            "consult", status=GoalStatus.ACHIEVED, achieved_on=date(2025, 12, 31)
+        ),
+        "goals[3].achieved_on",
+        "before the plan starts",
+    )
+
+
+@pytest.mark.parametrize(
+    ("edit", "path", "problem"),
+    [
+        (lambda plan: plan.add_goal({"id": "g"}), "goal", "expected Goal, got dict"),
+        (lambda plan: plan.add_task("t"), "task", "expected Task, got str"),
+        (lambda plan: plan.add_check_in(None), "check_in", "expected CheckIn, got NoneType"),
+        (
+            lambda plan: plan.record_measurement("cert", 45),
+            "measurement",
+            "expected Measurement, got int",
+        ),
+        (lambda plan: plan.record_measurement(7, None), "goal_id", "expected an id string"),
+        (lambda plan: plan.update_goal(b"cert", weight=2), "id", "expected an id string"),
+        (lambda plan: plan.update_task(None, effort=2), "id", "expected an id string"),
+        (lambda plan: plan.remove_goal(["cert"]), "id", "expected an id string"),
+        (lambda plan: plan.remove_task(1.5), "id", "expected an id string"),
+        (
+            lambda plan: plan.start_task("exam", on=datetime(2026, 3, 2, 9)),
+            "on",
+            "expected a date, got datetime",
+        ),
+        (
+            lambda plan: plan.start_task("exam", on="2026-03-02"),
+            "on",
+            "expected a date, got a string",
+        ),
+        (
+            lambda plan: plan.complete_task("exam", on=None),
+            "on",
+            "expected a date, got null",
+        ),
+        (
+            lambda plan: plan.complete_task("exam", on=date(9999, 12, 31)),
+            "on",
+            "outside the supported dates",
+        ),
+        (
+            lambda plan: plan.complete_task("exam", on=date(2026, 3, 2), hours_spent="3"),
+            "hours_spent",
+            "expected a number, got a string",
+        ),
+    ],
+)
+def test_edits_refuse_wrong_arguments_by_name(
+    edit: Callable[[Plan], object], path: str, problem: str
+) -> None:
+    """Every edit refuses an argument of the wrong type with a ValidationError naming it."""
+    assert_rejected(lambda: edit(make_plan()), path, problem)

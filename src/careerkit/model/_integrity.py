@@ -103,6 +103,7 @@ def check_parts(
             _check_goal(goal, f"goals[{position}]", problems, parts=parts, goal_index=goal_index)
     tasks_in_order = _check_task_references(parts.tasks, goal_index, task_index, problems)
     if parts.start is not None:
+        _check_task_dates(parts.tasks, parts.start, problems)
         for position, check_in in enumerate(parts.check_ins):
             if check_in is not None and check_in.on is not None and check_in.on < parts.start:
                 problems.append(
@@ -138,6 +139,19 @@ def _check_task_references(
             elif earlier >= position:
                 in_order = False
     return in_order
+
+
+def _check_task_dates(tasks: Sequence[Any], plan_start: date, problems: list[Problem]) -> None:
+    """Work is not recorded as started or done before the plan starts."""
+    for position, task in enumerate(tasks):
+        if task is None:
+            continue
+        for name in ("started_on", "done_on"):
+            day = getattr(task, name)
+            if day is not None and day < plan_start:
+                problems.append(
+                    Problem(f"tasks[{position}].{name}", f"{day} is before the plan starts")
+                )
 
 
 def _index(items: Sequence[Any], name: str, problems: list[Problem]) -> dict[str, int]:
@@ -199,6 +213,10 @@ def _check_goal_dates(goal: Any, path: str, problems: list[Problem], plan_start:
     if goal.deadline is not None and goal.deadline < start:
         what = "the goal's start" if goal.start else "the plan starts"
         problems.append(Problem(f"{path}.deadline", f"{goal.deadline} is before {what}"))
+    if goal.start is None and goal.achieved_on is not None and goal.achieved_on < plan_start:
+        problems.append(
+            Problem(f"{path}.achieved_on", f"{goal.achieved_on} is before the plan starts")
+        )
     for slot, measurement in enumerate(goal.measurements):
         if measurement.on < plan_start:
             problems.append(

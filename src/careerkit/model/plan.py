@@ -175,17 +175,23 @@ class Plan:
         ...      goals=[Goal(id="a", title="Do a"), Goal(id="b", title="Do b")]).goal_position("b")
         1
         """
-        try:
-            return self._goal_index[id]
-        except (KeyError, TypeError):
-            raise UnknownReferenceError(kind="goal", id=str(id)) from None
+        return self._position(self._goal_index, "goal", id, "id")
 
     def task_position(self, id: str, /) -> int:  # noqa: A002
         """The index of the task with this id in ``tasks``."""
+        return self._position(self._task_index, "task", id, "id")
+
+    @staticmethod
+    def _position(index: Mapping[str, int], kind: str, id: object, argument: str) -> int:  # noqa: A002
+        """The position of an id in an index; the argument is named if it is not a string."""
+        if type(id) is not str:
+            raise ValidationError(
+                path=argument, problem=f"expected an id string, got {rules.describe(id)}"
+            )
         try:
-            return self._task_index[id]
-        except (KeyError, TypeError):
-            raise UnknownReferenceError(kind="task", id=str(id)) from None
+            return index[id]
+        except KeyError:
+            raise UnknownReferenceError(kind=kind, id=id) from None
 
     def tasks_of(self, goal_id: str, /) -> tuple[Task, ...]:
         """The tasks that serve a goal, in plan order.
@@ -196,7 +202,7 @@ class Plan:
         >>> [task.id for task in plan.tasks_of("g")]
         ['t']
         """
-        self.goal_position(goal_id)
+        self._position(self._goal_index, "goal", goal_id, "goal_id")
         return tuple(task for task in self.tasks if task.goal == goal_id)
 
     def deadline_for(self, goal_id: str, /) -> date | None:
@@ -215,7 +221,7 @@ class Plan:
         UnknownReferenceError
             No goal has this id.
         """
-        goal: Goal | None = self.goal(goal_id)
+        goal: Goal | None = self.goals[self._position(self._goal_index, "goal", goal_id, "goal_id")]
         found: date | None = None
         while goal is not None:
             if goal.deadline is not None and (found is None or goal.deadline < found):
@@ -233,6 +239,7 @@ class Plan:
         ValidationError
             The id is already used, or a reference does not resolve.
         """
+        _check_argument(_GOAL, "goal", goal)
         return attrs.evolve(self, goals=(*self.goals, goal))
 
     def update_goal(self, id: str, /, **changes: Any) -> Plan:  # noqa: A002
@@ -297,6 +304,7 @@ class Plan:
         CycleError
             The task's dependencies close a cycle.
         """
+        _check_argument(_TASK, "task", task)
         return attrs.evolve(self, tasks=(*self.tasks, task))
 
     def update_task(self, id: str, /, **changes: Any) -> Plan:  # noqa: A002
@@ -348,6 +356,7 @@ class Plan:
             The task is not to do.
         """
         position = self.task_position(id)
+        _check_argument(_ON, "on", on)
         task = self.tasks[position]
         if task.status is not Status.TODO:
             raise ValidationError(
@@ -383,6 +392,8 @@ class Plan:
             started.
         """
         position = self.task_position(id)
+        _check_argument(_ON, "on", on)
+        _check_argument(_HOURS, "hours_spent", hours_spent)
         task = self.tasks[position]
         if task.status not in (Status.TODO, Status.IN_PROGRESS):
             raise ValidationError(
@@ -410,7 +421,9 @@ class Plan:
         ValidationError
             The goal has no metric, or the measurement predates the plan.
         """
-        goal = self.goal(goal_id)
+        position = self._position(self._goal_index, "goal", goal_id, "goal_id")
+        _check_argument(_MEASUREMENT, "measurement", measurement)
+        goal = self.goals[position]
         return self.update_goal(goal_id, measurements=(*goal.measurements, measurement))
 
     def add_check_in(self, check_in: CheckIn, /) -> Plan:
@@ -420,10 +433,27 @@ class Plan:
         >>> len(plan.add_check_in(CheckIn(on=date(2026, 2, 1), satisfaction=4)).check_ins)
         1
         """
+        _check_argument(_CHECK_IN, "check_in", check_in)
         return attrs.evolve(self, check_ins=(*self.check_ins, check_in))
 
 
 _ATTRIBUTES = attrs.fields(Plan)
+_GOAL = rules.Instance(Goal)
+_TASK = rules.Instance(Task)
+_CHECK_IN = rules.Instance(CheckIn)
+_MEASUREMENT = rules.Instance(Measurement)
+_ON = rules.Date()  # the rule of every date of a plan, as a document gives it
+_HOURS = rules.Number(minimum=0, optional=True)
+
+
+def _check_argument(rule: rules.Rule, name: str, value: object) -> None:
+    """Refuse an argument of an edit that its rule refuses, naming the argument."""
+    if not rule.accepts(value):
+        problems: list[Problem] = []
+        rule.report(problems, name, value)
+        rules.raise_if_any(problems)
+
+
 _PARTS = ("goals", "tasks", "check_ins")
 _ITEM_KINDS = {"goals": Goal, "tasks": Task, "check_ins": CheckIn}
 
@@ -456,8 +486,9 @@ _STAND_IN_DEFAULTS: Mapping[str, Mapping[str, object]] = {
         "start": None,
         "deadline": None,
         "measurements": (),
+        "achieved_on": None,
     },
-    "tasks": {"id": None, "goal": None, "depends_on": ()},
+    "tasks": {"id": None, "goal": None, "depends_on": (), "started_on": None, "done_on": None},
     "check_ins": {"on": None},
 }
 _ITEM_FIELDS = {"goals": _GOAL_FIELDS, "tasks": _TASK_FIELDS, "check_ins": _CHECK_IN_FIELDS}
