@@ -59,6 +59,14 @@ def _as_is(value: object, _: object) -> object:
     return value
 
 
+def _structure_integer(value: object, _: object) -> object:
+    """An integral number (``5.0``) is the integer it is, as JSON Schema counts it; anything
+    else passes through for the model to judge."""
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return value
+
+
 def _structure_date(value: object, _: object) -> date:
     if type(value) is str and len(value) == 10 and value[4] == value[7] == "-":
         try:
@@ -357,10 +365,12 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(attrs.has, _structure_record_factory)
     for kind in _PLAIN:
         converter.register_structure_hook(kind, _as_is)
+    converter.register_structure_hook(int, _structure_integer)
     converter.register_structure_hook(date, _structure_date)
     # Optional fields in one call, not through cattrs' general union dispatch.
     for kind in _PLAIN:
         converter.register_structure_hook(kind | None, _as_is)
+    converter.register_structure_hook(int | None, _structure_integer)
     converter.register_structure_hook(date | None, _structure_optional_date)
     converter.register_unstructure_hook(date, date.isoformat)
     for kind in _PLAIN:  # written as they are, without cattrs' general union dispatch

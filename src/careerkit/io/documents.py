@@ -140,6 +140,8 @@ def _migrate(document: object, migrations: Mapping[int, Migration]) -> dict[str,
             path="schema_version", problem=f"missing; this careerkit writes {SCHEMA_VERSION}"
         )
     version = document["schema_version"]
+    if type(version) is float and version.is_integer() and abs(version) <= 2**53:
+        version = int(version)  # an integral number is the integer it is
     if type(version) is not int or version < 1:
         shown = describe(version) if type(version) is not int else "a number below 1"
         raise ValidationError(
