@@ -62,8 +62,11 @@ __all__ = [
     "to_tuple",
 ]
 
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}")  # used with fullmatch: no newline slips in
+ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}"
+"""What an id is, to be matched against the whole text (``re.fullmatch``): with
+``^...$``, Python would let a final newline slip in. The JSON Schema says the
+same without an end anchor (see ``careerkit.io.schema``)."""
+_ID = re.compile(ID_PATTERN)
 _is_id = _ID.fullmatch
 _ID_FIRST = frozenset(string.ascii_letters + string.digits)
 _ID_CHARACTERS = _ID_FIRST | frozenset("_.:-")
