@@ -1335,6 +1335,8 @@ def test_ajv_strict_and_loads_agree_field_by_field() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4)))
         named.append((f"owner={text!r}", _set(_parity_base(), ("owner",), text)))
     named.append(("base", _parity_base()))
+    for path in (EXAMPLE, DATA / "plan-v1.json", DATA / "plan-v2.json"):
+        named.append((path.name, json.loads(path.read_text(encoding="utf-8"))))
     verdicts = _ajv_verdicts([document for _, document in named])
 
     disagreements = [
