@@ -646,15 +646,14 @@ def test_loads_rejects_bytes_that_are_not_utf8() -> None:
 
 
 def test_loads_rejects_text_above_the_size_limit() -> None:
-    """Text longer than ``max_size`` is refused before it is parsed."""
+    """Text longer than ``max_size`` bytes of UTF-8 is refused before it is parsed."""
     text = HISTORY.dumps()
+    size = len(text.encode("utf-8"))
 
     with pytest.raises(ValidationError) as info:
-        History.loads(text, max_size=len(text) - 1)
+        History.loads(text, max_size=size - 1)
 
-    expected = (
-        f"the document is {len(text)} characters, above the limit of {len(text) - 1} (max_size)"
-    )
+    expected = f"the document is {size} bytes, above the limit of {size - 1} (max_size)"
     assert expected == info.value.problem
 
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import enum
 import functools
 import inspect
+import io
 import json
+import random
+import shutil
+import subprocess
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
@@ -15,6 +20,7 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError as SchemaError
 
@@ -43,9 +49,12 @@ from careerkit import (
     ValidationError,
     Weekday,
 )
+from careerkit.model.rules import BLANK_CHARACTERS
 
+from .bad_documents import valid_document
 from .strategies import deterministic, plans
 
+ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "marketing_director.json"
 
@@ -478,9 +487,10 @@ def test_missing_schema_version_is_refused() -> None:
     assert expected == paths(error)
 
 
-@pytest.mark.parametrize("version", ["1", 1.0, True, None, 0, -1, [1]], ids=repr)
+@pytest.mark.parametrize("version", ["1", 1.5, True, None, 0, -1, 0.0, [1]], ids=repr)
 def test_invalid_schema_version_is_refused(version: object) -> None:
-    """A ``schema_version`` that is not a positive integer is refused at that path."""
+    """A ``schema_version`` that is not a positive integer is refused at that path
+    (``1.0`` is the integer 1, as JSON Schema counts it)."""
     error = rejected(lambda: careerkit.from_dict({**MINIMAL, "schema_version": version}))
 
     expected = ["schema_version"]
@@ -931,18 +941,33 @@ def test_size_limit_is_checked_before_parsing(monkeypatch: pytest.MonkeyPatch) -
     assert "max_size" in str(bytes_error)
 
 
-def test_size_limit_counts_characters_of_text_and_bytes_of_bytes() -> None:
-    """A document exactly at ``max_size`` loads; one more character or byte is refused."""
+def test_size_limit_counts_bytes_of_utf8_for_text_and_bytes_alike() -> None:
+    """A document of exactly ``max_size`` bytes of UTF-8 loads, as text or as bytes;
+    one more byte is refused either way, and text is measured by its encoding."""
     text = json.dumps({**MINIMAL, "owner": "Zoë"}, ensure_ascii=False)
     encoded = text.encode("utf-8")
 
     expected = careerkit.from_dict({**MINIMAL, "owner": "Zoë"})
 
-    assert expected == careerkit.loads(text, max_size=len(text))
-    assert expected == careerkit.loads(encoded, max_size=len(encoded))
     assert len(text) < len(encoded)
-    rejected(lambda: careerkit.loads(encoded, max_size=len(text)))
-    rejected(lambda: careerkit.loads(text + " ", max_size=len(text)))
+    assert expected == careerkit.loads(text, max_size=len(encoded))
+    assert expected == careerkit.loads(encoded, max_size=len(encoded))
+    text_error = rejected(lambda: careerkit.loads(text, max_size=len(text)))
+    bytes_error = rejected(lambda: careerkit.loads(encoded, max_size=len(text)))
+    assert f"{len(encoded)} bytes" in str(text_error)
+    assert str(text_error) == str(bytes_error)
+    rejected(lambda: careerkit.loads(text + " ", max_size=len(encoded)))
+
+
+def test_size_limit_on_text_of_many_byte_characters() -> None:
+    """Text of four-byte characters counts four bytes each: 1,000 of them are above
+    a limit of 3,999 bytes, though they are only 1,000 characters."""
+    text = json.dumps({**MINIMAL, "vision": "\U0001f680" * 1_000}, ensure_ascii=False)
+
+    error = rejected(lambda: careerkit.loads(text, max_size=3_999))
+
+    assert "above the limit of 3999" in str(error)
+    assert careerkit.loads(text).vision == "\U0001f680" * 1_000
 
 
 def test_default_size_limit() -> None:
@@ -972,3 +997,352 @@ def test_tuples_are_named_as_such(field: str, value: object, path: str) -> None:
         careerkit.from_dict({**MINIMAL, field: value})
 
     assert (path, "expected a list, got a tuple") == (info.value.path, info.value.problem)
+
+
+# -- every problem in one reading -------------------------------------------
+
+NINE_FAULTS: dict[str, Any] = {
+    "schema_version": 2,
+    "id": "bad id",
+    "owner": " ",
+    "start": "2026-03-01",
+    "goals": [
+        {"id": "g", "title": " "},
+        {"id": "h", "title": "Do h", "weight": -1, "deadline": "2026-02-01"},
+    ],
+    "tasks": [
+        {"id": "a", "goal": "nope", "title": "A", "duration": -2},
+        {"id": "b", "goal": "g", "title": "B", "status": "bogus", "depends_on": ["zz"]},
+    ],
+}
+
+
+def test_every_problem_of_a_document_in_one_reading() -> None:
+    """Nine faults, nine problems: the fields of goals and tasks, the plan's own fields,
+    and the references and dates of the parts that could be read, each by its whole path."""
+    error = rejected(lambda: careerkit.from_dict(NINE_FAULTS))
+
+    assert {
+        "goals[0].title",
+        "goals[1].weight",
+        "goals[1].deadline",
+        "tasks[0].duration",
+        "tasks[0].goal",
+        "tasks[1].status",
+        "tasks[1].depends_on[0]",
+        "id",
+        "owner",
+    } == set(paths(error))
+    assert 9 == len(error.problems)
+    assert "goals[1].deadline: 2026-02-01 is before the plan starts" in str(error)
+    assert "tasks[1].depends_on[0]: unknown task 'zz'" in str(error)
+
+
+def test_references_to_unreadable_items_are_not_reported_as_unknown() -> None:
+    """A task of a goal that could not be read (but whose id could) is not told its goal is
+    unknown; a fault inside a nested value still lets the item's references be checked."""
+    document = valid_document()
+    document["goals"][0]["metric"] = {"name": "n", "baseline": "x", "target": 1}
+    document["tasks"][0]["depends_on"] = ["nowhere"]
+
+    error = rejected(lambda: careerkit.from_dict(document))
+
+    assert ["goals[0].metric.baseline", "tasks[0].depends_on[0]"] == paths(error)
+
+
+def test_plan_fields_and_whole_plan_rules_at_once_in_python() -> None:
+    """``Plan(...)`` with a bad owner and a goal whose deadline is before the plan's start
+    reports both, the second with its whole path."""
+    with pytest.raises(careerkit.ValidationError) as caught:
+        careerkit.Plan(
+            id="p",
+            owner=" ",
+            start=date(2026, 3, 1),
+            goals=[careerkit.Goal(id="g", title="Do g", deadline=date(2026, 2, 1))],
+            check_ins=["not a check-in"],  # type: ignore[list-item]
+        )
+
+    assert ["owner", "check_ins[0]", "goals[0].deadline"] == paths(caught.value)
+
+
+def test_a_goal_reports_its_fields_and_its_dates_at_once() -> None:
+    """A goal's rules across fields run on its sound fields though another is wrong."""
+    with pytest.raises(careerkit.ValidationError) as caught:
+        careerkit.Goal(
+            id="g", title="Do g", weight=-1, start=date(2026, 3, 1), deadline=date(2026, 2, 1)
+        )
+
+    assert ["weight", "deadline"] == paths(caught.value)
+
+
+def test_getting_started_example_shows_every_problem() -> None:
+    """The getting-started page's example of bad input prints what the page says."""
+    lines = (ROOT / "docs" / "getting-started.rst").read_text(encoding="utf-8").splitlines()
+    start = lines.index("Bad input is refused")
+    code_begin = lines.index(".. code-block:: python", start) + 2
+    text_begin = lines.index(".. code-block:: text", start) + 2
+
+    def block(begin: int) -> list[str]:
+        found = []
+        for line in lines[begin:]:
+            if line and not line.startswith("   "):
+                break
+            found.append(line[3:])
+        return found
+
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec("\n".join(block(code_begin)), {})
+
+    assert [line for line in block(text_begin) if line] == printed.getvalue().splitlines()
+
+
+# -- the JSON Schema and loads agree, field by field, in Python and in JavaScript --
+
+_TEXTS = [
+    "a",
+    "",
+    " ",
+    "\ufeff",
+    "\x1c",
+    "\x85",
+    "\u3000",
+    "\u200b",
+    "ok\n",
+    "\ud800",
+    "a\udfff",
+    "\U0001f680",
+    "x" * 100_001,
+    5,
+    None,
+]
+_IDS = ["p", "p\n", "p q", "", "-p", "p" * 128, "p" * 129, "ab.c:d_e-f", "é", "\ud800", 5, None]
+_DATES = [
+    "2026-07-01",
+    "8999-12-31",
+    "9000-12-31",
+    "9001-01-01",
+    "9999-12-31",
+    "0000-01-01",
+    "2026-02-30",
+    "2028-02-29",
+    "\uff12\uff10\uff12\uff16-01-05",  # full-width digits
+    "2026-1-5",
+    "2026-07-01\n",
+    "20260701",
+    "2026-W27-1",
+    1,
+    None,
+]
+_INTEGERS = [5, 5.0, 0, 0.0, 5.5, -1, -1.0, 100_000, 100_000.0, 100_001, 1e300, True, "5", None]
+_FIELD_MUTATIONS: list[tuple[tuple[str | int, ...], list[Any]]] = [
+    (("owner",), _TEXTS),
+    (("goals", 2, "title"), _TEXTS),
+    (("goals", 0, "metric", "name"), _TEXTS),
+    (("profile", "values", 0), _TEXTS),
+    (("vision",), _TEXTS),
+    (("tasks", 0, "notes"), _TEXTS),
+    (("metadata", "coach"), _TEXTS),
+    (("id",), _IDS),
+    (("goals", 3, "deadline"), _DATES),
+    (("tasks", 2, "due"), _DATES),
+    (("calendar", "holidays", 0), _DATES),
+    (("tasks", 1, "duration"), _INTEGERS),
+    (("tasks", 2, "depends_on", 0, "lag"), [*_INTEGERS, -100_000, -100_001]),
+    (("check_ins", 0, "satisfaction"), [1, 5, 3.0, 0, 6, 4.5, True, "3", None]),
+    (("schema_version",), [1, 2, 2.0, 1.0, 3, 0, 1.5, True, "2", None]),
+    (("weekly_capacity",), [6.5, 0, -1, 1e15, 1e16, True, "6", None]),
+    (("budget",), [0, None, -1, 1.5, True]),
+    (("tasks", 1, "percent_complete"), [30, 100, 100.5, -1, None, True]),
+    (("calendar", "hours_per_day"), [24, 0, 24.5, "8"]),
+    (("goals", 3, "horizon"), ["short", "SHORT", "bogus", None, 1]),
+    (("tasks", 3, "status"), ["todo", "bogus", "DONE", None, 1]),
+]
+"""Each field with values its rule alone decides: a sound one breaks no rule across fields."""
+
+
+def _set(document: dict[str, Any], keys: tuple[str | int, ...], value: Any) -> dict[str, Any]:
+    changed = copy.deepcopy(document)
+    target: Any = changed
+    for key in keys[:-1]:
+        target = target[key]
+    target[keys[-1]] = value
+    return changed
+
+
+def _parity_base() -> dict[str, Any]:
+    document = valid_document()
+    document["tasks"][2]["depends_on"] = [{"task": "study", "lag": 2}]
+    return document
+
+
+def _mutated_documents() -> list[tuple[str, dict[str, Any]]]:
+    base = _parity_base()
+    return [
+        (f"{'.'.join(map(str, keys))}={value!r:.30}", _set(base, keys, value))
+        for keys, values in _FIELD_MUTATIONS
+        for value in values
+    ]
+
+
+def _loads_accepts(document: dict[str, Any]) -> bool:
+    try:
+        careerkit.loads(json.dumps(document))
+    except careerkit.ValidationError:
+        return False
+    return True
+
+
+def test_loads_reads_an_integral_number_as_the_integer_it_is() -> None:
+    """``5.0`` in an integer field (as JSON Schema counts it) is read as ``5``; 5.5 is not."""
+    document = _set(_parity_base(), ("tasks", 1, "duration"), 5.0)
+    document = _set(document, ("tasks", 2, "depends_on", 0, "lag"), -2.0)
+    document = _set(document, ("check_ins", 0, "satisfaction"), 3.0)
+    document["schema_version"] = 2.0
+
+    plan = careerkit.loads(json.dumps(document))
+
+    assert (5, int) == (plan.tasks[1].duration, type(plan.tasks[1].duration))
+    assert -2 == plan.tasks[2].links[0].lag
+    assert (3, int) == (plan.check_ins[0].satisfaction, type(plan.check_ins[0].satisfaction))
+    assert plan == careerkit.loads(careerkit.dumps(plan))
+
+
+def test_json_schema_and_loads_agree_field_by_field() -> None:
+    """Each mutated field gets the same verdict from jsonschema (formats checked) and loads."""
+    validator = schema_validator()
+    assert _loads_accepts(_parity_base())
+
+    disagreements = [
+        (name, validator.is_valid(document), _loads_accepts(document))
+        for name, document in _mutated_documents()
+        if validator.is_valid(document) != _loads_accepts(document)
+    ]
+
+    assert [] == disagreements
+
+
+_TEXT_ALPHABET = st.one_of(
+    st.sampled_from([*BLANK_CHARACTERS, "\ud800", "\udc80", "\x00", "\u200b", "a", "\u180e"]),
+    st.characters(),
+)
+
+
+@given(st.text(_TEXT_ALPHABET, max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_json_schema_and_loads_agree_on_any_required_text(text: str) -> None:
+    """Blank, surrogates, controls: a required text is judged alike by the schema and loads."""
+    document = _set(_parity_base(), ("owner",), text)
+
+    assert schema_validator().is_valid(document) == _loads_accepts(document)
+
+
+@given(plans())
+@settings(max_examples=25, deadline=None)
+def test_generated_documents_are_valid_for_both(plan: Plan) -> None:
+    """A document written by ``to_dict`` passes the schema and reads back."""
+    document = careerkit.to_dict(plan)
+
+    assert (True, True) == (schema_validator().is_valid(document), _loads_accepts(document))
+
+
+def test_json_schema_patterns_mean_the_same_in_ecma262_and_python() -> None:
+    """No pattern uses what ECMA-262 and Python read differently, and nothing sits beside an
+    ``anyOf`` without a ``type`` (ajv's strict mode refuses both)."""
+    found: list[str] = []
+
+    def visit(node: Any, path: str) -> None:
+        if isinstance(node, dict):
+            pattern = node.get("pattern", "")
+            for token in ("$", "\\s", "\\S", "\\d", "\\w", "\\b"):
+                if token in pattern:
+                    found.append(f"{path}: pattern uses {token}")
+            if "anyOf" in node and "type" not in node:
+                beside = set(node) - {"anyOf", "description", "title"}
+                if beside:
+                    found.append(f"{path}: {sorted(beside)} beside anyOf")
+            for key, value in node.items():
+                visit(value, f"{path}/{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                visit(value, f"{path}/{index}")
+
+    visit(careerkit.json_schema(), "#")
+
+    assert [] == found
+
+
+_AJV_SCRIPT = r"""
+const {default: Ajv2020} = require("ajv/dist/2020");
+let input = "";
+process.stdin.on("data", (chunk) => (input += chunk));
+process.stdin.on("end", () => {
+  const {schema, documents} = JSON.parse(input);
+  const ajv = new Ajv2020({strict: true, allErrors: false});
+  try {
+    require("ajv-formats")(ajv, ["date"]);
+  } catch (error) {
+    ajv.addFormat("date", (text) => {
+      const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
+      if (!match) return false;
+      const [year, month, day] = match.slice(1).map(Number);
+      const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+      const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+      return month >= 1 && month <= 12 && day >= 1 && day <= days;
+    });
+  }
+  const validate = ajv.compile(schema);
+  process.stdout.write(JSON.stringify(documents.map((document) => validate(document))));
+});
+"""
+
+
+def _ajv_verdicts(documents: list[dict[str, Any]]) -> list[bool]:
+    """ajv's verdicts in strict mode, or a skip where node or ajv is missing.
+
+    ajv is found as Node finds modules (``NODE_PATH``, for example
+    ``npm install --prefix /tmp/ajv ajv ajv-formats`` then
+    ``NODE_PATH=/tmp/ajv/node_modules``).
+    """
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    found = subprocess.run(
+        [node, "-e", 'require.resolve("ajv/dist/2020")'], capture_output=True, check=False
+    )
+    if found.returncode != 0:
+        pytest.skip("ajv is not installed for node (set NODE_PATH)")
+    request = json.dumps({"schema": careerkit.json_schema(), "documents": documents})
+    result = subprocess.run(
+        [node, "-e", _AJV_SCRIPT],
+        input=request,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    verdicts: list[bool] = json.loads(result.stdout)
+    return verdicts
+
+
+def test_ajv_strict_and_loads_agree_field_by_field() -> None:
+    """The schema compiles in ajv's strict mode, and ajv gives every mutated field (and
+    random required texts) the verdict of loads."""
+    named = _mutated_documents()
+    rng = random.Random(0)
+    alphabet = [*BLANK_CHARACTERS, "\ud800", "\x00", "\u200b", "a", "é", "\U0001f680", "\x7f"]
+    for _ in range(200):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4)))
+        named.append((f"owner={text!r}", _set(_parity_base(), ("owner",), text)))
+    named.append(("base", _parity_base()))
+    for path in (EXAMPLE, DATA / "plan-v1.json", DATA / "plan-v2.json"):
+        named.append((path.name, json.loads(path.read_text(encoding="utf-8"))))
+    verdicts = _ajv_verdicts([document for _, document in named])
+
+    disagreements = [
+        (name, verdict, _loads_accepts(document))
+        for (name, document), verdict in zip(named, verdicts, strict=True)
+        if verdict != _loads_accepts(document)
+    ]
+
+    assert [] == disagreements

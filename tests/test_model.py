@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import pickle
 from collections.abc import Callable
 from datetime import date, datetime
@@ -349,8 +350,8 @@ def test_every_problem_is_reported_at_once() -> None:
     assert ["id", "title", "duration", "notes"] == [p.path for p in caught.value.problems]
 
 
-def test_plan_reports_field_problems_before_whole_plan_checks() -> None:
-    """A plan with a bad field does not also run the whole-plan checks."""
+def test_plan_reports_field_problems_and_whole_plan_problems_at_once() -> None:
+    """A plan with a bad field still runs the whole-plan checks on its sound parts."""
     with pytest.raises(ValidationError) as caught:
         Plan(
             id="p",
@@ -359,7 +360,7 @@ def test_plan_reports_field_problems_before_whole_plan_checks() -> None:
             tasks=(Task(id="t", goal="missing", title="Step"),),
         )
 
-    assert ["owner"] == [p.path for p in caught.value.problems]
+    assert ["owner", "tasks[0].goal"] == [p.path for p in caught.value.problems]
 
 
 # -- the shared checks (_checks.py) ------------------------------------------
@@ -758,11 +759,11 @@ def test_unknown_id(lookup: Callable[[Plan], object], kind: str) -> None:
 
 @pytest.mark.parametrize("bad_key", [3, None, ["exam"]])
 def test_lookup_with_a_non_string(bad_key: object) -> None:
-    """A lookup with a non-string (even unhashable) id is an unknown reference."""
-    with pytest.raises(UnknownReferenceError) as caught:
-        make_plan().task(bad_key)  # type: ignore[arg-type]
-
-    assert str(bad_key) == caught.value.id
+    """A lookup with a non-string (even unhashable) id is a wrong argument, named."""
+    for lookup in (make_plan().task, make_plan().goal, make_plan().task_position):
+        assert_rejected(lambda: lookup(bad_key), "id", "expected an id string")  # noqa: B023
+    for lookup in (make_plan().tasks_of, make_plan().deadline_for):
+        assert_rejected(lambda: lookup(bad_key), "goal_id", "expected an id string")  # noqa: B023
 
 
 # -- edits -----------------------------------------------------------------------
@@ -1043,10 +1044,10 @@ def test_complete_task_before_it_started() -> None:
 
 
 def test_complete_task_with_negative_hours() -> None:
-    """Negative hours are rejected at the task's hours_spent."""
+    """Negative hours are rejected as the argument ``hours_spent``."""
     assert_rejected(
         lambda: make_plan().complete_task("study", on=date(2026, 3, 2), hours_spent=-1),
-        "tasks[1].hours_spent",
+        "hours_spent",
         "at least 0",
     )
 
@@ -1288,3 +1289,226 @@ def test_profile_entries() -> None:
     expected = frozenset({"storytelling", "public speaking", "branding", "data", "growth"})
     assert expected == profile.entries()
     assert frozenset() == Profile().entries()
+
+
+# -- the supported dates, text UTF-8 can store, the family check ----------
+
+
+@pytest.mark.parametrize(
+    ("make", "path"),
+    [
+        (lambda: Plan(id="p", owner="o", start=date(9999, 12, 31)), "start"),
+        (lambda: Plan(id="p", owner="o", start=date(9001, 1, 1)), "start"),
+        (lambda: Task(id="t", goal="g", title="Step", not_before=date(9999, 12, 31)), "not_before"),
+        (lambda: Task(id="t", goal="g", title="Step", due=date(9001, 1, 1)), "due"),
+        (
+            lambda: Task(
+                id="t",
+                goal="g",
+                title="Step",
+                status=Status.IN_PROGRESS,
+                started_on=date(9999, 12, 31),
+            ),
+            "started_on",
+        ),
+        (
+            lambda: Task(
+                id="t",
+                goal="g",
+                title="Step",
+                status=Status.DONE,
+                started_on=date(2026, 1, 5),
+                done_on=date(9999, 12, 31),
+            ),
+            "done_on",
+        ),
+        (lambda: Goal(id="g", title="Do g", deadline=date(9999, 12, 31)), "deadline"),
+        (lambda: Calendar(holidays=(date(9999, 12, 25),)), "holidays[0]"),
+        (lambda: CheckIn(on=date(9999, 12, 31), satisfaction=3), "on"),
+        (lambda: Measurement(on=date(9999, 12, 31), value=1), "on"),
+    ],
+)
+def test_dates_beyond_the_supported_range_are_refused(
+    make: Callable[[], object], path: str
+) -> None:
+    """A date after 9000-12-31 is refused where it is given, naming the range."""
+    assert_rejected(make, path, "outside the supported dates 0001-01-01 to 9000-12-31")
+
+
+def test_plan_near_the_end_of_the_calendar_is_refused_before_scheduling() -> None:
+    """A plan starting 9999-12-01 with a 100-day task is refused at construction and in a
+    document, with the field's path: never an OverflowError from a schedule."""
+    document = valid_document()
+    document["start"] = "9999-12-01"
+    with pytest.raises(ValidationError) as caught:
+        careerkit.from_dict(document)
+    assert "start" in [problem.path for problem in caught.value.problems]
+    with pytest.raises(ValidationError):
+        careerkit.schedule(
+            Plan(
+                id="p",
+                owner="o",
+                start=date(9999, 12, 1),
+                goals=[Goal(id="g", title="Do g")],
+                tasks=[Task(id="t", goal="g", title="Step", duration=100)],
+            )
+        )
+
+
+def test_the_first_and_last_supported_dates_are_accepted() -> None:
+    """0001-01-01 and 9000-12-31 are dates of a plan: no false refusal at the door."""
+    first = Plan(
+        id="p",
+        owner="o",
+        start=date(1, 1, 1),
+        goals=[Goal(id="g", title="Do g", deadline=date(9000, 12, 31))],
+        tasks=[Task(id="t", goal="g", title="Step", duration=1)],
+    )
+
+    assert date(1, 1, 1) == careerkit.loads(careerkit.dumps(first)).start
+
+
+@pytest.mark.parametrize(
+    ("make", "path"),
+    [
+        (lambda: Plan(id="p", owner="\ud800", start=START), "owner"),
+        (lambda: Plan(id="p", owner="o", vision="a\udc80b", start=START), "vision"),
+        (lambda: Plan(id="p", owner="o", start=START, metadata={"k": "\ud800"}), "metadata.k"),
+        (lambda: Plan(id="p", owner="o", start=START, metadata={"\ud800": "v"}), "metadata"),
+        (lambda: Goal(id="g", title="Do \ud800"), "title"),
+        (lambda: Task(id="t", goal="g", title="Step", notes="\udfff"), "notes"),
+        (lambda: Profile(strengths=("writing", "\ud800")), "strengths[1]"),
+        (lambda: Metric(name="n\ud800", baseline=0, target=1), "name"),
+    ],
+)
+def test_text_that_utf8_cannot_store_is_refused(make: Callable[[], object], path: str) -> None:
+    """A lone surrogate cannot be written as UTF-8: refused in every text field, with its path."""
+    assert_rejected(make, path, "cannot be stored as UTF-8")
+
+
+def test_lone_surrogate_in_a_document_is_refused_with_its_path() -> None:
+    """``\\ud800`` escaped in JSON reads as a lone surrogate: refused, not stored."""
+    text = '{"schema_version": 2, "id": "p", "owner": "\\ud800", "start": "2026-01-05"}'
+    with pytest.raises(ValidationError) as caught:
+        careerkit.loads(text)
+    assert ["owner"] == [problem.path for problem in caught.value.problems]
+
+
+@pytest.mark.parametrize("text", ["\ufeff", "\x1c", " \u3000\x85", "\t\n\x0b\x0c\r"])
+def test_blank_is_one_set_of_characters(text: str) -> None:
+    """A required text of white space only (as Python or ECMA-262 counts it) is blank."""
+    assert_rejected(lambda: Goal(id="g", title=text), "title", "must not be empty")
+
+
+def test_dependency_on_a_deep_ancestor_or_descendant_is_a_cycle() -> None:
+    """Deep in a parent chain, depending on an ancestor (or a descendant) is refused,
+    while depending on a goal of another branch is not."""
+    chain = [Goal(id="g0", title="Do it")] + [
+        Goal(id=f"g{i}", title="Do it", parent=f"g{i - 1}") for i in range(1, 50)
+    ]
+    other = Goal(id="other", title="Do other", parent="g10")
+    sound = Plan(
+        id="p", owner="o", start=START, goals=[*chain, other, attrs.evolve(chain[0], id="x")]
+    )
+    assert sound.add_goal(Goal(id="y", title="Do y", parent="g40", depends_on=("other",)))
+
+    for ancestor, descendant in (("g3", "g45"), ("g0", "g49"), ("g10", "other")):
+        position = int(descendant[1:]) if descendant != "other" else 50
+        goals = list(sound.goals)
+        goals[position] = attrs.evolve(goals[position], depends_on=(ancestor,))
+        assert_rejected(
+            functools.partial(Plan, id="p", owner="o", start=START, goals=goals),
+            f"goals[{position}].depends_on[0]",
+            error=CycleError,
+        )
+        goals = list(sound.goals)
+        index = int(ancestor[1:])
+        goals[index] = attrs.evolve(goals[index], depends_on=(descendant,))
+        assert_rejected(
+            functools.partial(Plan, id="p", owner="o", start=START, goals=goals),
+            f"goals[{index}].depends_on[0]",
+            error=CycleError,
+        )
+
+
+# -- edits check their arguments; a date is judged alike in an edit and a document --
+
+
+def test_work_dated_before_the_plan_is_refused_in_an_edit_and_in_a_document() -> None:
+    """``complete_task(on=...)`` before the plan starts is refused, as the same
+    ``done_on`` in a document is, with the same path and message."""
+    early = date(2025, 1, 9)
+    edit = assert_rejected(
+        lambda: make_plan().complete_task("exam", on=early), "tasks[2].started_on"
+    )
+    document = careerkit.to_dict(make_plan())
+    document["tasks"][2].update(status="done", started_on="2025-01-09", done_on="2025-01-09")
+    with pytest.raises(ValidationError) as read:
+        careerkit.from_dict(document)
+
+    assert [str(problem) for problem in edit.problems] == [
+        str(problem) for problem in read.value.problems
+    ]
+    assert "tasks[2].done_on: 2025-01-09 is before the plan starts" in str(edit)
+    assert_rejected(lambda: make_plan().start_task("exam", on=early), "tasks[2].started_on")
+
+
+def test_an_achieved_goal_is_not_achieved_before_the_plan_starts() -> None:
+    """A goal without a start of its own is not achieved before the plan starts."""
+    assert_rejected(
+        lambda: make_plan().update_goal(
+            "consult", status=GoalStatus.ACHIEVED, achieved_on=date(2025, 12, 31)
+        ),
+        "goals[3].achieved_on",
+        "before the plan starts",
+    )
+
+
+@pytest.mark.parametrize(
+    ("edit", "path", "problem"),
+    [
+        (lambda plan: plan.add_goal({"id": "g"}), "goal", "expected Goal, got dict"),
+        (lambda plan: plan.add_task("t"), "task", "expected Task, got str"),
+        (lambda plan: plan.add_check_in(None), "check_in", "expected CheckIn, got NoneType"),
+        (
+            lambda plan: plan.record_measurement("cert", 45),
+            "measurement",
+            "expected Measurement, got int",
+        ),
+        (lambda plan: plan.record_measurement(7, None), "goal_id", "expected an id string"),
+        (lambda plan: plan.update_goal(b"cert", weight=2), "id", "expected an id string"),
+        (lambda plan: plan.update_task(None, effort=2), "id", "expected an id string"),
+        (lambda plan: plan.remove_goal(["cert"]), "id", "expected an id string"),
+        (lambda plan: plan.remove_task(1.5), "id", "expected an id string"),
+        (
+            lambda plan: plan.start_task("exam", on=datetime(2026, 3, 2, 9)),
+            "on",
+            "expected a date, got datetime",
+        ),
+        (
+            lambda plan: plan.start_task("exam", on="2026-03-02"),
+            "on",
+            "expected a date, got a string",
+        ),
+        (
+            lambda plan: plan.complete_task("exam", on=None),
+            "on",
+            "expected a date, got null",
+        ),
+        (
+            lambda plan: plan.complete_task("exam", on=date(9999, 12, 31)),
+            "on",
+            "outside the supported dates",
+        ),
+        (
+            lambda plan: plan.complete_task("exam", on=date(2026, 3, 2), hours_spent="3"),
+            "hours_spent",
+            "expected a number, got a string",
+        ),
+    ],
+)
+def test_edits_refuse_wrong_arguments_by_name(
+    edit: Callable[[Plan], object], path: str, problem: str
+) -> None:
+    """Every edit refuses an argument of the wrong type with a ValidationError naming it."""
+    assert_rejected(lambda: edit(make_plan()), path, problem)

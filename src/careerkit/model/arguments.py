@@ -28,7 +28,7 @@ def checked_text(text: object, path: str = "text") -> str:
 def checked_as_of(as_of: object, *, optional: bool = False) -> date | None:
     """``as_of`` if it is a date (or None when ``optional``)."""
     problems: list[Problem] = []
-    checks.Date(optional=optional).check(problems, "as_of", as_of)
+    checks.Date(optional=optional, any_year=True).check(problems, "as_of", as_of)
     checks.raise_if_any(problems)
     assert as_of is None or isinstance(as_of, date)
     return as_of

@@ -103,7 +103,7 @@ class Goal:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        _FIELDS.check(problems, self)
+        wrong = _FIELDS.check(problems, self)
         if self.parent is not None and self.parent == self.id:
             problems.append(Problem("parent", "a goal cannot be its own parent"))
         if type(self.depends_on) is tuple and self.id in self.depends_on:
@@ -111,15 +111,23 @@ class Goal:
             problems.append(Problem(f"depends_on[{index}]", "a goal cannot depend on itself"))
         if self.backup_for is not None and self.backup_for == self.id:
             problems.append(Problem("backup_for", "a goal cannot be its own backup"))
-        if not problems:
-            self._check_dates(problems)
+        self._check_dates(problems, wrong)
         rules.raise_if_any(problems)
 
-    def _check_dates(self, problems: list[Problem]) -> None:
-        if self.start and self.deadline and self.deadline < self.start:
+    def _check_dates(self, problems: list[Problem], wrong: frozenset[str]) -> None:
+        """The rules across fields, each checked when its fields are sound on their own."""
+        dated = wrong.isdisjoint(("start", "deadline"))
+        if dated and self.start and self.deadline and self.deadline < self.start:
             problems.append(
                 Problem("deadline", f"{self.deadline} is before the start {self.start}")
             )
+        if wrong.isdisjoint(("start", "status", "achieved_on")):
+            self._check_achieved(problems)
+        measured = wrong.isdisjoint(("metric", "measurements"))
+        if measured and self.metric is None and self.measurements:
+            problems.append(Problem("measurements", "measurements need a metric"))
+
+    def _check_achieved(self, problems: list[Problem]) -> None:
         if self.status is GoalStatus.ACHIEVED and self.achieved_on is None:
             problems.append(Problem("achieved_on", "an achieved goal needs achieved_on"))
         if self.achieved_on is not None:
@@ -131,5 +139,3 @@ class Goal:
                 problems.append(
                     Problem("achieved_on", f"{self.achieved_on} is before the start {self.start}")
                 )
-        if self.metric is None and self.measurements:
-            problems.append(Problem("measurements", "measurements need a metric"))

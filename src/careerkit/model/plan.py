@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from types import MappingProxyType
+from types import MappingProxyType, SimpleNamespace
 from typing import Any
 
 import attrs
@@ -12,13 +12,15 @@ from attrs import field, frozen
 
 from careerkit.errors import Problem, UnknownReferenceError, ValidationError
 from careerkit.model import rules
-from careerkit.model._integrity import check_plan
+from careerkit.model._integrity import Parts, check_parts, check_plan
 from careerkit.model.enums import Status
+from careerkit.model.goal import _FIELDS as _GOAL_FIELDS
 from careerkit.model.goal import Goal
+from careerkit.model.task import _FIELDS as _TASK_FIELDS
 from careerkit.model.task import Task
-from careerkit.model.values import Calendar, CheckIn, Measurement, Profile
+from careerkit.model.values import _CHECK_IN_FIELDS, Calendar, CheckIn, Measurement, Profile
 
-__all__ = ["Plan"]
+__all__ = ["Plan", "problems_of_parts"]
 
 
 def _to_mapping(value: Any) -> Any:
@@ -119,8 +121,10 @@ class Plan:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        _FIELDS.check(problems, self)
-        rules.raise_if_any(problems)
+        wrong = _FIELDS.check(problems, self)
+        if wrong:  # the whole-plan rules still run over every part that is sound
+            check_parts(_sound_parts(self, wrong), problems)
+            rules.raise_if_any(problems)
         goal_index, task_index = check_plan(self)
         object.__setattr__(self, "_goal_index", goal_index)
         object.__setattr__(self, "_task_index", task_index)
@@ -171,17 +175,23 @@ class Plan:
         ...      goals=[Goal(id="a", title="Do a"), Goal(id="b", title="Do b")]).goal_position("b")
         1
         """
-        try:
-            return self._goal_index[id]
-        except (KeyError, TypeError):
-            raise UnknownReferenceError(kind="goal", id=str(id)) from None
+        return self._position(self._goal_index, "goal", id, "id")
 
     def task_position(self, id: str, /) -> int:  # noqa: A002
         """The index of the task with this id in ``tasks``."""
+        return self._position(self._task_index, "task", id, "id")
+
+    @staticmethod
+    def _position(index: Mapping[str, int], kind: str, id: object, argument: str) -> int:  # noqa: A002
+        """The position of an id in an index; the argument is named if it is not a string."""
+        if type(id) is not str:
+            raise ValidationError(
+                path=argument, problem=f"expected an id string, got {rules.describe(id)}"
+            )
         try:
-            return self._task_index[id]
-        except (KeyError, TypeError):
-            raise UnknownReferenceError(kind="task", id=str(id)) from None
+            return index[id]
+        except KeyError:
+            raise UnknownReferenceError(kind=kind, id=id) from None
 
     def tasks_of(self, goal_id: str, /) -> tuple[Task, ...]:
         """The tasks that serve a goal, in plan order.
@@ -192,7 +202,7 @@ class Plan:
         >>> [task.id for task in plan.tasks_of("g")]
         ['t']
         """
-        self.goal_position(goal_id)
+        self._position(self._goal_index, "goal", goal_id, "goal_id")
         return tuple(task for task in self.tasks if task.goal == goal_id)
 
     def deadline_for(self, goal_id: str, /) -> date | None:
@@ -211,7 +221,7 @@ class Plan:
         UnknownReferenceError
             No goal has this id.
         """
-        goal: Goal | None = self.goal(goal_id)
+        goal: Goal | None = self.goals[self._position(self._goal_index, "goal", goal_id, "goal_id")]
         found: date | None = None
         while goal is not None:
             if goal.deadline is not None and (found is None or goal.deadline < found):
@@ -229,6 +239,7 @@ class Plan:
         ValidationError
             The id is already used, or a reference does not resolve.
         """
+        _check_argument(_GOAL, "goal", goal)
         return attrs.evolve(self, goals=(*self.goals, goal))
 
     def update_goal(self, id: str, /, **changes: Any) -> Plan:  # noqa: A002
@@ -293,6 +304,7 @@ class Plan:
         CycleError
             The task's dependencies close a cycle.
         """
+        _check_argument(_TASK, "task", task)
         return attrs.evolve(self, tasks=(*self.tasks, task))
 
     def update_task(self, id: str, /, **changes: Any) -> Plan:  # noqa: A002
@@ -344,6 +356,7 @@ class Plan:
             The task is not to do.
         """
         position = self.task_position(id)
+        _check_argument(_ON, "on", on)
         task = self.tasks[position]
         if task.status is not Status.TODO:
             raise ValidationError(
@@ -379,6 +392,8 @@ class Plan:
             started.
         """
         position = self.task_position(id)
+        _check_argument(_ON, "on", on)
+        _check_argument(_HOURS, "hours_spent", hours_spent)
         task = self.tasks[position]
         if task.status not in (Status.TODO, Status.IN_PROGRESS):
             raise ValidationError(
@@ -406,7 +421,9 @@ class Plan:
         ValidationError
             The goal has no metric, or the measurement predates the plan.
         """
-        goal = self.goal(goal_id)
+        position = self._position(self._goal_index, "goal", goal_id, "goal_id")
+        _check_argument(_MEASUREMENT, "measurement", measurement)
+        goal = self.goals[position]
         return self.update_goal(goal_id, measurements=(*goal.measurements, measurement))
 
     def add_check_in(self, check_in: CheckIn, /) -> Plan:
@@ -416,10 +433,106 @@ class Plan:
         >>> len(plan.add_check_in(CheckIn(on=date(2026, 2, 1), satisfaction=4)).check_ins)
         1
         """
+        _check_argument(_CHECK_IN, "check_in", check_in)
         return attrs.evolve(self, check_ins=(*self.check_ins, check_in))
 
 
 _ATTRIBUTES = attrs.fields(Plan)
+_GOAL = rules.Instance(Goal)
+_TASK = rules.Instance(Task)
+_CHECK_IN = rules.Instance(CheckIn)
+_MEASUREMENT = rules.Instance(Measurement)
+_ON = rules.Date()  # the rule of every date of a plan, as a document gives it
+_HOURS = rules.Number(minimum=0, optional=True)
+
+
+def _check_argument(rule: rules.Rule, name: str, value: object) -> None:
+    """Refuse an argument of an edit that its rule refuses, naming the argument."""
+    if not rule.accepts(value):
+        problems: list[Problem] = []
+        rule.report(problems, name, value)
+        rules.raise_if_any(problems)
+
+
+_PARTS = ("goals", "tasks", "check_ins")
+_ITEM_KINDS = {"goals": Goal, "tasks": Task, "check_ins": CheckIn}
+
+
+def _sound_parts(plan: Plan, wrong: frozenset[str]) -> Parts:
+    """The parts of a plan whose own fields are sound: items of the wrong type are left out."""
+    items = {
+        name: tuple(
+            item if isinstance(item, _ITEM_KINDS[name]) else None
+            for item in (getattr(plan, name) if type(getattr(plan, name)) is tuple else ())
+        )
+        for name in _PARTS
+    }
+    return Parts(
+        start=None if "start" in wrong else plan.start,
+        entries=None if "profile" in wrong else plan.profile.entries(),
+        goals=items["goals"],
+        tasks=items["tasks"],
+        check_ins=items["check_ins"],
+    )
+
+
+_STAND_IN_DEFAULTS: Mapping[str, Mapping[str, object]] = {
+    "goals": {
+        "id": None,
+        "parent": None,
+        "backup_for": None,
+        "depends_on": (),
+        "relevant_to": (),
+        "start": None,
+        "deadline": None,
+        "measurements": (),
+        "achieved_on": None,
+    },
+    "tasks": {"id": None, "goal": None, "depends_on": (), "started_on": None, "done_on": None},
+    "check_ins": {"on": None},
+}
+_ITEM_FIELDS = {"goals": _GOAL_FIELDS, "tasks": _TASK_FIELDS, "check_ins": _CHECK_IN_FIELDS}
+
+
+def problems_of_parts(
+    fields: Mapping[str, object], items: Mapping[str, tuple[object, ...]]
+) -> list[Problem]:
+    """The problems of a plan that could only be read in part, for a document reader.
+
+    ``fields`` holds the plan's other fields that could be read; ``items``
+    holds, for ``goals``, ``tasks`` and ``check_ins``, each item in place:
+    the value itself, or a mapping of the fields of it that could be read,
+    or None. Each field is checked by its rule, and the whole-plan rules
+    (references, dates) run over every part that is sound, so that one
+    reading reports every problem that can be found.
+    """
+    problems: list[Problem] = []
+    sound = _FIELDS.sound(fields)
+    for name in sorted(fields.keys() - sound.keys() - set(_PARTS)):
+        rule = dict(_FIELDS.rules).get(name)
+        if rule is not None:
+            rule.report(problems, name, fields[name])
+    profile = sound.get("profile")
+    parts = {name: tuple(_stand_in(name, item) for item in items.get(name, ())) for name in _PARTS}
+    check_parts(
+        Parts(
+            start=sound.get("start"),  # type: ignore[arg-type]
+            entries=profile.entries() if isinstance(profile, Profile) else None,
+            goals=parts["goals"],
+            tasks=parts["tasks"],
+            check_ins=parts["check_ins"],
+        ),
+        problems,
+    )
+    return problems
+
+
+def _stand_in(name: str, item: object) -> object:
+    """The item, or a stand-in of its sound fields, for the whole-plan checks."""
+    if not isinstance(item, Mapping):
+        return item
+    readable = _ITEM_FIELDS[name].sound(item)
+    return SimpleNamespace(**{**_STAND_IN_DEFAULTS[name], **readable})
 
 
 def _evolve(item: Any, path: str, changes: dict[str, Any]) -> Any:

@@ -32,12 +32,16 @@ from careerkit.errors import Problem, ValidationError
 from careerkit.recurrence import read_rule
 
 __all__ = [
+    "BLANK_CHARACTERS",
+    "FIRST_DATE",
     "ID_PATTERN",
+    "LAST_DATE",
     "MAX_DURATION",
     "MAX_MAGNITUDE",
     "MAX_TEXT",
     "Choice",
     "Date",
+    "Dates",
     "Fields",
     "Id",
     "Ids",
@@ -53,16 +57,34 @@ __all__ = [
     "check_number",
     "describe",
     "fields",
+    "is_blank",
     "raise_if_any",
     "to_tuple",
 ]
 
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}")  # used with fullmatch: no newline slips in
+ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}"
+"""What an id is, to be matched against the whole text (``re.fullmatch``): with
+``^...$``, Python would let a final newline slip in. The JSON Schema says the
+same without an end anchor (see ``careerkit.io.schema``)."""
+_ID = re.compile(ID_PATTERN)
 _is_id = _ID.fullmatch
 _ID_FIRST = frozenset(string.ascii_letters + string.digits)
 _ID_CHARACTERS = _ID_FIRST | frozenset("_.:-")
 MAX_TEXT = 100_000
+BLANK_CHARACTERS = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
+    "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+"""The characters a required text may not consist of alone: the white space of
+Python's ``str.isspace`` and of ECMA-262's ``\\s`` together (the latter adds
+U+FEFF). The JSON Schema's "not blank" pattern is written from this string."""
+FIRST_DATE = date(1, 1, 1)
+LAST_DATE = date(9000, 12, 31)
+"""Every date in a plan lies between ``FIRST_DATE`` and ``LAST_DATE``: the
+years after 9000 are left free for schedules to run forward into."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_has_surrogate = _SURROGATE.search
 MAX_DURATION = 100_000
 """The longest task, in working days (about 400 years)."""
 MAX_MAGNITUDE = 1e15
@@ -175,7 +197,8 @@ class Fields:
     >>> from types import SimpleNamespace
     >>> table = fields("Example", name=Text(), baseline=Number(minimum=0))
     >>> problems = []
-    >>> table.check(problems, SimpleNamespace(name=" ", baseline=-1))
+    >>> sorted(table.check(problems, SimpleNamespace(name=" ", baseline=-1)))
+    ['baseline', 'name']
     >>> [str(problem) for problem in problems]
     ['name: must not be empty', 'baseline: must be at least 0, got -1']
     """
@@ -187,14 +210,33 @@ class Fields:
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_quick_test", _compile_quick_test(self.owner, self.rules))
 
-    def check(self, problems: list[Problem], value: object) -> None:
-        """Append a problem, named by field, for each thing wrong with ``value``'s fields."""
+    def check(self, problems: list[Problem], value: object) -> frozenset[str]:
+        """Append a problem, named by field, for each thing wrong with ``value``'s fields.
+
+        Returns the names of the fields found wrong, so that the rules across
+        fields can still be checked on the others.
+        """
         if self._quick_test(value):
-            return
+            return _NONE
+        wrong = []
         for name, rule in self.rules:
             item = getattr(value, name)
             if not rule.accepts(item):
                 rule.report(problems, name, item)
+                wrong.append(name)
+        return frozenset(wrong)
+
+    def sound(self, values: Mapping[str, object]) -> dict[str, object]:
+        """The entries of ``values`` that name a field of the table and pass its rule."""
+        rules = dict(self.rules)
+        return {
+            name: value
+            for name, value in values.items()
+            if name in rules and rules[name].accepts(value)
+        }
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 def _compile_quick_test(
@@ -232,24 +274,43 @@ def fields(owner: str, /, **rules: Rule) -> Fields:
     return Fields(owner, tuple(rules.items()))
 
 
+def is_blank(text: str) -> bool:
+    """Whether ``text`` holds nothing but ``BLANK_CHARACTERS`` (or nothing at all)."""
+    return not text.strip(BLANK_CHARACTERS)
+
+
 @frozen
 class Text(_Tested):
-    """A string of at most ``MAX_TEXT`` characters; not blank when ``required``."""
+    """A string of at most ``MAX_TEXT`` characters that UTF-8 can store (no lone
+    surrogates); not blank (see ``BLANK_CHARACTERS``) when ``required``."""
 
     required: bool = True
 
     def test(self, value: str, constant: Callable[[object], str]) -> str:
+        stored = f"({value}.isascii() or not {constant(_has_surrogate)}({value}))"
         if self.required:
-            return f"(type({value}) is str and 0 < len({value}) <= {MAX_TEXT} and not {value}.isspace())"
-        return f"(type({value}) is str and len({value}) <= {MAX_TEXT})"
+            blank = constant(BLANK_CHARACTERS)
+            return (
+                f"(type({value}) is str and 0 < len({value}) <= {MAX_TEXT}"
+                f" and {value}.strip({blank}) != '' and {stored})"
+            )
+        return f"(type({value}) is str and len({value}) <= {MAX_TEXT} and {stored})"
 
     def report(self, problems: list[Problem], path: str, value: object) -> None:
         if type(value) is not str:
             problems.append(Problem(path, f"expected a string, got {describe(value)}"))
-        elif self.required and not value.strip():
+        elif self.required and is_blank(value):
             problems.append(Problem(path, "must not be empty"))
         elif len(value) > MAX_TEXT:
             problems.append(Problem(path, f"longer than {MAX_TEXT} characters"))
+        elif not value.isascii() and (found := _has_surrogate(value)):
+            problems.append(
+                Problem(
+                    path,
+                    f"cannot be stored as UTF-8: lone surrogate U+{ord(found.group()):04X}"
+                    f" at character {found.start()}",
+                )
+            )
 
 
 @frozen
@@ -475,17 +536,49 @@ def _number(
 
 @frozen
 class Date(_Tested):
-    """A ``datetime.date`` (not a ``datetime``), or None when ``optional``."""
+    """A ``datetime.date`` (not a ``datetime``), or None when ``optional``: from
+    ``FIRST_DATE`` to ``LAST_DATE`` unless ``any_year`` (as for ``as_of`` arguments)."""
 
     optional: bool = False
+    any_year: bool = False
 
     def test(self, value: str, constant: Callable[[object], str]) -> str:
         test = f"type({value}) is {constant(date)}"
-        return f"({value} is None or {test})" if self.optional else f"({test})"
+        if not self.any_year:
+            test += f" and {constant(FIRST_DATE)} <= {value} <= {constant(LAST_DATE)}"
+        return f"({value} is None or ({test}))" if self.optional else f"({test})"
 
     def report(self, problems: list[Problem], path: str, value: object) -> None:
-        if not self.accepts(value):
+        if self.accepts(value):
+            return
+        if type(value) is date:
+            problems.append(Problem(path, f"{value} is {_outside_dates}"))
+        else:
             problems.append(Problem(path, f"expected a date, got {describe(value)}"))
+
+
+_outside_dates = f"outside the supported dates {FIRST_DATE} to {LAST_DATE}"
+
+
+@frozen
+class Dates(Rule):
+    """A tuple of dates, each sound by :class:`Date`."""
+
+    def test(self, value: str, constant: Callable[[object], str]) -> str:
+        return f"((type({value}) is tuple and not {value}) or {constant(self.accepts)}({value}))"
+
+    def accepts(self, value: object) -> bool:
+        return type(value) is tuple and all(map(_DATE.accepts, value))
+
+    def report(self, problems: list[Problem], path: str, value: object) -> None:
+        if type(value) is not tuple:
+            problems.append(Problem(path, f"expected a list, got {describe(value)}"))
+            return
+        for index, item in enumerate(value):
+            _DATE.check(problems, f"{path}[{index}]", item)
+
+
+_DATE = Date()
 
 
 @frozen
@@ -536,6 +629,7 @@ class StringMapping(Rule):
             if type(key) is not str:
                 problems.append(Problem(path, f"keys must be strings, got {describe(key)}"))
             else:
+                item.check(problems, path, key)  # a key is stored as text too
                 item.check(problems, f"{path}.{key}", text)
 
 

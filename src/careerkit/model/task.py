@@ -71,6 +71,12 @@ _FIELDS = rules.fields(
 """The rule of each field of a task; rules across fields are the class's own methods."""
 
 
+_STATUS_FIELDS = frozenset(
+    {"not_before", "due", "status", "started_on", "done_on", "percent_complete"}
+)
+_ESTIMATE_FIELDS = frozenset({"duration", "optimistic", "pessimistic"})
+
+
 @frozen(kw_only=True)
 class Task:
     """A step towards a goal.
@@ -140,10 +146,11 @@ class Task:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        _FIELDS.check(problems, self)
+        wrong = _FIELDS.check(problems, self)
         self._check_dependencies(problems)
-        if not problems:
+        if wrong.isdisjoint(_STATUS_FIELDS):  # the rules across fields, on sound fields
             self._check_status(problems)
+        if wrong.isdisjoint(_ESTIMATE_FIELDS):
             self._check_estimate(problems)
         rules.raise_if_any(problems)
 

@@ -19,7 +19,7 @@ _PROFILE_FIELDS = rules.fields(
     "Profile", strengths=Texts(), weaknesses=Texts(), interests=Texts(), values=Texts()
 )
 _WORKING_DAYS = Items(Weekday)
-_HOLIDAYS = Items(date)
+_HOLIDAYS = rules.Dates()
 _CALENDAR_FIELDS = rules.fields(
     "Calendar",
     working_days=_WORKING_DAYS,
@@ -126,7 +126,6 @@ class Calendar:
         if _HOLIDAYS.accepts(self.holidays):
             seen: set[date] = set()
             for index, holiday in enumerate(self.holidays):
-                _DAY.check(problems, f"holidays[{index}]", holiday)  # a date, not a datetime
                 if holiday in seen:
                     problems.append(Problem(f"holidays[{index}]", f"duplicate holiday {holiday}"))
                 seen.add(holiday)
@@ -163,8 +162,7 @@ class Metric:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        _METRIC_FIELDS.check(problems, self)
-        if not problems:
+        if _METRIC_FIELDS.check(problems, self).isdisjoint(("baseline", "target", "direction")):
             if self.direction is Direction.INCREASE and self.target < self.baseline:
                 problems.append(Problem("target", "below the baseline for an increasing metric"))
             if self.direction is Direction.DECREASE and self.target > self.baseline:
