@@ -247,6 +247,9 @@ def test_last_representable_days() -> None:
         ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;COUNT=5", None),
         ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;UNTIL=20300101", None),
         ("FREQ=MONTHLY;BYMONTH=4;BYMONTHDAY=31", date(2040, 1, 1)),
+        ("FREQ=DAILY;BYMONTH=4,6,9,11;BYMONTHDAY=31;BYDAY=MO", date(9999, 12, 31)),
+        ("FREQ=DAILY;INTERVAL=2;BYMONTH=2;BYMONTHDAY=30", date(9999, 12, 31)),
+        ("FREQ=WEEKLY;BYDAY=MO;BYSETPOS=2", date(9999, 12, 31)),
     ],
 )
 def test_rule_that_never_matches(rule: str, end: date | None) -> None:
@@ -788,3 +791,31 @@ def test_rare_rules_found_wrong_before(rule: str, start: date, years: int) -> No
 
     assert expected
     assert expected == occurrences(rule, start=start, end=end)
+
+
+@st.composite
+def rare_daily_and_weekly_rules(draw: st.DrawFn) -> str:
+    """Daily and weekly rules that fall rarely: leap days and weekdays in a few months."""
+    frequency = draw(st.sampled_from(["DAILY", "WEEKLY"]))
+    parts = [f"FREQ={frequency}"]
+    interval = draw(st.sampled_from([1, 1, 2, 3]))
+    if interval > 1:
+        parts.append(f"INTERVAL={interval}")
+    if draw(st.booleans()):
+        parts.append(f"BYMONTH={draw(st.sampled_from(['2', '1,7', '12']))}")
+    if frequency == "DAILY" and draw(st.booleans()):
+        parts.append(f"BYMONTHDAY={draw(st.sampled_from(['29', '-1', '13', '1']))}")
+    if draw(st.booleans()):
+        parts.append("BYDAY=" + ",".join(draw(_WEEKDAY_SETS)))
+    return ";".join(parts)
+
+
+@settings(PROPERTY_SETTINGS, max_examples=80)
+@given(rare_daily_and_weekly_rules(), _STARTS, st.integers(min_value=0, max_value=40))
+def test_rare_daily_and_weekly_rules_agree_with_dateutil(
+    rule: str, start: date, years: int
+) -> None:
+    """Daily and weekly rules, searched a year at a time when they can be, give dateutil's dates."""
+    end = date(start.year + years, 12, 31)
+
+    assert _dateutil_dates(rule, start, end) == occurrences(rule, start=start, end=end)

@@ -15,6 +15,7 @@ the New York dates of those moments.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from itertools import takewhile
 
 import pytest
 from dateutil.rrule import rrulestr
@@ -449,7 +450,9 @@ def test_icalendar_reads_the_same_rules(
 
     moments = rrulestr(recurrence.to_ical().decode(), dtstart=first)
     last = datetime.combine(end, time(23, 59), tzinfo=first.tzinfo) if end else None
-    expected = tuple(moment.date() for moment in moments if last is None or moment <= last)
+    expected = tuple(
+        moment.date() for moment in takewhile(lambda at: last is None or at <= last, moments)
+    )
 
     assert (first.time() == time(9) and expected[:1] == (start,)) or start not in listed
     assert expected == occurrences(rule, start=start, end=end)

@@ -28,7 +28,7 @@ import re
 from datetime import UTC, date, datetime, time
 
 from attrs import field, frozen
-from dateutil.rrule import rrule, rrulestr
+from dateutil.rrule import YEARLY, rrule, rrulestr
 
 from careerkit.errors import ValidationError
 
@@ -194,8 +194,21 @@ def _matches_at_all(parsed: rrule, read: Rule, start: date) -> bool:
     searches period by period up to the year 9999 for a first match, so the
     rule is tried from the latest start, a whole number of those cycles after
     ``start``, that still has them all before the end of the calendar.
+
+    A daily or weekly rule that steps one period at a time, without
+    ``BYSETPOS``, visits every day and keeps those its ``BY`` parts allow: the
+    same days as the yearly rule with the same parts, which is tried instead
+    (a year at a time, not a day at a time). Without ``BYDAY`` (or, when
+    daily, ``BYMONTHDAY``) every month has such days.
     """
-    years = _CYCLE_YEARS * (read.interval // math.gcd(read.interval, _CYCLE[read.frequency]))
+    frequency = read.frequency
+    if frequency in ("DAILY", "WEEKLY") and read.interval == 1 and "BYSETPOS" not in read.parts:
+        choosing = {"BYDAY", "BYMONTHDAY"} if frequency == "DAILY" else {"BYDAY"}
+        if not choosing & read.parts:
+            return True
+        parsed, frequency = parsed.replace(freq=YEARLY), "YEARLY"
+    cycle = _CYCLE[frequency]
+    years = _CYCLE_YEARS * (read.interval // math.gcd(read.interval, cycle))
     shifts = max(0, (date.max.year - start.year - years) // years)
     probe = start.replace(year=start.year + shifts * years)
     first = parsed.replace(dtstart=datetime.combine(probe, time()), count=None)
@@ -259,6 +272,8 @@ class Rule:
         The time of day of a date-time ``UNTIL``; None for a date.
     counted
         Whether the rule has a ``COUNT``.
+    parts
+        The names of the parts the rule gives (``FREQ``, ``BYDAY``, ...).
     """
 
     parsed: rrule = field(eq=False)
@@ -267,6 +282,7 @@ class Rule:
     until: date | None
     until_time: time | None = None
     counted: bool
+    parts: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=_MEMO_SIZE)
@@ -322,6 +338,7 @@ def read_rule(text: str) -> Rule:
         until=None if until is None else until[0],
         until_time=None if until is None else until[1],
         counted="COUNT" in settings,
+        parts=frozenset(settings),
     )
 
 
