@@ -234,6 +234,13 @@ def test_last_representable_days() -> None:
     )
 
 
+def test_a_week_running_past_the_last_day_of_the_calendar() -> None:
+    """A weekly rule whose last week runs past 9999-12-31 stops on that day without error."""
+    assert days((9999, 12, 30), (9999, 12, 31)) == occurrences(
+        "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU;COUNT=10", start=date(9999, 12, 30), end=None
+    )
+
+
 # -- rules that never match ----------------------------------------------------
 
 

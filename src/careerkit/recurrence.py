@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
 
 from attrs import field, frozen
@@ -212,7 +213,24 @@ def _matches_at_all(parsed: rrule, read: Rule, start: date) -> bool:
     shifts = max(0, (date.max.year - start.year - years) // years)
     probe = start.replace(year=start.year + shifts * years)
     first = parsed.replace(dtstart=datetime.combine(probe, time()), count=None)
-    return next(iter(first), None) is not None
+    return next(_dates(first), None) is not None
+
+
+def _dates(parsed: rrule) -> Iterator[date]:
+    """The dates of a rule, in order, up to the end of the calendar.
+
+    dateutil builds a weekly period that runs past 9999-12-31 and fails on
+    its first day beyond; the days before it have been given by then.
+    """
+    moments = iter(parsed)
+    while True:
+        try:
+            moment = next(moments)
+        except StopIteration:
+            return
+        except (ValueError, OverflowError):  # a day after 9999-12-31
+            return
+        yield moment.date()
 
 
 def _steps(read: Rule, start: date, day: date) -> int:
@@ -232,8 +250,7 @@ def _expand(
     """The rule's dates up to the ordinal ``last`` (None: up to its COUNT), within the bounds."""
     found: list[date] = []
     search = _repeat(read) + MAX_OCCURRENCES
-    for moment in parsed:
-        day = moment.date()
+    for day in _dates(parsed):
         if last is not None and day.toordinal() > last:
             break
         if len(found) == MAX_OCCURRENCES:
