@@ -257,6 +257,7 @@ def test_a_week_running_past_the_last_day_of_the_calendar() -> None:
         ("FREQ=DAILY;BYMONTH=4,6,9,11;BYMONTHDAY=31;BYDAY=MO", date(9999, 12, 31)),
         ("FREQ=DAILY;INTERVAL=2;BYMONTH=2;BYMONTHDAY=30", date(9999, 12, 31)),
         ("FREQ=WEEKLY;BYDAY=MO;BYSETPOS=2", date(9999, 12, 31)),
+        ("FREQ=DAILY;BYDAY=MO;BYSETPOS=2", date(9999, 12, 31)),
     ],
 )
 def test_rule_that_never_matches(rule: str, end: date | None) -> None:
@@ -698,6 +699,16 @@ def test_interval_and_weekday_out_of_step(start: date, expected: tuple[date, ...
     )
 
 
+@pytest.mark.parametrize("positions", ["1", "-1", "1,2", "-1,3"])
+def test_a_daily_rule_chooses_its_one_day(positions: str) -> None:
+    """A daily period has one day: BYSETPOS 1 or -1 keeps it."""
+    expected = days((2026, 1, 5), (2026, 1, 12), (2026, 1, 19))
+
+    assert expected == occurrences(
+        f"FREQ=DAILY;BYDAY=MO;BYSETPOS={positions}", start=JAN_1, end=date(2026, 1, 20)
+    )
+
+
 def test_last_day_of_every_year_to_the_end_of_the_calendar() -> None:
     """The last day of each year up to 9999: one occurrence a year, all of them."""
     found = occurrences(
@@ -814,6 +825,8 @@ def rare_daily_and_weekly_rules(draw: st.DrawFn) -> str:
         parts.append(f"BYMONTHDAY={draw(st.sampled_from(['29', '-1', '13', '1']))}")
     if draw(st.booleans()):
         parts.append("BYDAY=" + ",".join(draw(_WEEKDAY_SETS)))
+    if frequency == "DAILY" and len(parts) > 1 + (interval > 1) and draw(st.booleans()):
+        parts.append(f"BYSETPOS={draw(st.sampled_from(['1', '-1', '1,3']))}")
     return ";".join(parts)
 
 

@@ -188,28 +188,47 @@ def _repeat(read: Rule) -> int:
 def _matches_at_all(parsed: rrule, read: Rule, start: date) -> bool:
     """Whether the rule, started on ``start``, falls on any date of the calendar.
 
-    The dates in one step of a rule depend only on the calendar of that step's
-    period, which repeats every 400 years; the steps visit the same periods of
-    the cycle again after :func:`_repeat` steps, a whole number of cycles
-    later. A rule matching nowhere in that many steps matches nowhere. dateutil
-    searches period by period up to the year 9999 for a first match, so the
-    rule is tried from the latest start, a whole number of those cycles after
-    ``start``, that still has them all before the end of the calendar.
-
-    A daily or weekly rule that steps one period at a time, without
-    ``BYSETPOS``, visits every day and keeps those its ``BY`` parts allow: the
-    same days as the yearly rule with the same parts, which is tried instead
-    (a year at a time, not a day at a time). Without ``BYDAY`` (or, when
-    daily, ``BYMONTHDAY``) every month has such days.
+    A daily or weekly rule keeps, of the days it visits, those its ``BY`` parts
+    allow; the yearly rule with the same parts keeps every such day, and is
+    searched a year at a time instead of a day at a time. If it matches
+    nothing, neither does the rule; if it matches and the rule visits every
+    day (one period at a time, without ``BYSETPOS``), so does the rule.
+    Without ``BYDAY`` (or, when daily, ``BYMONTHDAY``) every month has such
+    days. A daily rule's ``BYSETPOS`` keeps its one day at position 1 or -1
+    and nothing at any other. Other rules are searched as they are
+    (:func:`_found_in_a_cycle`).
     """
-    frequency = read.frequency
-    if frequency in ("DAILY", "WEEKLY") and read.interval == 1 and "BYSETPOS" not in read.parts:
-        choosing = {"BYDAY", "BYMONTHDAY"} if frequency == "DAILY" else {"BYDAY"}
-        if not choosing & read.parts:
+    if read.frequency in ("DAILY", "WEEKLY"):
+        chooses = "BYSETPOS" in read.parts
+        if chooses and read.frequency == "DAILY":  # a daily period has one day to choose from
+            if not read.set_positions & {1, -1}:
+                return False
+            chooses = False
+        visits_every_day = read.interval == 1 and not chooses
+        choosing = {"BYDAY", "BYMONTHDAY"} if read.frequency == "DAILY" else {"BYDAY"}
+        if choosing & read.parts:
+            yearly = parsed.replace(freq=YEARLY, interval=1, bysetpos=None)
+            allowed = _found_in_a_cycle(yearly, start, periods=_CYCLE["YEARLY"], interval=1)
+            if visits_every_day or not allowed:
+                return allowed
+        elif visits_every_day:
             return True
-        parsed, frequency = parsed.replace(freq=YEARLY), "YEARLY"
-    cycle = _CYCLE[frequency]
-    years = _CYCLE_YEARS * (read.interval // math.gcd(read.interval, cycle))
+    return _found_in_a_cycle(parsed, start, periods=_CYCLE[read.frequency], interval=read.interval)
+
+
+def _found_in_a_cycle(parsed: rrule, start: date, *, periods: int, interval: int) -> bool:
+    """Whether the rule matches within one cycle of the calendar as its steps visit it.
+
+    The dates in one step of a rule depend only on the calendar of that step's
+    period, which repeats every 400 years (``periods`` periods); the steps
+    visit the same periods of the cycle again after :func:`_repeat` steps, a
+    whole number of cycles later. A rule matching nowhere in that many steps
+    matches nowhere. dateutil searches period by period up to the year 9999
+    for a first match, so the rule is tried from the latest start, a whole
+    number of those cycles after ``start``, that still has them all before
+    the end of the calendar.
+    """
+    years = _CYCLE_YEARS * (interval // math.gcd(interval, periods))
     shifts = max(0, (date.max.year - start.year - years) // years)
     probe = start.replace(year=start.year + shifts * years)
     first = parsed.replace(dtstart=datetime.combine(probe, time()), count=None)
@@ -291,6 +310,8 @@ class Rule:
         Whether the rule has a ``COUNT``.
     parts
         The names of the parts the rule gives (``FREQ``, ``BYDAY``, ...).
+    set_positions
+        The positions its ``BYSETPOS`` chooses, if any.
     """
 
     parsed: rrule = field(eq=False)
@@ -300,6 +321,7 @@ class Rule:
     until_time: time | None = None
     counted: bool
     parts: frozenset[str] = frozenset()
+    set_positions: frozenset[int] = frozenset()
 
 
 @functools.lru_cache(maxsize=_MEMO_SIZE)
@@ -356,6 +378,7 @@ def read_rule(text: str) -> Rule:
         until_time=None if until is None else until[1],
         counted="COUNT" in settings,
         parts=frozenset(settings),
+        set_positions=frozenset(int(n) for n in settings.get("BYSETPOS", "").split(",") if n),
     )
 
 
