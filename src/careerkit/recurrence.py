@@ -33,7 +33,7 @@ from dateutil.rrule import YEARLY, rrule, rrulestr
 
 from careerkit.errors import ValidationError
 
-__all__ = ["MAX_INTERVAL", "MAX_OCCURRENCES", "Rule", "occurrences", "read_rule"]
+__all__ = ["MAX_INTERVAL", "MAX_OCCURRENCES", "NOON", "Rule", "occurrences", "read_rule"]
 
 MAX_OCCURRENCES = 10_000
 """The most occurrences one rule may have within its window."""
