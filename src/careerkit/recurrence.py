@@ -4,31 +4,53 @@ Habits such as a monthly networking event are tasks with a ``recurrence``
 rule. Rules come from users and products, so expansion is bounded: it stops
 at the end given (a goal's deadline), at the rule's own ``UNTIL`` or
 ``COUNT``, and refuses rules with more than :data:`MAX_OCCURRENCES`
-occurrences. :func:`careerkit.recurrence.read_rule` is the one reader of rule texts (the model
-checks rules with it too); it parses with python-dateutil and remembers the
-rules it has read, within a bound.
+occurrences in their window, or whose occurrences are so sparse that
+finding them means searching more than :data:`MAX_OCCURRENCES` steps of the
+rule beyond one whole cycle of the calendar (see :func:`occurrences`).
+:func:`careerkit.recurrence.read_rule` is the one reader of rule texts (the
+model checks rules with it too); it parses with python-dateutil and
+remembers the rules it has read, within a bound.
+
+Habits are dates, not times. A date-time ``UNTIL`` (``19971224T000000Z``,
+as calendar applications write it) is read as if each occurrence happened
+at noon: the occurrence on ``UNTIL``'s own date counts when ``UNTIL``'s
+time of day is 12:00:00 or later, and the rule ends the day before
+otherwise. This makes the examples of RFC 5545 section 3.8.5.3 (which start
+at 09:00 in New York, 13:00 or 14:00 UTC) come out on the dates the RFC
+lists.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
 
 from attrs import field, frozen
-from dateutil.relativedelta import relativedelta
-from dateutil.rrule import rrule, rrulestr
+from dateutil.rrule import YEARLY, rrule, rrulestr
 
 from careerkit.errors import ValidationError
 
-__all__ = ["MAX_OCCURRENCES", "Rule", "occurrences", "read_rule"]
+__all__ = ["MAX_INTERVAL", "MAX_OCCURRENCES", "NOON", "Rule", "occurrences", "read_rule"]
 
 MAX_OCCURRENCES = 10_000
 """The most occurrences one rule may have within its window."""
 
+MAX_INTERVAL = 10_000
+"""The largest ``INTERVAL`` a rule may have."""
+
+NOON = time(12)
+"""The time of day at which a date-only occurrence is compared with a date-time ``UNTIL``."""
+
 _MEMO_SIZE = 1024
 """How many distinct rule texts :func:`read_rule` remembers."""
 _ANCHOR = datetime(2000, 1, 3)  # noqa: DTZ001 - a Monday; replaced by the real start to expand
+# The Gregorian calendar repeats every 400 years (146,097 days, exactly 20,871 weeks):
+# the periods of each frequency in one such cycle.
+_CYCLE = {"DAILY": 146_097, "WEEKLY": 20_871, "MONTHLY": 4_800, "YEARLY": 400}
+_CYCLE_YEARS = 400
 # The parts of an RFC 5545 recurrence rule (section 3.3.10); dateutil knows more.
 _PARTS = frozenset(
     [
@@ -60,11 +82,26 @@ _RANGES = {
     "BYMONTH": (1, 12, False),
     "BYSETPOS": (1, 366, True),
 }
-_UNTIL = re.compile(r"\d{8}(?:T\d{6}Z?)?")
+# RFC 5545 section 3.3.10: the parts a frequency must not have.
+_NOT_WITH = {
+    "BYWEEKNO": frozenset(["DAILY", "WEEKLY", "MONTHLY"]),
+    "BYYEARDAY": frozenset(["DAILY", "WEEKLY", "MONTHLY"]),
+    "BYMONTHDAY": frozenset(["WEEKLY"]),
+}
+_UNTIL = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z?)?")
 
 
 def occurrences(rule: str, *, start: date, end: date | None) -> tuple[date, ...]:
     """The dates on which a recurring rule falls, from ``start`` to ``end``.
+
+    Expansion costs time in proportion to the occurrences found plus a
+    bounded search, never to the span of the calendar: a rule that matches
+    no date at all (``BYMONTH=2;BYMONTHDAY=30``) is recognised by trying one
+    whole cycle of the Gregorian calendar (400 years, which repeat their
+    weekdays exactly), and a rule may search at most :data:`MAX_OCCURRENCES`
+    of its steps (``INTERVAL`` periods each) beyond one such cycle. Between
+    two occurrences of a rule lies at most one cycle, so the search needed to
+    find each occurrence, or to know there is no other, is bounded too.
 
     Parameters
     ----------
@@ -75,19 +112,21 @@ def occurrences(rule: str, *, start: date, end: date | None) -> tuple[date, ...]
         The first date the rule may fall on (its DTSTART).
     end
         The last date, included; None to rely on the rule's own ``UNTIL`` or
-        ``COUNT``.
+        ``COUNT``. A date-time ``UNTIL`` counts its own date when its time
+        of day is :data:`NOON` or later (see the module's description).
 
     Returns
     -------
     tuple of date
-        Increasing dates.
+        Increasing dates, each once.
 
     Raises
     ------
     ValidationError
-        The rule is not a valid RRULE value, has no end at all, or has more
-        than :data:`MAX_OCCURRENCES` occurrences in its window (path
-        ``recurrence``).
+        ``rule`` is not a valid RRULE value, has no end at all, has more
+        than :data:`MAX_OCCURRENCES` occurrences in its window, or needs a
+        longer search than the bound above (path ``recurrence``); or an
+        argument has the wrong type (path ``rule``, ``start`` or ``end``).
 
     Examples
     --------
@@ -98,99 +137,156 @@ def occurrences(rule: str, *, start: date, end: date | None) -> tuple[date, ...]
 
     >>> occurrences("FREQ=MONTHLY;BYMONTHDAY=31", start=date(2026, 1, 1), end=date(2026, 5, 31))
     (datetime.date(2026, 1, 31), datetime.date(2026, 3, 31), datetime.date(2026, 5, 31))
+
+    An ``UNTIL`` at midnight UTC ends the habit the day before:
+
+    >>> occurrences("FREQ=DAILY;UNTIL=20260104T000000Z", start=date(2026, 1, 1), end=None)
+    (datetime.date(2026, 1, 1), datetime.date(2026, 1, 2), datetime.date(2026, 1, 3))
     """
+    _check_arguments(rule, start, end)
     try:
         read = read_rule(rule)
     except ValidationError as exc:
         raise exc.prefixed("recurrence") from None
-    until, counted = read.until, read.counted
-    if end is None and until is None and not counted:
+    if end is None and read.until is None and not read.counted:
         raise ValidationError(
             path="recurrence",
             problem=f"{rule[:40]!r} never ends: give it UNTIL or COUNT, or its goal a deadline",
         )
-    own_end = min((day for day in (end, until) if day is not None), default=None)
-    too_long = ValidationError(
-        path="recurrence",
-        problem=f"{rule[:40]!r} spans more than {MAX_OCCURRENCES} of its periods "
-        f"from {start} to {own_end or 'its COUNT'}",
-    )
-    horizon = _horizon(read, start)
-    if own_end is not None and own_end > horizon:
-        raise too_long
-    last = own_end or horizon
-    # The rule's own UNTIL is within ``last``; with a COUNT, the expansion stops at ``last``.
-    parsed = read.parsed.replace(
-        dtstart=datetime.combine(start, time()),
-        until=None if counted else datetime.combine(last, time()),
-    )
-    if _never_matches(parsed, start):
+    ends = [day.toordinal() for day in (end, read.until) if day is not None]
+    if read.until is not None and read.until_time is not None and read.until_time < NOON:
+        ends.append(read.until.toordinal() - 1)
+    last = min(ends, default=None)
+    if last is not None and last < start.toordinal():
         return ()
-    counted_past = too_long if own_end is None else None
-    return _expand(parsed, rule, start=start, last=last, counted_past=counted_past)
+    parsed = read.parsed.replace(dtstart=datetime.combine(start, time()), until=None)
+    if not _matches_at_all(parsed, read, start):
+        return ()
+    return _expand(parsed, read, rule, start=start, last=last)
 
 
-def _horizon(read: Rule, start: date) -> date:
-    """The end of the rule's first :data:`MAX_OCCURRENCES` periods from ``start``.
+def _check_arguments(rule: object, start: object, end: object) -> None:
+    """Refuse arguments of the wrong type, naming the argument."""
+    for name, value, expected in (
+        ("rule", rule, "an RRULE string"),
+        ("start", start, "a date"),
+        ("end", end, "a date or None"),
+    ):
+        wanted = str if name == "rule" else date
+        if type(value) is not wanted and not (name == "end" and value is None):
+            raise ValidationError(
+                path=name, problem=f"expected {expected}, got {type(value).__name__}"
+            )
 
-    Dates a rule cannot match (``BYMONTH=2;BYMONTHDAY=30``) make dateutil
-    search period after period: the window is bounded by a number of periods.
+
+def _repeat(read: Rule) -> int:
+    """After how many steps the calendar, as the rule's steps visit it, repeats itself."""
+    periods = _CYCLE[read.frequency]
+    return periods // math.gcd(read.interval, periods)
+
+
+def _matches_at_all(parsed: rrule, read: Rule, start: date) -> bool:
+    """Whether the rule, started on ``start``, falls on any date of the calendar.
+
+    A daily or weekly rule keeps, of the days it visits, those its ``BY`` parts
+    allow; the yearly rule with the same parts keeps every such day, and is
+    searched a year at a time instead of a day at a time. If it matches
+    nothing, neither does the rule; if it matches and the rule visits every
+    day (one period at a time, without ``BYSETPOS``), so does the rule.
+    Without ``BYDAY`` (or, when daily, ``BYMONTHDAY``) every month has such
+    days. A daily rule's ``BYSETPOS`` keeps its one day at position 1 or -1
+    and nothing at any other. Other rules are searched as they are
+    (:func:`_found_in_a_cycle`).
     """
-    try:
-        return start + _PERIODS[read.frequency] * (read.interval * MAX_OCCURRENCES)
-    except (OverflowError, ValueError):
-        return date.max
+    if read.frequency in ("DAILY", "WEEKLY"):
+        chooses = "BYSETPOS" in read.parts
+        if chooses and read.frequency == "DAILY":  # a daily period has one day to choose from
+            if not read.set_positions & {1, -1}:
+                return False
+            chooses = False
+        visits_every_day = read.interval == 1 and not chooses
+        choosing = {"BYDAY", "BYMONTHDAY"} if read.frequency == "DAILY" else {"BYDAY"}
+        if choosing & read.parts:
+            yearly = parsed.replace(freq=YEARLY, interval=1, bysetpos=None)
+            allowed = _found_in_a_cycle(yearly, start, periods=_CYCLE["YEARLY"], interval=1)
+            if visits_every_day or not allowed:
+                return allowed
+        elif visits_every_day:
+            return True
+    return _found_in_a_cycle(parsed, start, periods=_CYCLE[read.frequency], interval=read.interval)
+
+
+def _found_in_a_cycle(parsed: rrule, start: date, *, periods: int, interval: int) -> bool:
+    """Whether the rule matches within one cycle of the calendar as its steps visit it.
+
+    The dates in one step of a rule depend only on the calendar of that step's
+    period, which repeats every 400 years (``periods`` periods); the steps
+    visit the same periods of the cycle again after :func:`_repeat` steps, a
+    whole number of cycles later. A rule matching nowhere in that many steps
+    matches nowhere. dateutil searches period by period up to the year 9999
+    for a first match, so the rule is tried from the latest start, a whole
+    number of those cycles after ``start``, that still has them all before
+    the end of the calendar.
+    """
+    years = _CYCLE_YEARS * (interval // math.gcd(interval, periods))
+    shifts = max(0, (date.max.year - start.year - years) // years)
+    probe = start.replace(year=start.year + shifts * years)
+    first = parsed.replace(dtstart=datetime.combine(probe, time()), count=None)
+    return next(_dates(first), None) is not None
+
+
+def _dates(parsed: rrule) -> Iterator[date]:
+    """The dates of a rule, in order, up to the end of the calendar.
+
+    dateutil builds a weekly period that runs past 9999-12-31 and fails on
+    its first day beyond; the days before it have been given by then.
+    """
+    moments = iter(parsed)
+    while True:
+        try:
+            moment = next(moments)
+        except StopIteration:
+            return
+        except (ValueError, OverflowError):  # a day after 9999-12-31
+            return
+        yield moment.date()
+
+
+def _steps(read: Rule, start: date, day: date) -> int:
+    """How many steps of the rule lie between the periods of ``start`` and ``day``."""
+    if read.frequency == "YEARLY":
+        periods = day.year - start.year
+    elif read.frequency == "MONTHLY":
+        periods = (day.year - start.year) * 12 + day.month - start.month
+    else:
+        periods = (day - start).days // (7 if read.frequency == "WEEKLY" else 1)
+    return periods // read.interval
 
 
 def _expand(
-    parsed: rrule, rule: str, *, start: date, last: date, counted_past: ValidationError | None
+    parsed: rrule, read: Rule, rule: str, *, start: date, last: int | None
 ) -> tuple[date, ...]:
-    """The rule's dates up to ``last``; ``counted_past`` is raised if a COUNT goes beyond."""
+    """The rule's dates up to the ordinal ``last`` (None: up to its COUNT), within the bounds."""
     found: list[date] = []
-    for moment in parsed:
-        day = moment.date()
-        if day > last:
-            if counted_past is not None:
-                raise counted_past
+    search = _repeat(read) + MAX_OCCURRENCES
+    for day in _dates(parsed):
+        if last is not None and day.toordinal() > last:
             break
         if len(found) == MAX_OCCURRENCES:
             raise ValidationError(
                 path="recurrence",
                 problem=f"{rule[:40]!r} has more than {MAX_OCCURRENCES} occurrences "
-                f"from {start} to {last}",
+                f"from {start} to {'its COUNT' if last is None else date.fromordinal(last)}",
+            )
+        if _steps(read, start, day) > search:
+            raise ValidationError(
+                path="recurrence",
+                problem=f"{rule[:40]!r} is too sparse to expand: its occurrences from {start} "
+                f"take more than {search} {read.frequency.lower()} periods of search; "
+                "write it with a longer FREQ, or end it sooner",
             )
         found.append(day)
     return tuple(found)
-
-
-def _never_matches(parsed: rrule, start: date) -> bool:
-    """Whether the rule matches no date at all (``BYMONTH=2;BYMONTHDAY=30``).
-
-    dateutil looks for a match period by period up to the year 9999 and
-    checks UNTIL only on a match, so such a rule would keep it busy for
-    seconds. The calendar repeats its weekdays every 28 years between
-    century years, so the rule is tried from the date in 9971-9998 with the
-    same month, day and weekday as ``start``: dateutil stops at 9999 quickly.
-    """
-    for year in range(9971, 9999):
-        try:
-            probe = start.replace(year=year)
-        except ValueError:  # 29 February in a common year
-            continue
-        if probe.weekday() == start.weekday():
-            break
-    else:  # pragma: no cover - every date recurs with its weekday within 28 years
-        return False
-    first = parsed.replace(dtstart=datetime.combine(probe, time()), count=1, until=None)
-    return next(iter(first), None) is None
-
-
-_PERIODS = {
-    "DAILY": relativedelta(days=1),
-    "WEEKLY": relativedelta(weeks=1),
-    "MONTHLY": relativedelta(months=1),
-    "YEARLY": relativedelta(years=1),
-}
 
 
 @frozen(kw_only=True)
@@ -205,18 +301,27 @@ class Rule:
     frequency
         ``DAILY``, ``WEEKLY``, ``MONTHLY`` or ``YEARLY``.
     interval
-        Periods between occurrences (1 unless ``INTERVAL`` says otherwise).
+        Periods between steps of the rule (1 unless ``INTERVAL`` says otherwise).
     until
         The date of the rule's own ``UNTIL``, if any.
+    until_time
+        The time of day of a date-time ``UNTIL``; None for a date.
     counted
         Whether the rule has a ``COUNT``.
+    parts
+        The names of the parts the rule gives (``FREQ``, ``BYDAY``, ...).
+    set_positions
+        The positions its ``BYSETPOS`` chooses, if any.
     """
 
     parsed: rrule = field(eq=False)
     frequency: str
     interval: int
     until: date | None
+    until_time: time | None = None
     counted: bool
+    parts: frozenset[str] = frozenset()
+    set_positions: frozenset[int] = frozenset()
 
 
 @functools.lru_cache(maxsize=_MEMO_SIZE)
@@ -226,10 +331,15 @@ def read_rule(text: str) -> Rule:
     The one reader of recurrence rules: the model checks rules with it and
     :func:`occurrences` expands what it returns. Only the RRULE value is
     accepted (optionally prefixed ``RRULE:``); DTSTART and other properties
-    come from the plan. Rules repeating within a day are refused. The rule
-    is parsed, never expanded. The last 1,024 distinct texts read are
-    remembered, so that a plan whose habits share a few rules parses each
-    of them once.
+    come from the plan. Rules repeating within a day are refused, and so is
+    what RFC 5545 forbids: a part given twice, ``COUNT`` with ``UNTIL``,
+    ``BYWEEKNO`` or ``BYYEARDAY`` in a rule that is not yearly, ``BYMONTHDAY``
+    in a weekly rule, an ordinal ``BYDAY`` (``2TH``) in a daily or weekly
+    rule or beside ``BYWEEKNO``, ``BYSETPOS`` without another ``BY`` part.
+    An ordinal ``BYDAY`` counts at most 5 within a month, 53 within a year;
+    ``INTERVAL`` is at most :data:`MAX_INTERVAL`. The rule is parsed, never
+    expanded. The last 1,024 distinct texts read are remembered, so that a
+    plan whose habits share a few rules parses each of them once.
 
     Raises
     ------
@@ -252,19 +362,23 @@ def read_rule(text: str) -> Rule:
     parts = [
         (key, setting) for key, _, setting in (p.partition("=") for p in body.upper().split(";"))
     ]
-    parsed = _grammar_problem(parts) or _parse(body, parts)
+    settings = dict(parts)
+    parsed = _grammar_problem(parts) or _combination_problem(settings) or _parse(body, parts)
     if isinstance(parsed, rrule):
-        parsed = _range_problem(parts) or parsed
+        parsed = _range_problem(parts, settings) or parsed
     if isinstance(parsed, str):
         raise ValidationError(problem=f"invalid RRULE {text[:40]!r}: {parsed}")
-    settings = dict(parts)
-    until = settings.get("UNTIL")
+    until = _read_until(settings["UNTIL"]) if "UNTIL" in settings else None
+    assert not isinstance(until, str)
     return Rule(
         parsed=parsed,
         frequency=settings["FREQ"],
         interval=int(settings.get("INTERVAL", "1")),
-        until=None if until is None else date(int(until[:4]), int(until[4:6]), int(until[6:8])),
+        until=None if until is None else until[0],
+        until_time=None if until is None else until[1],
         counted="COUNT" in settings,
+        parts=frozenset(settings),
+        set_positions=frozenset(int(n) for n in settings.get("BYSETPOS", "").split(",") if n),
     )
 
 
@@ -281,36 +395,87 @@ def _parse(body: str, parts: list[tuple[str, str]]) -> rrule | str:
     return parsed
 
 
+def _read_until(setting: str) -> tuple[date, time | None] | str:
+    """The date and time of day of an ``UNTIL`` value, or what is wrong with it."""
+    matched = _UNTIL.fullmatch(setting)
+    if matched is None:
+        return f"UNTIL must be YYYYMMDD or YYYYMMDDTHHMMSS, optionally with Z; got {setting[:20]!r}"
+    year, month, day, hour, minute, second = matched.groups()
+    try:
+        day_of = date(int(year), int(month), int(day))
+        at = None if hour is None else time(int(hour), int(minute), min(int(second), 59))
+    except ValueError:
+        return f"UNTIL={setting[:20]} is not a date of the calendar"
+    return day_of, at
+
+
 def _grammar_problem(parts: list[tuple[str, str]]) -> str | None:
     """What is wrong with the parts of a rule that dateutil would accept, if anything."""
+    seen: set[str] = set()
     for key, setting in parts:
         if key not in _PARTS:
             return f"unknown part {key[:20]!r}"
-        if key in _TIME_OF_DAY or (key == "FREQ" and setting not in _PERIODS):
+        if key in seen:
+            return f"{key} is given twice; RFC 5545 allows each part once"
+        seen.add(key)
+        if key in _TIME_OF_DAY or (key == "FREQ" and setting not in _CYCLE):
             return (
                 "repeats within a day; careerkit recurrences are daily, weekly, monthly or yearly"
             )
         if key in ("INTERVAL", "COUNT") and not (setting.isdigit() and int(setting) > 0):
             return f"{key} must be a positive integer"
-        if key == "UNTIL" and not _UNTIL.fullmatch(setting):
-            return f"UNTIL must be YYYYMMDD or YYYYMMDDTHHMMSS, optionally with Z; got {setting[:20]!r}"
-    if "FREQ" not in (key for key, _ in parts):
+        if key == "INTERVAL" and int(setting) > MAX_INTERVAL:
+            return f"INTERVAL must be at most {MAX_INTERVAL}, got {setting[:20]}"
+        if key == "UNTIL" and isinstance(problem := _read_until(setting), str):
+            return problem
+    if "FREQ" not in seen:
         return "FREQ is missing"
+    if "COUNT" in seen and "UNTIL" in seen:
+        return "COUNT and UNTIL together; RFC 5545 allows one of them"
     return None
 
 
-def _range_problem(parts: list[tuple[str, str]]) -> str | None:
+def _combination_problem(settings: dict[str, str]) -> str | None:
+    """Which part RFC 5545 forbids with the rule's frequency or other parts, if any."""
+    frequency = settings["FREQ"]
+    for key, frequencies in _NOT_WITH.items():
+        if key in settings and frequency in frequencies:
+            return f"{key} is not allowed with FREQ={frequency} (RFC 5545)"
+    if "BYSETPOS" in settings and not any(
+        key.startswith("BY") and key != "BYSETPOS" for key in settings
+    ):
+        return "BYSETPOS needs another BY part to choose from (RFC 5545)"
+    return None
+
+
+def _range_problem(parts: list[tuple[str, str]], settings: dict[str, str]) -> str | None:
     """Which BY* number of a parsed rule is out of the range RFC 5545 gives, if any."""
     for key, numbers in parts:
         if key == "BYDAY":
-            for day in numbers.split(","):
-                ordinal = day[:-2].lstrip("+-")
-                if ordinal and not (ordinal.isdigit() and 1 <= int(ordinal) <= 53):
-                    return f"BYDAY={day} is out of range"
+            problem = _ordinal_problem(numbers, settings)
+            if problem is not None:
+                return problem
         if key in _RANGES:
             low, high, signed = _RANGES[key]
             for number in numbers.split(","):
                 size = abs(int(number)) if signed else int(number)
                 if not low <= size <= high or (signed and size == 0):
                     return f"{key}={number} is out of range"
+    return None
+
+
+def _ordinal_problem(days: str, settings: dict[str, str]) -> str | None:
+    """What is wrong with the ordinals of a ``BYDAY`` value (``2TH``), if anything."""
+    frequency = settings["FREQ"]
+    in_month = frequency == "MONTHLY" or "BYMONTH" in settings
+    for day in days.split(","):
+        ordinal = day[:-2].lstrip("+-")
+        if not ordinal:
+            continue
+        if frequency in ("DAILY", "WEEKLY") or "BYWEEKNO" in settings:
+            return f"BYDAY={day}: an ordinal weekday needs FREQ=MONTHLY or YEARLY without BYWEEKNO (RFC 5545)"
+        most = 5 if in_month else 53
+        if not (ordinal.isdigit() and 1 <= int(ordinal) <= most):
+            within = "a month" if in_month else "a year"
+            return f"BYDAY={day} is out of range: {within} has at most {most} of each weekday"
     return None
