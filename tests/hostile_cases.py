@@ -94,12 +94,17 @@ class Case:
 
 @attrs.frozen
 class Outcome:
-    """What running a case gave: ``kind`` is result, refused, foreign, wrong or timeout."""
+    """What running a case gave: ``kind`` is result, refused, foreign, wrong, timeout or broken.
+
+    ``error`` names the exception raised and ``lineage`` its classes, most
+    derived first (names, so that an outcome pickles across processes).
+    """
 
     kind: str
     detail: str = ""
     error: str = ""
     path: str | None = None
+    lineage: tuple[str, ...] = ()
 
 
 def _run(case: Case) -> tuple[Outcome, Any]:
@@ -114,7 +119,8 @@ def _run(case: Case) -> tuple[Outcome, Any]:
         return Outcome("wrong", str(exc)[:300]), exc
     except careerkit.CareerkitError as exc:
         path = getattr(exc, "path", None)
-        return Outcome(REFUSED, str(exc)[:300], type(exc).__name__, path), exc
+        lineage = tuple(cls.__name__ for cls in type(exc).__mro__)
+        return Outcome(REFUSED, str(exc)[:300], type(exc).__name__, path, lineage), exc
     except BaseException as exc:  # noqa: BLE001 - a foreign exception is what is looked for
         where = traceback.extract_tb(exc.__traceback__)[-1]
         detail = f"{exc!s:.200} (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})"
@@ -129,30 +135,26 @@ def outcome_of(case: Case) -> Outcome:
 
 def problem_with(case: Case, outcome: Outcome) -> str | None:
     """Why an outcome does not meet the case's expectation, or None when it does."""
-    if outcome.kind in ("foreign", "wrong", "timeout"):
+    if outcome.kind in ("foreign", "wrong", "timeout", "broken"):
         return f"{outcome.kind}: {outcome.error} {outcome.detail}".strip()
     if outcome.kind == RESULT and case.expect == REFUSED:
         return "accepted, expected a refusal"
     if outcome.kind == REFUSED:
         if case.expect == RESULT:
             return f"refused, expected a result: {outcome.error}: {outcome.detail}"
-        if outcome.error not in {cls.__name__ for cls in case.error.__mro__} | {
-            cls.__name__ for cls in _subclasses(case.error)
-        }:
+        if case.error.__name__ not in outcome.lineage:
             return f"refused with {outcome.error}, expected {case.error.__name__}"
         if case.path is not None and outcome.path != case.path:
             return f"refused at path {outcome.path!r}, expected {case.path!r}"
     return None
 
 
-def _subclasses(cls: type) -> Iterator[type]:
-    for sub in cls.__subclasses__():
-        yield sub
-        yield from _subclasses(sub)
-
-
 def _child(case: Case, pipe: Connection) -> None:
-    pipe.send(outcome_of(case))
+    try:
+        outcome = outcome_of(case)
+    except BaseException as exc:  # noqa: BLE001 - building the document failed: the case is broken
+        outcome = Outcome("broken", f"{exc!s:.200}", type(exc).__name__)
+    pipe.send(outcome)
     pipe.close()
 
 

@@ -16,7 +16,7 @@ import os
 
 import pytest
 
-from .hostile_cases import CASES, REFUSED, RESULT, Case, outcome_in_subprocess, problem_with
+from .hostile_cases import CASES, Case, outcome_in_subprocess, problem_with
 
 TIMEOUT = float(os.environ.get("CAREERKIT_HOSTILE_TIMEOUT", "60"))
 
@@ -82,8 +82,4 @@ def test_hostile_case(case: Case) -> None:
     """The case ends in a result or a CareerkitError, as its expectation says."""
     outcome, _ = outcome_in_subprocess(case, timeout=TIMEOUT)
 
-    assert None is problem_with(case, outcome), case.name
-    if case.expect == RESULT:
-        assert RESULT == outcome.kind
-    elif case.expect == REFUSED:
-        assert REFUSED == outcome.kind
+    assert None is problem_with(case, outcome)
