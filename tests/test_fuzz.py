@@ -735,8 +735,7 @@ def mutated(document: dict[str, Any], seed: str) -> str | bytes:
     for _ in range(min(5, 1 + int(rng.expovariate(0.8)))):
         if not places(document):
             break
-        with contextlib.suppress(RecursionError):
-            mutate_once(document, rng, pool)
+        mutate_once(document, rng, pool)
     text = write(document, ascii_only=rng.random() < 0.8)
     if rng.random() < 0.1:
         return text.encode("utf-8", "surrogatepass")
