@@ -41,12 +41,14 @@ from datetime import date
 import networkx as nx
 from attrs import frozen
 
-from careerkit.errors import Problem
+from careerkit.errors import Problem, ValidationError
 from careerkit.model import GoalStatus, Plan, Status, Task
 from careerkit.model import rules as checks
+from careerkit.model.arguments import checked_date
 from careerkit.model.network import Network, build_network
 from careerkit.planning._schedules import schedule_of
 from careerkit.scheduling import Schedule, TaskSchedule
+from careerkit.scheduling.given import checked_plan, checked_status_date
 from careerkit.workdays import DayIndex
 
 __all__ = ["NextAction", "UrgencyPolicy", "UrgencyTerm", "next_actions"]
@@ -164,8 +166,10 @@ def next_actions(
     Raises
     ------
     ValidationError
-        ``schedule`` is not a :class:`~careerkit.Schedule` made as of
-        ``as_of`` (path ``schedule``), or the plan cannot be scheduled.
+        An argument of the wrong type, named by its path (``plan``, ``as_of``,
+        ``policy``); ``as_of`` before the plan's start; ``schedule`` not a
+        :class:`~careerkit.Schedule` made as of ``as_of`` (path ``schedule``);
+        or the plan cannot be scheduled.
 
     Examples
     --------
@@ -177,6 +181,13 @@ def next_actions(
     >>> [action.task for action in next_actions(plan, as_of=date(2026, 11, 23))]
     ['a', 'b']
     """
+    plan = checked_plan(plan)
+    as_of = checked_date(checked_status_date(plan, as_of))
+    if policy is not None and not isinstance(policy, UrgencyPolicy):
+        raise ValidationError(
+            path="policy",
+            problem=f"expected an UrgencyPolicy or None, got {type(policy).__name__}",
+        )
     timing = schedule_of(plan, as_of=as_of, given=schedule)
     urgency = _Urgency(plan, as_of, policy or UrgencyPolicy())
     finished = [task.status in _FINISHED for task in plan.tasks]
