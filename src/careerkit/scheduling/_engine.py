@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from careerkit.errors import ValidationError
 from careerkit.model import Plan, Status
 from careerkit.scheduling import _cpm
 from careerkit.scheduling._inputs import Inputs, Times, shifted_milestones
@@ -33,14 +34,31 @@ def run(plan: Plan, as_of: date | None, *, leveled: bool) -> Schedule:
     es, ef = _cpm.forward(
         inputs.network.predecessors, inputs.order, inputs.durations, inputs.earliest, inputs.fixed
     )
+    _check_calendar(inputs, es, ef)
     delay = 0
     if leveled and plan.tasks:
         unleveled_finish = _last_day(inputs, es, ef)
         es, ef = _level(inputs, es, ef)
         delay = _last_day(inputs, es, ef) - unleveled_finish
     ls, lf = _late(inputs, es, ef)
+    _check_calendar(inputs, ls, lf)
     times = Times(es=es, ef=ef, ls=ls, lf=lf, shifted=shifted_milestones(inputs, es, ef))
     return report(inputs, times, leveled=leveled, delay=delay)
+
+
+def _check_calendar(inputs: Inputs, starts: Sequence[int], finishes: Sequence[int]) -> None:
+    """Refuse, naming the task, dates that fall outside the years 1 to 9999."""
+    days = inputs.days
+    lowest, end = days.index_of(date.min), days.boundary_after(date.max)
+    for node in range(inputs.network.task_count):
+        start, finish = starts[node], finishes[node]
+        if start < lowest or finish > end or start >= end:
+            raise ValidationError(
+                path=f"tasks[{node}]",
+                problem=f"its dates fall outside the calendar's years 1 to 9999 "
+                f"(working days {start - inputs.origin} to {finish - inputs.origin} "
+                "from the plan's start)",
+            )
 
 
 def _late(inputs: Inputs, es: Sequence[int], ef: Sequence[int]) -> tuple[list[int], list[int]]:

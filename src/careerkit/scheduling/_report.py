@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date
 
-from attrs import frozen
-
 from careerkit.errors import ValidationError
 from careerkit.model import Goal, Status, Task
 from careerkit.recurrence import occurrences
@@ -36,41 +34,42 @@ __all__ = ["DateTable", "habit_dates", "report", "weekly_hours"]
 
 _IN_PROGRESS, _DONE, _DROPPED = Status.IN_PROGRESS, Status.DONE, Status.DROPPED
 
-_TABLE_LIMIT = 5_000_000  # working days: a table beyond would cost more than it saves
 
-
-@frozen
 class DateTable:
-    """The dates of working-day indexes, looked up in a table over a schedule's span."""
+    """The dates of working-day indexes, each found once and then remembered.
 
-    days: DayIndex
-    base: int
-    table: Sequence[date]
+    Only the indexes a schedule shows are ever looked up (four per task at
+    most), so the memo grows with the plan, never with the span of its
+    calendar.
+    """
 
-    @classmethod
-    def spanning(cls, days: DayIndex, first: int, last: int) -> DateTable:
-        """A table from index ``first`` to ``last``, unless the span is absurdly long."""
-        if last - first <= _TABLE_LIMIT:
-            return cls(days, first, days.dates(first, last))
-        return cls(days, 0, ())
+    __slots__ = ("_days", "_found")
+
+    def __init__(self, days: DayIndex) -> None:
+        self._days = days
+        self._found: dict[int, date] = {}
+
+    def __getstate__(self) -> tuple[DayIndex, dict[int, date]]:
+        return self._days, self._found
+
+    def __setstate__(self, state: tuple[DayIndex, dict[int, date]]) -> None:
+        self._days, self._found = state
 
     def date_of(self, index: int) -> date:
         """The date of a working-day index."""
-        offset = index - self.base
-        if 0 <= offset < len(self.table):
-            return self.table[offset]
-        return self.days.date_of(index)
+        found = self._found.get(index)
+        if found is None:
+            found = self._found[index] = self._days.date_of(index)
+        return found
 
 
 def report(inputs: Inputs, times: Times, *, leveled: bool, delay: int) -> Schedule:
     """The schedule: rows, extent, critical path, goals, missed dates and load."""
     network, tasks = inputs.network, inputs.plan.tasks
-    es, ef, ls, lf = times.es, times.ef, times.ls, times.lf
+    es, ef = times.es, times.ef
     labels = network.labels
     finish_boundary = max(ef) if ef else inputs.origin
-    dates = DateTable.spanning(
-        inputs.days, min([*es, *ls, inputs.origin]) - 1, max([*ef, *lf, inputs.origin])
-    )
+    dates = DateTable(inputs.days)
     habits = habit_dates(inputs, es, finish_boundary)
     by_id = sorted(range(network.task_count), key=labels.__getitem__)
     ordered = sorted(by_id, key=es.__getitem__)  # by early start, then id: the sort is stable

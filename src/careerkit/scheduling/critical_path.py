@@ -51,9 +51,10 @@ def schedule(plan: Plan, *, as_of: date | None = None, level: bool = False) -> S
     ValidationError
         ``plan`` is not a :class:`~careerkit.Plan`, ``as_of`` not a date (a
         ``datetime`` is not one) or before the plan's start, ``level`` not a
-        bool (each named by the argument); a due date or deadline leaves no working day after the plan starts,
-        a habit's rule has too many occurrences, or dates fall outside the
-        years 1 to 9999.
+        bool (each named by the argument); a due date or deadline leaves no
+        working day after the plan starts; a habit's rule has too many
+        occurrences; or a task's dates fall outside the years 1 to 9999
+        (named by the task's path).
 
     Examples
     --------

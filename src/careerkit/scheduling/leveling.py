@@ -25,6 +25,7 @@ from datetime import date
 
 from attrs import frozen
 
+from careerkit.errors import ValidationError
 from careerkit.scheduling._cpm import Links, earliest_start
 from careerkit.scheduling.capacity import TOLERANCE, week_number
 from careerkit.workdays import DayIndex
@@ -54,6 +55,9 @@ class _Weeks:
 
     def __init__(self, days: DayIndex, booked: dict[int, float], work: Workload) -> None:
         self._days = days
+        self.end = days.boundary_after(date.max)
+        """The boundary past the calendar's last working day."""
+        self._last_week = week_number(date.max)
         self._numbers: dict[int, int] = {}
         self._first_days: dict[int, int] = {}
         self.load: dict[int, float] = {}
@@ -78,7 +82,11 @@ class _Weeks:
         """The working-day index of the first working day in or after a week."""
         index = self._first_days.get(week)
         if index is None:
-            index = self._first_days[week] = self._days.index_of(date.fromordinal(week * 7 + 1))
+            if week > self._last_week:  # past the calendar: no working day there
+                index = self.end
+            else:
+                index = self._days.index_of(date.fromordinal(week * 7 + 1))
+            self._first_days[week] = index
         return index
 
     def spread(self, first: int, end: int) -> list[tuple[int, int]]:
@@ -234,6 +242,11 @@ def level(
             if rate > 0 and rate * min(max(duration, 1), work.days_per_week) <= most:
                 shifted_at = start if after_work else None
                 start = _first_fit(start, duration, shifted_at, rate, weeks)
+                if start + max(duration, 1) > weeks.end:
+                    raise ValidationError(
+                        path=f"tasks[{node}]",
+                        problem=f"leveled, its work would run past {date.max}",
+                    )
                 footprint = _footprint(start, duration, shifted_at)
                 for week, days_there in weeks.spread(footprint.start, footprint.stop):
                     weeks.book(week, rate * days_there)
@@ -292,6 +305,8 @@ def _first_fit(
     load, limit = weeks.load, weeks.limit
     skips = weeks.skips(rate, duration)
     while True:
+        if start + max(duration, 1) > weeks.end:
+            return start  # past the calendar's end: the caller refuses it
         first_week = weeks.of(start)
         if skips is not None:
             opened = _open_week(skips, first_week)
