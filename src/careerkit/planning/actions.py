@@ -48,6 +48,7 @@ from careerkit.model.arguments import checked_date
 from careerkit.model.network import Network, build_network
 from careerkit.planning._schedules import schedule_of
 from careerkit.scheduling import Schedule, TaskSchedule
+from careerkit.scheduling.deadlines import inherited_deadlines
 from careerkit.scheduling.given import checked_plan, checked_status_date
 from careerkit.workdays import DayIndex
 
@@ -288,13 +289,13 @@ class _Urgency:
         self.policy = policy
         self.days = DayIndex(plan.calendar)
         self.today = self.days.index_of(as_of)
-        self.deadlines = {goal.id: plan.deadline_for(goal.id) for goal in plan.goals}
+        self.deadlines = inherited_deadlines(plan)
         self.weights = {goal.id: goal.weight for goal in plan.goals}
         self.heaviest = max(self.weights.values(), default=0.0)
 
     def _due(self, task: Task) -> float:
         """The ``due`` term: how close the due date or goal deadline is."""
-        limits = [day for day in (task.due, self.deadlines[task.goal]) if day]
+        limits = [day for day in (task.due, self.deadlines.get(task.goal)) if day]
         if not limits:
             return 0.0
         left = self.days.boundary_after(min(limits)) - self.today

@@ -18,8 +18,9 @@ from careerkit.errors import ValidationError
 from careerkit.model import Plan, Status
 from careerkit.scheduling import _cpm
 from careerkit.scheduling._inputs import Inputs, Times, shifted_milestones
-from careerkit.scheduling._report import habit_dates, report, weekly_hours
+from careerkit.scheduling._report import report, weekly_hours
 from careerkit.scheduling.capacity import week_number
+from careerkit.scheduling.habits import habit_dates
 from careerkit.scheduling.leveling import Precedence, Workload, level
 from careerkit.scheduling.results import Schedule
 

@@ -17,6 +17,7 @@ from careerkit.errors import Problem, ValidationError
 from careerkit.model import Plan, Status, Task
 from careerkit.model.network import FF, FS, Network, build_network, topological_order
 from careerkit.scheduling._cpm import Links
+from careerkit.scheduling.deadlines import inherited_deadlines
 from careerkit.workdays import DayIndex
 
 __all__ = ["Inputs", "Times", "shifted_milestones"]
@@ -62,11 +63,7 @@ class Inputs:
         days = DayIndex(plan.calendar)
         network = build_network(plan.goals, plan.tasks)
         origin = days.index_of(plan.start)
-        deadlines = {
-            goal.id: deadline
-            for goal in plan.goals
-            if (deadline := plan.deadline_for(goal.id)) is not None
-        }
+        deadlines = inherited_deadlines(plan)
         _check_limits(plan, days)
         limits = _limits(plan, days, deadlines)
         durations, earliest, fixed = _node_inputs(plan, as_of, days, len(network.labels))

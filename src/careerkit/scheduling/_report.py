@@ -14,12 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date
 
-from careerkit.errors import ValidationError
 from careerkit.model import Goal, Status, Task
-from careerkit.recurrence import occurrences
 from careerkit.scheduling import _cpm
 from careerkit.scheduling._inputs import Inputs, Times
 from careerkit.scheduling.capacity import WeekLoad, weekly_load
+from careerkit.scheduling.habits import habit_dates
 from careerkit.scheduling.results import (
     Constraint,
     GoalSchedule,
@@ -30,7 +29,7 @@ from careerkit.scheduling.results import (
 )
 from careerkit.workdays import DayIndex
 
-__all__ = ["DateTable", "habit_dates", "report", "weekly_hours"]
+__all__ = ["DateTable", "report", "weekly_hours"]
 
 _IN_PROGRESS, _DONE, _DROPPED = Status.IN_PROGRESS, Status.DONE, Status.DROPPED
 
@@ -362,34 +361,6 @@ def _violations(
             )
     found.sort(key=lambda violation: (-violation.by, violation.subject))
     return tuple(found)
-
-
-def habit_dates(
-    inputs: Inputs, es: Sequence[int], finish_boundary: int
-) -> dict[int, tuple[date, ...]]:
-    """The occurrences of each habit, from its start to its goal's deadline.
-
-    Without a deadline, a habit runs to the end of the plan's work.
-
-    Raises
-    ------
-    ValidationError
-        A habit's rule has too many occurrences, named by the task's path.
-    """
-    days = inputs.days
-    found = {}
-    for node, task in enumerate(inputs.plan.tasks):
-        if task.recurrence is None or task.status is _DROPPED:
-            continue
-        start = days.date_of(es[node])
-        end = inputs.deadlines.get(task.goal)
-        if end is None:
-            end = days.date_of(max(finish_boundary - 1, es[node]))
-        try:
-            found[node] = occurrences(task.recurrence, start=start, end=end)
-        except ValidationError as exc:
-            raise exc.prefixed(f"tasks[{node}]") from exc
-    return found
 
 
 def weekly_hours(
