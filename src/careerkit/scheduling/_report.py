@@ -11,8 +11,10 @@ start and late finish, as boundaries (see :mod:`careerkit.scheduling._cpm`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
+
+from attrs import frozen
 
 from careerkit.model import Goal, Status, Task
 from careerkit.scheduling import _cpm
@@ -29,7 +31,7 @@ from careerkit.scheduling.results import (
 )
 from careerkit.workdays import DayIndex
 
-__all__ = ["DateTable", "report", "weekly_hours"]
+__all__ = ["DateTable", "Leveling", "report", "weekly_hours"]
 
 _IN_PROGRESS, _DONE, _DROPPED = Status.IN_PROGRESS, Status.DONE, Status.DROPPED
 
@@ -62,14 +64,27 @@ class DateTable:
         return found
 
 
-def report(inputs: Inputs, times: Times, *, leveled: bool, delay: int) -> Schedule:
+@frozen(kw_only=True)
+class Leveling:
+    """What a run asked and found of leveling: whether it was asked for, the working
+    days it added to the finish, the boundary habits without a deadline run to
+    (the end of the work before leveling), and the weekly hours of each node
+    leveling placed (None when it moved nothing)."""
+
+    asked: bool
+    delay: int
+    habit_end: int
+    placed: Mapping[int, Sequence[tuple[int, float]]] | None
+
+
+def report(inputs: Inputs, times: Times, leveling: Leveling) -> Schedule:
     """The schedule: rows, extent, critical path, goals, missed dates and load."""
     network, tasks = inputs.network, inputs.plan.tasks
     es, ef = times.es, times.ef
     labels = network.labels
     finish_boundary = max(ef) if ef else inputs.origin
     dates = DateTable(inputs.days)
-    habits = habit_dates(inputs, es, finish_boundary)
+    habits = habit_dates(inputs, es, leveling.habit_end)
     by_id = sorted(range(network.task_count), key=labels.__getitem__)
     ordered = sorted(by_id, key=es.__getitem__)  # by early start, then id: the sort is stable
     free = _cpm.free_float(inputs.successors, es, ef, finish_boundary)
@@ -89,7 +104,7 @@ def report(inputs: Inputs, times: Times, *, leveled: bool, delay: int) -> Schedu
     goals = _goals(inputs, times, dates)
     return Schedule(
         as_of=inputs.as_of,
-        leveled=leveled,
+        leveled=leveling.asked,
         start=start,
         finish=finish,
         duration=duration,
@@ -97,10 +112,22 @@ def report(inputs: Inputs, times: Times, *, leveled: bool, delay: int) -> Schedu
         critical_tasks=tuple(labels[node] for node in critical),
         goals=goals,
         violations=_violations(inputs, times, dates, goals),
-        load=weekly_hours(inputs, es, ef, times.shifted, habits, only=None),
-        leveling_delay=delay,
+        load=_load(inputs, times, habits, leveling),
+        leveling_delay=leveling.delay,
         rows=rows,
     )
+
+
+def _load(
+    inputs: Inputs, times: Times, habits: dict[int, tuple[date, ...]], leveling: Leveling
+) -> tuple[WeekLoad, ...]:
+    """The weekly load: tasks spread evenly over their days, or as leveling placed them."""
+    es, ef, placed = times.es, times.ef, leveling.placed
+    if placed is None:
+        return weekly_hours(inputs, es, ef, times.shifted, habits, only=None)
+    unplaced = [node not in placed for node in range(len(es))]
+    weeks = [piece for pieces in placed.values() for piece in pieces]
+    return weekly_hours(inputs, es, ef, times.shifted, habits, only=unplaced, weeks=weeks)
 
 
 def _row_times(
@@ -371,8 +398,10 @@ def weekly_hours(
     habits: dict[int, tuple[date, ...]],
     *,
     only: Sequence[bool] | None,
+    weeks: Iterable[tuple[int, float]] = (),
 ) -> tuple[WeekLoad, ...]:
-    """The weekly load of habits and of the tasks ``only`` selects (all if None)."""
+    """The weekly load of habits and of the tasks ``only`` selects (all if None),
+    plus ``weeks``, hours by week number."""
     spans = []
     occurring: list[tuple[date, float]] = []
     as_of = inputs.as_of
@@ -392,4 +421,4 @@ def weekly_hours(
                 spans.append((es[node] - 1, es[node] - 1, effort))
             else:
                 spans.append((es[node], ef[node], effort))
-    return weekly_load(spans, occurring, inputs.days, inputs.plan.weekly_capacity)
+    return weekly_load(spans, occurring, inputs.days, inputs.plan.weekly_capacity, weeks)

@@ -67,13 +67,15 @@ def weekly_load(
     occurrences: Iterable[tuple[date, float]],
     days: DayIndex,
     capacity: float,
+    weeks: Iterable[tuple[int, float]] = (),
 ) -> tuple[WeekLoad, ...]:
     """Hours per week, in date order, for the weeks that have any work.
 
     ``spans`` are ``(first working-day index, end boundary, hours)``: the
     hours are spread evenly over the working days from the first up to the
     end (excluded); when the two are equal the hours land on that day.
-    ``occurrences`` are ``(date, hours)`` of habits.
+    ``occurrences`` are ``(date, hours)`` of habits; ``weeks`` are
+    ``(week number, hours)`` of work placed week by week (leveled).
     """
     hours: dict[date, float] = {}
     changes: dict[int, float] = {}
@@ -94,6 +96,10 @@ def weekly_load(
     for day, effort in occurrences:
         if effort > 0:
             week = _monday(day)
+            hours[week] = hours.get(week, 0.0) + effort
+    for number, effort in weeks:
+        if effort > 0:
+            week = date.fromordinal(number * 7 + 1)
             hours[week] = hours.get(week, 0.0) + effort
     return tuple(
         WeekLoad(week=week, hours=round(hours[week], 9), capacity=capacity)

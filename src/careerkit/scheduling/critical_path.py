@@ -35,10 +35,13 @@ def schedule(plan: Plan, *, as_of: date | None = None, level: bool = False) -> S
         task is planned from the plan's start. A status date before the
         plan's start is refused: nothing of the plan can have happened then.
     level
-        Delay tasks so that the weekly load stays within the plan's weekly
-        capacity: tasks taken by least total float, then earliest start, then
-        id, each at the earliest start that keeps every week within capacity
-        (``careerkit.scheduling.leveling``).
+        Keep the weekly load within the plan's weekly capacity: tasks are
+        placed one at a time, by least total float (unleveled), then earliest
+        start, then id, each from its earliest start taking at most its own
+        daily rate and never more than the room its weeks have left, so a
+        task may take longer than its duration; weeks already over capacity
+        by work done, in progress or habits get nothing more
+        (:mod:`careerkit.scheduling.leveling`).
 
     Returns
     -------
