@@ -132,12 +132,29 @@ def test_overloaded_weeks() -> None:
     """Parallel work above capacity overloads the week it falls in, and only that week."""
     result = schedule(make_plan(task("a", 5, 30), task("b", 5, 20), task("c", 2, 4, "a")))
 
-    assert (
-        WeekLoad(week=WEEK_1, hours=50.0, capacity=10.0),
-        WeekLoad(week=WEEK_2, hours=4.0, capacity=10.0),
-    ) == result.load
-    assert (WeekLoad(week=WEEK_1, hours=50.0, capacity=10.0),) == result.overloaded_weeks
+    first = WeekLoad(week=WEEK_1, hours=50.0, capacity=10.0, tasks=(("a", 30.0), ("b", 20.0)))
+    assert (first, WeekLoad(week=WEEK_2, hours=4.0, capacity=10.0, tasks=(("c", 4.0),))) == (
+        result.load
+    )
+    assert (first,) == result.overloaded_weeks
     assert -40.0 == result.overloaded_weeks[0].spare
+
+
+def test_each_week_names_its_tasks_and_their_hours() -> None:
+    """A week's tasks and habits add up to its hours, the heaviest first."""
+    plan = make_plan(
+        task("a", 10, 20),
+        task("m", 0, 3, "a"),
+        Task(id="h", goal="g", title="H", duration=1, effort=1.5,
+             recurrence="FREQ=WEEKLY;BYDAY=WE;COUNT=2"),
+    )  # fmt: skip
+    for result in (schedule(plan), schedule(plan, level=True)):
+        for week in result.load:
+            assert week.hours == pytest.approx(sum(hours for _, hours in week.tasks))
+    plain = schedule(plan)
+    assert (("a", 10.0), ("h", 1.5)) == plain.load[0].tasks
+    assert (("a", 10.0), ("m", 3.0), ("h", 1.5)) == plain.load[1].tasks
+    assert (("a", 8.5), ("h", 1.5)) == schedule(plan, level=True).load[0].tasks
 
 
 def test_dropped_and_effortless_tasks_add_no_load() -> None:

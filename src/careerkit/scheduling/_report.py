@@ -108,7 +108,7 @@ def report(inputs: Inputs, times: Times, leveling: Leveling) -> Schedule:
         start=start,
         finish=finish,
         duration=duration,
-        critical_path=_critical_path(inputs, times, critical),
+        critical_path=_critical_path(inputs, times),
         critical_tasks=tuple(labels[node] for node in critical),
         goals=goals,
         violations=_violations(inputs, times, dates, goals),
@@ -126,7 +126,10 @@ def _load(
     if placed is None:
         return weekly_hours(inputs, es, ef, times.shifted, habits, only=None)
     unplaced = [node not in placed for node in range(len(es))]
-    weeks = [piece for pieces in placed.values() for piece in pieces]
+    labels = inputs.network.labels
+    weeks = [
+        (week, hours, labels[node]) for node, pieces in placed.items() for week, hours in pieces
+    ]
     return weekly_hours(inputs, es, ef, times.shifted, habits, only=unplaced, weeks=weeks)
 
 
@@ -219,50 +222,68 @@ def _extent(
     return start, finish, inputs.days.boundary_after(finish) - inputs.days.index_of(start)
 
 
-def _critical_path(inputs: Inputs, times: Times, critical: Sequence[int]) -> tuple[str, ...]:
-    """One chain of the critical tasks with the least float, from the earliest on.
+def _critical_path(inputs: Inputs, times: Times) -> tuple[str, ...]:
+    """The chain of work that drives the finish, first to last.
 
-    Each step goes to the earliest (then smallest id) unvisited task of
-    least float that the current one drives.
+    From the unfinished task that finishes last (the earliest start, then
+    the smallest id, among ties), each step goes back to a predecessor whose
+    link has no slack (through goal gates and dropped tasks), the earliest
+    then smallest id among several, until one is held by nothing but its own
+    earliest start. Work done and habits are not on it.
     """
-    if not critical:
-        return ()
     labels = inputs.network.labels
-    es, ef, lf = times.es, times.ef, times.lf
-    least = min(lf[node] - ef[node] for node in critical)
-    on_path = {node for node in critical if lf[node] - ef[node] == least}
-    node = min(on_path, key=lambda candidate: (es[candidate], labels[candidate]))
+    es, ef = times.es, times.ef
+    open_work = _open_work(inputs)
+    if not any(open_work):
+        return ()
+    count = inputs.network.task_count
+    finish = max(ef[node] for node in range(count) if open_work[node])
+    node = min(
+        (node for node in range(count) if open_work[node] and ef[node] == finish),
+        key=lambda candidate: (es[candidate], labels[candidate]),
+    )
     path = [node]
     passed = {node}  # a set: a path can run through most of a plan
     while True:
-        following = [
-            after
-            for after in _driven(inputs, times, node)
-            if after in on_path and after not in passed
+        before = [
+            other
+            for other in _driving(inputs, times, node)
+            if open_work[other] and other not in passed
         ]
-        if not following:
-            return tuple(labels[step] for step in path)
-        node = min(following, key=lambda candidate: (es[candidate], labels[candidate]))
+        if not before:
+            return tuple(labels[step] for step in reversed(path))
+        node = min(before, key=lambda candidate: (es[candidate], labels[candidate]))
         path.append(node)
         passed.add(node)
 
 
-def _driven(inputs: Inputs, times: Times, node: int) -> Iterator[int]:
-    """Tasks whose early dates this node drives (no slack on the link), through
+def _open_work(inputs: Inputs) -> list[bool]:
+    """Which tasks are work still to do (not done, dropped or a habit)."""
+    as_of = inputs.as_of
+    return [
+        task.recurrence is None
+        and task.status is not _DROPPED
+        and not (task.status is _DONE and task.fixed_by_progress(as_of))
+        for task in inputs.plan.tasks
+    ]
+
+
+def _driving(inputs: Inputs, times: Times, node: int) -> Iterator[int]:
+    """Tasks whose early dates drive this node's (no slack on the link), through
     goal gates and dropped tasks."""
-    tasks, successors = inputs.plan.tasks, inputs.successors
+    tasks, predecessors = inputs.plan.tasks, inputs.network.predecessors
     es, ef = times.es, times.ef
     count = inputs.network.task_count
     stack = [node]
     while stack:
         current = stack.pop()
-        for after, code, lag in successors[current]:
-            if _cpm.link_slack(current, after, code, lag, es=es, ef=ef) != 0:
+        for before, code, lag in predecessors[current]:
+            if _cpm.link_slack(before, current, code, lag, es=es, ef=ef) != 0:
                 continue
-            if after >= count or tasks[after].status is _DROPPED:
-                stack.append(after)
+            if before >= count or tasks[before].status is _DROPPED:
+                stack.append(before)
             else:
-                yield after
+                yield before
 
 
 def _start_date(
@@ -398,27 +419,27 @@ def weekly_hours(
     habits: dict[int, tuple[date, ...]],
     *,
     only: Sequence[bool] | None,
-    weeks: Iterable[tuple[int, float]] = (),
+    weeks: Iterable[tuple[int, float, str]] = (),
 ) -> tuple[WeekLoad, ...]:
     """The weekly load of habits and of the tasks ``only`` selects (all if None),
-    plus ``weeks``, hours by week number."""
+    plus ``weeks``, hours by week number and task id."""
     spans = []
-    occurring: list[tuple[date, float]] = []
+    occurring: list[tuple[date, float, str]] = []
     as_of = inputs.as_of
     for node, task in enumerate(inputs.plan.tasks):
         effort = task.effort
         if effort == 0 or task.status is _DROPPED:
             continue
         if task.recurrence is not None:
-            occurring.extend((day, effort) for day in habits.get(node, ()))
+            occurring.extend((day, effort, task.id) for day in habits.get(node, ()))
         elif only is None or only[node]:
             if task.status is _IN_PROGRESS and task.fixed_by_progress(as_of):
                 assert as_of is not None
                 status_day = inputs.days.index_of(as_of)
                 effort = task.effort * (1 - task.fraction_complete)
-                spans.append((max(es[node], status_day), ef[node], effort))
+                spans.append((max(es[node], status_day), ef[node], effort, task.id))
             elif shifted[node]:  # a milestone after work: its effort lands on that day
-                spans.append((es[node] - 1, es[node] - 1, effort))
+                spans.append((es[node] - 1, es[node] - 1, effort, task.id))
             else:
-                spans.append((es[node], ef[node], effort))
+                spans.append((es[node], ef[node], effort, task.id))
     return weekly_load(spans, occurring, inputs.days, inputs.plan.weekly_capacity, weeks)

@@ -292,7 +292,11 @@ class Schedule:
     """Working days from ``start`` to ``finish``, both included; 0 when every
     task is a milestone."""
     critical_path: tuple[str, ...]
-    """One chain of tasks with the least float, in order."""
+    """The chain of work still to do that drives the finish, first to last: from
+    the task that finishes last back through links without slack to one held
+    by nothing but its own earliest start. With deadlines, other tasks may
+    have less float (see :attr:`critical_tasks` and each task's
+    ``total_float``)."""
     critical_tasks: tuple[str, ...]
     """Every unfinished task without float, by early start then id."""
     goals: tuple[GoalSchedule, ...]
