@@ -37,3 +37,24 @@ def test_habits_within_the_budget_are_expanded() -> None:
     """Ten daily habits over a year are far within the budget, and each has its days."""
     result = schedule(_habits(10, date(2026, 12, 31)))
     assert {361} == {len(result[f"h{i}"].occurrences) for i in range(10)}
+
+
+@pytest.mark.parametrize("level", [False, True])
+def test_a_habit_row_spans_its_occurrences(level: bool) -> None:
+    """A habit's early finish is its last occurrence, and its late finish is not before it."""
+    plan = Plan(
+        id="p",
+        owner="o",
+        start=date(2026, 11, 23),
+        goals=[Goal(id="g", title="Do g", deadline=date(2027, 12, 31))],
+        tasks=[
+            Task(id="work", goal="g", title="W", duration=5, effort=5),
+            Task(id="chat", goal="g", title="C", duration=1, effort=1,
+                 recurrence="FREQ=MONTHLY;BYDAY=3TU"),
+        ],
+    )  # fmt: skip
+    row = schedule(plan, level=level)["chat"]
+
+    assert date(2027, 12, 21) == row.occurrences[-1] == row.early_finish
+    assert row.late_finish >= row.early_finish
+    assert row.early_start <= row.occurrences[0]
