@@ -154,7 +154,9 @@ def main() -> None:
         "at 10,000 and 100,000 tasks; growth exponent at most 0.1 above the bare pass's"
     )
     print("path: tasks on the critical path; delay: working days leveling added; ")
-    print("over: weeks still over capacity after leveling (tasks too heavy to fit any week)")
+    print(
+        "over: weeks still over capacity after leveling (weeks full of fixed work, milestones heavier than a week)"
+    )
 
 
 if __name__ == "__main__":

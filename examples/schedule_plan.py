@@ -30,8 +30,8 @@ def main() -> None:
     print(
         f"Leveled to {plan.weekly_capacity:g} hours a week: finish {leveled.finish} "
         f"instead of {planned.finish} ({leveled.leveling_delay} working days later); "
-        f"{len(leveled.overloaded_weeks)} weeks stay overloaded by work already done, "
-        "habits, or tasks too heavy for any week."
+        f"{len(leveled.overloaded_weeks)} weeks stay overloaded by work done or in "
+        "progress and habits."
     )
     print()
 

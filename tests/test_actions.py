@@ -167,7 +167,8 @@ def test_task_waits_for_prerequisite_goals(status: Status, expected: list[str]) 
 
 
 def test_habit_of_a_prerequisite_goal_does_not_hold_back() -> None:
-    """A habit never finishes, so the dependent goal does not wait for it."""
+    """A habit never finishes, so the dependent goal does not wait for it (the
+    weekly habit itself is due this week, so it is a next action too)."""
     plan = make_plan(
         [goal("h"), goal("g", depends_on=["h"])],
         [
@@ -176,7 +177,7 @@ def test_habit_of_a_prerequisite_goal_does_not_hold_back() -> None:
         ],
     )
 
-    assert ["g-work"] == ready(plan)
+    assert {"g-work", "h-habit"} == set(ready(plan))
 
 
 @pytest.mark.parametrize(
@@ -197,13 +198,38 @@ def test_task_waits_for_not_before(not_before: date, expected: list[str]) -> Non
 
 @pytest.mark.parametrize(
     ("status", "expected"),
-    [(Status.TODO, ["habit"]), (Status.IN_PROGRESS, []), (Status.DONE, [])],
+    [(Status.TODO, ["habit"]), (Status.IN_PROGRESS, ["habit"]), (Status.DONE, [])],
 )
-def test_habit_is_ready_only_while_to_do(status: Status, expected: list[str]) -> None:
-    """A habit is a next action until it is under way."""
+def test_habit_is_ready_to_do_and_when_due(status: Status, expected: list[str]) -> None:
+    """A habit is a next action to start, and under way while an occurrence is due soon."""
     plan = make_plan([goal("g")], [task("habit", "g", recurrence=WEEKLY, **with_status(status))])
 
     assert expected == ready(plan)
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        ("FREQ=WEEKLY;BYDAY=MO", ["habit"]),  # due on the status date itself
+        ("FREQ=MONTHLY;BYMONTHDAY=18", ["habit"]),  # 18 December: 19 working days ahead
+        ("FREQ=MONTHLY;BYMONTHDAY=22", []),  # 22 December: 21 working days, past the horizon
+        ("FREQ=DAILY;UNTIL=20261120", []),  # no occurrence left
+    ],
+)
+def test_habit_under_way_is_ready_when_its_next_occurrence_is_near(
+    rule: str, expected: list[str]
+) -> None:
+    """A habit under way appears when its next occurrence on or after the status date
+    is at most the horizon (20 working days) away; its due term counts to it."""
+    plan = make_plan(
+        [goal("g", deadline=date(2027, 6, 30))],
+        [task("habit", "g", recurrence=rule, **with_status(Status.IN_PROGRESS))],
+    )
+
+    assert expected == ready(plan)
+    if expected:
+        (action,) = next_actions(plan, as_of=MONDAY)
+        assert 0 < terms(action)["due"] <= 1
 
 
 def test_actions_name_task_goal_and_title() -> None:
@@ -618,7 +644,13 @@ def ready_by_graph(plan: Plan, as_of: date) -> set[str]:
         if item.status in FINISHED:
             continue
         if item.recurrence is not None and item.status is not Status.TODO:
-            continue
+            upcoming = [
+                day
+                for day in careerkit.schedule(plan, as_of=as_of)[item.id].occurrences
+                if day >= as_of
+            ]
+            if not upcoming or count_working_days(plan.calendar, as_of, upcoming[0]) > 20:
+                continue
         if item.not_before is not None and item.not_before > as_of:
             continue
         if all(plan.task(before).status in FINISHED for before in graph.predecessors(item.id)):
@@ -741,6 +773,8 @@ def test_actions_follow_their_definition(case: tuple[Plan, date]) -> None:
     for action in actions:
         item = plan.task(action.task)
         limits = [day for day in (item.due, plan.deadline_for(item.goal)) if day is not None]
+        if item.recurrence is not None and item.status is not Status.TODO:
+            limits += [day for day in timing[item.id].occurrences if day >= as_of][:1]
         due = 0.0
         if limits:
             left = count_working_days(plan.calendar, as_of, min(limits) + timedelta(days=1))

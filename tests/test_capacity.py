@@ -132,12 +132,29 @@ def test_overloaded_weeks() -> None:
     """Parallel work above capacity overloads the week it falls in, and only that week."""
     result = schedule(make_plan(task("a", 5, 30), task("b", 5, 20), task("c", 2, 4, "a")))
 
-    assert (
-        WeekLoad(week=WEEK_1, hours=50.0, capacity=10.0),
-        WeekLoad(week=WEEK_2, hours=4.0, capacity=10.0),
-    ) == result.load
-    assert (WeekLoad(week=WEEK_1, hours=50.0, capacity=10.0),) == result.overloaded_weeks
+    first = WeekLoad(week=WEEK_1, hours=50.0, capacity=10.0, tasks=(("a", 30.0), ("b", 20.0)))
+    assert (first, WeekLoad(week=WEEK_2, hours=4.0, capacity=10.0, tasks=(("c", 4.0),))) == (
+        result.load
+    )
+    assert (first,) == result.overloaded_weeks
     assert -40.0 == result.overloaded_weeks[0].spare
+
+
+def test_each_week_names_its_tasks_and_their_hours() -> None:
+    """A week's tasks and habits add up to its hours, the heaviest first."""
+    plan = make_plan(
+        task("a", 10, 20),
+        task("m", 0, 3, "a"),
+        Task(id="h", goal="g", title="H", duration=1, effort=1.5,
+             recurrence="FREQ=WEEKLY;BYDAY=WE;COUNT=2"),
+    )  # fmt: skip
+    for result in (schedule(plan), schedule(plan, level=True)):
+        for week in result.load:
+            assert week.hours == pytest.approx(sum(hours for _, hours in week.tasks))
+    plain = schedule(plan)
+    assert (("a", 10.0), ("h", 1.5)) == plain.load[0].tasks
+    assert (("a", 10.0), ("m", 3.0), ("h", 1.5)) == plain.load[1].tasks
+    assert (("a", 8.5), ("h", 1.5)) == schedule(plan, level=True).load[0].tasks
 
 
 def test_dropped_and_effortless_tasks_add_no_load() -> None:
@@ -193,51 +210,67 @@ def test_leveling_takes_the_least_float_first() -> None:
     assert {WEEK_1: 10.0, WEEK_2: 10.0, WEEK_3: 4.0} == hours(leveled)
 
 
-def test_a_week_one_task_leaves_stays_open_to_the_next() -> None:
-    """A task that cannot start late in a week does not close the week to a task of
-    the same hours and length that can start earlier in it.
+def test_a_task_takes_the_room_a_week_has_left() -> None:
+    """A task of lower priority works in what the weeks have left, and takes longer.
 
-    ``x`` may start on Thursday only: two of its days would fit in week 1 but
-    its third would pass week 2's capacity, so it goes to week 3. ``y`` takes
-    the same hours over the same days, but from Monday it fits in week 1.
+    ``long`` (no float) takes 8 of the 10 hours of weeks 1 and 2; ``short``
+    (5 days at 1 hour a day, float 5) takes the 2 hours left in each, then
+    its last hour on the Monday of week 3.
+    """
+    plan = make_plan(task("long", 10, 16), task("short", 5, 5))
+    leveled = schedule(plan, level=True)
+
+    assert (START, date(2026, 12, 7)) == (
+        leveled["short"].early_start,
+        leveled["short"].early_finish,
+    )
+    assert {WEEK_1: 10.0, WEEK_2: 10.0, WEEK_3: 1.0} == hours(leveled)
+
+
+def test_a_task_too_big_for_a_week_is_spread_over_weeks() -> None:
+    """A day of 20 hours at 10 hours a week takes the whole first week and the
+    Monday of the next: no week passes the capacity."""
+    plan = make_plan(task("big", 1, 20))
+    leveled = schedule(plan, level=True)
+
+    assert (START, WEEK_2) == (leveled["big"].early_start, leveled["big"].early_finish)
+    assert {WEEK_1: 10.0, WEEK_2: 10.0} == hours(leveled)
+    assert () == leveled.overloaded_weeks
+
+
+def test_the_most_critical_task_is_not_pushed_back_by_a_habit() -> None:
+    """A habit that leaves a little less than a task's weekly hours slows the task,
+    not moves it behind the work with float.
+
+    ``urgent`` wants 9 hours a week for two weeks, the weekly habit takes 2 of
+    the 10; ``spare`` has float and waits for what is left.
     """
     plan = make_plan(
-        task("fill", 5, 10, not_before=WEEK_2),  # week 2 full, and least float
-        task("x", 3, 6, not_before=date(2026, 11, 26)),
-        task("y", 3, 6),
-    )
+        task("urgent", 10, 18, due=date(2026, 12, 4)),
+        task("spare", 2, 4),
+        Task(id="chat", goal="g", title="Chat", duration=1, effort=2,
+             recurrence="FREQ=WEEKLY;BYDAY=FR;COUNT=3"),
+    )  # fmt: skip
     leveled = schedule(plan, level=True)
 
-    assert (WEEK_2, WEEK_3, WEEK_1) == tuple(
-        leveled[name].early_start for name in ("fill", "x", "y")
-    )
-    assert {WEEK_1: 6.0, WEEK_2: 10.0, WEEK_3: 6.0} == hours(leveled)
-
-
-def test_task_too_big_for_a_week_is_placed_at_its_earliest_start() -> None:
-    """A task that cannot fit any week on its own is not delayed by leveling."""
-    plan = make_plan(task("small", 5, 10), task("big", 1, 20))
-    leveled = schedule(plan, level=True)
-
-    assert START == leveled["big"].early_start
-    assert START == leveled["small"].early_start
-    assert 0 == leveled.leveling_delay
+    assert START == leveled["urgent"].early_start
+    assert date(2026, 12, 8) == leveled["urgent"].early_finish  # its last 2 hours, 2 days
+    assert leveled["spare"].early_start >= WEEK_3
+    assert [] == [week for week in leveled.load if week.overloaded]
 
 
 def test_leveling_keeps_the_successors_in_order() -> None:
     """Delaying a task by leveling delays its successors too.
 
     ``a`` (6 days, 2 hours a day) goes first by id and fills the first week
-    and the Monday of the second; ``b`` (same rate) fits from the Tuesday,
-    finishing on the Monday of the third week; ``c`` follows it.
+    and the Monday of the second; ``b`` (same rate) takes the 8 hours left in
+    the second week and its last 2 hours on the Monday of the third; ``c``
+    follows it.
     """
     plan = make_plan(task("a", 6, 12), task("b", 5, 10), task("c", 1, 0, "b"))
     leveled = schedule(plan, level=True)
 
-    assert (date(2026, 12, 1), date(2026, 12, 7)) == (
-        leveled["b"].early_start,
-        leveled["b"].early_finish,
-    )
+    assert (WEEK_2, WEEK_3) == (leveled["b"].early_start, leveled["b"].early_finish)
     assert date(2026, 12, 8) == leveled["c"].early_start
     assert {WEEK_1: 10.0, WEEK_2: 10.0, WEEK_3: 2.0} == hours(leveled)
 
@@ -245,14 +278,34 @@ def test_leveling_keeps_the_successors_in_order() -> None:
 def test_leveling_on_an_every_day_calendar() -> None:
     """On an every-day calendar a Sunday belongs to the week of the Monday before it.
 
-    ``a`` takes Monday to Sunday at one hour a day; ``b`` needs 4 more hours,
-    which do not fit in that week: it moves to the next Monday.
+    ``a`` takes Monday to Sunday at one hour a day; ``b`` needs 4 more hours:
+    3 fit in that week, the last one on the next Monday.
     """
     plan = make_plan(task("a", 7, 7), task("b", 1, 4), calendar=Calendar(working_days=EVERY_DAY))
     leveled = schedule(plan, level=True)
 
-    assert WEEK_2 == leveled["b"].early_start
-    assert {WEEK_1: 7.0, WEEK_2: 4.0} == hours(leveled)
+    assert (START, WEEK_2) == (leveled["b"].early_start, leveled["b"].early_finish)
+    assert {WEEK_1: 10.0, WEEK_2: 1.0} == hours(leveled)
+
+
+def test_a_milestone_after_a_moved_milestone_keeps_its_order() -> None:
+    """A milestone moved to a later week by its effort is followed, not preceded,
+    by the milestone after it."""
+    plan = make_plan(task("fill", 0, 1), task("m", 0, 10), task("n", 0, 0, "m"))
+    leveled = schedule(plan, level=True)
+
+    assert (WEEK_2, WEEK_2) == (leveled["m"].early_start, leveled["n"].early_start)
+
+
+def test_a_milestone_after_a_held_milestone_keeps_its_order() -> None:
+    """A milestone held by ``not_before`` happens on its day; the one after it too."""
+    plan = make_plan(task("m", 0, 0, not_before=date(2026, 11, 26)), task("n", 0, 0, "m"))
+    result = schedule(plan)
+
+    assert (date(2026, 11, 26), date(2026, 11, 26)) == (
+        result["m"].early_start,
+        result["n"].early_start,
+    )
 
 
 # -- leveling: properties ------------------------------------------------------
@@ -322,18 +375,9 @@ def test_leveling_delay(working_days: tuple[Any, ...], data: st.DataObject) -> N
     assert 0 == plain.leveling_delay
 
 
-def _leveled_starts(plan: Plan) -> dict[str, date]:
-    """Early starts by leveling as the module describes it, searched day by day.
-
-    For plans of finish-to-start links to earlier tasks, without status, due
-    dates or habits: a plain critical-path pass ranks the tasks (least total
-    float, then earliest start, then id); each task ready in that order goes
-    to the first day from its earliest start where its first week has room
-    for one of its days and no week it lands on passes the capacity. A
-    milestone right after its predecessors' work lands on that work's last
-    day.
-    """
-    days = DayIndex(plan.calendar)
+def _unleveled_ranks(plan: Plan, days: DayIndex) -> list[tuple[int, int, str]]:
+    """Least total float, then earliest start, then id, from a plain critical-path pass
+    over finish-to-start links to earlier tasks."""
     origin = days.index_of(plan.start)
     position = {item.id: index for index, item in enumerate(plan.tasks)}
     before = [[position[other] for other in item.predecessors] for item in plan.tasks]
@@ -346,53 +390,79 @@ def _leveled_starts(plan: Plan) -> dict[str, date]:
     for index in reversed(range(len(durations))):
         for other in before[index]:
             late_finish[other] = min(late_finish[other], late_finish[index] - durations[index])
-    rank = {
-        index: (late_finish[index] - early[index] - durations[index], early[index], item.id)
+    return [
+        (late_finish[index] - early[index] - durations[index], early[index], item.id)
         for index, item in enumerate(plan.tasks)
-    }
-    limit = plan.weekly_capacity + 1e-9
+    ]
+
+
+def _leveled_dates(plan: Plan) -> dict[str, tuple[date, date]]:
+    """Early start and finish of each task by leveling as the module describes it,
+    worked out day by day.
+
+    For plans of finish-to-start links to earlier tasks, without status, due
+    dates or habits. Tasks are taken by rank among those whose predecessors
+    are placed. Each day from its earliest start, a task takes its daily
+    rate, or less if its week has less room left; it starts on its first day
+    with hours and finishes on the day its effort is done. A milestone's
+    effort needs room in one week; a milestone right after work lands on that
+    work's last day.
+    """
+    days = DayIndex(plan.calendar)
+    origin = days.index_of(plan.start)
+    rank = _unleveled_ranks(plan, days)
+    position = {item.id: index for index, item in enumerate(plan.tasks)}
+    capacity = plan.weekly_capacity
     load: dict[int, float] = {}
-    placed: dict[int, int] = {}
-    starts: dict[str, date] = {}
+    bounds: dict[int, tuple[int, int]] = {}
+    ends_work: dict[int, bool] = {}
+    found: dict[str, tuple[date, date]] = {}
 
     def week(index: int) -> int:
         return week_number(days.date_of(index))
 
-    while len(placed) < len(durations):
-        ready = [index for index in rank if index not in placed]
+    while len(bounds) < len(plan.tasks):
         node = min(
-            (index for index in ready if all(other in placed for other in before[index])),
+            (
+                index
+                for index, item in enumerate(plan.tasks)
+                if index not in bounds
+                and all(position[other] in bounds for other in item.predecessors)
+            ),
             key=rank.__getitem__,
         )
-        duration, item = durations[node], plan.tasks[node]
-        lowest = max([origin, *(placed[other] + durations[other] for other in before[node])])
-        after_work = lowest > origin and any(
-            placed[other] + durations[other] == lowest for other in before[node]
+        item = plan.tasks[node]
+        before = [position[other] for other in item.predecessors]
+        lowest = max([origin, *(bounds[other][1] for other in before)])
+        pushed = lowest > origin and any(
+            bounds[other][1] == lowest and ends_work[other] for other in before
         )
-        rate = item.effort / max(duration, 1)
-        days_per_week = len(plan.calendar.working_days)
-        start = lowest
-        footprint = [start - 1] if duration == 0 and after_work else [start]
-        if rate > 0 and rate * min(max(duration, 1), days_per_week) <= limit:
-            while True:
-                on_day = start - 1 if duration == 0 and after_work and start == lowest else start
-                footprint = list(range(start, start + duration)) if duration else [on_day]
-                spread: dict[int, int] = {}
-                for day in footprint:
-                    spread[week(day)] = spread.get(week(day), 0) + 1
-                first_week_full = load.get(week(start), 0.0) + rate > limit
-                if not first_week_full and all(
-                    load.get(number, 0.0) + rate * count <= limit
-                    for number, count in spread.items()
-                ):
-                    break
-                start += 1
-            for day in footprint:
-                load[week(day)] = load.get(week(day), 0.0) + rate
-        placed[node] = start
-        shifted = duration == 0 and start == lowest and after_work
-        starts[item.id] = days.date_of(start - 1 if shifted else start)
-    return starts
+        start, finish, shifted = lowest, lowest + item.duration, item.duration == 0 and pushed
+        if item.effort and item.duration == 0:
+            day = lowest - 1 if shifted else lowest
+            if item.effort <= capacity + 1e-9:
+                while capacity - load.get(week(day), 0.0) + 1e-9 < item.effort:
+                    day += 1
+                    start = finish = day
+                    shifted = False
+            load[week(day)] = load.get(week(day), 0.0) + item.effort
+        elif item.effort:
+            rate, left, day, first = item.effort / item.duration, item.effort, lowest, None
+            while left > 1e-9:
+                take = min(rate, capacity - load.get(week(day), 0.0), left)
+                if take > 1e-9:
+                    load[week(day)] = load.get(week(day), 0.0) + take
+                    left -= take
+                    first = day if first is None else first
+                    finish = day + 1
+                day += 1
+            assert first is not None
+            start = first
+        bounds[node] = (start, finish)
+        ends_work[node] = finish > start or shifted
+        first_day = days.date_of(start - 1 if shifted else start)
+        found[item.id] = (first_day, days.date_of(finish - 1) if finish > start else first_day)
+    return found
 
 
 @CALENDARS
@@ -401,8 +471,8 @@ def _leveled_starts(plan: Plan) -> dict[str, date]:
 def test_leveling_places_each_task_where_a_day_by_day_search_does(
     working_days: tuple[Any, ...], data: st.DataObject
 ) -> None:
-    """The skips that make leveling fast never change where a task goes: each task
-    starts where a search day by day, with the same rule, puts it."""
+    """Week by week, with full weeks skipped, leveling places each task where a
+    reference worked out day by day puts it."""
     longest, most = data.draw(st.sampled_from([(3, 8), (12, 40)]))  # few rates, or many
     plan = data.draw(
         dag_plans(
@@ -417,4 +487,6 @@ def test_leveling_places_each_task_where_a_day_by_day_search_does(
     )
     leveled = schedule(plan, level=True)
 
-    assert _leveled_starts(plan) == {entry.task: entry.early_start for entry in leveled}
+    assert _leveled_dates(plan) == {
+        entry.task: (entry.early_start, entry.early_finish) for entry in leveled
+    }

@@ -20,7 +20,8 @@ def test_schedule_prints_the_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert 0 == main(["schedule", str(PLAN), "--as-of", "2026-11-26", "--limit", "3"])
 
     out = capsys.readouterr().out
-    assert "Critical path: dmd-modules-5-8 -> dmd-capstone -> dmd-final-exam" in out
+    assert "Critical path: md-director-search -> md-interviews-offer" in out
+    assert "Most behind their dates (working days of float): dmd-modules-5-8 (-25)" in out
     assert "digital-marketing-diploma: 2026-04-06 to 2027-01-25" in out
     assert "... and 41 more tasks" in out
     assert "Missed dates" in out

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+import careerkit
 from careerkit import (
     CheckIn,
     Direction,
@@ -19,7 +20,7 @@ from careerkit import (
     Status,
     Task,
 )
-from careerkit.render import outline
+from careerkit.render import outline, schedule_report
 
 START = date(2026, 1, 5)
 
@@ -220,3 +221,56 @@ def test_metric_detail(metric: Metric, measurements: tuple[Measurement, ...], de
     plan = Plan(id="p", owner="Ana", start=START, goals=(goal,))
 
     assert f"  [active] g: Do g ({detail})" == outline(plan).splitlines()[-1]
+
+
+# -- the schedule report: critical path, work behind, overloaded weeks ------------
+
+
+def _report_plan() -> Plan:
+    """``late`` is due early and behind; ``long`` drives the finish; two tasks
+    share week 2, 2 and 10 hours over capacity; week 1 is over by a few minutes."""
+    start = date(2026, 11, 23)
+    return Plan(
+        id="p",
+        owner="Ana",
+        start=start,
+        weekly_capacity=10,
+        goals=[Goal(id="g", title="Do g")],
+        tasks=[
+            Task(id="late", goal="g", title="Late", duration=5, effort=10.05,
+                  due=date(2026, 11, 24)),
+            Task(id="long", goal="g", title="Long", duration=30, effort=0),
+            Task(id="big", goal="g", title="Big", duration=5, effort=12, depends_on=["late"]),
+            Task(id="small", goal="g", title="Small", duration=5, effort=8,
+                  not_before=date(2026, 11, 30)),
+        ],
+    )  # fmt: skip
+
+
+def test_the_report_shows_the_chain_that_drives_the_finish_and_the_work_behind() -> None:
+    """The critical path is the chain to the finish; the most negative float is listed apart."""
+    text = schedule_report(careerkit.schedule(_report_plan()))
+
+    assert "Critical path: long\n" in text
+    assert "Most behind their dates (working days of float): late (-3)\n" in text
+
+
+def test_the_report_names_the_tasks_of_each_overloaded_week_and_how_to_level() -> None:
+    """Weeks over by less than OVERLOAD_SHOWN are left out, weeks before the status
+    date too; each shown week names its tasks; the report says how to level."""
+    plan = _report_plan()
+    text = schedule_report(careerkit.schedule(plan))
+    assert "week of 2026-11-23" not in text  # over by 0.05 h only
+    assert "  week of 2026-11-30: 20 h planned, 10 h available: big 12 h, small 8 h\n" in text
+    assert "Level with --level" in text
+
+    later = schedule_report(careerkit.schedule(plan, as_of=date(2026, 12, 7)))
+    assert "week of 2026-11-30" not in later  # before the status date's week
+
+
+def test_a_leveled_report_says_why_weeks_stay_over() -> None:
+    """After leveling, only weeks full of fixed work are left, and the report says so."""
+    text = schedule_report(careerkit.schedule(_report_plan(), level=True))
+
+    assert "Overloaded weeks" not in text
+    assert "Level with --level" not in text

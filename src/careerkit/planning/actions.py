@@ -1,10 +1,13 @@
 """Next actions: the tasks a person can work on now, most urgent first.
 
 A task is ready when it is to do or in progress, belongs to an active goal
-(not achieved, abandoned or on hold), is not a habit already under way, may
-start by the status date (``not_before``), and everything it
-depends on (its own predecessors and, through goal-level order, the work of
-prerequisite goals) is done or dropped.
+(not achieved, abandoned or on hold), may start by the status date
+(``not_before``), and everything it depends on (its own predecessors and,
+through goal-level order, the work of prerequisite goals) is done or
+dropped. A habit already under way is ready when an occurrence is due soon:
+its next occurrence on or after the status date is at most the policy's
+``horizon`` working days away; its ``due`` term then counts to that
+occurrence.
 
 Urgency is a weighted sum of terms, each between 0 and 1 and each returned
 with its value so the ranking can be explained:
@@ -14,9 +17,9 @@ with its value so the ranking can be explained:
 ``float``
     ``1 / (1 + float)``: 1 with no float left, smaller with more.
 ``due``
-    ``horizon / (horizon + working days left)`` until the task's due date or
-    its goal's deadline (whichever comes first); 1 when it has passed, 0
-    without either.
+    ``horizon / (horizon + working days left)`` until the task's due date,
+    its goal's deadline or, for a habit under way, its next occurrence
+    (whichever comes first); 1 when it has passed, 0 without any.
 ``unblocks``
     ``n / (n + 1)`` for the n unfinished tasks that wait directly on this one
     (through goal-level order too).
@@ -35,18 +38,22 @@ per gate).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from datetime import date
 
 import networkx as nx
 from attrs import frozen
 
-from careerkit.errors import Problem
+from careerkit.errors import Problem, ValidationError
 from careerkit.model import GoalStatus, Plan, Status, Task
 from careerkit.model import rules as checks
+from careerkit.model.arguments import checked_date
 from careerkit.model.network import Network, build_network
 from careerkit.planning._schedules import schedule_of
 from careerkit.scheduling import Schedule, TaskSchedule
+from careerkit.scheduling.deadlines import inherited_deadlines
+from careerkit.scheduling.given import checked_plan, checked_status_date
 from careerkit.workdays import DayIndex
 
 __all__ = ["NextAction", "UrgencyPolicy", "UrgencyTerm", "next_actions"]
@@ -164,8 +171,10 @@ def next_actions(
     Raises
     ------
     ValidationError
-        ``schedule`` is not a :class:`~careerkit.Schedule` made as of
-        ``as_of`` (path ``schedule``), or the plan cannot be scheduled.
+        An argument of the wrong type, named by its path (``plan``, ``as_of``,
+        ``policy``); ``as_of`` before the plan's start; ``schedule`` not a
+        :class:`~careerkit.Schedule` made as of ``as_of`` (path ``schedule``);
+        or the plan cannot be scheduled.
 
     Examples
     --------
@@ -177,6 +186,13 @@ def next_actions(
     >>> [action.task for action in next_actions(plan, as_of=date(2026, 11, 23))]
     ['a', 'b']
     """
+    plan = checked_plan(plan)
+    as_of = checked_date(checked_status_date(plan, as_of))
+    if policy is not None and not isinstance(policy, UrgencyPolicy):
+        raise ValidationError(
+            path="policy",
+            problem=f"expected an UrgencyPolicy or None, got {type(policy).__name__}",
+        )
     timing = schedule_of(plan, as_of=as_of, given=schedule)
     urgency = _Urgency(plan, as_of, policy or UrgencyPolicy())
     finished = [task.status in _FINISHED for task in plan.tasks]
@@ -185,7 +201,13 @@ def next_actions(
     for node, task in enumerate(plan.tasks):
         if not _workable(plan, task, as_of, finished[node]) or not order.ready(node):
             continue
-        terms = urgency.terms(task, timing[task.id], order.waiting(node))
+        entry = timing[task.id]
+        occurrence = None
+        if task.recurrence is not None and task.status is not Status.TODO:
+            occurrence = urgency.next_occurrence(entry)
+            if occurrence is None:
+                continue  # a habit under way with nothing due soon
+        terms = urgency.terms(task, entry, order.waiting(node), occurrence)
         score = round(sum(term.contribution for term in terms), 9)
         found.append(
             NextAction(task=task.id, goal=task.goal, title=task.title, score=score, terms=terms)
@@ -195,9 +217,9 @@ def next_actions(
 
 
 def _workable(plan: Plan, task: Task, as_of: date, finished: bool) -> bool:
-    """Whether the task itself may be worked on: unfinished, not a habit under way,
-    of an active goal, and allowed to start by ``as_of``."""
-    if finished or (task.recurrence is not None and task.status is not Status.TODO):
+    """Whether the task itself may be worked on: unfinished, of an active goal, and
+    allowed to start by ``as_of``."""
+    if finished:
         return False
     if plan.goal(task.goal).status is not GoalStatus.ACTIVE:
         return False
@@ -276,27 +298,42 @@ class _Urgency:
     def __init__(self, plan: Plan, as_of: date, policy: UrgencyPolicy) -> None:
         self.policy = policy
         self.days = DayIndex(plan.calendar)
+        self.as_of = as_of
         self.today = self.days.index_of(as_of)
-        self.deadlines = {goal.id: plan.deadline_for(goal.id) for goal in plan.goals}
+        self.deadlines = inherited_deadlines(plan)
         self.weights = {goal.id: goal.weight for goal in plan.goals}
         self.heaviest = max(self.weights.values(), default=0.0)
 
-    def _due(self, task: Task) -> float:
-        """The ``due`` term: how close the due date or goal deadline is."""
-        limits = [day for day in (task.due, self.deadlines[task.goal]) if day]
+    def next_occurrence(self, entry: TaskSchedule) -> date | None:
+        """A habit's next occurrence on or after the status date, if it is due
+        within the horizon."""
+        found = entry.occurrences
+        at = bisect.bisect_left(found, self.as_of)
+        if at == len(found):
+            return None
+        upcoming = found[at]
+        if self.days.index_of(upcoming) - self.today > self.policy.horizon:
+            return None
+        return upcoming
+
+    def _due(self, task: Task, occurrence: date | None) -> float:
+        """The ``due`` term: how close the due date, goal deadline or occurrence is."""
+        limits = [day for day in (task.due, self.deadlines.get(task.goal), occurrence) if day]
         if not limits:
             return 0.0
         left = self.days.boundary_after(min(limits)) - self.today
         horizon = self.policy.horizon
         return 1.0 if left <= 0 else horizon / (horizon + left)
 
-    def terms(self, task: Task, entry: TaskSchedule, waiting: int) -> tuple[UrgencyTerm, ...]:
+    def terms(
+        self, task: Task, entry: TaskSchedule, waiting: int, occurrence: date | None
+    ) -> tuple[UrgencyTerm, ...]:
         """The five terms of one ready task, in the documented order."""
         policy, heaviest = self.policy, self.heaviest
         values = (
             ("critical", float(entry.critical), policy.critical),
             ("float", 1.0 / (1 + max(0, entry.total_float)), policy.float_left),
-            ("due", self._due(task), policy.due),
+            ("due", self._due(task, occurrence), policy.due),
             ("unblocks", waiting / (waiting + 1), policy.unblocks),
             ("goal_weight", self.weights[task.goal] / heaviest if heaviest else 0.0,
              policy.goal_weight),

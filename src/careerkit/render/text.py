@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from careerkit.model import Dependency, Goal, Horizon, Link, Plan, Status, Task
-from careerkit.scheduling import GoalSchedule, Schedule
+from datetime import timedelta
 
-__all__ = ["outline", "schedule_report"]
+from careerkit.model import Dependency, Goal, Horizon, Link, Plan, Status, Task
+from careerkit.scheduling import GoalSchedule, Schedule, WeekLoad
+
+__all__ = ["OVERLOAD_SHOWN", "outline", "schedule_report"]
+
+OVERLOAD_SHOWN = 0.25
+"""Hours over capacity below which a schedule report does not list a week."""
+
+_BEHIND_SHOWN = 5  # tasks listed as most behind their dates
+_TASKS_SHOWN = 4  # tasks named per overloaded week
 
 _HORIZON_TITLES = {
     Horizon.SHORT: "Short-term goals",
@@ -146,6 +154,13 @@ def _number(value: float) -> str:
 def schedule_report(result: Schedule, *, limit: int | None = None) -> str:
     """A plain-text report of a schedule: summary, tasks, goals, missed dates, overloads.
 
+    The critical path is the chain that drives the finish; the tasks most
+    behind their dates (least negative float first) are listed apart. The
+    overloaded weeks shown are those from the status date's week on (all,
+    without a status date), over capacity by at least
+    :data:`OVERLOAD_SHOWN` hours, each with the tasks that load it most and a
+    word on how to level.
+
     Parameters
     ----------
     result
@@ -181,6 +196,7 @@ def schedule_report(result: Schedule, *, limit: int | None = None) -> str:
         f"{result.duration} working days"
         + (f" (leveling added {result.leveling_delay})" if result.leveled else ""),
         "Critical path: " + (" -> ".join(result.critical_path) or "none"),
+        *_behind(result),
         "",
     ]
     entries = result.tasks if limit is None else result.tasks[:limit]
@@ -207,15 +223,54 @@ def schedule_report(result: Schedule, *, limit: int | None = None) -> str:
                 f"  {violation.constraint.value} of {violation.subject}: {violation.limit} "
                 f"missed by {violation.by} working days (finish {violation.finish})"
             )
-    overloaded = result.overloaded_weeks
-    if overloaded:
-        lines.extend(("", f"Overloaded weeks ({len(overloaded)})"))
-        for week in overloaded:
-            lines.append(
-                f"  week of {week.week}: {_number(week.hours)} h planned, "
-                f"{_number(week.capacity)} h available"
-            )
+    lines.extend(_overloads(result))
     return "\n".join(lines) + "\n"
+
+
+def _behind(result: Schedule) -> list[str]:
+    """The line naming the tasks most behind their dates, if any is."""
+    late = sorted(
+        (entry for entry in result if entry.total_float < 0),
+        key=lambda entry: (entry.total_float, entry.early_start, entry.task),
+    )
+    if not late:
+        return []
+    shown = ", ".join(f"{entry.task} ({entry.total_float})" for entry in late[:_BEHIND_SHOWN])
+    more = f", and {len(late) - _BEHIND_SHOWN} more" if len(late) > _BEHIND_SHOWN else ""
+    return [f"Most behind their dates (working days of float): {shown}{more}"]
+
+
+def _overloads(result: Schedule) -> list[str]:
+    """The overloaded weeks worth showing, each with the tasks loading it."""
+    as_of = result.as_of
+    weeks = [
+        week
+        for week in result.load
+        if week.hours - week.capacity >= OVERLOAD_SHOWN
+        and (as_of is None or week.week + timedelta(days=6) >= as_of)
+    ]
+    if not weeks:
+        return []
+    since = f" from {as_of}" if as_of is not None else ""
+    lines = ["", f"Overloaded weeks{since} ({len(weeks)})"]
+    lines.extend(f"  {_week_line(week)}" for week in weeks)
+    if result.leveled:
+        lines.append("  (left over capacity by work done, in progress and habits)")
+    else:
+        lines.append("  Level with --level (schedule(plan, level=True)) to keep each week within")
+        lines.append("  capacity: work with the most float waits for room.")
+    return lines
+
+
+def _week_line(week: WeekLoad) -> str:
+    tasks = ", ".join(f"{task} {_number(hours)} h" for task, hours in week.tasks[:_TASKS_SHOWN])
+    more = len(week.tasks) - _TASKS_SHOWN
+    if more > 0:
+        tasks += f", {more} more"
+    return (
+        f"week of {week.week}: {_number(week.hours)} h planned, "
+        f"{_number(week.capacity)} h available: {tasks}"
+    )
 
 
 def _goal_forecast(goal: GoalSchedule) -> str:

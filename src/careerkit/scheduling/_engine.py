@@ -14,12 +14,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from careerkit.errors import ValidationError
 from careerkit.model import Plan, Status
 from careerkit.scheduling import _cpm
 from careerkit.scheduling._inputs import Inputs, Times, shifted_milestones
-from careerkit.scheduling._report import habit_dates, report, weekly_hours
+from careerkit.scheduling._report import Leveling, report, weekly_hours
 from careerkit.scheduling.capacity import week_number
-from careerkit.scheduling.leveling import Precedence, Workload, level
+from careerkit.scheduling.habits import habit_dates
+from careerkit.scheduling.leveling import Leveled, Precedence, Workload, level
 from careerkit.scheduling.results import Schedule
 
 __all__ = ["run"]
@@ -33,14 +35,47 @@ def run(plan: Plan, as_of: date | None, *, leveled: bool) -> Schedule:
     es, ef = _cpm.forward(
         inputs.network.predecessors, inputs.order, inputs.durations, inputs.earliest, inputs.fixed
     )
+    _check_calendar(inputs, es, ef)
+    habit_end = max(ef) if ef else inputs.origin  # the end of the work, before leveling
     delay = 0
-    if leveled and plan.tasks:
-        unleveled_finish = _last_day(inputs, es, ef)
-        es, ef = _level(inputs, es, ef)
-        delay = _last_day(inputs, es, ef) - unleveled_finish
+    placed = None
+    shifted = shifted_milestones(inputs, es, ef)
+    if leveled and plan.tasks and _overloaded(inputs, es, ef, habit_end):
+        unleveled_finish = _last_day(inputs, es, ef, shifted)
+        found = _level(inputs, es, ef, habit_end)
+        es, ef, placed = list(found.es), list(found.ef), found.hours
+        shifted = list(found.shifted)
+        delay = _last_day(inputs, es, ef, shifted) - unleveled_finish
     ls, lf = _late(inputs, es, ef)
-    times = Times(es=es, ef=ef, ls=ls, lf=lf, shifted=shifted_milestones(inputs, es, ef))
-    return report(inputs, times, leveled=leveled, delay=delay)
+    _check_calendar(inputs, ls, lf)
+    times = Times(es=es, ef=ef, ls=ls, lf=lf, shifted=shifted)
+    return report(
+        inputs, times, Leveling(asked=leveled, delay=delay, habit_end=habit_end, placed=placed)
+    )
+
+
+def _overloaded(inputs: Inputs, es: Sequence[int], ef: Sequence[int], habit_end: int) -> bool:
+    """Whether any week of the unleveled schedule is over capacity (if none,
+    leveling leaves the schedule as it is)."""
+    habits = habit_dates(inputs, es, habit_end)
+    shifted = shifted_milestones(inputs, es, ef)
+    loads = weekly_hours(inputs, es, ef, shifted, habits, only=None)
+    return any(week.overloaded for week in loads)
+
+
+def _check_calendar(inputs: Inputs, starts: Sequence[int], finishes: Sequence[int]) -> None:
+    """Refuse, naming the task, dates that fall outside the years 1 to 9999."""
+    days = inputs.days
+    lowest, end = days.index_of(date.min), days.boundary_after(date.max)
+    for node in range(inputs.network.task_count):
+        start, finish = starts[node], finishes[node]
+        if start < lowest or finish > end or start >= end:
+            raise ValidationError(
+                path=f"tasks[{node}]",
+                problem=f"its dates fall outside the calendar's years 1 to 9999 "
+                f"(working days {start - inputs.origin} to {finish - inputs.origin} "
+                "from the plan's start)",
+            )
 
 
 def _late(inputs: Inputs, es: Sequence[int], ef: Sequence[int]) -> tuple[list[int], list[int]]:
@@ -53,9 +88,8 @@ def _late(inputs: Inputs, es: Sequence[int], ef: Sequence[int]) -> tuple[list[in
     return _cpm.backward(inputs.successors, inputs.order, spans, latest)
 
 
-def _last_day(inputs: Inputs, es: Sequence[int], ef: Sequence[int]) -> int:
+def _last_day(inputs: Inputs, es: Sequence[int], ef: Sequence[int], shifts: Sequence[bool]) -> int:
     """The working-day index of the last day of work."""
-    shifts = shifted_milestones(inputs, es, ef)
     return max(
         (
             es[node] - 1 if shifts[node] else max(es[node], ef[node] - 1)
@@ -65,14 +99,14 @@ def _last_day(inputs: Inputs, es: Sequence[int], ef: Sequence[int]) -> int:
     )
 
 
-def _level(inputs: Inputs, es: Sequence[int], ef: Sequence[int]) -> tuple[list[int], list[int]]:
+def _level(inputs: Inputs, es: Sequence[int], ef: Sequence[int], habit_end: int) -> Leveled:
     """Early boundaries that keep the weekly load within capacity (see
     :func:`careerkit.scheduling.leveling.level`), from the unleveled ones."""
     network, plan = inputs.network, inputs.plan
     _, lf = _late(inputs, es, ef)
     labels = network.labels
     priorities = [(lf[node] - ef[node], es[node], labels[node]) for node in range(len(labels))]
-    rates, booked = _leveling_load(inputs, es, ef)
+    rates, booked = _leveling_load(inputs, es, ef, habit_end)
     return level(
         Precedence(
             predecessors=network.predecessors,
@@ -85,7 +119,6 @@ def _level(inputs: Inputs, es: Sequence[int], ef: Sequence[int]) -> tuple[list[i
             durations=inputs.durations,
             rates=rates,
             capacity=plan.weekly_capacity,
-            days_per_week=len(plan.calendar.working_days),
         ),
         booked=booked,
         days=inputs.days,
@@ -93,7 +126,7 @@ def _level(inputs: Inputs, es: Sequence[int], ef: Sequence[int]) -> tuple[list[i
 
 
 def _leveling_load(
-    inputs: Inputs, es: Sequence[int], ef: Sequence[int]
+    inputs: Inputs, es: Sequence[int], ef: Sequence[int], habit_end: int
 ) -> tuple[list[float], dict[int, float]]:
     """Hours per working day of each node, and hours already booked per week
     (habits, and work done or in progress)."""
@@ -110,7 +143,7 @@ def _leveling_load(
         es,
         ef,
         shifted_milestones(inputs, es, ef),
-        habit_dates(inputs, es, max(ef)),
+        habit_dates(inputs, es, habit_end),
         only=[item is not None for item in fixed],
     )
     for load in loads:

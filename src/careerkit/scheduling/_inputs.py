@@ -17,6 +17,7 @@ from careerkit.errors import Problem, ValidationError
 from careerkit.model import Plan, Status, Task
 from careerkit.model.network import FF, FS, Network, build_network, topological_order
 from careerkit.scheduling._cpm import Links
+from careerkit.scheduling.deadlines import inherited_deadlines
 from careerkit.workdays import DayIndex
 
 __all__ = ["Inputs", "Times", "shifted_milestones"]
@@ -62,11 +63,7 @@ class Inputs:
         days = DayIndex(plan.calendar)
         network = build_network(plan.goals, plan.tasks)
         origin = days.index_of(plan.start)
-        deadlines = {
-            goal.id: deadline
-            for goal in plan.goals
-            if (deadline := plan.deadline_for(goal.id)) is not None
-        }
+        deadlines = inherited_deadlines(plan)
         _check_limits(plan, days)
         limits = _limits(plan, days, deadlines)
         durations, earliest, fixed = _node_inputs(plan, as_of, days, len(network.labels))
@@ -102,20 +99,29 @@ class Times:
 def shifted_milestones(inputs: Inputs, es: Sequence[int], ef: Sequence[int]) -> list[bool]:
     """Which milestones sit on the day before their start boundary.
 
-    A milestone pushed past its own earliest start by a predecessor's
-    finish (a finish-to-start or finish-to-finish link) happens as that
-    work ends, on its last day. One held by ``not_before``, the status
-    date or a predecessor's start happens on the day it may start.
+    A milestone pushed past its own earliest start by the end of work (a
+    finish-to-start or finish-to-finish link from a task with duration, or
+    from a milestone or goal that itself follows work so) happens as that
+    work ends, on its last day. One held by ``not_before``, the status date,
+    a predecessor's start or a milestone on its own day happens on the day
+    it may start.
     """
     network, earliest = inputs.network, inputs.earliest
+    count = network.task_count
     shifts = [False] * len(es)
-    for node, links in enumerate(network.predecessors[: network.task_count]):
+    after_work = [False] * len(es)  # the node's finish boundary is the end of work
+    for node in inputs.order:
         start = es[node]
-        if ef[node] != start or start <= earliest[node]:
+        if ef[node] != start:
+            after_work[node] = True
             continue
-        shifts[node] = any(
-            code in (FS, FF) and ef[before] + lag == start for before, code, lag in links
+        pushed = any(
+            code in (FS, FF) and ef[before] + lag == start and after_work[before]
+            for before, code, lag in network.predecessors[node]
         )
+        if pushed and start > earliest[node]:
+            after_work[node] = True  # a goal gate passes the end of work on
+            shifts[node] = node < count
     return shifts
 
 

@@ -11,17 +11,16 @@ start and late finish, as boundaries (see :mod:`careerkit.scheduling._cpm`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 
 from attrs import frozen
 
-from careerkit.errors import ValidationError
 from careerkit.model import Goal, Status, Task
-from careerkit.recurrence import occurrences
 from careerkit.scheduling import _cpm
 from careerkit.scheduling._inputs import Inputs, Times
 from careerkit.scheduling.capacity import WeekLoad, weekly_load
+from careerkit.scheduling.habits import habit_dates
 from careerkit.scheduling.results import (
     Constraint,
     GoalSchedule,
@@ -32,46 +31,60 @@ from careerkit.scheduling.results import (
 )
 from careerkit.workdays import DayIndex
 
-__all__ = ["DateTable", "habit_dates", "report", "weekly_hours"]
+__all__ = ["DateTable", "Leveling", "report", "weekly_hours"]
 
 _IN_PROGRESS, _DONE, _DROPPED = Status.IN_PROGRESS, Status.DONE, Status.DROPPED
 
-_TABLE_LIMIT = 5_000_000  # working days: a table beyond would cost more than it saves
 
-
-@frozen
 class DateTable:
-    """The dates of working-day indexes, looked up in a table over a schedule's span."""
+    """The dates of working-day indexes, each found once and then remembered.
 
-    days: DayIndex
-    base: int
-    table: Sequence[date]
+    Only the indexes a schedule shows are ever looked up (four per task at
+    most), so the memo grows with the plan, never with the span of its
+    calendar.
+    """
 
-    @classmethod
-    def spanning(cls, days: DayIndex, first: int, last: int) -> DateTable:
-        """A table from index ``first`` to ``last``, unless the span is absurdly long."""
-        if last - first <= _TABLE_LIMIT:
-            return cls(days, first, days.dates(first, last))
-        return cls(days, 0, ())
+    __slots__ = ("_days", "_found")
+
+    def __init__(self, days: DayIndex) -> None:
+        self._days = days
+        self._found: dict[int, date] = {}
+
+    def __getstate__(self) -> tuple[DayIndex, dict[int, date]]:
+        return self._days, self._found
+
+    def __setstate__(self, state: tuple[DayIndex, dict[int, date]]) -> None:
+        self._days, self._found = state
 
     def date_of(self, index: int) -> date:
         """The date of a working-day index."""
-        offset = index - self.base
-        if 0 <= offset < len(self.table):
-            return self.table[offset]
-        return self.days.date_of(index)
+        found = self._found.get(index)
+        if found is None:
+            found = self._found[index] = self._days.date_of(index)
+        return found
 
 
-def report(inputs: Inputs, times: Times, *, leveled: bool, delay: int) -> Schedule:
+@frozen(kw_only=True)
+class Leveling:
+    """What a run asked and found of leveling: whether it was asked for, the working
+    days it added to the finish, the boundary habits without a deadline run to
+    (the end of the work before leveling), and the weekly hours of each node
+    leveling placed (None when it moved nothing)."""
+
+    asked: bool
+    delay: int
+    habit_end: int
+    placed: Mapping[int, Sequence[tuple[int, float]]] | None
+
+
+def report(inputs: Inputs, times: Times, leveling: Leveling) -> Schedule:
     """The schedule: rows, extent, critical path, goals, missed dates and load."""
     network, tasks = inputs.network, inputs.plan.tasks
-    es, ef, ls, lf = times.es, times.ef, times.ls, times.lf
+    es, ef = times.es, times.ef
     labels = network.labels
     finish_boundary = max(ef) if ef else inputs.origin
-    dates = DateTable.spanning(
-        inputs.days, min([*es, *ls, inputs.origin]) - 1, max([*ef, *lf, inputs.origin])
-    )
-    habits = habit_dates(inputs, es, finish_boundary)
+    dates = DateTable(inputs.days)
+    habits = habit_dates(inputs, es, leveling.habit_end)
     by_id = sorted(range(network.task_count), key=labels.__getitem__)
     ordered = sorted(by_id, key=es.__getitem__)  # by early start, then id: the sort is stable
     free = _cpm.free_float(inputs.successors, es, ef, finish_boundary)
@@ -91,18 +104,33 @@ def report(inputs: Inputs, times: Times, *, leveled: bool, delay: int) -> Schedu
     goals = _goals(inputs, times, dates)
     return Schedule(
         as_of=inputs.as_of,
-        leveled=leveled,
+        leveled=leveling.asked,
         start=start,
         finish=finish,
         duration=duration,
-        critical_path=_critical_path(inputs, times, critical),
+        critical_path=_critical_path(inputs, times),
         critical_tasks=tuple(labels[node] for node in critical),
         goals=goals,
         violations=_violations(inputs, times, dates, goals),
-        load=weekly_hours(inputs, es, ef, times.shifted, habits, only=None),
-        leveling_delay=delay,
+        load=_load(inputs, times, habits, leveling),
+        leveling_delay=leveling.delay,
         rows=rows,
     )
+
+
+def _load(
+    inputs: Inputs, times: Times, habits: dict[int, tuple[date, ...]], leveling: Leveling
+) -> tuple[WeekLoad, ...]:
+    """The weekly load: tasks spread evenly over their days, or as leveling placed them."""
+    es, ef, placed = times.es, times.ef, leveling.placed
+    if placed is None:
+        return weekly_hours(inputs, es, ef, times.shifted, habits, only=None)
+    unplaced = [node not in placed for node in range(len(es))]
+    labels = inputs.network.labels
+    weeks = [
+        (week, hours, labels[node]) for node, pieces in placed.items() for week, hours in pieces
+    ]
+    return weekly_hours(inputs, es, ef, times.shifted, habits, only=unplaced, weeks=weeks)
 
 
 def _row_times(
@@ -194,50 +222,68 @@ def _extent(
     return start, finish, inputs.days.boundary_after(finish) - inputs.days.index_of(start)
 
 
-def _critical_path(inputs: Inputs, times: Times, critical: Sequence[int]) -> tuple[str, ...]:
-    """One chain of the critical tasks with the least float, from the earliest on.
+def _critical_path(inputs: Inputs, times: Times) -> tuple[str, ...]:
+    """The chain of work that drives the finish, first to last.
 
-    Each step goes to the earliest (then smallest id) unvisited task of
-    least float that the current one drives.
+    From the unfinished task that finishes last (the earliest start, then
+    the smallest id, among ties), each step goes back to a predecessor whose
+    link has no slack (through goal gates and dropped tasks), the earliest
+    then smallest id among several, until one is held by nothing but its own
+    earliest start. Work done and habits are not on it.
     """
-    if not critical:
-        return ()
     labels = inputs.network.labels
-    es, ef, lf = times.es, times.ef, times.lf
-    least = min(lf[node] - ef[node] for node in critical)
-    on_path = {node for node in critical if lf[node] - ef[node] == least}
-    node = min(on_path, key=lambda candidate: (es[candidate], labels[candidate]))
+    es, ef = times.es, times.ef
+    open_work = _open_work(inputs)
+    if not any(open_work):
+        return ()
+    count = inputs.network.task_count
+    finish = max(ef[node] for node in range(count) if open_work[node])
+    node = min(
+        (node for node in range(count) if open_work[node] and ef[node] == finish),
+        key=lambda candidate: (es[candidate], labels[candidate]),
+    )
     path = [node]
     passed = {node}  # a set: a path can run through most of a plan
     while True:
-        following = [
-            after
-            for after in _driven(inputs, times, node)
-            if after in on_path and after not in passed
+        before = [
+            other
+            for other in _driving(inputs, times, node)
+            if open_work[other] and other not in passed
         ]
-        if not following:
-            return tuple(labels[step] for step in path)
-        node = min(following, key=lambda candidate: (es[candidate], labels[candidate]))
+        if not before:
+            return tuple(labels[step] for step in reversed(path))
+        node = min(before, key=lambda candidate: (es[candidate], labels[candidate]))
         path.append(node)
         passed.add(node)
 
 
-def _driven(inputs: Inputs, times: Times, node: int) -> Iterator[int]:
-    """Tasks whose early dates this node drives (no slack on the link), through
+def _open_work(inputs: Inputs) -> list[bool]:
+    """Which tasks are work still to do (not done, dropped or a habit)."""
+    as_of = inputs.as_of
+    return [
+        task.recurrence is None
+        and task.status is not _DROPPED
+        and not (task.status is _DONE and task.fixed_by_progress(as_of))
+        for task in inputs.plan.tasks
+    ]
+
+
+def _driving(inputs: Inputs, times: Times, node: int) -> Iterator[int]:
+    """Tasks whose early dates drive this node's (no slack on the link), through
     goal gates and dropped tasks."""
-    tasks, successors = inputs.plan.tasks, inputs.successors
+    tasks, predecessors = inputs.plan.tasks, inputs.network.predecessors
     es, ef = times.es, times.ef
     count = inputs.network.task_count
     stack = [node]
     while stack:
         current = stack.pop()
-        for after, code, lag in successors[current]:
-            if _cpm.link_slack(current, after, code, lag, es=es, ef=ef) != 0:
+        for before, code, lag in predecessors[current]:
+            if _cpm.link_slack(before, current, code, lag, es=es, ef=ef) != 0:
                 continue
-            if after >= count or tasks[after].status is _DROPPED:
-                stack.append(after)
+            if before >= count or tasks[before].status is _DROPPED:
+                stack.append(before)
             else:
-                yield after
+                yield before
 
 
 def _start_date(
@@ -365,34 +411,6 @@ def _violations(
     return tuple(found)
 
 
-def habit_dates(
-    inputs: Inputs, es: Sequence[int], finish_boundary: int
-) -> dict[int, tuple[date, ...]]:
-    """The occurrences of each habit, from its start to its goal's deadline.
-
-    Without a deadline, a habit runs to the end of the plan's work.
-
-    Raises
-    ------
-    ValidationError
-        A habit's rule has too many occurrences, named by the task's path.
-    """
-    days = inputs.days
-    found = {}
-    for node, task in enumerate(inputs.plan.tasks):
-        if task.recurrence is None or task.status is _DROPPED:
-            continue
-        start = days.date_of(es[node])
-        end = inputs.deadlines.get(task.goal)
-        if end is None:
-            end = days.date_of(max(finish_boundary - 1, es[node]))
-        try:
-            found[node] = occurrences(task.recurrence, start=start, end=end)
-        except ValidationError as exc:
-            raise exc.prefixed(f"tasks[{node}]") from exc
-    return found
-
-
 def weekly_hours(
     inputs: Inputs,
     es: Sequence[int],
@@ -401,25 +419,27 @@ def weekly_hours(
     habits: dict[int, tuple[date, ...]],
     *,
     only: Sequence[bool] | None,
+    weeks: Iterable[tuple[int, float, str]] = (),
 ) -> tuple[WeekLoad, ...]:
-    """The weekly load of habits and of the tasks ``only`` selects (all if None)."""
+    """The weekly load of habits and of the tasks ``only`` selects (all if None),
+    plus ``weeks``, hours by week number and task id."""
     spans = []
-    occurring: list[tuple[date, float]] = []
+    occurring: list[tuple[date, float, str]] = []
     as_of = inputs.as_of
     for node, task in enumerate(inputs.plan.tasks):
         effort = task.effort
         if effort == 0 or task.status is _DROPPED:
             continue
         if task.recurrence is not None:
-            occurring.extend((day, effort) for day in habits.get(node, ()))
+            occurring.extend((day, effort, task.id) for day in habits.get(node, ()))
         elif only is None or only[node]:
             if task.status is _IN_PROGRESS and task.fixed_by_progress(as_of):
                 assert as_of is not None
                 status_day = inputs.days.index_of(as_of)
                 effort = task.effort * (1 - task.fraction_complete)
-                spans.append((max(es[node], status_day), ef[node], effort))
+                spans.append((max(es[node], status_day), ef[node], effort, task.id))
             elif shifted[node]:  # a milestone after work: its effort lands on that day
-                spans.append((es[node] - 1, es[node] - 1, effort))
+                spans.append((es[node] - 1, es[node] - 1, effort, task.id))
             else:
-                spans.append((es[node], ef[node], effort))
-    return weekly_load(spans, occurring, inputs.days, inputs.plan.weekly_capacity)
+                spans.append((es[node], ef[node], effort, task.id))
+    return weekly_load(spans, occurring, inputs.days, inputs.plan.weekly_capacity, weeks)

@@ -9,7 +9,6 @@ to keep each week within capacity, lives in
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable
 from datetime import date, timedelta
 
@@ -20,6 +19,7 @@ from careerkit.workdays import DayIndex
 __all__ = ["TOLERANCE", "WeekLoad", "week_number", "weekly_load"]
 
 _WEEK = timedelta(days=7)
+_LAST_MONDAY = date(9999, 12, 27)  # the calendar's last week has no next Monday
 TOLERANCE = 1e-9
 """Hours within which a load counts as at capacity, not over it."""
 
@@ -30,9 +30,10 @@ class WeekLoad:
 
     Examples
     --------
-    >>> week = WeekLoad(week=date(2026, 11, 23), hours=12.5, capacity=10)
-    >>> week.overloaded, week.spare
-    (True, -2.5)
+    >>> week = WeekLoad(week=date(2026, 11, 23), hours=12.5, capacity=10,
+    ...                 tasks=(("report", 8.0), ("course", 4.5)))
+    >>> week.overloaded, week.spare, week.tasks[0]
+    (True, -2.5, ('report', 8.0))
     """
 
     week: date
@@ -41,6 +42,12 @@ class WeekLoad:
     """Hours of work planned in the week."""
     capacity: float
     """Hours available in the week (the plan's weekly capacity)."""
+    tasks: tuple[tuple[str, float], ...] = ()
+    """The tasks (and habits) with hours in the week, as ``(task id, hours)``,
+    the heaviest first, then by id.
+
+    .. versionadded:: Unreleased
+    """
 
     @property
     def overloaded(self) -> bool:
@@ -63,61 +70,84 @@ def _monday(day: date) -> date:
 
 
 def weekly_load(
-    spans: Iterable[tuple[int, int, float]],
-    occurrences: Iterable[tuple[date, float]],
+    spans: Iterable[tuple[int, int, float, str]],
+    occurrences: Iterable[tuple[date, float, str]],
     days: DayIndex,
     capacity: float,
+    weeks: Iterable[tuple[int, float, str]] = (),
 ) -> tuple[WeekLoad, ...]:
-    """Hours per week, in date order, for the weeks that have any work.
+    """Hours per week, in date order, for the weeks that have any work, each with
+    the tasks that load it.
 
-    ``spans`` are ``(first working-day index, end boundary, hours)``: the
-    hours are spread evenly over the working days from the first up to the
-    end (excluded); when the two are equal the hours land on that day.
-    ``occurrences`` are ``(date, hours)`` of habits.
+    ``spans`` are ``(first working-day index, end boundary, hours, task id)``:
+    the hours are spread evenly over the working days from the first up to
+    the end (excluded); when the two are equal the hours land on that day.
+    ``occurrences`` are ``(date, hours, task id)`` of habits; ``weeks`` are
+    ``(week number, hours, task id)`` of work placed week by week (leveled).
     """
-    hours: dict[date, float] = {}
-    changes: dict[int, float] = {}
-    mondays: dict[int, date] = {}  # many milestones share a day
-    for first, end, effort in spans:
+    by_week: dict[date, dict[str, float]] = {}
+    mondays: dict[int, date] = {}  # many tasks share a first day
+    next_mondays: dict[date, int] = {}
+
+    def add(week: date, task_id: str, hours: float) -> None:
+        tasks = by_week.setdefault(week, {})
+        tasks[task_id] = tasks.get(task_id, 0.0) + hours
+
+    for first, end, effort, task_id in spans:
         if effort <= 0:
             continue
         if end <= first:
             week = mondays.get(first)
             if week is None:
                 week = mondays[first] = _monday(days.date_of(first))
-            hours[week] = hours.get(week, 0.0) + effort
+            add(week, task_id, effort)
             continue
         rate = effort / (end - first)
-        changes[first] = changes.get(first, 0.0) + rate
-        changes[end] = changes.get(end, 0.0) - rate
-    _sweep(hours, days, changes)
-    for day, effort in occurrences:
+        week = mondays.get(first)
+        if week is None:
+            week = mondays[first] = _monday(days.date_of(first))
+        following = next_mondays.get(week)
+        if following is None:
+            following = next_mondays[week] = _next_monday(days, week)
+        if end <= following:  # most tasks fall within one week
+            add(week, task_id, effort)
+            continue
+        current = following
+        add(week, task_id, rate * (following - first))
+        while current < end:  # the following weeks
+            week = mondays.get(current)
+            if week is None:
+                week = mondays[current] = _monday(days.date_of(current))
+            following = next_mondays.get(week)
+            if following is None:
+                following = next_mondays[week] = _next_monday(days, week)
+            stop = min(end, following)
+            add(week, task_id, rate * (stop - current))
+            current = stop
+    for day, effort, task_id in occurrences:
         if effort > 0:
-            week = _monday(day)
-            hours[week] = hours.get(week, 0.0) + effort
-    return tuple(
-        WeekLoad(week=week, hours=round(hours[week], 9), capacity=capacity)
-        for week in sorted(hours)
+            add(_monday(day), task_id, effort)
+    for number, effort, task_id in weeks:
+        if effort > 0:
+            add(date.fromordinal(number * 7 + 1), task_id, effort)
+    return tuple(_week_load(week, by_week[week], capacity) for week in sorted(by_week))
+
+
+def _week_load(week: date, tasks: dict[str, float], capacity: float) -> WeekLoad:
+    """A week's load from the hours of each task in it, the heaviest first."""
+    hours = round(sum(tasks.values()), 9)
+    ordered = sorted(tasks.items(), key=lambda item: (-item[1], item[0]))
+    return WeekLoad(
+        week=week,
+        hours=hours,
+        capacity=capacity,
+        tasks=tuple((task_id, round(part, 9)) for task_id, part in ordered),
     )
 
 
-def _sweep(hours: dict[date, float], days: DayIndex, changes: dict[int, float]) -> None:
-    """Add to ``hours`` the daily rates that ``changes`` starts and stops, week by week.
-
-    The change points come in order, so the week of each is found only when
-    the sweep enters a new week, not once per point.
-    """
-    rate = 0.0
-    week, week_end = date.min, -1  # the week the sweep is in, and the index it ends at
-    for here, following in itertools.pairwise(sorted(changes)):
-        rate += changes[here]
-        if rate <= TOLERANCE:
-            continue
-        current = here
-        while current < following:
-            if current >= week_end:
-                week = _monday(days.date_of(current))
-                week_end = days.index_of(week + _WEEK)
-            stop = min(following, week_end)
-            hours[week] = hours.get(week, 0.0) + rate * (stop - current)
-            current = stop
+def _next_monday(days: DayIndex, week: date) -> int:
+    """The working-day index of the week after the one starting on ``week``
+    (past the calendar's last day for its last week)."""
+    if week >= _LAST_MONDAY:
+        return days.boundary_after(date.max)
+    return days.index_of(week + _WEEK)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from careerkit.errors import ValidationError
 from careerkit.model import Plan
 from careerkit.scheduling._engine import run
+from careerkit.scheduling.given import checked_plan, checked_status_date
 from careerkit.scheduling.results import Schedule
 
 __all__ = ["schedule"]
@@ -30,12 +32,16 @@ def schedule(plan: Plan, *, as_of: date | None = None, level: bool = False) -> S
         tasks in progress keep their actual start and have the rest of their
         duration (from ``percent_complete``) scheduled from ``as_of``, and
         work not started begins no earlier than ``as_of``. Without it, every
-        task is planned from the plan's start.
+        task is planned from the plan's start. A status date before the
+        plan's start is refused: nothing of the plan can have happened then.
     level
-        Delay tasks so that the weekly load stays within the plan's weekly
-        capacity: tasks taken by least total float, then earliest start, then
-        id, each at the earliest start that keeps every week within capacity
-        (``careerkit.scheduling.leveling``).
+        Keep the weekly load within the plan's weekly capacity: tasks are
+        placed one at a time, by least total float (unleveled), then earliest
+        start, then id, each from its earliest start taking at most its own
+        daily rate and never more than the room its weeks have left, so a
+        task may take longer than its duration; weeks already over capacity
+        by work done, in progress or habits get nothing more
+        (:mod:`careerkit.scheduling.leveling`).
 
     Returns
     -------
@@ -46,9 +52,12 @@ def schedule(plan: Plan, *, as_of: date | None = None, level: bool = False) -> S
     Raises
     ------
     ValidationError
-        A due date or deadline leaves no working day after the plan starts,
-        a habit's rule has too many occurrences, or dates fall outside the
-        years 1 to 9999.
+        ``plan`` is not a :class:`~careerkit.Plan`, ``as_of`` not a date (a
+        ``datetime`` is not one) or before the plan's start, ``level`` not a
+        bool (each named by the argument); a due date or deadline leaves no
+        working day after the plan starts; a habit's rule has too many
+        occurrences; or a task's dates fall outside the years 1 to 9999
+        (named by the task's path).
 
     Examples
     --------
@@ -58,5 +67,11 @@ def schedule(plan: Plan, *, as_of: date | None = None, level: bool = False) -> S
     >>> late = schedule(plan)
     >>> late["a"].total_float, late.violations[0].by
     (-2, 2)
+    >>> schedule(plan, as_of=date(2026, 11, 2))
+    Traceback (most recent call last):
+    careerkit.errors.ValidationError: as_of: 2026-11-02 is before the plan's start 2026-11-23
     """
-    return run(plan, as_of, leveled=level)
+    status_date = checked_status_date(checked_plan(plan), as_of, optional=True)
+    if type(level) is not bool:
+        raise ValidationError(path="level", problem=f"expected a bool, got {type(level).__name__}")
+    return run(plan, status_date, leveled=level)

@@ -2,7 +2,9 @@
 
 Functions that need a plan's schedule (:func:`careerkit.next_actions`,
 :func:`careerkit.assess_plan`, ...) take ``schedule=``; :func:`given_schedule`
-is the one check of such an argument.
+is the one check of such an argument. :func:`checked_plan` and
+:func:`checked_status_date` check the plan and status date that every
+function of a scheduled plan takes.
 """
 
 from __future__ import annotations
@@ -10,9 +12,42 @@ from __future__ import annotations
 from datetime import date
 
 from careerkit.errors import ValidationError
+from careerkit.model import Plan
+from careerkit.model.arguments import checked_as_of
 from careerkit.scheduling.results import Schedule
 
-__all__ = ["given_schedule"]
+__all__ = ["checked_plan", "checked_status_date", "given_schedule"]
+
+
+def checked_plan(plan: object, path: str = "plan") -> Plan:
+    """``plan`` if it is a :class:`~careerkit.Plan`; a ValidationError naming ``path`` if not.
+
+    >>> checked_plan({"id": "p"})
+    Traceback (most recent call last):
+    careerkit.errors.ValidationError: plan: expected a Plan, got dict
+    """
+    if not isinstance(plan, Plan):
+        raise ValidationError(path=path, problem=f"expected a Plan, got {type(plan).__name__}")
+    return plan
+
+
+def checked_status_date(plan: Plan, as_of: object, *, optional: bool = False) -> date | None:
+    """``as_of`` if it is a date on or after the plan's start (or None when ``optional``).
+
+    A status date before the plan's start is refused: nothing of the plan
+    can have happened by then.
+
+    >>> from datetime import datetime
+    >>> checked_status_date(sample_plan, datetime(2026, 2, 1, 9))
+    Traceback (most recent call last):
+    careerkit.errors.ValidationError: as_of: expected a date, got datetime
+    """
+    status_date = checked_as_of(as_of, optional=optional)
+    if status_date is not None and status_date < plan.start:
+        raise ValidationError(
+            path="as_of", problem=f"{status_date} is before the plan's start {plan.start}"
+        )
+    return status_date
 
 
 def given_schedule(

@@ -1,23 +1,33 @@
-"""Leveling for the one person doing the work: delays that keep each week within capacity.
+"""Leveling for the one person doing the work: each week within capacity.
 
-Leveling is a serial schedule-generation scheme: tasks are taken in order
-of priority (least total float, then earliest start, then id) among those
-whose predecessors are placed, and each goes to the earliest start where no
-week's load (:mod:`careerkit.scheduling.capacity`) would pass the weekly
-capacity. A task fits on its own when its daily hours times
-``min(duration, working days in a week)`` is within the capacity; one that
-does not fit on its own is placed at its earliest start regardless, as no
-delay could help it.
+Leveling is a serial schedule-generation scheme. Tasks are taken one at a
+time in order of priority among those whose predecessors are placed: least
+total float of the unleveled schedule first, then earliest start, then id.
+Each is placed from the earliest start its predecessors allow, and takes,
+week by week, what capacity is left after the work placed before it:
 
-Finding that start costs about the same for every task, however many weeks
-before it are taken: weeks that cannot hold a task are skipped in runs
-(see ``_Weeks``), so leveling 100,000 tasks takes two to four times as long
-as the unleveled schedule (``benchmarks/bench_schedule.py``).
+* a week's room is the weekly capacity less the hours already booked in it
+  (work done or in progress and habits first, then each task placed);
+* a task works at most at its own rate (its effort over its duration, per
+  working day) and never more than the room left; it starts on the first
+  working day of a week with room, and finishes on the day its effort is
+  done, so a task in short weeks takes longer than its duration, never
+  less;
+* a milestone's effort lands whole on its day, in the first week from its
+  earliest start with room for all of it.
+
+So no task takes capacity that a task of higher priority, ready at the
+same time, needed, and no week passes the capacity by leveled work: only
+weeks already over it by fixed work (done or in progress, habits) stay over
+it, with nothing added, and a milestone whose effort alone passes the
+capacity keeps its day.
+
+Full weeks are skipped in runs (union-find, with the way shortened on each
+search), so a task costs the weeks it works in, not the weeks before them.
 """
 
 from __future__ import annotations
 
-import bisect
 import heapq
 import math
 from collections.abc import Sequence
@@ -25,45 +35,28 @@ from datetime import date
 
 from attrs import frozen
 
+from careerkit.errors import ValidationError
+from careerkit.model.network import FF, FS
 from careerkit.scheduling._cpm import Links, earliest_start
 from careerkit.scheduling.capacity import TOLERANCE, week_number
 from careerkit.workdays import DayIndex
 
-__all__ = ["Precedence", "Workload", "level"]
+__all__ = ["Leveled", "Precedence", "Workload", "level"]
 
 
 class _Weeks:
-    """Hours booked per week while leveling, with fast ways past weeks a task cannot use.
+    """Hours booked per week while leveling, and a fast way past full weeks."""
 
-    A week's load only grows while leveling, so a week that cannot hold a
-    task now never can. Two skip structures (union-find, with the way
-    shortened on each search) use that:
-
-    * *full* weeks, kept as they fill: for each rate level (the tasks' daily
-      rates, or a ladder below them when there are very many), the weeks
-      with less room left than one day at that level;
-    * weeks where no task of a given rate level and duration can *start*
-      (:meth:`cannot_start`), kept as probes find them: with room for a day
-      or two, but not for as much of the task as would have to land there.
-
-    A task tests against the highest level not above its rate, so neither
-    structure skips a week the task could use; each week enters each
-    structure at most once, so a task costs little however many weeks are
-    taken before the one it lands in.
-    """
-
-    def __init__(self, days: DayIndex, booked: dict[int, float], work: Workload) -> None:
+    def __init__(self, days: DayIndex, booked: dict[int, float], capacity: float) -> None:
         self._days = days
+        self.end = days.boundary_after(date.max)
+        """The boundary past the calendar's last working day."""
+        self._last_week = week_number(date.max)
         self._numbers: dict[int, int] = {}
         self._first_days: dict[int, int] = {}
+        self._next_open: dict[int, int] = {}
+        self.capacity = capacity
         self.load: dict[int, float] = {}
-        self.limit = work.capacity + TOLERANCE
-        distinct = {rate for rate in work.rates if rate > 0}
-        if len(distinct) > _MOST_LEVELS:
-            distinct = {_level(rate) for rate in distinct}
-        self._levels = sorted(distinct)
-        self._next_open: list[dict[int, int]] = [{} for _ in self._levels]
-        self._no_start: dict[tuple[int, int], dict[int, int]] = {}
         for week, hours in booked.items():
             self.book(week, hours)
 
@@ -78,89 +71,38 @@ class _Weeks:
         """The working-day index of the first working day in or after a week."""
         index = self._first_days.get(week)
         if index is None:
-            index = self._first_days[week] = self._days.index_of(date.fromordinal(week * 7 + 1))
+            if week > self._last_week:  # past the calendar: no working day there
+                index = self.end
+            else:
+                index = self._days.index_of(date.fromordinal(week * 7 + 1))
+            self._first_days[week] = index
         return index
 
-    def spread(self, first: int, end: int) -> list[tuple[int, int]]:
-        """``(week, working days)`` for the working days from ``first`` to ``end``."""
-        parts = []
-        while first < end:
-            week = self.of(first)
-            following = min(end, self.first_day(week + 1))
-            parts.append((week, following - first))
-            first = following
-        return parts
-
-    def first_over(self, first: int, end: int, rate: float) -> int | None:
-        """The first week that ``rate`` hours on each working day from ``first``
-        to ``end`` would take over capacity, or ``None`` when all fit.
-
-        The same walk as :meth:`spread`, written out: leveling asks this for
-        every candidate start.
-        """
-        numbers, first_days, load, limit = self._numbers, self._first_days, self.load, self.limit
-        while first < end:
-            week = numbers.get(first)
-            if week is None:
-                week = self.of(first)
-            following = first_days.get(week + 1)
-            if following is None:
-                following = self.first_day(week + 1)
-            days = (end if end < following else following) - first
-            if load.get(week, 0.0) + rate * days > limit:
-                return week
-            first = following
-        return None
-
-    def skips(self, rate: float, duration: int) -> tuple[dict[int, int], dict[int, int]] | None:
-        """The full weeks, and the weeks a task cannot start in, at the level of ``rate``,
-        for :func:`_first_open`; None when ``rate`` is below every level."""
-        level = bisect.bisect_right(self._levels, rate) - 1
-        if level < 0:
-            return None
-        no_start = self._no_start.setdefault((level, duration), {})
-        return self._next_open[level], no_start
-
-    def level_of(self, rate: float) -> float:
-        """The highest level not above ``rate`` (``rate`` itself when it is one)."""
-        return self._levels[bisect.bisect_right(self._levels, rate) - 1]
-
-    def days_free(self, week: int, rate: float) -> int:
-        """How many of a week's working days can take ``rate`` more hours each."""
-        working = self.first_day(week + 1) - self.first_day(week)
-        total, limit = self.load.get(week, 0.0), self.limit
-        days = max(0, min(working, math.floor((limit - total) / rate)))
-        while days > 0 and total + rate * days > limit:  # the test of first_over, exactly
-            days -= 1
-        while days < working and total + rate * (days + 1) <= limit:
-            days += 1
-        return days
-
-    def cannot_start(self, week: int, rate: float, duration: int) -> bool:
-        """Whether no task of ``duration`` working days at ``rate`` hours a day (or
-        more) can start in a week: the most of it the week can take leaves a
-        rest that the following weeks, filled in turn, cannot take."""
-        taken = self.days_free(week, rate)
-        if taken == 0:
-            return True
-        rest = duration - taken
-        while rest > 0:
-            week += 1
-            working = self.first_day(week + 1) - self.first_day(week)
-            if self.days_free(week, rate) < min(rest, working):
-                return True
-            rest -= working
-        return False
+    def room(self, week: int) -> float:
+        """Hours a week can still take."""
+        return self.capacity - self.load.get(week, 0.0)
 
     def book(self, week: int, hours: float) -> None:
-        """Add hours to a week."""
+        """Add hours to a week; a week with no room left is skipped from then on."""
         total = self.load.get(week, 0.0) + hours
         self.load[week] = total
-        limit = self.limit
-        for level, next_open in zip(reversed(self._levels), reversed(self._next_open), strict=True):
-            if total + level <= limit:
-                break  # room at this level, so at every smaller one too
-            next_open.setdefault(week, week + 1)
+        if self.capacity - total <= TOLERANCE:
+            self._next_open.setdefault(week, week + 1)
+
+    def open_from(self, week: int) -> int:
+        """The first week from ``week`` on with room left."""
+        next_open = self._next_open
+        following = next_open.get(week)
+        if following is None:
+            return week
+        path = []
+        while following is not None:
+            path.append(week)
+            week = following
+            following = next_open.get(week)
+        for passed in path:  # shorten the way for the next search
+            next_open[passed] = week
+        return week
 
 
 @frozen(kw_only=True)
@@ -169,14 +111,12 @@ class Workload:
 
     ``durations`` are working days, ``rates`` hours per working day (a
     milestone's whole effort, on its one day); ``capacity`` is the weekly
-    capacity in hours, ``days_per_week`` the calendar's working days in a
-    week.
+    capacity in hours.
     """
 
     durations: Sequence[int]
     rates: Sequence[float]
     capacity: float
-    days_per_week: int
 
 
 @frozen(kw_only=True)
@@ -195,147 +135,152 @@ class Precedence:
     priorities: Sequence[tuple[int, int, str]]
 
 
+@frozen(kw_only=True)
+class Leveled:
+    """Leveled early boundaries of every node, which milestones sit on the day
+    before their start boundary (right after work), and the hours each placed
+    node books per week number (nodes with no effort, and fixed ones, book
+    none)."""
+
+    es: Sequence[int]
+    ef: Sequence[int]
+    shifted: Sequence[bool]
+    hours: dict[int, list[tuple[int, float]]]
+
+
 def level(
     links: Precedence, work: Workload, *, booked: dict[int, float], days: DayIndex
-) -> tuple[list[int], list[int]]:
+) -> Leveled:
     """Early starts and finishes that keep each week's load within capacity.
 
     ``booked`` holds hours per week number already taken (habits, work done
     or in progress). A milestone that a predecessor's finish pushes past its
     earliest start lands on the day before its start boundary, as in the
     schedule.
+
+    Raises
+    ------
+    ValidationError
+        Leveled work would run past 9999-12-31 (path ``tasks[i]``).
     """
     predecessors, successors, fixed = links.predecessors, links.successors, links.fixed
-    durations, rates, priorities = work.durations, work.rates, links.priorities
-    count = len(durations)
-    weeks = _Weeks(days, booked, work)
+    priorities = links.priorities
+    count = len(work.durations)
+    weeks = _Weeks(days, booked, work.capacity)
     es = [0] * count
     ef = [0] * count
+    placed: dict[int, list[tuple[int, float]]] = {}
+    after_work = [False] * count  # as in careerkit.scheduling._inputs.shifted_milestones
     waiting = [len(links) for links in predecessors]
     ready = [(priorities[node], node) for node in range(count) if waiting[node] == 0]
     heapq.heapify(ready)
-    most = work.capacity + TOLERANCE
     while ready:
         _, node = heapq.heappop(ready)
         pinned = fixed[node]
-        if pinned is not None:
-            es[node], ef[node] = pinned
+        if pinned is None:
+            _place_node(node, links, work, weeks, (es, ef, after_work, placed))
         else:
-            start, after_work = earliest_start(
-                node,
-                links.earliest[node],
-                predecessors=predecessors,
-                durations=durations,
-                es=es,
-                ef=ef,
-            )
-            rate = rates[node]
-            duration = durations[node]
-            if rate > 0 and rate * min(max(duration, 1), work.days_per_week) <= most:
-                shifted_at = start if after_work else None
-                start = _first_fit(start, duration, shifted_at, rate, weeks)
-                footprint = _footprint(start, duration, shifted_at)
-                for week, days_there in weeks.spread(footprint.start, footprint.stop):
-                    weeks.book(week, rate * days_there)
-            es[node] = start
-            ef[node] = start + duration
+            es[node], ef[node] = pinned
+            after_work[node] = pinned[1] > pinned[0]
         for after, _, _ in successors[node]:
             waiting[after] -= 1
             if waiting[after] == 0:
                 heapq.heappush(ready, (priorities[after], after))
-    return es, ef
+    shifted = [ef[node] == es[node] and done for node, done in enumerate(after_work)]
+    return Leveled(es=es, ef=ef, shifted=shifted, hours=placed)
 
 
-def _first_open(next_open: dict[int, int], week: int) -> int:
-    """The first week from ``week`` on that ``next_open`` does not skip."""
-    following = next_open.get(week)
-    if following is None:
-        return week
-    path = []
-    while following is not None:
-        path.append(week)
-        week = following
-        following = next_open.get(week)
-    for passed in path:  # shorten the way for the next search
-        next_open[passed] = week
-    return week
+_Placed = tuple[
+    list[int], list[int], list[bool], dict[int, list[tuple[int, float]]]
+]  # es, ef, whether each node's finish is the end of work, hours booked by node
 
 
-def _footprint(start: int, duration: int, shifted_at: int | None) -> range:
-    """The working days a node's effort lands on when it starts at ``start``.
-
-    A milestone lands on its day: the one before ``start`` when it starts
-    right where a predecessor's finish put it (``shifted_at``).
-    """
-    if duration:
-        return range(start, start + duration)
-    day = start - 1 if start == shifted_at else start
-    return range(day, day + 1)
-
-
-_MOST_LEVELS = 256
-
-
-def _level(rate: float) -> float:
-    """A level not above a rate, from a ladder of 16 levels per doubling."""
-    return float(2 ** (math.floor(math.log2(rate) * 16) / 16))
-
-
-def _first_fit(
-    start: int,
-    duration: int,
-    shifted_at: int | None,
-    rate: float,
-    weeks: _Weeks,
-) -> int:
-    """The earliest start from ``start`` at which every week stays within capacity."""
-    load, limit = weeks.load, weeks.limit
-    skips = weeks.skips(rate, duration)
-    while True:
-        first_week = weeks.of(start)
-        if skips is not None:
-            opened = _open_week(skips, first_week)
-            if opened != first_week:  # weeks ahead that this task cannot use
-                start = max(start + 1, weeks.first_day(opened))
-                continue
-        if duration:
-            blocked = weeks.first_over(start, start + duration, rate)
-        else:
-            day = start - 1 if start == shifted_at else start  # as _footprint places it
-            blocked = weeks.first_over(day, day + 1, rate)
-        if blocked is None:
-            return start
-        if load.get(blocked, 0.0) + rate > limit:
-            # Not even one more day fits in that week: start after it.
-            start = max(start + 1, weeks.first_day(blocked + 1))
-        elif blocked > first_week:
-            # Moving towards a later week only adds days to it: start in it.
-            start = max(start + 1, weeks.first_day(blocked))
-        else:
-            # Only the last days of the first week can hold this rate: start there.
-            room = math.floor((limit - load.get(first_week, 0.0)) / rate)
-            start = max(start + 1, weeks.first_day(first_week + 1) - room)
-        if (
-            skips is not None
-            and duration > 1
-            and weeks.of(start) != first_week
-            and weeks.cannot_start(first_week, weeks.level_of(rate), duration)
-        ):
-            skips[1][first_week] = first_week + 1  # so no later task probes it again
+def _place_node(
+    node: int, links: Precedence, work: Workload, weeks: _Weeks, placed: _Placed
+) -> None:
+    """Place a node whose dates are not facts, from the earliest start its placed
+    predecessors allow."""
+    es, ef, after_work, hours = placed
+    duration, rate = work.durations[node], work.rates[node]
+    start, _ = earliest_start(
+        node,
+        links.earliest[node],
+        predecessors=links.predecessors,
+        durations=work.durations,
+        es=es,
+        ef=ef,
+    )
+    shifted = duration == 0 and _pushed_by_work(node, start, links, ef, after_work)
+    es[node], ef[node] = start, start + duration
+    if rate > 0:
+        found = _place(start, duration, rate, shifted, weeks)
+        if found is None:
+            raise ValidationError(
+                path=f"tasks[{node}]", problem=f"leveled, its work would run past {date.max}"
+            )
+        es[node], ef[node], hours[node], shifted = found
+    after_work[node] = ef[node] > es[node] or shifted
 
 
-def _open_week(skips: tuple[dict[int, int], dict[int, int]], week: int) -> int:
-    """The first week from ``week`` on that neither skip structure skips.
+def _pushed_by_work(
+    node: int, start: int, links: Precedence, ef: Sequence[int], after_work: Sequence[bool]
+) -> bool:
+    """Whether the end of work (not ``not_before``, a start, or a milestone on its own
+    day) holds a node past its earliest start."""
+    return start > links.earliest[node] and any(
+        code in (FS, FF) and ef[before] + lag == start and after_work[before]
+        for before, code, lag in links.predecessors[node]
+    )
 
-    Full weeks passed are entered among those the task cannot start in too,
-    so that the next search crosses a run of both kinds in one step.
-    """
-    full, no_start = skips
-    while True:
-        opened = _first_open(full, week)
-        if opened != week:
-            no_start.setdefault(week, opened)
-        following = _first_open(no_start, opened)
-        if following == opened:
-            return opened
-        week = following
+
+def _place(
+    start: int, duration: int, rate: float, after_work: bool, weeks: _Weeks
+) -> tuple[int, int, list[tuple[int, float]], bool] | None:
+    """The boundaries and weekly hours of a node with effort placed from ``start``,
+    and whether it is a milestone right after work; None when the calendar ends
+    first."""
+    if duration == 0:
+        return _place_milestone(start, rate, after_work, weeks)
+    remaining = rate * duration
+    first: int | None = None
+    booked: list[tuple[int, float]] = []
+    position = start
+    while position < weeks.end:
+        week = weeks.of(position)
+        opened = weeks.open_from(week)
+        if opened != week:  # no room there: on to the next week with room
+            position = max(position + 1, weeks.first_day(opened))
+            continue
+        following = weeks.first_day(week + 1)
+        can = min(weeks.room(week), rate * (following - position))
+        if first is None:
+            first = position
+        if remaining <= can + TOLERANCE:  # done this week, at its rate
+            days_needed = max(1, min(following - position, math.ceil(remaining / rate - 1e-9)))
+            weeks.book(week, remaining)
+            booked.append((week, remaining))
+            return first, position + days_needed, booked, False
+        weeks.book(week, can)
+        booked.append((week, can))
+        remaining -= can
+        position = following
+    return None
+
+
+def _place_milestone(
+    start: int, effort: float, after_work: bool, weeks: _Weeks
+) -> tuple[int, int, list[tuple[int, float]], bool] | None:
+    """A milestone's boundary and week: the first week from its day with room for
+    its whole effort (its own day when no week could hold it); moved to a later
+    week, it sits on that week's first working day."""
+    day = start - 1 if after_work else start  # right after work, on that work's last day
+    week = weeks.of(day)
+    if effort <= weeks.capacity + TOLERANCE:
+        while weeks.room(week) + TOLERANCE < effort:
+            week = weeks.open_from(week + 1)
+            if weeks.first_day(week) >= weeks.end:
+                return None
+        if week != weeks.of(day):
+            start, after_work = weeks.first_day(week), False
+    weeks.book(week, effort)
+    return start, start, [(week, effort)], after_work

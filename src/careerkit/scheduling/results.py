@@ -90,11 +90,13 @@ class TaskSchedule:
     early_start: date
     """The earliest day the task can start."""
     early_finish: date
-    """The earliest day it can finish (inclusive)."""
+    """The earliest day it can finish (inclusive); for a habit, its last
+    occurrence."""
     late_start: date
     """The latest day it can start without delaying the plan or a deadline."""
     late_finish: date
-    """The latest day it can finish."""
+    """The latest day it can finish; for a habit, never before its last
+    occurrence."""
     total_float: int
     """Working days the task can slip without delaying the plan or a
     deadline; negative when a deadline cannot be met."""
@@ -211,17 +213,21 @@ class TaskRows:
         date_of = self._date
         start = start or date_of(times.early_start[row])
         finish = finish or date_of(times.early_finish[row])
+        late_finish = finish if done else date_of(times.late_finish[row])
+        found = self._occurrences.get(row, ())
+        if found:  # a habit's row spans its occurrences
+            finish, late_finish = max(finish, found[-1]), max(late_finish, found[-1])
         return TaskSchedule(
             task=self._ids[row],
             goal=self._goals[row],
             early_start=start,
             early_finish=finish,
             late_start=start if done else date_of(times.late_start[row]),
-            late_finish=finish if done else date_of(times.late_finish[row]),
+            late_finish=late_finish,
             total_float=times.total_float[row],
             free_float=times.free_float[row],
             critical=times.critical[row],
-            occurrences=self._occurrences.get(row, ()),
+            occurrences=found,
         )
 
     def row(self, row: int) -> TaskSchedule:
@@ -292,7 +298,12 @@ class Schedule:
     """Working days from ``start`` to ``finish``, both included; 0 when every
     task is a milestone."""
     critical_path: tuple[str, ...]
-    """One chain of tasks with the least float, in order."""
+    """The chain of work still to do that drives the finish, first to last.
+
+    It runs from the task that finishes last back through links without
+    slack to one held by nothing but its own earliest start. With deadlines, other tasks may
+    have less float (see :attr:`critical_tasks` and each task's
+    ``total_float``)."""
     critical_tasks: tuple[str, ...]
     """Every unfinished task without float, by early start then id."""
     goals: tuple[GoalSchedule, ...]
