@@ -10,6 +10,7 @@ import os
 import pickle
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 from unittest import mock
 
@@ -1831,3 +1832,19 @@ def test_merge_of_any_two_edits_resolves_to_a_side(
     except ValidationError:
         return
     assert result.merged
+
+
+def test_a_history_stored_before_changes_read_as_a_person_says_them_still_loads() -> None:
+    """The example history as written by format 2's first writer (status changes
+    stored as additions) still reads, every digest checked, to the same final plan."""
+    data = Path(__file__).parent / "data"
+    stored = History.loads((data / "history-format-2.json").read_text(encoding="utf-8"))
+    current = History.loads(
+        (Path(__file__).parent.parent / "examples" / "marketing_director.history.json").read_text(
+            encoding="utf-8"
+        )
+    )
+
+    assert "chained" == stored.integrity
+    assert current.plan == stored.plan
+    assert len(current.revisions) == len(stored.revisions)
