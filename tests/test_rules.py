@@ -1,4 +1,4 @@
-"""Tests for the quick paths of checking plans.
+"""Tests for careerkit.model.rules: each rule's quick test agrees with its report.
 
 Each model class checks its fields against one rule table
 (``careerkit.model.rules``). Every rule's quick test must agree with its
