@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -64,9 +65,35 @@ def review() -> None:
     run(BIN / "careerkit", "check", EXAMPLE_PLAN, "--as-of", EXAMPLE_STATUS_DATE, accept=(0, 1))
 
 
+NODE_MODULES = VENV / "node" / "node_modules"
+NODE_PACKAGES = ("ajv@8", "ajv-formats@3")
+"""A JavaScript JSON Schema validator, the second reader of careerkit's schema."""
+
+
+def setup_node() -> None:
+    """Install ajv for the schema tests where node and npm exist; they skip without it."""
+    npm, node = shutil.which("npm"), shutil.which("node")
+    if npm is None or node is None:
+        print("+ node or npm not found: the ajv schema tests will be skipped", flush=True)
+        return
+    stamp = VENV / ".installed-node"
+    if not (stamp.exists() and stamp.read_text() == " ".join(NODE_PACKAGES)):
+        command = [npm, "install", "--silent", "--no-audit", "--no-fund", "--prefix"]
+        print("+", " ".join([*command, str(NODE_MODULES.parent), *NODE_PACKAGES]), flush=True)
+        result = subprocess.run(
+            [*command, str(NODE_MODULES.parent), *NODE_PACKAGES], cwd=ROOT, check=False
+        )
+        if result.returncode != 0:
+            print("+ ajv could not be installed: the ajv schema tests will be skipped", flush=True)
+            return
+        stamp.write_text(" ".join(NODE_PACKAGES))
+    os.environ["NODE_PATH"] = str(NODE_MODULES)
+
+
 def test() -> None:
     """Everything CI checks."""
     setup("dev")
+    setup_node()
     run(BIN / "ruff", "check", ".")
     run(BIN / "ruff", "format", "--check", ".")
     run(BIN / "mypy")
