@@ -26,11 +26,15 @@ __all__ = [
 
 T = TypeVar("T")
 
+_TEXT = checks.Text(required=False)
+_DATES = {optional: checks.Date(optional=optional, any_year=True) for optional in (False, True)}
+"""The rules, built once: building one compiles its quick test."""
+
 
 def checked_text(text: object, path: str = "text") -> str:
     """``text`` if it is a string of at most ``MAX_TEXT`` characters (blank is fine)."""
     problems: list[Problem] = []
-    checks.Text(required=False).check(problems, path, text)
+    _TEXT.check(problems, path, text)
     checks.raise_if_any(problems)
     assert isinstance(text, str)
     return text
@@ -39,7 +43,7 @@ def checked_text(text: object, path: str = "text") -> str:
 def checked_as_of(as_of: object, *, optional: bool = False, path: str = "as_of") -> date | None:
     """``as_of`` if it is a date (or None when ``optional``); ``path`` names it in errors."""
     problems: list[Problem] = []
-    checks.Date(optional=optional, any_year=True).check(problems, path, as_of)
+    _DATES[optional].check(problems, path, as_of)
     checks.raise_if_any(problems)
     assert as_of is None or isinstance(as_of, date)
     return as_of
