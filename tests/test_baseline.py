@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
 
 from careerkit import Calendar, Goal, Plan, Task, ValidationError, compare_to_baseline, schedule
+
+from .wrong_arguments import refused_path, wrong_calls
 
 START = date(2026, 11, 23)  # a Monday
 
@@ -120,3 +124,30 @@ def test_baseline_schedule_is_the_plan_as_planned() -> None:
         compare_to_baseline(plan, plan, baseline_schedule=schedule(plan, as_of=START))
 
     assert "baseline_schedule" == caught.value.path
+
+
+_PLANS = {"baseline": baseline(), "current": baseline()}
+
+
+@pytest.mark.parametrize(
+    ("function", "arguments", "path"),
+    [
+        *wrong_calls(
+            compare_to_baseline,
+            _PLANS,
+            baseline="plan",
+            current="plan",
+            as_of="optional date",
+            schedule="schedule",
+            baseline_schedule="schedule",
+        ),
+        pytest.param(
+            compare_to_baseline, {**_PLANS, "as_of": date(2026, 11, 20)}, "as_of", id="early"
+        ),
+    ],
+)
+def test_compare_to_baseline_refuses_wrong_arguments(
+    function: Callable[..., object], arguments: dict[str, Any], path: str
+) -> None:
+    """Each wrong argument is a ValidationError naming it; a status date before the start too."""
+    assert [path] == refused_path(function, arguments)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from careerkit import (
 )
 
 from .strategies import deterministic
+from .wrong_arguments import refused_path, wrong_calls
 
 START = date(2026, 1, 5)  # a Monday
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "marketing_director.json"
@@ -608,3 +610,17 @@ def test_deadline_for_a_late_plan_start() -> None:
     plan = attrs.evolve(deadline_plan(), start=START + timedelta(days=7))
 
     assert date(2026, 6, 30) == plan.deadline_for("module")
+
+
+@pytest.mark.parametrize(
+    ("function", "arguments", "path"),
+    [
+        *wrong_calls(task_graph, {}, plan="plan"),
+        *wrong_calls(topological_order, {}, plan="plan"),
+    ],
+)
+def test_graph_functions_refuse_what_is_not_a_plan(
+    function: Callable[..., object], arguments: dict[str, Any], path: str
+) -> None:
+    """A plan's document or id is refused with a ValidationError naming ``plan``."""
+    assert [path] == refused_path(function, arguments)

@@ -53,6 +53,7 @@ from careerkit.model.rules import BLANK_CHARACTERS
 
 from .bad_documents import valid_document
 from .strategies import deterministic, plans
+from .wrong_arguments import refused_path, wrong_calls
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -350,13 +351,36 @@ def test_dates_and_enums_are_written_as_strings() -> None:
 
 
 def test_to_dict_refuses_what_is_not_a_plan() -> None:
-    """``to_dict`` and ``dumps`` take a plan and nothing else."""
+    """``to_dict`` and ``dumps`` take a plan and nothing else; the error names the argument."""
     not_a_plan = rejected(lambda: careerkit.to_dict(MINIMAL))  # type: ignore[arg-type]
     not_a_plan_either = rejected(lambda: careerkit.dumps(42))  # type: ignore[arg-type]
 
-    expected = [""]
+    expected = ["plan"]
     assert expected == paths(not_a_plan)
     assert expected == paths(not_a_plan_either)
+
+
+_WRITTEN = Plan(id="p", owner="Ana", start=date(2026, 1, 5))
+
+
+@pytest.mark.parametrize(
+    ("function", "arguments", "path"),
+    [
+        *wrong_calls(careerkit.to_dict, {}, plan="plan"),
+        *wrong_calls(careerkit.dumps, {"plan": _WRITTEN}, plan="plan", indent="size"),
+    ],
+)
+def test_writing_refuses_wrong_arguments(
+    function: Callable[..., object], arguments: dict[str, Any], path: str
+) -> None:
+    """``to_dict`` and ``dumps`` name the wrong argument: a plan's document, a text indent."""
+    assert [path] == refused_path(function, arguments)
+
+
+def test_dumps_takes_an_indent_of_zero_or_none() -> None:
+    """``indent=0`` (new lines, no spaces) and ``indent=None`` stay valid."""
+    plan = careerkit.loads(careerkit.dumps(_WRITTEN, indent=0))
+    assert careerkit.dumps(plan, indent=None) == careerkit.dumps(_WRITTEN, indent=None)
 
 
 # -- the JSON Schema ----------------------------------------------------------

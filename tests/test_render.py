@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -21,6 +23,8 @@ from careerkit import (
     Task,
 )
 from careerkit.render import outline, schedule_report
+
+from .wrong_arguments import refused_path, wrong_calls
 
 START = date(2026, 1, 5)
 
@@ -274,3 +278,30 @@ def test_a_leveled_report_says_why_weeks_stay_over() -> None:
 
     assert "Overloaded weeks" not in text
     assert "Level with --level" not in text
+
+
+@pytest.mark.parametrize(
+    ("function", "arguments", "path"),
+    [
+        *wrong_calls(outline, {}, plan="plan"),
+        *wrong_calls(
+            schedule_report,
+            {"result": careerkit.schedule(_plan())},
+            result="schedule",
+            limit="size",
+        ),
+        pytest.param(schedule_report, {"result": _plan()}, "result", id="a plan"),
+    ],
+)
+def test_views_refuse_wrong_arguments(
+    function: Callable[..., object], arguments: dict[str, Any], path: str
+) -> None:
+    """A wrong argument is a ValidationError naming it; a negative limit too."""
+    assert [path] == refused_path(function, arguments)
+
+
+def test_schedule_report_takes_a_limit_of_zero() -> None:
+    """A limit of 0 lists no task and says how many are left out."""
+    result = careerkit.schedule(_plan())
+    report = schedule_report(result, limit=0)
+    assert f"... and {len(result.tasks)} more tasks" in report

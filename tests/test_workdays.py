@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -26,6 +27,7 @@ from careerkit import (
 )
 
 from .schedule_strategies import EVERY_DAY, PROPERTY_SETTINGS, holiday_runs, weekday_sets
+from .wrong_arguments import refused_path, wrong_calls
 
 ONE_DAY = timedelta(days=1)
 WEEKDAYS = Calendar()  # Monday to Friday, no holidays
@@ -389,3 +391,32 @@ def test_counts_up_to_the_last_day() -> None:
     """Counting up to the last representable date needs no date past it."""
     assert 5 == count_working_days(WEEKDAYS, date(9999, 12, 24), LAST_DAY)
     assert 2608614 == count_working_days(WEEKDAYS, date(1, 1, 1), LAST_DAY)
+
+
+_DAY = {"calendar": Calendar(), "day": date(2026, 11, 28)}
+
+
+@pytest.mark.parametrize(
+    ("function", "arguments", "path"),
+    [
+        *wrong_calls(DayIndex, {"calendar": Calendar()}, calendar="calendar"),
+        *wrong_calls(is_working_day, _DAY, calendar="calendar", day="date"),
+        *wrong_calls(next_working_day, _DAY, calendar="calendar", day="date", inclusive="flag"),
+        *wrong_calls(previous_working_day, _DAY, calendar="calendar", day="date", inclusive="flag"),
+        *wrong_calls(
+            add_working_days, {**_DAY, "days": 1}, calendar="calendar", day="date", days="count"
+        ),
+        *wrong_calls(
+            count_working_days,
+            {"calendar": Calendar(), "start": date(2026, 11, 23), "end": date(2026, 11, 30)},
+            calendar="calendar",
+            start="date",
+            end="date",
+        ),
+    ],
+)
+def test_workdays_refuse_wrong_arguments(
+    function: Callable[..., object], arguments: dict[str, Any], path: str
+) -> None:
+    """A wrong argument is a ValidationError naming it, never a TypeError from inside."""
+    assert [path] == refused_path(function, arguments)

@@ -7,7 +7,9 @@ one-day task starting on a Monday finishes that Monday.
 Every working day has an index: consecutive working days have consecutive
 indexes, and a non-working day shares the index of the next working day. The
 functions here are built on that numbering (:class:`DayIndex`), which
-converts either way in logarithmic time whatever the span.
+converts either way in logarithmic time whatever the span. Each function
+refuses an argument of the wrong type (a ``datetime`` for a date, a ``bool``
+for a count) with a :class:`~careerkit.ValidationError` naming it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from datetime import date, timedelta
 
 from careerkit.errors import ValidationError
 from careerkit.model import Calendar
+from careerkit.model.arguments import checked_bool, checked_date, checked_instance, checked_int
 
 __all__ = [
     "DayIndex",
@@ -44,6 +47,12 @@ class DayIndex:
     calendar
         The working calendar.
 
+    Raises
+    ------
+    ValidationError
+        ``calendar`` is not a :class:`~careerkit.Calendar` (path ``calendar``).
+        The methods trust their arguments: they are the scheduler's inner loop.
+
     Examples
     --------
     >>> days = DayIndex(Calendar(holidays=(date(2026, 12, 25),)))
@@ -57,6 +66,7 @@ class DayIndex:
     __slots__ = ("_holiday_dates", "_holidays", "_pattern", "_position", "_size")
 
     def __init__(self, calendar: Calendar) -> None:
+        calendar = checked_instance(calendar, Calendar, "calendar")
         self._pattern = sorted(day.number for day in calendar.working_days)
         self._size = len(self._pattern)
         # For each weekday, the position in the week's pattern of the first
@@ -158,7 +168,8 @@ def is_working_day(calendar: Calendar, day: date) -> bool:
     >>> is_working_day(Calendar(), date(2026, 11, 28))  # a Saturday
     False
     """
-    return DayIndex(calendar).is_working_day(day)
+    days = DayIndex(calendar)
+    return days.is_working_day(checked_date(day, "day"))
 
 
 def next_working_day(calendar: Calendar, day: date, *, inclusive: bool = True) -> date:
@@ -172,8 +183,9 @@ def next_working_day(calendar: Calendar, day: date, *, inclusive: bool = True) -
     datetime.date(2026, 12, 1)
     """
     days = DayIndex(calendar)
+    day = checked_date(day, "day")
     index = days.index_of(day)
-    if not inclusive and days.date_of(index) == day:
+    if not checked_bool(inclusive, "inclusive") and days.date_of(index) == day:
         index += 1
     return days.date_of(index)
 
@@ -187,7 +199,8 @@ def previous_working_day(calendar: Calendar, day: date, *, inclusive: bool = Tru
     datetime.date(2026, 11, 27)
     """
     days = DayIndex(calendar)
-    if inclusive and days.is_working_day(day):
+    day = checked_date(day, "day")
+    if checked_bool(inclusive, "inclusive") and days.is_working_day(day):
         return day
     return days.date_of(days.index_of(day) - 1)
 
@@ -215,7 +228,9 @@ def add_working_days(calendar: Calendar, day: date, days: int) -> date:
     Raises
     ------
     ValidationError
-        The result falls outside the years 1 to 9999.
+        The result falls outside the years 1 to 9999; or an argument is of
+        the wrong type (path ``calendar``, ``day`` or ``days``: a
+        ``datetime`` is not a date, a ``bool`` not a count).
 
     Examples
     --------
@@ -225,7 +240,8 @@ def add_working_days(calendar: Calendar, day: date, days: int) -> date:
     datetime.date(2026, 11, 30)
     """
     index = DayIndex(calendar)
-    return index.date_of(index.index_of(day) + days)
+    start = index.index_of(checked_date(day, "day"))
+    return index.date_of(start + checked_int(days, "days"))
 
 
 def count_working_days(calendar: Calendar, start: date, end: date) -> int:
@@ -241,4 +257,5 @@ def count_working_days(calendar: Calendar, start: date, end: date) -> int:
     5
     """
     index = DayIndex(calendar)
-    return index.index_of(end) - index.index_of(start)
+    first, last = checked_date(start, "start"), checked_date(end, "end")
+    return index.index_of(last) - index.index_of(first)

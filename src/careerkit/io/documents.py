@@ -26,6 +26,7 @@ from careerkit.io._converter import WrongValue, converter, problems_of, single_c
 from careerkit.io.reading import DEFAULT_MAX_SIZE, read_json
 from careerkit.io.schema import plan_schema
 from careerkit.model import Plan
+from careerkit.model.arguments import checked_instance, checked_int
 from careerkit.model.rules import describe
 
 __all__ = [
@@ -76,8 +77,7 @@ def to_dict(plan: Plan) -> dict[str, Any]:
     >>> to_dict(plan)
     {'schema_version': 2, 'id': 'p', 'owner': 'Ana', 'start': '2026-01-05'}
     """
-    if not isinstance(plan, Plan):
-        raise ValidationError(path="", problem=f"expected a Plan, got {type(plan).__name__}")
+    checked_instance(plan, Plan, "plan")
     document: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
     document.update(converter.unstructure(plan))
     return document
@@ -163,14 +163,24 @@ def dumps(plan: Plan, *, indent: int | None = 2) -> str:
     plan
         The plan to write.
     indent
-        Spaces per indentation level, or None for the most compact form.
+        Spaces per indentation level (an ``int`` of at least 0), or None for
+        the most compact form.
+
+    Raises
+    ------
+    ValidationError
+        ``plan`` is not a :class:`~careerkit.Plan` or ``indent`` is of the
+        wrong type (the path names the argument).
 
     Examples
     --------
     >>> print(dumps(Plan(id="p", owner="Ana", start=date(2026, 1, 5)), indent=None))
     {"schema_version": 2, "id": "p", "owner": "Ana", "start": "2026-01-05"}
     """
-    return json.dumps(to_dict(plan), indent=indent, ensure_ascii=False)
+    document = to_dict(plan)
+    if indent is not None:
+        indent = checked_int(indent, "indent", minimum=0)
+    return json.dumps(document, indent=indent, ensure_ascii=False)
 
 
 def loads(text: str | bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> Plan:

@@ -16,6 +16,7 @@ from attrs import frozen
 from careerkit.model import Plan
 from careerkit.planning._schedules import schedule_of
 from careerkit.scheduling import Schedule
+from careerkit.scheduling.given import checked_plan
 from careerkit.workdays import DayIndex
 
 __all__ = ["BaselineComparison", "Variance", "compare_to_baseline"]
@@ -100,7 +101,9 @@ def compare_to_baseline(
     Raises
     ------
     ValidationError
-        ``schedule`` is not a :class:`~careerkit.Schedule` made as of
+        ``baseline`` or ``current`` is not a :class:`~careerkit.Plan`, ``as_of``
+        not a date on or after the current plan's start, ``schedule`` not a
+        :class:`~careerkit.Schedule` made as of
         ``as_of``, or ``baseline_schedule`` not one made without a status
         date (the path names the argument).
 
@@ -114,6 +117,7 @@ def compare_to_baseline(
     >>> result.tasks[0].finish, result.goals[0].deadline
     (3, 15)
     """
+    baseline, current = checked_plan(baseline, "baseline"), checked_plan(current, "current")
     days = DayIndex(current.calendar)
     old = schedule_of(baseline, as_of=None, given=baseline_schedule, path="baseline_schedule")
     new = schedule_of(current, as_of=as_of, given=schedule)

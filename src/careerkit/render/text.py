@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from careerkit.model import Dependency, Goal, Horizon, Link, Plan, Status, Task
+from careerkit.model.arguments import checked_instance, checked_int
 from careerkit.scheduling import GoalSchedule, Schedule, WeekLoad
+from careerkit.scheduling.given import checked_plan
 
 __all__ = ["OVERLOAD_SHOWN", "outline", "schedule_report"]
 
@@ -54,6 +56,7 @@ def outline(plan: Plan) -> str:
       [active] cert: Earn the certification (deadline 2026-06-30)
         [x] enrol: Enrol (done 2026-01-09)
     """
+    plan = checked_plan(plan)
     lines = [f"Plan {plan.id} for {plan.owner}, starting {plan.start.isoformat()}"]
     if plan.vision:
         lines.append(f"Vision: {plan.vision}")
@@ -166,12 +169,19 @@ def schedule_report(result: Schedule, *, limit: int | None = None) -> str:
     result
         The schedule, from :func:`careerkit.schedule`.
     limit
-        Show at most this many tasks (the earliest); all when None.
+        Show at most this many tasks (the earliest): an ``int`` of at least
+        0, or None for all.
 
     Returns
     -------
     str
         Lines of text, ending with a newline.
+
+    Raises
+    ------
+    ValidationError
+        ``result`` is not a :class:`~careerkit.Schedule`, or ``limit`` is
+        negative or not an ``int`` (the path names the argument).
 
     Examples
     --------
@@ -190,6 +200,9 @@ def schedule_report(result: Schedule, *, limit: int | None = None) -> str:
     Goals
       g: 2026-11-23 to 2026-11-27, no deadline
     """
+    result = checked_instance(result, Schedule, "result")
+    if limit is not None:
+        limit = checked_int(limit, "limit", minimum=0)
     status = f" as of {result.as_of.isoformat()}" if result.as_of else ""
     lines = [
         f"Schedule{status}: {result.start.isoformat()} to {result.finish.isoformat()}, "

@@ -13,7 +13,7 @@ from datetime import date
 
 from careerkit.errors import ValidationError
 from careerkit.model import Plan
-from careerkit.model.arguments import checked_as_of
+from careerkit.model.arguments import checked_as_of, checked_instance
 from careerkit.scheduling.results import Schedule
 
 __all__ = ["checked_plan", "checked_status_date", "given_schedule"]
@@ -26,9 +26,7 @@ def checked_plan(plan: object, path: str = "plan") -> Plan:
     Traceback (most recent call last):
     careerkit.errors.ValidationError: plan: expected a Plan, got dict
     """
-    if not isinstance(plan, Plan):
-        raise ValidationError(path=path, problem=f"expected a Plan, got {type(plan).__name__}")
-    return plan
+    return checked_instance(plan, Plan, path)
 
 
 def checked_status_date(plan: Plan, as_of: object, *, optional: bool = False) -> date | None:

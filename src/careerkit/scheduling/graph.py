@@ -13,6 +13,7 @@ import networkx as nx
 
 from careerkit.model import Plan
 from careerkit.model.network import LINK_CODES, build_network
+from careerkit.scheduling.given import checked_plan
 
 __all__ = ["task_graph", "topological_order"]
 
@@ -42,6 +43,11 @@ def task_graph(plan: Plan) -> nx.DiGraph[str]:
     networkx.DiGraph
         An acyclic graph.
 
+    Raises
+    ------
+    ValidationError
+        ``plan`` is not a :class:`~careerkit.Plan` (path ``plan``).
+
     Examples
     --------
     >>> plan = Plan(id="p", owner="Ana", start=date(2026, 1, 5),
@@ -52,6 +58,7 @@ def task_graph(plan: Plan) -> nx.DiGraph[str]:
     >>> list(graph.edges(data=True))
     [('t1', 't2', {'link': 'fs', 'lag': 0, 'source': 'goal', 'links': (('fs', 0),)})]
     """
+    plan = checked_plan(plan)
     graph: nx.DiGraph[str] = nx.DiGraph()
     for task in plan.tasks:
         graph.add_node(
@@ -119,6 +126,11 @@ def topological_order(plan: Plan) -> tuple[str, ...]:
     tuple of str
         Every task id once.
 
+    Raises
+    ------
+    ValidationError
+        ``plan`` is not a :class:`~careerkit.Plan` (path ``plan``).
+
     Examples
     --------
     >>> plan = Plan(id="p", owner="Ana", start=date(2026, 1, 5),
@@ -129,6 +141,7 @@ def topological_order(plan: Plan) -> tuple[str, ...]:
     >>> topological_order(plan)
     ('a', 'b', 'c')
     """
+    plan = checked_plan(plan)
     network = build_network(plan.goals, plan.tasks)
     labels, count = network.labels, network.task_count
     graph: nx.DiGraph[int] = nx.DiGraph()

@@ -19,12 +19,13 @@ from attrs import Factory, field, frozen
 from careerkit.errors import Problem
 from careerkit.model import Goal, GoalStatus, Horizon, Metric, Plan
 from careerkit.model import rules as checks
+from careerkit.model.arguments import checked_instance
 from careerkit.scheduling import GoalSchedule
 from careerkit.smart import _wording as wording
 from careerkit.smart._facts import PlanFacts
 from careerkit.smart.findings import Finding
 
-__all__ = ["Judged", "Rule", "RuleContext", "SmartPolicy"]
+__all__ = ["Judged", "Rule", "RuleContext", "SmartPolicy", "policy_or_default"]
 
 Rule = Callable[["RuleContext"], Iterable[Finding]]
 """The type of a custom rule, a function of the goal being judged (a :class:`RuleContext`:
@@ -76,6 +77,16 @@ class SmartPolicy:
         )
         checks.check_number(problems, "rate_factor", self.rate_factor, above=0)
         checks.raise_if_any(problems)
+
+
+def policy_or_default(policy: object) -> SmartPolicy:
+    """A caller's ``policy`` argument, checked: the defaults when None.
+
+    >>> policy_or_default({"min_title_words": 2})
+    Traceback (most recent call last):
+    careerkit.errors.ValidationError: policy: expected a SmartPolicy, got dict
+    """
+    return SmartPolicy() if policy is None else checked_instance(policy, SmartPolicy, "policy")
 
 
 class Judged(Protocol):

@@ -34,13 +34,13 @@ from collections.abc import Iterable
 from datetime import date
 
 from careerkit.model import Goal, Horizon, Plan
-from careerkit.model.arguments import checked_as_of, checked_date
+from careerkit.model.arguments import checked_as_of, checked_date, checked_instance
 from careerkit.scheduling import Schedule
-from careerkit.scheduling.given import given_schedule
+from careerkit.scheduling.given import checked_plan, given_schedule
 from careerkit.smart import _wording as wording
 from careerkit.smart._facts import PlanFacts
 from careerkit.smart.findings import Criterion, Finding, Severity, SmartAssessment, assessment_of
-from careerkit.smart.policy import Judged, Rule, RuleContext, SmartPolicy
+from careerkit.smart.policy import Judged, Rule, RuleContext, SmartPolicy, policy_or_default
 from careerkit.workdays import DayIndex
 
 __all__ = ["BUILT_IN", "assess", "assess_plan", "measurable", "specific", "time_bound"]
@@ -295,7 +295,10 @@ def assess(
     Raises
     ------
     ValidationError
-        ``as_of`` is neither None nor a date (a ``datetime`` is refused; path
+        ``goal`` is not a :class:`~careerkit.Goal` (path ``goal``), ``plan``
+        neither None nor a :class:`~careerkit.Plan` (path ``plan``), ``policy``
+        neither None nor a :class:`SmartPolicy` (path ``policy``), ``as_of``
+        is neither None nor a date (a ``datetime`` is refused; path
         ``as_of``), or ``schedule`` is not a :class:`~careerkit.Schedule`
         made as of ``as_of`` (path ``schedule``).
 
@@ -305,11 +308,13 @@ def assess(
     >>> [finding.code for finding in result.findings]
     ['S001', 'M001', 'R001', 'T001']
     """
+    goal = checked_instance(goal, Goal, "goal")
+    plan = None if plan is None else checked_plan(plan)
     as_of = checked_as_of(as_of, optional=True)
     given = given_schedule(schedule, as_of=as_of)
     facts = None if plan is None else PlanFacts(plan, as_of, given)
     context = RuleContext(
-        goal=goal, plan=plan, as_of=as_of, policy=policy or SmartPolicy(), facts=facts
+        goal=goal, plan=plan, as_of=as_of, policy=policy_or_default(policy), facts=facts
     )
     return _judge(context)
 
@@ -347,8 +352,10 @@ def assess_plan(
     Raises
     ------
     ValidationError
-        ``as_of`` is not a date (a ``datetime`` is refused; path ``as_of``),
-        or ``schedule`` is not a :class:`~careerkit.Schedule` made as of
+        ``plan`` is not a :class:`~careerkit.Plan` (path ``plan``), ``policy``
+        neither None nor a :class:`SmartPolicy` (path ``policy``), ``as_of``
+        not a date (a ``datetime`` is refused; path ``as_of``), or
+        ``schedule`` is not a :class:`~careerkit.Schedule` made as of
         ``as_of`` (path ``schedule``).
 
     Examples
@@ -356,9 +363,10 @@ def assess_plan(
     >>> [result.subject for result in assess_plan(sample_plan, as_of=date(2026, 11, 26))][:2]
     ['marketing-director', 'ga-certification']
     """
+    plan = checked_plan(plan)
     as_of = checked_date(as_of)
     facts = PlanFacts(plan, as_of, given_schedule(schedule, as_of=as_of))
-    policy = policy or SmartPolicy()
+    policy = policy_or_default(policy)
     return tuple(
         _judge(RuleContext(goal=goal, plan=plan, as_of=as_of, policy=policy, facts=facts))
         for goal in plan.goals

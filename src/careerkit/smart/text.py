@@ -18,7 +18,7 @@ from careerkit.model.arguments import checked_date, checked_text
 from careerkit.smart import _wording as wording
 from careerkit.smart.deadlines import parse_deadline
 from careerkit.smart.findings import Criterion, SmartAssessment, assessment_of
-from careerkit.smart.policy import SmartPolicy
+from careerkit.smart.policy import SmartPolicy, policy_or_default
 from careerkit.smart.rules import measurable, specific, time_bound
 
 __all__ = ["Sentence", "assess_text"]
@@ -77,7 +77,7 @@ class Sentence:
             timed=bool(wording.TIME_SIGNAL.search(lowered)),
             purpose=bool(wording.PURPOSE.search(lowered)),
             as_of=as_of,
-            policy=policy or SmartPolicy(),
+            policy=policy_or_default(policy),
         )
 
     @property
@@ -124,7 +124,8 @@ def assess_text(text: str, *, as_of: date, policy: SmartPolicy | None = None) ->
     ------
     ValidationError
         ``text`` is not a string or is longer than 100,000 characters (path
-        ``text``); ``as_of`` is not a date (path ``as_of``).
+        ``text``); ``as_of`` is not a date (path ``as_of``); ``policy`` is
+        neither None nor a :class:`~careerkit.SmartPolicy` (path ``policy``).
 
     Examples
     --------
