@@ -33,6 +33,7 @@ from careerkit.history._rebuilt import RebuiltPlans
 from careerkit.history.changes import Change, diff
 from careerkit.io import DEFAULT_MAX_SIZE, read_json, to_dict
 from careerkit.model import Plan
+from careerkit.model.arguments import checked_int
 
 __all__ = ["History", "LogEntry", "Revision", "RevisionKind", "TimelinePoint"]
 
@@ -491,10 +492,8 @@ class History:
 
     def dumps(self, *, indent: int | None = None, key: bytes | None = None) -> str:
         """The stored form as JSON text (see :meth:`to_dict` for ``key``)."""
-        if indent is not None and type(indent) is not int:
-            raise ValidationError(
-                path="indent", problem=f"expected an integer, got {type(indent).__name__}"
-            )
+        if indent is not None:
+            checked_int(indent, "indent", minimum=0)
         return json.dumps(self.to_dict(key=key), indent=indent, ensure_ascii=False)
 
     @classmethod

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from careerkit.errors import ValidationError
 from careerkit.model import Plan
+from careerkit.model.arguments import checked_bool
 from careerkit.scheduling._engine import run
 from careerkit.scheduling.given import checked_plan, checked_status_date
 from careerkit.scheduling.results import Schedule
@@ -72,6 +72,4 @@ def schedule(plan: Plan, *, as_of: date | None = None, level: bool = False) -> S
     careerkit.errors.ValidationError: as_of: 2026-11-02 is before the plan's start 2026-11-23
     """
     status_date = checked_status_date(checked_plan(plan), as_of, optional=True)
-    if type(level) is not bool:
-        raise ValidationError(path="level", problem=f"expected a bool, got {type(level).__name__}")
-    return run(plan, status_date, leveled=level)
+    return run(plan, status_date, leveled=checked_bool(level, "level"))
