@@ -873,3 +873,32 @@ def test_schedule_must_be_made_as_of_the_same_date() -> None:
         next_actions(plan, as_of=EXAMPLE_AS_OF, schedule=schedule(plan))
 
     assert "schedule" == caught.value.path
+
+
+def test_a_schedule_of_another_plan_is_refused() -> None:
+    """A schedule handed in must be of the plan's own tasks, not only of its date."""
+    as_of = date(2026, 3, 2)
+    goals = [Goal(id="g", title="Do g")]
+    plan = Plan(
+        id="p",
+        owner="o",
+        start=date(2026, 1, 5),
+        goals=goals,
+        tasks=[Task(id="a", goal="g", title="A", duration=2)],
+    )
+    other = Plan(
+        id="p",
+        owner="o",
+        start=date(2026, 1, 5),
+        goals=goals,
+        tasks=[Task(id="b", goal="g", title="B", duration=2)],
+    )
+    wrong = careerkit.schedule(other, as_of=as_of)
+
+    for call in (
+        lambda: next_actions(plan, as_of=as_of, schedule=wrong),
+        lambda: careerkit.assess_plan(plan, as_of=as_of, schedule=wrong),
+    ):
+        with pytest.raises(ValidationError) as caught:
+            call()
+        assert "schedule" == caught.value.problems[0].path

@@ -363,7 +363,7 @@ def test_plan_reports_field_problems_and_whole_plan_problems_at_once() -> None:
     assert ["owner", "tasks[0].goal"] == [p.path for p in caught.value.problems]
 
 
-# -- the shared checks (_checks.py) ------------------------------------------
+# -- the shared checks (careerkit.model.rules) ------------------------------------------
 
 
 @pytest.mark.parametrize(

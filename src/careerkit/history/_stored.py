@@ -18,6 +18,7 @@ from attrs import frozen
 from careerkit.errors import HistoryError, ValidationError, join_path
 from careerkit.history._grammar import Operation
 from careerkit.history.changes import Change
+from careerkit.model.rules import is_blank
 
 __all__ = [
     "INITIAL",
@@ -41,7 +42,7 @@ def check_text(value: object, path: str) -> str:
     """A revision's author or reason: non-blank text that can be stored as UTF-8."""
     if type(value) is not str:
         raise ValidationError(path=path, problem=f"expected a string, got {type(value).__name__}")
-    if not value.strip():
+    if is_blank(value):  # blank as in every text of a plan
         raise ValidationError(path=path, problem="must be a non-empty string")
     where = unstorable(value, path)
     if where is not None:

@@ -39,6 +39,7 @@ from careerkit.history._grammar import Operation, parts
 from careerkit.history._wording import what
 from careerkit.io import unstructure_value
 from careerkit.model import Plan
+from careerkit.model.arguments import checked_instance
 
 __all__ = ["Change", "Operation", "apply", "diff", "replay"]
 
@@ -421,9 +422,7 @@ def replay(plan: Plan, change_sets: Iterable[Iterable[Change]]) -> Plan:
 
 
 def _check_plan(plan: object, path: str) -> Plan:
-    if not isinstance(plan, Plan):
-        raise ValidationError(path=path, problem=f"expected a Plan, got {type(plan).__name__}")
-    return plan
+    return checked_instance(plan, Plan, path)
 
 
 def _check_iterable(values: object, path: str) -> Iterable[Any]:

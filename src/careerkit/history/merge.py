@@ -15,6 +15,7 @@ from attrs import field, frozen
 from careerkit.errors import ValidationError
 from careerkit.history.changes import Change, Operation, apply, diff, value_at
 from careerkit.model import Plan
+from careerkit.model.arguments import checked_instance
 
 __all__ = ["Conflict", "MergeResult", "merge"]
 
@@ -232,8 +233,7 @@ def merge(base: Plan, ours: Plan, theirs: Plan) -> MergeResult:
     (True, datetime.date(2026, 9, 30), 2)
     """
     for name, plan in (("base", base), ("ours", ours), ("theirs", theirs)):
-        if not isinstance(plan, Plan):
-            raise ValidationError(path=name, problem=f"expected a Plan, got {type(plan).__name__}")
+        checked_instance(plan, Plan, name)
     mine = {change.path: change for change in diff(base, ours)}
     other = {change.path: change for change in diff(base, theirs)}
     accepted, conflicts = _positional(base, ours, theirs, mine, other)

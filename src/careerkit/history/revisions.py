@@ -33,7 +33,7 @@ from careerkit.history._rebuilt import RebuiltPlans
 from careerkit.history.changes import Change, diff
 from careerkit.io import DEFAULT_MAX_SIZE, read_json, to_dict
 from careerkit.model import Plan
-from careerkit.model.arguments import checked_int
+from careerkit.model.arguments import checked_instance, checked_int
 
 __all__ = ["History", "LogEntry", "Revision", "RevisionKind", "TimelinePoint"]
 
@@ -138,9 +138,7 @@ def _check_time(at: object, path: str) -> datetime:
 
 
 def _check_plan(plan: object, path: str = "plan") -> Plan:
-    if not isinstance(plan, Plan):
-        raise ValidationError(path=path, problem=f"expected a Plan, got {type(plan).__name__}")
-    return plan
+    return checked_instance(plan, Plan, path)
 
 
 def _check_kind(kind: object) -> RevisionKind:

@@ -52,12 +52,6 @@ class Network:
         """The tasks ``node`` depends on directly or through goal gates, in plan order."""
         return self._reach(node, self.predecessors)
 
-    def tasks_after(
-        self, node: int, successors: Sequence[Sequence[tuple[int, int, int]]]
-    ) -> list[int]:
-        """The tasks depending on ``node`` directly or through goal gates, in plan order."""
-        return self._reach(node, successors)
-
     def _reach(self, node: int, links: Sequence[Sequence[tuple[int, int, int]]]) -> list[int]:
         found: set[int] = set()
         seen: set[int] = set()

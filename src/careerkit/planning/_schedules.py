@@ -18,5 +18,5 @@ def schedule_of(
     """``given`` if it is a :class:`~careerkit.Schedule` made as of ``as_of``, the
     plan's schedule as of ``as_of`` if it is None; a ValidationError naming
     ``path`` otherwise."""
-    checked = given_schedule(given, as_of=as_of, path=path)
+    checked = given_schedule(given, as_of=as_of, plan=plan, path=path)
     return compute_schedule(plan, as_of=as_of) if checked is None else checked

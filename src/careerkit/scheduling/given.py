@@ -49,9 +49,10 @@ def checked_status_date(plan: Plan, as_of: object, *, optional: bool = False) ->
 
 
 def given_schedule(
-    schedule: object, *, as_of: date | None, path: str = "schedule"
+    schedule: object, *, as_of: date | None, plan: Plan | None = None, path: str = "schedule"
 ) -> Schedule | None:
-    """A caller's schedule, checked: None, or a schedule made as of ``as_of``.
+    """A caller's schedule, checked: None, or a schedule made as of ``as_of``
+    (of ``plan``'s tasks, when a plan is given).
 
     Parameters
     ----------
@@ -59,6 +60,9 @@ def given_schedule(
         What the caller passed: None or a :class:`~careerkit.Schedule`.
     as_of
         The status date the schedule must have been made at.
+    plan
+        The plan it must have been made of: it must schedule exactly the
+        plan's tasks.
     path
         The argument's name, for the error.
 
@@ -70,7 +74,8 @@ def given_schedule(
     Raises
     ------
     ValidationError
-        ``schedule`` is something else, or a schedule made at another date.
+        ``schedule`` is something else, a schedule made at another date,
+        or one of other tasks than the plan's.
 
     Examples
     --------
@@ -90,4 +95,11 @@ def given_schedule(
         raise ValidationError(
             path=path, problem=f"a schedule as of {schedule.as_of}, expected one as of {as_of}"
         )
+    if plan is not None:
+        missing = next((task.id for task in plan.tasks if task.id not in schedule), None)
+        if missing is not None or len(schedule) != len(plan.tasks):
+            what = f"task {missing!r}" if missing is not None else "tasks"
+            raise ValidationError(
+                path=path, problem=f"a schedule of another plan: it lacks or adds {what}"
+            )
     return schedule

@@ -293,7 +293,9 @@ class Schedule:
     start: date
     """The first day of work."""
     finish: date
-    """The last day of work (inclusive)."""
+    """The last day of work (inclusive), habits left out.
+
+    A habit's own row spans its occurrences, which may run on past it."""
     duration: int
     """Working days from ``start`` to ``finish``, both included; 0 when every
     task is a milestone."""
@@ -303,7 +305,11 @@ class Schedule:
     It runs from the task that finishes last back through links without
     slack to one held by nothing but its own earliest start. With deadlines, other tasks may
     have less float (see :attr:`critical_tasks` and each task's
-    ``total_float``)."""
+    ``total_float``).
+
+    .. versionchanged:: 0.1.0
+       The chain that drives the finish; before, the chain of least float.
+    """
     critical_tasks: tuple[str, ...]
     """Every unfinished task without float, by early start then id."""
     goals: tuple[GoalSchedule, ...]

@@ -311,7 +311,7 @@ def assess(
     goal = checked_instance(goal, Goal, "goal")
     plan = None if plan is None else checked_plan(plan)
     as_of = checked_as_of(as_of, optional=True)
-    given = given_schedule(schedule, as_of=as_of)
+    given = given_schedule(schedule, as_of=as_of, plan=plan)
     facts = None if plan is None else PlanFacts(plan, as_of, given)
     context = RuleContext(
         goal=goal, plan=plan, as_of=as_of, policy=policy_or_default(policy), facts=facts
@@ -365,7 +365,7 @@ def assess_plan(
     """
     plan = checked_plan(plan)
     as_of = checked_date(as_of)
-    facts = PlanFacts(plan, as_of, given_schedule(schedule, as_of=as_of))
+    facts = PlanFacts(plan, as_of, given_schedule(schedule, as_of=as_of, plan=plan))
     policy = policy_or_default(policy)
     return tuple(
         _judge(RuleContext(goal=goal, plan=plan, as_of=as_of, policy=policy, facts=facts))
