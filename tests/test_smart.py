@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from attrs import evolve
@@ -453,3 +454,42 @@ def test_schedule_must_be_made_as_of_the_same_date() -> None:
 
     assert "schedule" == caught.value.path
     assert "2026-10-01" in caught.value.problem
+
+
+@pytest.mark.parametrize(
+    ("fields", "path"),
+    [
+        ({"horizon_years": {}}, "horizon_years"),
+        ({"horizon_years": {"short": 1.0}}, "horizon_years"),
+        (
+            {"horizon_years": {Horizon.SHORT: -1.0, Horizon.MEDIUM: 3.0, Horizon.LONG: 10.0}},
+            "horizon_years[short]",
+        ),
+        ({"rules": "abc"}, "rules"),
+        ({"rules": (1,)}, "rules[0]"),
+    ],
+)
+def test_a_policy_refuses_spans_and_rules_it_cannot_use(fields: dict[str, Any], path: str) -> None:
+    """Every horizon needs a positive span, and rules must be functions."""
+    with pytest.raises(ValidationError) as caught:
+        SmartPolicy(**fields)
+
+    assert path in [problem.path for problem in caught.value.problems]
+
+
+def test_a_rule_that_yields_no_finding_is_named() -> None:
+    """A custom rule yielding something else than a Finding is a ValidationError naming it."""
+    policy = SmartPolicy(rules=(lambda context: [1],))
+
+    with pytest.raises(ValidationError) as caught:
+        assess(Goal(id="g", title="Earn the PMP certification"), policy=policy)
+
+    assert "policy.rules[0]" == caught.value.problems[0].path
+
+
+def test_a_policy_holds_its_spans_read_only() -> None:
+    """The spans of a policy cannot be changed behind its checks."""
+    policy = SmartPolicy()
+
+    with pytest.raises(TypeError):
+        policy.horizon_years[Horizon.SHORT] = 100.0  # type: ignore[index]

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from typing import Protocol
+from types import MappingProxyType
+from typing import Any, Protocol
 
+import attrs
 from attrs import Factory, field, frozen
 
 from careerkit.errors import Problem
@@ -31,6 +33,11 @@ Rule = Callable[["RuleContext"], Iterable[Finding]]
 """The type of a custom rule, a function of the goal being judged (a :class:`RuleContext`:
 ``context.goal``, with ``context.plan``, ``context.as_of``,
 ``context.policy`` and ``context.forecast(goal_id)``) returning findings."""
+
+
+def _read_only(value: object) -> object:
+    """A mapping given as a read-only copy; anything else is left for the checks."""
+    return MappingProxyType(dict(value)) if isinstance(value, Mapping) else value
 
 
 @frozen(kw_only=True)
@@ -63,9 +70,17 @@ class SmartPolicy:
     max_active_goals: int = 7
     rate_factor: float = 3.0
     horizon_years: Mapping[Horizon, float] = field(
-        factory=lambda: {Horizon.SHORT: 1.0, Horizon.MEDIUM: 3.0, Horizon.LONG: 10.0}
+        factory=lambda: {Horizon.SHORT: 1.0, Horizon.MEDIUM: 3.0, Horizon.LONG: 10.0},
+        converter=_read_only,
+        hash=False,
     )
-    rules: tuple[Rule, ...] = ()
+    rules: tuple[Rule, ...] = field(default=(), converter=checks.to_tuple)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle and copy through the constructor: the spans travel as a plain dict."""
+        fields = {name: getattr(self, name) for name in _POLICY_FIELDS}
+        fields["horizon_years"] = dict(self.horizon_years)
+        return (_policy, (fields,))
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -76,6 +91,34 @@ class SmartPolicy:
             problems, "max_active_goals", self.max_active_goals, minimum=1, integer=True
         )
         checks.check_number(problems, "rate_factor", self.rate_factor, above=0)
+        years = self.horizon_years
+        if not isinstance(years, Mapping):
+            problems.append(
+                Problem("horizon_years", f"expected a mapping, got {checks.describe(years)}")
+            )
+        else:
+            for horizon in Horizon:
+                if horizon not in years:
+                    problems.append(Problem("horizon_years", f"no span for {horizon.value!r}"))
+                else:
+                    path = f"horizon_years[{horizon.value}]"
+                    checks.check_number(problems, path, years[horizon], above=0)
+            for key in years:
+                if not isinstance(key, Horizon):
+                    problems.append(Problem("horizon_years", f"{key!r} is not a Horizon"))
+        if type(self.rules) is not tuple:
+            problems.append(
+                Problem("rules", f"expected a tuple of rules, got {checks.describe(self.rules)}")
+            )
+        else:
+            for position, rule in enumerate(self.rules):
+                if not callable(rule):
+                    problems.append(
+                        Problem(
+                            f"rules[{position}]",
+                            f"expected a function, got {checks.describe(rule)}",
+                        )
+                    )
         checks.raise_if_any(problems)
 
 
@@ -234,3 +277,11 @@ class RuleContext:
     def begin(self) -> date | None:
         """The goal's start, else the plan's, else the date of the judgement."""
         return self.goal.start or (self.plan.start if self.plan is not None else None) or self.as_of
+
+
+_POLICY_FIELDS = tuple(attribute.name for attribute in attrs.fields(SmartPolicy))
+
+
+def _policy(fields: dict[str, Any]) -> SmartPolicy:
+    """A policy rebuilt from its fields, for pickle and copy."""
+    return SmartPolicy(**fields)

@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from careerkit.errors import ValidationError
 from careerkit.model import Goal, Horizon, Plan
 from careerkit.model.arguments import checked_as_of, checked_date, checked_instance
 from careerkit.scheduling import Schedule
@@ -252,8 +253,15 @@ BUILT_IN: tuple[Rule, ...] = (specific, measurable, _achievable, _relevant, time
 
 def _judge(context: RuleContext) -> SmartAssessment:
     """Run the built-in and custom rules on one goal."""
-    rules = (*BUILT_IN, *context.policy.rules)
-    findings = [finding for rule in rules for finding in rule(context)]
+    findings = [finding for rule in BUILT_IN for finding in rule(context)]
+    for position, rule in enumerate(context.policy.rules):
+        for finding in rule(context):
+            if not isinstance(finding, Finding):
+                raise ValidationError(
+                    path=f"policy.rules[{position}]",
+                    problem=f"a rule must yield findings, this one yielded {type(finding).__name__}",
+                )
+            findings.append(finding)
     judged = context.plan is not None and context.as_of is not None
     unknown = () if judged else (Criterion.ACHIEVABLE,)
     return assessment_of(context.goal.id, findings, unknown=unknown)
