@@ -493,3 +493,19 @@ def test_a_policy_holds_its_spans_read_only() -> None:
 
     with pytest.raises(TypeError):
         policy.horizon_years[Horizon.SHORT] = 100.0  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Improve my skills by 2027-06-30",
+        "Improve my skills within six months",
+        "Network more by the end of 2027",
+    ],
+)
+def test_the_digits_of_a_deadline_do_not_make_a_vague_goal_measurable(text: str) -> None:
+    """A date or a span of time is not a quantity: vague wording stays vague (S001, M001)."""
+    found = assess_text(text, as_of=date(2026, 1, 5))
+
+    assert not found.is_smart
+    assert {"S001", "M001"} <= {finding.code for finding in found.findings}

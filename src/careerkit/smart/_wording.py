@@ -17,6 +17,7 @@ __all__ = [
     "JOB_TITLE",
     "PURPOSE",
     "QUANTITY",
+    "TIME_PHRASE",
     "TIME_SIGNAL",
     "VAGUE",
     "overlap",
@@ -46,6 +47,15 @@ ACTION = re.compile(
     r"network|produce|design|develop|implement|double|triple|cut|contact|interview|"
     r"network|sign|master|certify|qualify|volunteer|post|record|track|review|prepare)\w*\b"
 )
+TIME_PHRASE = re.compile(
+    r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b[qh]\d\b|\b\d{4}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)\b"
+    r"|\b(?:within|in|by|over|for|after|before|until|the\s+next|next)\s+(?:the\s+next\s+)?"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+"
+    r"(?:day|week|month|quarter|year)s?\b"
+)
+"""Dates and spans of time, left out when looking for a quantity: the digits of a
+deadline do not make a goal measurable."""
 QUANTITY = re.compile(
     r"\d|%|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|hundred|dozen|once|twice|weekly|monthly|daily|every)\b"

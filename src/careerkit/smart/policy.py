@@ -237,8 +237,9 @@ class RuleContext:
 
     @property
     def countable(self) -> bool:
-        """Whether the title names a quantity or a credential."""
-        text = self.wording
+        """Whether the title names a quantity or a credential (dates and spans of
+        time left out)."""
+        text = wording.TIME_PHRASE.sub(" ", self.wording)
         return bool(wording.QUANTITY.search(text) or wording.CREDENTIAL.search(text))
 
     @property

@@ -65,8 +65,9 @@ class Sentence:
         """
         as_of = checked_date(as_of)
         lowered = " ".join(checked_text(text).lower().split())
+        untimed = wording.TIME_PHRASE.sub(" ", lowered)
         countable = any(
-            pattern.search(lowered)
+            pattern.search(untimed)
             for pattern in (wording.QUANTITY, wording.CREDENTIAL, wording.JOB_TITLE)
         )
         return cls(
