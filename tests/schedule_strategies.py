@@ -22,12 +22,13 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from careerkit import Calendar, Goal, Plan, Task, Weekday
+from careerkit import Calendar, Goal, Plan, Schedule, Task, Weekday
 
 __all__ = [
     "EVERY_DAY",
     "MONDAY_TO_FRIDAY",
     "PROPERTY_SETTINGS",
+    "assert_precedence_kept",
     "dag_plans",
     "holiday_runs",
     "plan_starts",
@@ -212,3 +213,15 @@ def dag_plans(
         calendar=calendar,
         weekly_capacity=weekly_capacity,
     )
+
+
+def assert_precedence_kept(plan: Plan, result: Schedule) -> None:
+    """Each task starts after each predecessor finishes, or that day when one is a milestone."""
+    for item in plan.tasks:
+        after = result[item.id]
+        for before_id in item.predecessors:
+            before = result[before_id]
+            if item.duration and plan.task(before_id).duration:
+                assert after.early_start > before.early_finish
+            else:
+                assert after.early_start >= before.early_finish

@@ -17,7 +17,13 @@ from hypothesis import strategies as st
 
 from careerkit import Goal, Plan, Status, Task, schedule
 
-from .schedule_strategies import EVERY_DAY, MONDAY_TO_FRIDAY, PROPERTY_SETTINGS, dag_plans
+from .schedule_strategies import (
+    EVERY_DAY,
+    MONDAY_TO_FRIDAY,
+    PROPERTY_SETTINGS,
+    assert_precedence_kept,
+    dag_plans,
+)
 
 CALENDARS = pytest.mark.parametrize(
     "working_days", [EVERY_DAY, MONDAY_TO_FRIDAY], ids=["every-day", "monday-to-friday"]
@@ -74,12 +80,7 @@ def test_precedence_is_kept_and_nothing_finishes_earlier(
         assert after.early_start >= plain[item.id].early_start
         assert after.early_finish >= plain[item.id].early_finish
         assert (after.early_finish - after.early_start).days >= 0
-        for before_id in item.predecessors:
-            before = leveled[before_id]
-            if item.duration and plan.task(before_id).duration:
-                assert after.early_start > before.early_finish
-            else:
-                assert after.early_start >= before.early_finish
+    assert_precedence_kept(plan, leveled)
 
 
 @CALENDARS

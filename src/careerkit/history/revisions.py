@@ -142,10 +142,7 @@ def _check_plan(plan: object, path: str = "plan") -> Plan:
 
 
 def _check_kind(kind: object) -> RevisionKind:
-    if not isinstance(kind, RevisionKind):
-        raise ValidationError(
-            path="kind", problem=f"expected a RevisionKind, got {type(kind).__name__}"
-        )
+    kind = checked_instance(kind, RevisionKind, "kind")
     if kind is RevisionKind.INITIAL:
         raise ValidationError(path="kind", problem="only the first revision is 'initial'")
     return kind

@@ -137,19 +137,26 @@ def _structure_tuple_factory(kind: Any, converter: cattrs.Converter) -> Callable
     def structure(value: object, _: object) -> tuple[Any, ...]:
         if type(value) is not list:
             raise WrongValue(f"expected a list, got {_not_a_list(value)}")
-        items = []
-        errors = []
-        for index, item in enumerate(value):
-            try:
-                items.append(structure_item(item, item_kind))
-            except _ITEM_ERRORS as exc:  # collected and reported with its path
-                exc.add_note(IterableValidationNote(f"index {index}", index, item_kind))
-                errors.append(exc)
-        if errors:
-            raise cattrs.IterableValidationError("invalid items", errors, kind)
-        return tuple(items)
+        return _structure_items(value, structure_item, item_kind=item_kind, kind=kind)
 
     return structure
+
+
+def _structure_items(
+    value: list[Any], structure_item: Callable[[object, Any], Any], *, item_kind: Any, kind: Any
+) -> tuple[Any, ...]:
+    """Every item of a JSON list structured, or every failure collected with its index."""
+    items = []
+    errors = []
+    for index, item in enumerate(value):
+        try:
+            items.append(structure_item(item, item_kind))
+        except _ITEM_ERRORS as exc:  # collected and reported with its path
+            exc.add_note(IterableValidationNote(f"index {index}", index, item_kind))
+            errors.append(exc)
+    if errors:
+        raise cattrs.IterableValidationError("invalid items", errors, kind)
+    return tuple(items)
 
 
 def _structure_plain_tuple(value: object, _: object) -> tuple[Any, ...]:
@@ -164,7 +171,7 @@ def _structure_dependencies_factory(
     """Task ids and dependency objects from a JSON list."""
     structure_dependency = converter.get_structure_hook(Dependency)
 
-    def structure_item(item: object) -> str | Dependency:
+    def structure_item(item: object, _: object = None) -> str | Dependency:
         if type(item) is str:
             return item
         if type(item) is dict:
@@ -179,17 +186,7 @@ def _structure_dependencies_factory(
                 break
         else:
             return tuple(value)
-        items: list[str | Dependency] = []
-        errors = []
-        for index, item in enumerate(value):
-            try:
-                items.append(structure_item(item))
-            except _ITEM_ERRORS as exc:  # collected and reported with its path
-                exc.add_note(IterableValidationNote(f"index {index}", index, kind))
-                errors.append(exc)
-        if errors:
-            raise cattrs.IterableValidationError("invalid items", errors, kind)
-        return tuple(items)
+        return _structure_items(value, structure_item, item_kind=kind, kind=kind)
 
     return structure
 

@@ -118,6 +118,7 @@ class Plan:
     )
     _goal_index: dict[str, int] = field(init=False, repr=False, eq=False, hash=False)
     _task_index: dict[str, int] = field(init=False, repr=False, eq=False, hash=False)
+    _deadlines: dict[str, date] = field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -128,6 +129,7 @@ class Plan:
         goal_index, task_index = check_plan(self)
         object.__setattr__(self, "_goal_index", goal_index)
         object.__setattr__(self, "_task_index", task_index)
+        object.__setattr__(self, "_deadlines", _inherited_deadlines(self.goals, goal_index))
 
     def __getstate__(self) -> dict[str, Any]:
         """The plan's fields, for pickle and copy.
@@ -221,13 +223,8 @@ class Plan:
         UnknownReferenceError
             No goal has this id.
         """
-        goal: Goal | None = self.goals[self._position(self._goal_index, "goal", goal_id, "goal_id")]
-        found: date | None = None
-        while goal is not None:
-            if goal.deadline is not None and (found is None or goal.deadline < found):
-                found = goal.deadline
-            goal = self.goal(goal.parent) if goal.parent is not None else None
-        return found
+        self._position(self._goal_index, "goal", goal_id, "goal_id")
+        return self._deadlines.get(goal_id)
 
     # -- edits -----------------------------------------------------------
 
@@ -435,6 +432,27 @@ class Plan:
         """
         _check_argument(_CHECK_IN, "check_in", check_in)
         return attrs.evolve(self, check_ins=(*self.check_ins, check_in))
+
+
+def _inherited_deadlines(goals: tuple[Goal, ...], index: dict[str, int]) -> dict[str, date]:
+    """Each goal's deadline, its own or an ancestor's if earlier, by goal id (goals
+    with none left out); found from the roots down, one step per goal."""
+    found: dict[str, date | None] = {}
+    for goal in goals:
+        chain = []  # the goal and its ancestors not yet found, nearest first
+        current = goal
+        while current.id not in found:
+            chain.append(current)
+            if current.parent is None:
+                break
+            current = goals[index[current.parent]]
+        above = found.get(current.id)
+        for passed in reversed(chain):  # from the highest down
+            own = passed.deadline
+            if own is not None and (above is None or own < above):
+                above = own
+            found[passed.id] = above
+    return {goal_id: deadline for goal_id, deadline in found.items() if deadline is not None}
 
 
 _ATTRIBUTES = attrs.fields(Plan)
