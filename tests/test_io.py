@@ -808,7 +808,28 @@ def test_pinned_version_2_document_still_loads() -> None:
     assert expected == careerkit.loads(path.read_bytes())
 
 
-@pytest.mark.parametrize("name", ["plan-v1.json", "plan-v2.json"])
+PINNED_V3 = attrs.evolve(
+    PINNED_V2,
+    id="lena-2025-v3",
+    tasks=(
+        *PINNED_V2.tasks[:3],
+        attrs.evolve(PINNED_V2.tasks[3], done_occurrences=(date(2025, 3, 13), date(2025, 4, 10))),
+        PINNED_V2.tasks[4],
+    ),
+    metadata={"coach": "Sam Reyes", "source": "hand-written schema version 3 document"},
+)
+"""What ``tests/data/plan-v3.json`` holds: the done occurrences of a habit."""
+
+
+def test_pinned_version_3_document_still_loads() -> None:
+    """A document written with schema version 3 loads to the same plan, as text or bytes."""
+    path = DATA / "plan-v3.json"
+
+    assert PINNED_V3 == careerkit.loads(path.read_text(encoding="utf-8"))
+    assert PINNED_V3 == careerkit.loads(path.read_bytes())
+
+
+@pytest.mark.parametrize("name", ["plan-v1.json", "plan-v2.json", "plan-v3.json"])
 def test_pinned_documents_match_the_json_schema(name: str) -> None:
     """Documents of every schema version still match the current JSON Schema."""
     schema_validator().validate(json.loads((DATA / name).read_text(encoding="utf-8")))

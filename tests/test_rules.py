@@ -91,6 +91,9 @@ def _unchecked_tasks(draw: st.DrawFn) -> Task:
         "done_on": draw(st.sampled_from(_DATES)),
         "percent_complete": draw(st.sampled_from([None, 0, 0.0, 50, 100, 100.0, 101, -1, True])),
         "hours_spent": draw(st.sampled_from(_AMOUNTS)),
+        "done_occurrences": draw(
+            st.sampled_from([(), (date(2026, 1, 8),), (date(2026, 1, 8), "x"), [date(2026, 1, 8)]])
+        ),
         "notes": draw(st.sampled_from(["", "n", "x" * (MAX_TEXT + 1), None])),
     }
     unchecked = object.__new__(Task)  # the checks are what these tests test

@@ -41,17 +41,19 @@ __all__ = [
     "unstructure_value",
 ]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The schema version written into every document.
 
 Version 2 added typed dependencies (objects in ``depends_on``) and
-three-point estimates; version 1 documents are read unchanged.
+three-point estimates; version 3 added the done occurrences of habits
+(``done_occurrences``). Documents of versions 1 and 2 are read unchanged.
 """
 
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 _MIGRATIONS: Mapping[int, Migration] = {
     1: dict,  # version 2 only added optional forms: a version 1 body is a version 2 body
+    2: dict,  # version 3 only added an optional field
 }
 """Migration from version N to N + 1, keyed by N."""
 
@@ -75,7 +77,7 @@ def to_dict(plan: Plan) -> dict[str, Any]:
     --------
     >>> plan = Plan(id="p", owner="Ana", start=date(2026, 1, 5))
     >>> to_dict(plan)
-    {'schema_version': 2, 'id': 'p', 'owner': 'Ana', 'start': '2026-01-05'}
+    {'schema_version': 3, 'id': 'p', 'owner': 'Ana', 'start': '2026-01-05'}
     """
     checked_instance(plan, Plan, "plan")
     document: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
@@ -175,7 +177,7 @@ def dumps(plan: Plan, *, indent: int | None = 2) -> str:
     Examples
     --------
     >>> print(dumps(Plan(id="p", owner="Ana", start=date(2026, 1, 5)), indent=None))
-    {"schema_version": 2, "id": "p", "owner": "Ana", "start": "2026-01-05"}
+    {"schema_version": 3, "id": "p", "owner": "Ana", "start": "2026-01-05"}
     """
     document = to_dict(plan)
     if indent is not None:
@@ -236,7 +238,7 @@ def json_schema() -> dict[str, Any]:
     >>> schema["$schema"]
     'https://json-schema.org/draft/2020-12/schema'
     >>> schema["properties"]["schema_version"]["maximum"]
-    2
+    3
     """
     return plan_schema(SCHEMA_VERSION)
 

@@ -66,6 +66,7 @@ _FIELDS = rules.fields(
     done_on=Date(optional=True),
     percent_complete=Number(minimum=0, maximum=100, optional=True),
     hours_spent=Number(minimum=0),
+    done_occurrences=rules.Dates(),
     notes=Text(required=False),
 )
 """The rule of each field of a task; rules across fields are the class's own methods."""
@@ -74,6 +75,7 @@ _FIELDS = rules.fields(
 _STATUS_FIELDS = frozenset(
     {"not_before", "due", "status", "started_on", "done_on", "percent_complete"}
 )
+_HABIT_FIELDS = frozenset({"recurrence", "status", "started_on", "done_on", "done_occurrences"})
 _ESTIMATE_FIELDS = frozenset({"duration", "optimistic", "pessimistic"})
 
 
@@ -115,6 +117,11 @@ class Task:
         0 to 100; omitted means "as the status says" (0 to do, 100 done).
     hours_spent
         Hours actually worked.
+    done_occurrences
+        For a habit, the dates of the occurrences that were done, in
+        ascending order, each at most once.
+
+        .. versionadded:: 0.1.0
     notes
         Free text.
 
@@ -142,6 +149,7 @@ class Task:
     done_on: date | None = None
     percent_complete: float | None = None
     hours_spent: float = 0.0
+    done_occurrences: tuple[date, ...] = field(default=(), converter=rules.to_tuple)
     notes: str = ""
 
     def __attrs_post_init__(self) -> None:
@@ -152,6 +160,8 @@ class Task:
             self._check_status(problems)
         if wrong.isdisjoint(_ESTIMATE_FIELDS):
             self._check_estimate(problems)
+        if wrong.isdisjoint(_HABIT_FIELDS) and self.done_occurrences:
+            self._check_occurrences(problems)
         rules.raise_if_any(problems)
 
     def _check_dependencies(self, problems: list[Problem]) -> None:
@@ -173,6 +183,26 @@ class Task:
                 problems.append(Problem("optimistic", "longer than the duration"))
             if pessimistic < self.duration:
                 problems.append(Problem("pessimistic", "shorter than the duration"))
+
+    def _check_occurrences(self, problems: list[Problem]) -> None:
+        """Done occurrences belong to a habit, in order, within its actual dates."""
+        if self.recurrence is None:
+            problems.append(Problem("done_occurrences", "set, but the task is not a habit"))
+            return
+        if self.status is Status.TODO:
+            problems.append(Problem("done_occurrences", "set, but the status is todo"))
+            return
+        previous: date | None = None
+        for index, day in enumerate(self.done_occurrences):
+            path = f"done_occurrences[{index}]"
+            if previous is not None and day <= previous:
+                order = "listed twice" if day == previous else f"before {previous}"
+                problems.append(Problem(path, f"{day} is {order}; list dates in ascending order"))
+            elif self.started_on is not None and day < self.started_on:
+                problems.append(Problem(path, f"{day} is before started_on {self.started_on}"))
+            elif self.done_on is not None and day > self.done_on:
+                problems.append(Problem(path, f"{day} is after done_on {self.done_on}"))
+            previous = day
 
     @property
     def predecessors(self) -> tuple[str, ...]:
