@@ -97,10 +97,10 @@ def test_wikislate_forecasting_poster() -> None:
     assert 1.09 == round(tcpi(bac, ev=earned, ac=actual), 2)
 
 
-def test_phillips_pmp_study_guide() -> None:
-    """Joseph Phillips, "PMP Project Management Professional Study Guide", McGraw-Hill,
-    chapter 7, figure 7-13 and the text after it, as reproduced at
-    https://www.gristprojectmanagement.us/integration/info-uhq.html.
+def test_pmp_study_guide_forecasts() -> None:
+    """A PMP exam study guide, chapter 7, figure 7-13 ("The EAC can also account for
+    anomalies in a project's expenses") and the text after it, as reproduced by Grist
+    Project Management, https://www.gristprojectmanagement.us/integration/info-uhq.html.
 
     An atypical variance: AC 127,000, BAC 500,000, EV 100,000 give EAC 527,000. The
     next example: BAC 500,000, EV 150,000, AC 162,000, "CPI is calculated as .93".
@@ -111,7 +111,7 @@ def test_phillips_pmp_study_guide() -> None:
 
 def test_schwalbe_exercise() -> None:
     """Kathy Schwalbe, "Information Technology Project Management", Course Technology,
-    2006, chapter 7 exercise (formulas of table 7-?, p. 272), worked at
+    2006, chapter 7 exercise, worked with the book's earned value formulas (p. 272) at
     http://myitc493blog.blogspot.com/2007/10.
 
     PV 23,000, EV 20,000, AC 25,000, BAC 120,000. Published: CV -5,000, SV -3,000,
