@@ -28,7 +28,10 @@ raises a :class:`~careerkit.ValidationError` naming it.
 
 Divisions by zero have defined results, never a crash: a ratio of 0 to 0 is
 ``1.0`` (nothing planned and nothing done is on plan), and a positive amount
-over 0 is ``math.inf``. An empty PV curve has an earned schedule of 0, and an
+over 0 is ``math.inf``; an amount over an infinite one is 0, and infinity over
+infinity is ``1.0``. A result that would be undefined (infinity minus
+infinity) raises a :class:`~careerkit.ValidationError` naming an infinite
+argument, so that no function returns NaN. An empty PV curve has an earned schedule of 0, and an
 EV at or beyond the curve's end earns the whole curve: ES is its number of
 periods.
 
@@ -88,14 +91,26 @@ def _checked(value: object, path: str, *, signed: bool = False) -> float:
         raise ValidationError(path=path, problem="too large for a float") from None
 
 
+def _defined(result: float, **arguments: float) -> float:
+    """``result``, unless it is NaN: then the error names the first infinite argument."""
+    if not math.isnan(result):
+        return result
+    path = next((name for name, value in arguments.items() if math.isinf(value)), "")
+    raise ValidationError(path=path, problem="infinite, which leaves the result undefined")
+
+
 def ratio(part: float, whole: float) -> float:
     """``part / whole``, with ``1.0`` for 0 / 0 and ``math.inf`` for a positive ``part`` / 0.
+
+    Both are amounts (not negative). Over an infinite ``whole`` the ratio is
+    0, or ``1.0`` when ``part`` is infinite too.
 
     >>> ratio(3, 4), ratio(0, 0), ratio(2, 0)
     (0.75, 1.0, inf)
     """
+    part, whole = _checked(part, "part"), _checked(whole, "whole")
     if whole == 0:
-        return 1.0 if part == 0 else math.copysign(math.inf, part)
+        return 1.0 if part == 0 else math.inf
     if math.isinf(whole):
         return 1.0 if math.isinf(part) else 0.0
     return part / whole
@@ -107,7 +122,8 @@ def cv(ev: float, ac: float) -> float:
     >>> cv(ev=40, ac=50)
     -10.0
     """
-    return _checked(ev, "ev") - _checked(ac, "ac")
+    earned, actual = _checked(ev, "ev"), _checked(ac, "ac")
+    return _defined(earned - actual, ev=earned, ac=actual)
 
 
 def sv(ev: float, pv: float) -> float:
@@ -116,7 +132,8 @@ def sv(ev: float, pv: float) -> float:
     >>> sv(ev=40, pv=50)
     -10.0
     """
-    return _checked(ev, "ev") - _checked(pv, "pv")
+    earned, planned = _checked(ev, "ev"), _checked(pv, "pv")
+    return _defined(earned - planned, ev=earned, pv=planned)
 
 
 def cpi(ev: float, ac: float) -> float:
@@ -182,18 +199,19 @@ def eac(
     143.75
     """
     bac, ev, ac = _checked(bac, "bac"), _checked(ev, "ev"), _checked(ac, "ac")
+    planned = None if pv is None else _checked(pv, "pv")
     if method not in _METHODS:
         raise ValidationError(
             path="method", problem=f"expected one of {', '.join(_METHODS)}, got {method!r}"
         )
     if method == "atypical":
-        return ac + bac - ev
+        return _defined(ac + (bac - ev), bac=bac, ev=ev, ac=ac)
     if method == "cpi":
-        return _spread(bac, ratio(ev, ac))
-    if pv is None:
+        return _defined(_spread(bac, ratio(ev, ac)), bac=bac, ev=ev, ac=ac)
+    if planned is None:
         raise ValidationError(path="pv", problem="needed by the method 'cpi_spi'")
-    efficiency = ratio(ev, ac) * ratio(ev, _checked(pv, "pv"))
-    return ac + _spread(bac - ev, efficiency)
+    efficiency = ratio(ev, ac) * ratio(ev, planned)
+    return _defined(ac + _spread(bac - ev, efficiency), bac=bac, ev=ev, ac=ac, pv=planned)
 
 
 def _spread(work: float, efficiency: float) -> float:
@@ -209,7 +227,8 @@ def etc(eac: float, ac: float) -> float:
     >>> etc(eac=125, ac=50)
     75.0
     """
-    return _checked(eac, "eac") - _checked(ac, "ac")
+    estimate, actual = _checked(eac, "eac"), _checked(ac, "ac")
+    return _defined(estimate - actual, eac=estimate, ac=actual)
 
 
 def vac(bac: float, eac: float) -> float:
@@ -218,7 +237,8 @@ def vac(bac: float, eac: float) -> float:
     >>> vac(bac=100, eac=125)
     -25.0
     """
-    return _checked(bac, "bac") - _checked(eac, "eac")
+    budget, estimate = _checked(bac, "bac"), _checked(eac, "eac")
+    return _defined(budget - estimate, bac=budget, eac=estimate)
 
 
 def tcpi(bac: float, ev: float, ac: float, *, eac: float | None = None) -> float:
@@ -235,10 +255,12 @@ def tcpi(bac: float, ev: float, ac: float, *, eac: float | None = None) -> float
     """
     bac, ev, ac = _checked(bac, "bac"), _checked(ev, "ev"), _checked(ac, "ac")
     limit = bac if eac is None else _checked(eac, "eac")
-    work, funds = bac - ev, limit - ac
+    arguments = {"bac": bac, "ev": ev, "ac": ac, "eac": limit}
+    work = _defined(bac - ev, **arguments)
+    funds = _defined(limit - ac, **arguments)
     if work <= 0:
         return 0.0
-    return work / funds if funds > 0 else math.inf
+    return _defined(work / funds, **arguments) if funds > 0 else math.inf
 
 
 def earned_schedule(pv_curve: Sequence[float], ev: float) -> float:
@@ -301,7 +323,8 @@ def sv_t(es: float, at: float) -> float:
     >>> sv_t(es=2.5, at=3)
     -0.5
     """
-    return _checked(es, "es") - _checked(at, "at")
+    earned, actual = _checked(es, "es"), _checked(at, "at")
+    return _defined(earned - actual, es=earned, at=actual)
 
 
 def spi_t(es: float, at: float) -> float:
@@ -318,9 +341,11 @@ def spi_t(es: float, at: float) -> float:
 def ieac_t(pd: float, spi_t: float) -> float:
     """Independent estimate of the duration at completion, PD / SPI(t).
 
-    ``math.inf`` when SPI(t) is 0 and the planned duration is not.
+    ``math.inf`` when SPI(t) is 0 and the planned duration is not; 0.0 for a
+    planned duration of 0, whatever SPI(t) (nothing planned takes no time).
 
-    >>> ieac_t(pd=5, spi_t=0.8)
-    6.25
+    >>> ieac_t(pd=5, spi_t=0.8), ieac_t(pd=5, spi_t=0), ieac_t(pd=0, spi_t=0)
+    (6.25, inf, 0.0)
     """
-    return ratio(_checked(pd, "pd"), _checked(spi_t, "spi_t"))
+    duration, index = _checked(pd, "pd"), _checked(spi_t, "spi_t")
+    return _defined(_spread(duration, index), pd=duration, spi_t=index)
