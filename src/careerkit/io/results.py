@@ -35,9 +35,17 @@ from cattrs.gen import make_dict_unstructure_fn, override
 from careerkit.errors import ValidationError
 from careerkit.io.schema import type_schema
 
-__all__ = ["document_of", "kind_of", "result_document", "result_kinds", "result_schema"]
+__all__ = [
+    "ResultType",
+    "document_of",
+    "kind_of",
+    "result_document",
+    "result_kinds",
+    "result_schema",
+]
 
-T = TypeVar("T")
+ResultType = TypeVar("ResultType")
+"""A result class, which :func:`result_document` returns unchanged."""
 
 _KIND = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 
@@ -59,7 +67,7 @@ _KINDS: dict[type, str] = {}
 
 def result_document(
     kind: str, *, properties: Sequence[str] = (), exclude: Sequence[str] = ()
-) -> Callable[[type[T]], type[T]]:
+) -> Callable[[type[ResultType]], type[ResultType]]:
     """Register an attrs result type as a JSON document of a kind (a class decorator).
 
     Apply it in the module that defines the type, above ``@frozen``; the
@@ -114,7 +122,7 @@ def result_document(
     if type(kind) is not str or not _KIND.fullmatch(kind) or kind == "plan":
         raise ValidationError(path="kind", problem=f"expected a snake_case name, got {kind!r}")
 
-    def register(cls: type[T]) -> type[T]:
+    def register(cls: type[ResultType]) -> type[ResultType]:
         record: type = cls  # ``cls`` itself keeps its type, for the caller
         if not attrs.has(record):
             raise ValidationError(path="kind", problem=f"{kind}: {cls!r} is not an attrs class")
@@ -273,6 +281,8 @@ def result_schema(kind: str) -> dict[str, Any]:
         No result type is registered under ``kind`` (the message lists the
         kinds there are).
 
+    Examples
+    --------
     >>> result_schema("week_load")["required"]
     ['week', 'hours', 'capacity', 'tasks', 'overloaded', 'spare']
     """
