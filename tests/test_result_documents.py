@@ -19,6 +19,8 @@ from typing import Any
 import attrs
 import pytest
 from attrs import evolve, frozen
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 
 import careerkit
@@ -32,6 +34,9 @@ from careerkit.planning.baseline import compare_to_baseline
 from careerkit.scheduling import Schedule, schedule
 from careerkit.scheduling.capacity import WeekLoad
 from careerkit.smart import assess, assess_plan
+
+from .schedule_strategies import dag_plans
+from .strategies import deterministic
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "marketing_director.json"
 AS_OF = date(2026, 11, 26)
@@ -105,6 +110,9 @@ def validator(kind: str) -> Draft202012Validator:
     schema = json_schema(kind)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+SCHEDULE_VALIDATOR = validator("schedule")
 
 
 def resolved(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
@@ -384,3 +392,16 @@ def test_a_schedule_is_a_result() -> None:
     """The schedule type itself is registered under its kind."""
     assert "schedule" == kind_of(schedule(example()))
     assert isinstance(schedule(example()), Schedule)
+
+
+@settings(deterministic, max_examples=60)
+@given(plan=dag_plans(max_effort=12), level=st.booleans())
+def test_any_schedule_follows_its_schema(plan: Plan, level: bool) -> None:
+    """The schedule of any plan, leveled or not, is a valid document with the schema's keys."""
+    result = schedule(plan, level=level)
+    document = to_dict(result)
+    schema = json_schema("schedule")
+
+    assert [] == [error.message for error in SCHEDULE_VALIDATOR.iter_errors(document)]
+    assert [] == unmatched_keys(document, schema, schema, "")
+    assert document == json.loads(dumps(result))
