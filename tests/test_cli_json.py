@@ -145,3 +145,17 @@ def test_text_stays_the_default(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert default == capsys.readouterr().out
     assert "Critical path:" in default
+
+
+def test_an_invalid_plan_prints_no_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A plan that cannot be read is reported on stderr as in text, and stdout stays empty."""
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema_version": 3, "id": "p", "owner": "Ana", "start": "soon"}', "utf-8")
+
+    assert 1 == main(["schedule", str(bad), "--format", "json"])
+
+    captured = capsys.readouterr()
+    assert "" == captured.out
+    assert [f"{bad}: start: expected a date as YYYY-MM-DD, got 'soon'"] == (
+        captured.err.splitlines()
+    )

@@ -77,7 +77,16 @@ def result_document(
     public field must be of a type that has a JSON form: ``str``, ``int``,
     ``float``, ``bool``, ``date``, ``datetime``, an enum, None, a tuple, a
     ``Mapping[str, str]``, another attrs value, or a union of these; a float
-    must be finite (use None for a ratio that is undefined).
+    must be finite (use None for a ratio that is undefined). A nested attrs
+    value is written under the same rule whether or not it is registered;
+    register it too to give it a schema of its own. A field may have any
+    name, ``kind`` included: documents do not carry their kind.
+
+    To register a new result, say a ``ProgressReport`` in
+    ``careerkit.planning.progress``: import this decorator from
+    ``careerkit.io``, put ``@result_document("progress_report")`` above
+    ``@frozen(kw_only=True)``, and add a real report to the samples that
+    ``tests/test_result_documents.py`` validates against the schema.
 
     Parameters
     ----------
