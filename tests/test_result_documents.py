@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
+import subprocess
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from functools import cache
@@ -405,3 +407,45 @@ def test_any_schedule_follows_its_schema(plan: Plan, level: bool) -> None:
     assert [] == [error.message for error in SCHEDULE_VALIDATOR.iter_errors(document)]
     assert [] == unmatched_keys(document, schema, schema, "")
     assert document == json.loads(dumps(result))
+
+
+_AJV_SCRIPT = r"""
+const {default: Ajv2020} = require("ajv/dist/2020");
+let input = "";
+process.stdin.on("data", (chunk) => (input += chunk));
+process.stdin.on("end", () => {
+  const requests = JSON.parse(input);
+  const verdicts = requests.map(({schema, document}) => {
+    const ajv = new Ajv2020({strict: true, allErrors: true});
+    require("ajv-formats")(ajv, ["date", "date-time"]);
+    const validate = ajv.compile(schema);
+    return validate(document) ? null : validate.errors;
+  });
+  process.stdout.write(JSON.stringify(verdicts));
+});
+"""
+
+
+def test_ajv_strict_accepts_the_schemas_and_the_results() -> None:
+    """Each sampled kind's schema compiles in ajv's strict mode and accepts its real result
+    (skipped where node, ajv or ajv-formats is missing; see ``NODE_PATH`` in test_io)."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    probe = 'require.resolve("ajv/dist/2020"); require.resolve("ajv-formats")'
+    if subprocess.run([node, "-e", probe], capture_output=True, check=False).returncode != 0:
+        pytest.skip("ajv or ajv-formats is not installed for node (set NODE_PATH)")
+    requests = [
+        {"schema": json_schema(kind_of(result) or ""), "document": to_dict(result)}
+        for _, result in SAMPLES
+    ]
+    found = subprocess.run(
+        [node, "-e", _AJV_SCRIPT],
+        input=json.dumps(requests),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+
+    assert [None] * len(SAMPLES) == json.loads(found.stdout)
