@@ -3,7 +3,8 @@
 Layers, lowest first: ``errors`` <- ``recurrence`` <- ``model`` <-
 ``workdays`` <- ``scheduling`` <- ``smart``, ``planning`` <- ``render`` <-
 ``cli``. ``io`` depends only on ``model`` (and what ``model`` depends on);
-``history`` on ``model``, ``io`` and ``workdays``. A private module
+``history`` on ``model``, ``io`` and ``workdays``; ``scheduling``, ``smart``
+and ``planning`` import ``io`` to register their results as documents. A private module
 (``_name``) is imported only from inside its own subpackage, and no two
 modules import each other, not even under ``TYPE_CHECKING``. Functions stay
 short enough to hold in the head.
@@ -30,9 +31,9 @@ ALLOWED: dict[str, set[str]] = {
     "evm": {"errors"},
     "io": _CORE,
     "history": {*_CORE, "io", "workdays"},
-    "scheduling": {*_CORE, "workdays"},
-    "smart": {*_CORE, "workdays", "scheduling", "planning"},
-    "planning": {*_CORE, "evm", "workdays", "scheduling", "smart", "history"},
+    "scheduling": {*_CORE, "workdays", "io"},
+    "smart": {*_CORE, "workdays", "scheduling", "planning", "io"},
+    "planning": {*_CORE, "evm", "workdays", "scheduling", "smart", "history", "io"},
     "render": {*_CORE, "evm", "workdays", "scheduling", "smart", "planning", "history", "io"},
     "cli": {
         *_CORE,

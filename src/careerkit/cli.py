@@ -5,8 +5,15 @@ PLAN.json`` prints its outline, ``careerkit schedule PLAN.json`` its
 critical-path schedule, ``careerkit next PLAN.json`` the tasks to work on now,
 ``careerkit check PLAN.json`` every goal's SMART verdict, ``careerkit diff
 OLD.json NEW.json`` the changes between two plans, ``careerkit log
-HISTORY.json`` a stored history's revisions, and ``careerkit schema`` prints
-the JSON Schema of plan documents.
+HISTORY.json`` a stored history's revisions, and ``careerkit schema [KIND]``
+prints the JSON Schema of plan documents, or of a kind of result.
+
+``schedule``, ``next``, ``check``, ``diff`` and ``log`` take ``--format
+text|json``: text for a person (the default), or JSON for a program, one
+JSON value per run on standard output: the result's document
+(:func:`careerkit.to_dict`) for ``schedule``, a list of documents for the
+others (next actions, SMART assessments, changes, log entries). The exit
+status is the same in both formats.
 
 Errors are printed one per line on standard error, as ``FILE: PATH: PROBLEM``
 for a document that was read and found invalid and as ``careerkit: PROBLEM``
@@ -47,7 +54,16 @@ from careerkit import __version__
 from careerkit.errors import CareerkitError, ValidationError
 from careerkit.history import History
 from careerkit.history.changes import diff
-from careerkit.io import DEFAULT_MAX_SIZE, from_dict, json_schema, loads, read_json
+from careerkit.io import (
+    DEFAULT_MAX_SIZE,
+    dumps,
+    from_dict,
+    json_schema,
+    loads,
+    read_json,
+    result_kinds,
+    to_dict,
+)
 from careerkit.model import Plan
 from careerkit.planning.actions import next_actions
 from careerkit.render.text import outline, schedule_report
@@ -161,10 +177,32 @@ def _parser() -> argparse.ArgumentParser:
     )
     log.add_argument("--subject", metavar="ID", help="only changes to this goal or task")
     log.set_defaults(plan=None)
+    for command in (changes, log):
+        _add_format(command)
 
-    schema = _command(commands, "schema", "print the JSON Schema of plan documents", _schema)
+    schema = _command(
+        commands, "schema", "print the JSON Schema of plan documents or of a result", _schema
+    )
+    kinds = ("plan", *result_kinds())
+    schema.add_argument(
+        "kind",
+        nargs="?",
+        default="plan",
+        choices=kinds,
+        metavar="KIND",
+        help=f"the document's kind (default: plan): {', '.join(kinds)}",
+    )
     schema.set_defaults(plan=None)
     return parser
+
+
+def _add_format(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for a person (default), or JSON documents for a program",
+    )
 
 
 def _command(
@@ -218,6 +256,8 @@ def _add_status_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     check.add_argument(
         "--as-of", type=_date, metavar="YYYY-MM-DD", help="date of the judgement (default: today)"
     )
+    for command in (timing, actions, check):
+        _add_format(command)
 
 
 def _date(text: str) -> date:
@@ -301,14 +341,32 @@ def _schedule(arguments: argparse.Namespace, out: TextIO) -> int:
     plan = _read(arguments.plan)
     as_of = _given_status_date(arguments, plan)
     result = schedule(plan, as_of=as_of, level=arguments.level)
-    out.write(schedule_report(result, limit=arguments.limit))
+    if arguments.format == "json":
+        out.write(dumps(result) + "\n")
+    else:
+        out.write(schedule_report(result, limit=arguments.limit))
     return EXIT_OK
+
+
+def _write_json(out: TextIO, results: Sequence[object]) -> None:
+    """The documents of results, as one JSON list."""
+    documents = [to_dict(result) for result in results]
+    try:
+        text = json.dumps(documents, indent=2, ensure_ascii=False, allow_nan=False)
+    except ValueError:  # a number JSON cannot write: refused with its path
+        for result in results:
+            dumps(result)
+        raise
+    out.write(text + "\n")
 
 
 def _next(arguments: argparse.Namespace, out: TextIO) -> int:
     plan = _read(arguments.plan)
     as_of = _status_date_or_today(arguments, plan)
     found = next_actions(plan, as_of=as_of)
+    if arguments.format == "json":
+        _write_json(out, found[: arguments.limit])
+        return EXIT_OK
     print(f"Next actions as of {as_of}:", file=out)
     for rank, action in enumerate(found[: arguments.limit], start=1):
         print(f"{rank:>3}. {action.task}: {action.title} (score {action.score:.2f})", file=out)
@@ -322,6 +380,11 @@ def _check(arguments: argparse.Namespace, out: TextIO) -> int:
     plan = _read(arguments.plan)
     as_of = _status_date_or_today(arguments, plan)
     results = assess_plan(plan, as_of=as_of)
+    smart = sum(1 for result in results if result.is_smart)
+    status = EXIT_OK if smart == len(results) else EXIT_NO
+    if arguments.format == "json":
+        _write_json(out, results)
+        return status
     for result in results:
         verdict = "SMART" if result.is_smart else "not SMART"
         missing = ", ".join(criterion.value for criterion in result.missing)
@@ -333,9 +396,8 @@ def _check(arguments: argparse.Namespace, out: TextIO) -> int:
         for finding in result.findings:
             print(f"    {finding.code} {finding.severity.value}: {finding.message}", file=out)
             print(f"         suggestion: {finding.suggestion}", file=out)
-    smart = sum(1 for result in results if result.is_smart)
     print(f"{smart} of {len(results)} goals are SMART as of {as_of}", file=out)
-    return EXIT_OK if smart == len(results) else EXIT_NO
+    return status
 
 
 def _diff(arguments: argparse.Namespace, out: TextIO) -> int:
@@ -344,6 +406,9 @@ def _diff(arguments: argparse.Namespace, out: TextIO) -> int:
     arguments.plan = arguments.new
     new = _read(arguments.new)
     found = diff(old, new)
+    if arguments.format == "json":
+        _write_json(out, found)
+        return EXIT_OK
     for change in found:
         print(change, file=out)
     if not found:
@@ -355,6 +420,8 @@ def _log(arguments: argparse.Namespace, out: TextIO) -> int:
     arguments.plan = path = arguments.history
     history = _read_history(path)
     subject = arguments.subject
+    if arguments.format == "json":
+        return _log_json(history, subject, out, path)
     shown = [
         (revision, [change for change in revision.changes if _about(change.subject, subject)])
         for revision in history
@@ -381,6 +448,16 @@ def _log(arguments: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _log_json(history: History, subject: str | None, out: TextIO, path: Path) -> int:
+    """The log entries as JSON: always a list, empty when no revision changes the subject."""
+    entries = history.log(subject)
+    _write_json(out, entries)
+    if subject is not None and not entries:
+        print(f"careerkit: {path}: no revision changes a goal or task {subject!r}", file=sys.stderr)
+        return EXIT_NO
+    return EXIT_OK
+
+
 def _about(changed: str | None, subject: str | None) -> bool:
     return subject is None or changed == subject
 
@@ -400,7 +477,7 @@ def _read_history(path: Path) -> History:
 
 
 def _schema(arguments: argparse.Namespace, out: TextIO) -> int:
-    json.dump(json_schema(), out, indent=2)
+    json.dump(json_schema(arguments.kind), out, indent=2)
     out.write("\n")
     return EXIT_OK
 

@@ -37,7 +37,7 @@ from careerkit.history._grammar import POSITIONAL as _POSITIONAL
 from careerkit.history._grammar import SCALARS as _SCALARS
 from careerkit.history._grammar import Operation, parts
 from careerkit.history._wording import what
-from careerkit.io import unstructure_value
+from careerkit.io import result_document, unstructure_value
 from careerkit.model import Plan
 from careerkit.model.arguments import checked_instance
 
@@ -60,6 +60,7 @@ def _refuse_change(change: Change) -> None:
     raise ValidationError(path="after", problem="a removal has nothing after")
 
 
+@result_document("change", properties=("subject",))
 @frozen(kw_only=True)
 class Change:
     """One change between two plans.

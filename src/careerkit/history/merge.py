@@ -14,6 +14,7 @@ from attrs import field, frozen
 
 from careerkit.errors import ValidationError
 from careerkit.history.changes import Change, Operation, apply, diff, value_at
+from careerkit.io import result_document
 from careerkit.model import Plan
 from careerkit.model.arguments import checked_instance
 
@@ -23,6 +24,7 @@ _POSITIONAL = ("check_ins",)
 """Lists whose items have no ids: additions on both sides are appended, ours first."""
 
 
+@result_document("conflict")
 @frozen(kw_only=True)
 class Conflict:
     """Two edits of the same place that disagree.

@@ -31,7 +31,7 @@ from careerkit.errors import HistoryError, ValidationError
 from careerkit.history import storage
 from careerkit.history._rebuilt import RebuiltPlans
 from careerkit.history.changes import Change, diff
-from careerkit.io import DEFAULT_MAX_SIZE, read_json, to_dict
+from careerkit.io import DEFAULT_MAX_SIZE, read_json, result_document, to_dict
 from careerkit.model import Plan
 from careerkit.model.arguments import checked_instance, checked_int
 
@@ -106,6 +106,7 @@ class Revision:
         return _the_plan(self._plan)
 
 
+@result_document("log_entry")
 @frozen(kw_only=True)
 class LogEntry:
     """A change that touched one goal or task, with who made it and why."""
@@ -117,6 +118,7 @@ class LogEntry:
     change: Change
 
 
+@result_document("timeline_point")
 @frozen(kw_only=True)
 class TimelinePoint:
     """A goal's deadline and metric target as of one revision."""

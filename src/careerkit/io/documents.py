@@ -16,17 +16,19 @@ document from a newer version raises
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+import math
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, cast
 
 from cattrs.errors import BaseValidationError
 
-from careerkit.errors import SchemaVersionError, ValidationError
+from careerkit.errors import Problem, SchemaVersionError, ValidationError, join_path
 from careerkit.io._converter import WrongValue, converter, problems_of, single_cycle
 from careerkit.io.reading import DEFAULT_MAX_SIZE, read_json
+from careerkit.io.results import document_of, kind_of, result_schema
 from careerkit.io.schema import plan_schema
 from careerkit.model import Plan
-from careerkit.model.arguments import checked_instance, checked_int
+from careerkit.model.arguments import checked_int, checked_text
 from careerkit.model.rules import describe
 
 __all__ = [
@@ -58,31 +60,50 @@ _MIGRATIONS: Mapping[int, Migration] = {
 """Migration from version N to N + 1, keyed by N."""
 
 
-def to_dict(plan: Plan) -> dict[str, Any]:
-    """The JSON-ready dictionary of a plan, with ``schema_version`` first.
+def to_dict(plan: object) -> dict[str, Any]:
+    """The JSON-ready dictionary of a plan, with ``schema_version`` first, or of a result.
 
-    Fields at their default values are omitted.
+    A plan's fields at their default values are omitted. A result (a
+    :class:`~careerkit.scheduling.Schedule`, a
+    :class:`~careerkit.smart.SmartAssessment`, any type registered with
+    ``careerkit.io.result_document``) gives its document, in
+    which every key is always present (see :doc:`/documents`).
 
     Parameters
     ----------
     plan
-        The plan to convert.
+        The plan or the result to convert (the name is kept from when only
+        plans were documents).
 
     Returns
     -------
     dict
-        Plain dicts, lists, strings and numbers, ready for ``json.dumps``.
+        Plain dicts, lists, strings, numbers, booleans and None, ready for
+        ``json.dumps``.
+
+    Raises
+    ------
+    ValidationError
+        ``plan`` is neither a plan nor a registered result.
 
     Examples
     --------
     >>> plan = Plan(id="p", owner="Ana", start=date(2026, 1, 5))
     >>> to_dict(plan)
     {'schema_version': 3, 'id': 'p', 'owner': 'Ana', 'start': '2026-01-05'}
+    >>> to_dict(schedule(plan))["critical_path"]
+    []
     """
-    checked_instance(plan, Plan, "plan")
-    document: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
-    document.update(converter.unstructure(plan))
-    return document
+    if isinstance(plan, Plan):
+        document: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+        document.update(converter.unstructure(plan))
+        return document
+    if kind_of(plan) is None:
+        raise ValidationError(
+            path="plan",
+            problem=f"expected a Plan or a result such as a Schedule, got {type(plan).__name__}",
+        )
+    return document_of(plan)
 
 
 def from_dict(document: Mapping[str, Any]) -> Plan:
@@ -157,13 +178,13 @@ def _migrate(document: object, migrations: Mapping[int, Migration]) -> dict[str,
     return body
 
 
-def dumps(plan: Plan, *, indent: int | None = 2) -> str:
-    """The plan as a JSON document.
+def dumps(plan: object, *, indent: int | None = 2) -> str:
+    """The plan, or a result, as a JSON document.
 
     Parameters
     ----------
     plan
-        The plan to write.
+        The plan or the result to write (see :func:`to_dict`).
     indent
         Spaces per indentation level (an ``int`` of at least 0), or None for
         the most compact form.
@@ -171,8 +192,9 @@ def dumps(plan: Plan, *, indent: int | None = 2) -> str:
     Raises
     ------
     ValidationError
-        ``plan`` is not a :class:`~careerkit.Plan` or ``indent`` is of the
-        wrong type (the path names the argument).
+        ``plan`` is neither a :class:`~careerkit.Plan` nor a result, a
+        number in it is NaN or infinite (JSON has neither; the path names
+        it), or ``indent`` is of the wrong type (the path names the argument).
 
     Examples
     --------
@@ -182,7 +204,25 @@ def dumps(plan: Plan, *, indent: int | None = 2) -> str:
     document = to_dict(plan)
     if indent is not None:
         indent = checked_int(indent, "indent", minimum=0)
-    return json.dumps(document, indent=indent, ensure_ascii=False)
+    try:
+        return json.dumps(document, indent=indent, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        raise ValidationError(problems=_not_finite(document, "")) from None
+
+
+def _not_finite(value: object, path: str) -> list[Problem]:
+    """Where a document holds NaN or an infinity, which JSON cannot write."""
+    if type(value) is float and not math.isfinite(value):
+        return [Problem(path, f"{value} is not a number JSON can write; expected a finite one")]
+    if type(value) is dict:
+        items: Iterable[tuple[str, object]] = (
+            (join_path(path, key), item) for key, item in value.items()
+        )
+    elif type(value) is list:
+        items = ((f"{path}[{index}]", item) for index, item in enumerate(value))
+    else:
+        return []
+    return [problem for where, item in items for problem in _not_finite(item, where)]
 
 
 def loads(text: str | bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> Plan:
@@ -226,21 +266,44 @@ def loads(text: str | bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> Plan:
     return from_dict(cast("Mapping[str, Any]", read_json(text, max_size=max_size)))
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a plan document.
+def json_schema(kind: str = "plan") -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a plan document, or of a kind of result.
 
-    For products that build or check plan documents outside Python. The
+    For products that build or check documents outside Python. The plan's
     schema describes shapes, types, formats and ranges; rules that relate
     several fields (references, dates in order, cycles) are checked by
-    :func:`loads` alone.
+    :func:`loads` alone. A result's schema requires every key of its
+    document and allows no other.
 
+    Parameters
+    ----------
+    kind
+        ``"plan"``, or the kind of a result: ``"schedule"``,
+        ``"smart_assessment"``, ... (``careerkit.io.result_kinds()``).
+
+    Returns
+    -------
+    dict
+        The schema, whose ``$id`` names the kind.
+
+    Raises
+    ------
+    ValidationError
+        ``kind`` is not a known kind; the message lists them.
+
+    Examples
+    --------
     >>> schema = json_schema()
     >>> schema["$schema"]
     'https://json-schema.org/draft/2020-12/schema'
     >>> schema["properties"]["schema_version"]["maximum"]
     3
+    >>> json_schema("violation")["required"]
+    ['constraint', 'subject', 'limit', 'finish', 'by']
     """
-    return plan_schema(SCHEMA_VERSION)
+    if checked_text(kind, "kind") == "plan":
+        return plan_schema(SCHEMA_VERSION)
+    return result_schema(kind)
 
 
 def unstructure_value(value: Any) -> Any:

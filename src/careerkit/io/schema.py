@@ -15,8 +15,8 @@ from __future__ import annotations
 import enum
 import types
 import typing
-from collections.abc import Mapping
-from datetime import date
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
 from typing import Any
 
 import attrs
@@ -24,7 +24,7 @@ import attrs
 from careerkit.model import Calendar, Dependency, Goal, Plan, Task
 from careerkit.model.rules import BLANK_CHARACTERS, MAX_DURATION, MAX_MAGNITUDE, MAX_TEXT
 
-__all__ = ["plan_schema"]
+__all__ = ["RecordSchema", "plan_schema", "type_schema"]
 
 
 def _escaped(characters: str) -> str:
@@ -81,6 +81,10 @@ _REQUIRED_TEXT = {"title", "name", "owner"}
 _SATISFACTION = {"minimum": 1, "maximum": 5}
 
 
+RecordSchema = Callable[[type, dict[str, Any]], dict[str, Any]]
+"""How the object schema of an attrs class is built, given the ``$defs`` collected so far."""
+
+
 def plan_schema(version: int) -> dict[str, Any]:
     """The schema of a plan document written at ``version``."""
     definitions: dict[str, Any] = {}
@@ -105,7 +109,7 @@ def _object_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     for attribute in attrs.fields(attrs.resolve_types(cls)):
         if not attribute.init:
             continue
-        schema = _type_schema(attribute.type, definitions)
+        schema = type_schema(attribute.type, definitions, record=_object_schema)
         if (cls, attribute.name) in _ID_LISTS:
             schema["items"] = {"type": "string", **_ID}
         if (cls, attribute.name) == (Task, "depends_on"):
@@ -137,29 +141,33 @@ def _constrain(schema: dict[str, Any], extra: Mapping[str, Any]) -> None:
             branch.update(extra)
 
 
-def _type_schema(kind: Any, definitions: dict[str, Any]) -> dict[str, Any]:
+def type_schema(kind: Any, definitions: dict[str, Any], *, record: RecordSchema) -> dict[str, Any]:
+    """The schema of a value of type ``kind``; an attrs class is a ``$ref`` to its entry
+    in ``definitions``, which ``record`` builds (the plan's objects or the results')."""
     origin = typing.get_origin(kind)
     if origin in (types.UnionType, typing.Union):
-        return {"anyOf": [_type_schema(arg, definitions) for arg in typing.get_args(kind)]}
+        return {
+            "anyOf": [type_schema(arg, definitions, record=record) for arg in typing.get_args(kind)]
+        }
     if kind is type(None):
         return {"type": "null"}
+    if kind is Any:
+        return {}  # any JSON value
     if origin is tuple:
-        item = typing.get_args(kind)[0]
-        schema: dict[str, Any] = {"type": "array", "items": _type_schema(item, definitions)}
-        if not attrs.has(item):  # lists of plain values hold distinct entries
-            schema["uniqueItems"] = True
-        if item is str:
-            schema["items"].update(_NOT_BLANK)
-        return schema
+        return _tuple_schema(kind, definitions, record)
     if origin is Mapping:
         text = {"type": "string", "maxLength": MAX_TEXT, **_STORABLE}
         return {"type": "object", "propertyNames": text, "additionalProperties": text}
     if kind is str:
         return {"type": "string", "maxLength": MAX_TEXT, **_STORABLE}
+    if kind is bool:
+        return {"type": "boolean"}
     if kind is int:
         return {"type": "integer", "minimum": -MAX_MAGNITUDE, "maximum": MAX_MAGNITUDE}
     if kind is float:
         return {"type": "number", "minimum": -MAX_MAGNITUDE, "maximum": MAX_MAGNITUDE}
+    if kind is datetime:
+        return {"type": "string", "format": "date-time"}
     if kind is date:
         return dict(_DATE)
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
@@ -167,6 +175,28 @@ def _type_schema(kind: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     if attrs.has(kind):
         if kind.__name__ not in definitions:
             definitions[kind.__name__] = {}  # placeholder against recursion
-            definitions[kind.__name__] = _object_schema(kind, definitions)
+            definitions[kind.__name__] = record(kind, definitions)
         return {"$ref": f"#/$defs/{kind.__name__}"}
     raise TypeError(f"no JSON Schema for {kind!r}")  # pragma: no cover - model changed
+
+
+def _tuple_schema(kind: Any, definitions: dict[str, Any], record: RecordSchema) -> dict[str, Any]:
+    """A list: of any length for ``tuple[X, ...]``, of fixed items for ``tuple[X, Y]``."""
+    arguments = typing.get_args(kind)
+    if len(arguments) != 2 or arguments[1] is not Ellipsis:
+        return {
+            "type": "array",
+            "prefixItems": [type_schema(item, definitions, record=record) for item in arguments],
+            "items": False,
+            "minItems": len(arguments),
+        }
+    item = arguments[0]
+    schema: dict[str, Any] = {
+        "type": "array",
+        "items": type_schema(item, definitions, record=record),
+    }
+    if not attrs.has(item):  # lists of plain values hold distinct entries
+        schema["uniqueItems"] = True
+    if item is str:
+        schema["items"].update(_NOT_BLANK)
+    return schema

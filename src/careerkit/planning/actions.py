@@ -46,6 +46,7 @@ import networkx as nx
 from attrs import frozen
 
 from careerkit.errors import Problem, ValidationError
+from careerkit.io import result_document
 from careerkit.model import GoalStatus, Plan, Status, Task
 from careerkit.model import rules as checks
 from careerkit.model.arguments import checked_date
@@ -95,6 +96,7 @@ class UrgencyPolicy:
         checks.raise_if_any(problems)
 
 
+@result_document("urgency_term", properties=("contribution",))
 @frozen(kw_only=True)
 class UrgencyTerm:
     """One term of an urgency score: its value (0 to 1) and its weight.
@@ -115,6 +117,7 @@ class UrgencyTerm:
         return self.weight * self.value
 
 
+@result_document("next_action")
 @frozen(kw_only=True)
 class NextAction:
     """A task ready to be worked on, with its urgency and why.

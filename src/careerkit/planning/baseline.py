@@ -13,6 +13,7 @@ from datetime import date
 
 from attrs import frozen
 
+from careerkit.io import result_document
 from careerkit.model import Plan
 from careerkit.planning._schedules import schedule_of
 from careerkit.scheduling import Schedule
@@ -22,6 +23,7 @@ from careerkit.workdays import DayIndex
 __all__ = ["BaselineComparison", "Variance", "compare_to_baseline"]
 
 
+@result_document("variance", properties=("moved",))
 @frozen(kw_only=True)
 class Variance:
     """How one goal or task moved against the baseline, in working days.
@@ -49,6 +51,7 @@ class Variance:
         return any(value for value in (self.start, self.finish, self.deadline))
 
 
+@result_document("baseline_comparison")
 @frozen(kw_only=True)
 class BaselineComparison:
     """The current plan against its baseline."""

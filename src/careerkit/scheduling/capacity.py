@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from attrs import frozen
 
+from careerkit.io import result_document
 from careerkit.workdays import DayIndex
 
 __all__ = ["TOLERANCE", "WeekLoad", "week_number", "weekly_load"]
@@ -24,6 +25,7 @@ TOLERANCE = 1e-9
 """Hours within which a load counts as at capacity, not over it."""
 
 
+@result_document("week_load", properties=("overloaded", "spare"))
 @frozen(kw_only=True)
 class WeekLoad:
     """The hours of work planned in one week against the weekly capacity.

@@ -20,6 +20,7 @@ from datetime import date
 from attrs import field, frozen
 
 from careerkit.errors import UnknownReferenceError
+from careerkit.io import result_document
 from careerkit.scheduling.capacity import WeekLoad
 
 __all__ = [
@@ -46,6 +47,7 @@ class Constraint(enum.Enum):
     """A goal's ``deadline``."""
 
 
+@result_document("violation")
 @frozen(kw_only=True)
 class Violation:
     """A date the schedule cannot meet, and by how many working days.
@@ -69,6 +71,7 @@ class Violation:
     """Working days past the limit."""
 
 
+@result_document("task_schedule")
 @frozen(kw_only=True)
 class TaskSchedule:
     """When one task can happen: early and late dates, float, criticality.
@@ -108,6 +111,7 @@ class TaskSchedule:
     """The dates of a habit's occurrences (recurring tasks only)."""
 
 
+@result_document("goal_schedule", properties=("late",))
 @frozen(kw_only=True)
 class GoalSchedule:
     """A goal's forecast: when its work starts and finishes against its deadline.
@@ -266,6 +270,7 @@ class TaskRows:
     __hash__ = None  # type: ignore[assignment]
 
 
+@result_document("schedule", properties=("tasks",))
 @frozen(kw_only=True)
 class Schedule:
     """The critical-path schedule of a plan.

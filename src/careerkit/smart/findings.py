@@ -13,6 +13,8 @@ from collections.abc import Collection, Iterable
 
 from attrs import frozen
 
+from careerkit.io import result_document
+
 __all__ = ["Criterion", "Finding", "Severity", "SmartAssessment", "Verdict", "assessment_of"]
 
 
@@ -45,6 +47,7 @@ class Severity(enum.Enum):
     WARNING = "warning"
 
 
+@result_document("finding")
 @frozen(kw_only=True)
 class Finding:
     """Something a SMART rule found, with how to fix it.
@@ -64,6 +67,7 @@ class Finding:
     suggestion: str
 
 
+@result_document("smart_assessment", properties=("missing", "is_smart", "score"))
 @frozen(kw_only=True)
 class SmartAssessment:
     """The SMART verdict on one goal.
