@@ -11,7 +11,7 @@ uncertain tasks can move; the rest keep the times of the schedule.
 A goal's finish is that of :class:`careerkit.GoalSchedule`: the end of its
 last task, its child goals' tasks included, habits and dropped tasks left
 out. Finishes are working-day boundaries (see
-:mod:`careerkit.scheduling._cpm`); :meth:`SampledNetwork.finish_date`
+``careerkit.scheduling._cpm``); :meth:`SampledNetwork.finish_date`
 turns one into the goal's inclusive finish date.
 """
 
