@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from datetime import date
 
 from careerkit.model import Plan
-from careerkit.planning._forecast_durations import day_weights
+from careerkit.planning._forecast_durations import draws
 from careerkit.planning._forecast_parts import Estimate, percentiles
-from careerkit.planning.forecast_results import Distribution
+from careerkit.planning.forecast_results import Distribution, Reason
 from careerkit.scheduling.sampling import SampledNetwork
 
 __all__ = ["schedule_risk"]
@@ -39,9 +39,8 @@ def schedule_risk(
     network = SampledNetwork(plan, as_of)
     columns = []
     for item in network.uncertain:  # one column of draws per task, tasks in plan order
-        days = range(item.optimistic, item.pessimistic + 1)
-        weights = day_weights(item.optimistic, item.likely, item.pessimistic, distribution)
-        columns.append((item.node, rng.choices(days, cum_weights=weights, k=runs)))
+        estimate = (item.optimistic, item.likely, item.pessimistic)
+        columns.append((item.node, draws(estimate, distribution, rng, runs)))
     found: dict[str, list[int]] = {goal: [] for goal in network.goals}
     for run in range(runs):
         finishes = network.finishes({node: column[run] for node, column in columns})
@@ -59,8 +58,25 @@ def schedule_risk(
             network.finish_date(goal, boundary, scheduled=scheduled.get(goal))
             for boundary in percentiles(boundaries)
         )
-        estimates[goal] = Estimate(p50=low, p85=middle, p95=high, probability=probability)
+        estimates[goal] = _estimate(low, middle, high, probability)
     return estimates, _plan_estimate(network, found, scheduled)
+
+
+def _estimate(
+    low: date | None, middle: date | None, high: date | None, probability: float | None
+) -> Estimate:
+    """The estimate of percentile dates, with the reason when the last of them is
+    past the calendar's end."""
+    if high is not None:
+        return Estimate(p50=low, p85=middle, p95=high, probability=probability)
+    return Estimate(
+        p50=low,
+        p85=middle,
+        p95=high,
+        probability=probability,
+        reason=Reason.BEYOND_HORIZON,
+        message="some runs finish after the calendar's last day, 9999-12-31",
+    )
 
 
 def _plan_estimate(
@@ -76,4 +92,4 @@ def _plan_estimate(
         network.finish_date(last, boundary, scheduled=scheduled.get(last))
         for boundary in percentiles(ends)
     )
-    return Estimate(p50=low, p85=middle, p95=high)
+    return _estimate(low, middle, high, None)

@@ -54,7 +54,8 @@ class Reason(enum.Enum):
     WRONG_DIRECTION = "wrong_direction"
     """A metric whose trend moves away from its target, or not at all."""
     BEYOND_HORIZON = "beyond_horizon"
-    """The work would take longer than the policy's ``horizon_weeks``."""
+    """The work would take longer than the policy's ``horizon_weeks`` (throughput,
+    velocity), or past the calendar's last day (schedule risk)."""
 
 
 @frozen(kw_only=True)

@@ -68,6 +68,7 @@ class SampledNetwork:
         inputs = Inputs.of(plan, as_of)
         self._inputs = inputs
         self._status_day = inputs.days.index_of(as_of)
+        self._end = inputs.days.boundary_after(date.max)
         self._es, self._ef = _cpm.forward(
             inputs.network.predecessors,
             inputs.order,
@@ -168,16 +169,21 @@ class SampledNetwork:
                 found[parent] = below
         return {goal: finish for goal, finish in found.items() if finish is not None}
 
-    def finish_date(self, goal: str, boundary: int, *, scheduled: date | None = None) -> date:
+    def finish_date(
+        self, goal: str, boundary: int, *, scheduled: date | None = None
+    ) -> date | None:
         """The inclusive finish date of a goal whose work ends at ``boundary``.
 
         The last working day before the boundary, or ``scheduled`` (the
         schedule's own finish) when the boundary is the planned one: the
         schedule also knows milestones on their own day and work done on a
-        day off.
+        day off. None when the boundary lies past the calendar's last day,
+        9999-12-31.
         """
         if scheduled is not None and boundary == self._planned.get(goal):
             return scheduled
+        if boundary > self._end:
+            return None
         return self._inputs.days.date_of(boundary - 1)
 
     def _moved(self) -> list[bool]:
