@@ -38,6 +38,7 @@ from careerkit.planning.forecast_results import (
     Method,
     PlanForecast,
 )
+from careerkit.scheduling import Schedule
 from careerkit.scheduling.given import checked_plan, checked_status_date
 
 __all__ = ["MAX_RUNS", "forecast"]
@@ -55,7 +56,7 @@ def forecast(
     method: Method = "schedule_risk",
     seed: int,
     runs: int = 10_000,
-    schedule: object = None,
+    schedule: Schedule | None = None,
     policy: ForecastPolicy | None = None,
 ) -> Forecast:
     """Forecast when each goal and the plan finish, as of a date.
@@ -87,6 +88,8 @@ def forecast(
     Forecast
         Each goal's P50, P85 and P95 finish, the probability of meeting its
         deadline, its deterministic finish and its metric's trend date.
+
+        .. versionadded:: 0.1.0
 
     Raises
     ------

@@ -76,6 +76,8 @@ class ForecastPolicy:
         How far the throughput method burns work down before it calls a
         finish beyond its horizon.
 
+    .. versionadded:: 0.1.0
+
     Examples
     --------
     >>> ForecastPolicy(window_weeks=4).min_weeks
@@ -116,6 +118,13 @@ class MetricForecast:
     """When a goal's metric reaches its target on its least-squares trend.
 
     ``reaching`` is None, with a ``reason``, when the trend cannot say.
+
+    Examples
+    --------
+    >>> from careerkit.planning.forecast import forecast
+    >>> found = forecast(sample_plan, as_of=date(2026, 11, 26), seed=1)
+    >>> found.goal("resume-current").metric.reason
+    <Reason.TOO_FEW_MEASUREMENTS: 'too_few_measurements'>
     """
 
     measurements: int
@@ -137,6 +146,14 @@ class GoalForecast:
     """The forecast finish of one goal.
 
     Percentile dates are None when the method cannot give them (see ``reason``).
+
+    Examples
+    --------
+    >>> from careerkit.planning.forecast import forecast
+    >>> found = forecast(sample_plan, as_of=date(2026, 11, 26), method="velocity", seed=1)
+    >>> diploma = found.goal("digital-marketing-diploma")
+    >>> diploma.remaining_hours, diploma.p50, diploma.probability
+    (39.0, datetime.date(2027, 4, 4), None)
     """
 
     goal: str
@@ -159,7 +176,14 @@ class GoalForecast:
 
 @frozen(kw_only=True)
 class PlanForecast:
-    """The forecast finish of the whole plan: of its last goal."""
+    """The forecast finish of the whole plan: of its last goal.
+
+    Examples
+    --------
+    >>> from careerkit.planning.forecast import forecast
+    >>> forecast(sample_plan, as_of=date(2026, 11, 26), seed=1).plan.p95
+    datetime.date(2029, 5, 25)
+    """
 
     scheduled: date | None
     p50: date | None
@@ -173,6 +197,8 @@ class PlanForecast:
 @frozen(kw_only=True)
 class Forecast:
     """A plan's forecast finishes as of a date, by one method.
+
+    .. versionadded:: 0.1.0
 
     Examples
     --------

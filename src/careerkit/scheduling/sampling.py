@@ -35,7 +35,11 @@ _DONE, _DROPPED, _IN_PROGRESS = Status.DONE, Status.DROPPED, Status.IN_PROGRESS
 class Uncertain:
     """A task whose duration is sampled: its node and its three-point estimate
     (working days), and whether it is in progress (then only the share left
-    of a sampled duration remains to do)."""
+    of a sampled duration remains to do).
+
+    >>> Uncertain(task="t", node=0, optimistic=2, likely=3, pessimistic=6, in_progress=False).likely
+    3
+    """
 
     task: str
     node: int
@@ -55,6 +59,8 @@ class SampledNetwork:
     as_of
         The status date: work done and in progress keeps its actual dates,
         and nothing else starts before it.
+
+    .. versionadded:: 0.1.0
 
     Examples
     --------
