@@ -61,6 +61,8 @@ def forecast(
 ) -> Forecast:
     """Forecast when each goal and the plan finish, as of a date.
 
+    .. versionadded:: 0.1.0
+
     Parameters
     ----------
     plan
@@ -88,8 +90,6 @@ def forecast(
     Forecast
         Each goal's P50, P85 and P95 finish, the probability of meeting its
         deadline, its deterministic finish and its metric's trend date.
-
-        .. versionadded:: 0.1.0
 
     Raises
     ------

@@ -62,6 +62,8 @@ class Reason(enum.Enum):
 class ForecastPolicy:
     """The settings of a forecast.
 
+    .. versionadded:: 0.1.0
+
     Parameters
     ----------
     window_weeks
@@ -75,8 +77,6 @@ class ForecastPolicy:
     horizon_weeks
         How far the throughput method burns work down before it calls a
         finish beyond its horizon.
-
-    .. versionadded:: 0.1.0
 
     Examples
     --------

@@ -52,6 +52,8 @@ class Uncertain:
 class SampledNetwork:
     """A plan's precedence network at a status date, ready for many forward passes.
 
+    .. versionadded:: 0.1.0
+
     Parameters
     ----------
     plan
@@ -59,8 +61,6 @@ class SampledNetwork:
     as_of
         The status date: work done and in progress keeps its actual dates,
         and nothing else starts before it.
-
-    .. versionadded:: 0.1.0
 
     Examples
     --------
