@@ -263,3 +263,23 @@ def test_wrong_policies_are_named(changes: dict[str, object], path: str) -> None
     with pytest.raises(ValidationError) as caught:
         ForecastPolicy(**changes)  # type: ignore[arg-type]
     assert path == caught.value.path
+
+
+def test_a_given_schedule_gives_the_deterministic_finish() -> None:
+    """The caller's schedule is the one compared with; a leveled one shows its own
+    finish while the runs stay unleveled."""
+    plan = _plan(
+        attrs.evolve(_uncertain("a"), effort=80.0),
+        attrs.evolve(_uncertain("b"), effort=80.0),
+    )
+    plan = attrs.evolve(plan, weekly_capacity=20.0)
+    leveled = schedule(plan, as_of=START, level=True)
+    unleveled = schedule(plan, as_of=START)
+    assert leveled.goal("g").finish != unleveled.goal("g").finish
+
+    found = forecast(plan, as_of=START, seed=1, runs=200, schedule=leveled).goal("g")
+    alone = forecast(plan, as_of=START, seed=1, runs=200).goal("g")
+
+    assert leveled.goal("g").finish == found.scheduled
+    assert unleveled.goal("g").finish == alone.scheduled
+    assert (alone.p50, alone.p85, alone.p95) == (found.p50, found.p85, found.p95)

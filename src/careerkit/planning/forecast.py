@@ -39,6 +39,7 @@ from careerkit.planning.forecast_results import (
     PlanForecast,
 )
 from careerkit.scheduling import Schedule
+from careerkit.scheduling import schedule as compute_schedule
 from careerkit.scheduling.given import checked_plan, checked_status_date
 
 __all__ = ["MAX_RUNS", "forecast"]
@@ -80,7 +81,8 @@ def forecast(
         How many Monte Carlo runs, 1 to :data:`MAX_RUNS`.
     schedule
         The plan's schedule as of ``as_of``, if the caller has it (it gives
-        the deterministic finishes); computed once otherwise.
+        the deterministic finishes, leveled if it is); computed once
+        otherwise. The runs of the schedule-risk method are not leveled.
     policy
         The window, the distribution and the horizon; the defaults of
         :class:`~careerkit.planning.forecast_results.ForecastPolicy` if None.
@@ -132,13 +134,14 @@ def forecast(
     )
     rng = random.Random(seed)
     if method == "schedule_risk":
+        unleveled = compute_schedule(plan, as_of=status_date) if scheduled.leveled else scheduled
         estimates, whole = schedule_risk(
             plan,
             as_of=status_date,
             rng=rng,
             runs=runs,
             distribution=policy.distribution,
-            scheduled=request.scheduled,
+            scheduled={entry.goal: entry.finish for entry in unleveled.goals},
         )
         by_key: dict[str | None, Estimate] = {None: whole}
         by_key.update(estimates)
