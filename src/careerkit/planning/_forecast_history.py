@@ -71,6 +71,8 @@ def velocity(
         if needed > horizon:
             result[key] = _beyond(horizon)
             continue
+        # No overflow: earned work ends by 9000-12-31 (the plan's last date), the
+        # window and the horizon span at most 10,000 weeks each, so this is before 9400.
         finish = as_of + timedelta(days=math.ceil(needed * 7 - 1e-9))
         result[key] = Estimate(p50=finish, p85=finish, p95=finish)
     return result
