@@ -33,6 +33,7 @@ from careerkit.io.results import kind_of
 from careerkit.model import Plan
 from careerkit.planning.actions import NextAction, UrgencyTerm, next_actions
 from careerkit.planning.baseline import compare_to_baseline
+from careerkit.planning.forecast import forecast
 from careerkit.scheduling import Schedule, schedule
 from careerkit.scheduling.capacity import WeekLoad
 from careerkit.smart import assess, assess_plan
@@ -102,6 +103,12 @@ def samples() -> Iterator[tuple[str, object]]:
     yield "change", diff(plan, later_plan())[0]
     yield "change-added", diff(evolve(plan, check_ins=()), plan)[0]
     yield "conflict", conflict()
+    risk = forecast(plan, as_of=AS_OF, seed=1)
+    yield "forecast", risk
+    yield "forecast-throughput", forecast(plan, as_of=AS_OF, seed=1, method="throughput")
+    yield "goal_forecast", risk.goal(DIPLOMA)
+    yield "plan_forecast", risk.plan
+    yield "metric_forecast", next(goal.metric for goal in risk.goals if goal.metric is not None)
 
 
 SAMPLES = list(samples())

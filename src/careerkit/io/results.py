@@ -315,11 +315,13 @@ def result_schema(kind: str) -> dict[str, Any]:
 def _object_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     """Every key required, nothing else allowed: the document rule, as a schema."""
     properties = {
-        attribute.name: type_schema(attribute.type, definitions, record=_object_schema)
+        attribute.name: type_schema(
+            attribute.type, definitions, record=_object_schema, distinct=False
+        )
         for attribute in _public_fields(cls)
     }
     for name, kind in _properties(cls).items():
-        properties[name] = type_schema(kind, definitions, record=_object_schema)
+        properties[name] = type_schema(kind, definitions, record=_object_schema, distinct=False)
     return {
         "type": "object",
         "properties": properties,

@@ -141,20 +141,29 @@ def _constrain(schema: dict[str, Any], extra: Mapping[str, Any]) -> None:
             branch.update(extra)
 
 
-def type_schema(kind: Any, definitions: dict[str, Any], *, record: RecordSchema) -> dict[str, Any]:
+def type_schema(
+    kind: Any, definitions: dict[str, Any], *, record: RecordSchema, distinct: bool = True
+) -> dict[str, Any]:
     """The schema of a value of type ``kind``; an attrs class is a ``$ref`` to its entry
-    in ``definitions``, which ``record`` builds (the plan's objects or the results')."""
+    in ``definitions``, which ``record`` builds (the plan's objects or the results').
+    Lists of plain values hold distinct entries when ``distinct`` (in plans, not in
+    results, where a list of weekly hours may repeat a number)."""
     origin = typing.get_origin(kind)
     if origin in (types.UnionType, typing.Union):
         return {
-            "anyOf": [type_schema(arg, definitions, record=record) for arg in typing.get_args(kind)]
+            "anyOf": [
+                type_schema(arg, definitions, record=record, distinct=distinct)
+                for arg in typing.get_args(kind)
+            ]
         }
     if kind is type(None):
         return {"type": "null"}
     if kind is Any:
         return {}  # any JSON value
+    if origin is typing.Literal:
+        return {"enum": list(typing.get_args(kind))}
     if origin is tuple:
-        return _tuple_schema(kind, definitions, record)
+        return _tuple_schema(kind, definitions, record, distinct=distinct)
     if origin is Mapping:
         text = {"type": "string", "maxLength": MAX_TEXT, **_STORABLE}
         return {"type": "object", "propertyNames": text, "additionalProperties": text}
@@ -180,22 +189,27 @@ def type_schema(kind: Any, definitions: dict[str, Any], *, record: RecordSchema)
     raise TypeError(f"no JSON Schema for {kind!r}")  # pragma: no cover - model changed
 
 
-def _tuple_schema(kind: Any, definitions: dict[str, Any], record: RecordSchema) -> dict[str, Any]:
+def _tuple_schema(
+    kind: Any, definitions: dict[str, Any], record: RecordSchema, *, distinct: bool
+) -> dict[str, Any]:
     """A list: of any length for ``tuple[X, ...]``, of fixed items for ``tuple[X, Y]``."""
     arguments = typing.get_args(kind)
     if len(arguments) != 2 or arguments[1] is not Ellipsis:
         return {
             "type": "array",
-            "prefixItems": [type_schema(item, definitions, record=record) for item in arguments],
+            "prefixItems": [
+                type_schema(item, definitions, record=record, distinct=distinct)
+                for item in arguments
+            ],
             "items": False,
             "minItems": len(arguments),
         }
     item = arguments[0]
     schema: dict[str, Any] = {
         "type": "array",
-        "items": type_schema(item, definitions, record=record),
+        "items": type_schema(item, definitions, record=record, distinct=distinct),
     }
-    if not attrs.has(item):  # lists of plain values hold distinct entries
+    if distinct and not attrs.has(item):
         schema["uniqueItems"] = True
     if item is str:
         schema["items"].update(_NOT_BLANK)
