@@ -49,7 +49,7 @@ class Work:
         bac, fraction, planned = [0.0] * count, [0.0] * count, [0.0] * count
         weights, totals = [0.0] * count, [0] * count
         spent = [task.hours_spent for task in plan.tasks]
-        es, shifted, occurrences = times.es, times.shifted, times.occurrences
+        es, ef, shifted, occurrences = times.es, times.ef, times.shifted, times.occurrences
         for row, task in enumerate(plan.tasks):
             if task.status is _DROPPED:
                 continue
@@ -60,10 +60,10 @@ class Work:
                 fraction[row] = _habit_fraction(task.status, task.done_occurrences, total, as_of)
                 planned[row] = bisect.bisect_right(dates, as_of) / total if total else 0.0
                 continue
-            duration = task.duration
-            bac[row], weights[row] = task.effort, float(duration)
+            bac[row], weights[row] = task.effort, float(task.duration)
             fraction[row] = task.fraction_complete
             start = es[row] - 1 if shifted[row] else es[row]
+            duration = ef[row] - es[row]  # as planned: a baseline's length may differ
             if duration:
                 planned[row] = min(1.0, max(0.0, (at - start) / duration))
             else:
