@@ -14,7 +14,7 @@ weigh nothing.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from attrs import frozen
@@ -40,6 +40,9 @@ class Work:
     planned_occurrences: Sequence[int]
     """Habits: their planned occurrences in all; 0 for other tasks."""
     dropped: Sequence[bool]
+    habit_days: Mapping[int, Sequence[int]]
+    """Habits: the working-day index of each planned occurrence (a day off counts
+    on the next working day), by row."""
 
     @classmethod
     def of(cls, plan: Plan, times: PlannedTimes, as_of: date) -> Work:
@@ -76,6 +79,10 @@ class Work:
             duration_weight=weights,
             planned_occurrences=totals,
             dropped=[task.status is _DROPPED for task in plan.tasks],
+            habit_days={
+                row: [times.days.index_of(day) for day in dates]
+                for row, dates in occurrences.items()
+            },
         )
 
 
@@ -97,7 +104,7 @@ def pv_curve(
     an empty curve when the rows plan no hours. Built with a difference
     array: time proportional to the rows, their occurrences and the days.
     """
-    days, es, ef, shifted = times.days, times.es, times.ef, times.shifted
+    es, ef, shifted = times.es, times.ef, times.shifted
     spans: list[tuple[int, int, float]] = []  # (first day, past the last day, hours a day)
     points: list[tuple[int, float]] = []  # (day, hours)
     tasks = plan.tasks
@@ -108,7 +115,7 @@ def pv_curve(
         task = tasks[row]
         if task.recurrence is not None:
             effort = task.effort
-            points.extend((days.index_of(day), effort) for day in times.occurrences[row])
+            points.extend((day, effort) for day in work.habit_days[row])
         elif ef[row] > es[row]:
             spans.append((es[row], ef[row], hours / (ef[row] - es[row])))
         else:
