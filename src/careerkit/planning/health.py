@@ -70,7 +70,7 @@ class Signal(enum.Enum):
     METRIC = "metric"
     """The metric against its planned line."""
     STATUS = "status"
-    """The state of the work itself: done, or not yet started."""
+    """The state of the work itself, done or not yet started."""
     NONE = "none"
     """No signal could be read."""
 

@@ -63,13 +63,13 @@ class EarnedValue:
     """
 
     pv: float
-    """Planned value: the hours of work planned to be done by the status date."""
+    """Planned value, the hours of work planned to be done by the status date."""
     ev: float
-    """Earned value: the planned hours of the work actually done."""
+    """Earned value, the planned hours of the work actually done."""
     ac: float
-    """Actual cost: the hours spent."""
+    """Actual cost, the hours spent."""
     bac: float
-    """Budget at completion: the planned hours of all the work."""
+    """Budget at completion, the planned hours of all the work."""
     sv: float
     """Schedule variance EV - PV, in hours."""
     cv: float
@@ -79,15 +79,15 @@ class EarnedValue:
     cpi: float | None
     """EV / AC; None while no hours are spent."""
     earned_schedule: float | None
-    """ES: the working days from the planned start at which the EV was planned
-    to be earned; None when no hours are planned at all."""
+    """Earned schedule (ES), the working days from the planned start at which the
+    EV was planned to be earned; None when no hours are planned at all."""
     actual_time: int
-    """AT: working days from the planned start to the status date, both
-    included (to the last day of progress, once all the work is done)."""
+    """Actual time (AT), the working days from the planned start to the status
+    date, both included (to the last day of progress, once all the work is done)."""
     spi_t: float | None
     """SPI(t) = ES / AT; None when AT is 0 or no hours are planned."""
     sv_t: float | None
-    """SV(t) = ES - AT, in working days (negative: behind)."""
+    """SV(t) = ES - AT in working days, negative when behind."""
 
 
 @frozen(kw_only=True)
@@ -103,8 +103,8 @@ class TaskProgress:
     task: str
     goal: str
     fraction_complete: float
-    """From 0 to 1: ``Task.fraction_complete``; a habit's occurrences done over
-    those planned in all."""
+    """From 0 to 1, ``Task.fraction_complete``; for a habit, its occurrences done
+    over those planned in all."""
     percent_complete: float
     planned_fraction: float
     """The fraction planned to be done by the status date."""
@@ -149,7 +149,7 @@ class GoalProgress:
     planned_metric_fraction: float | None
     """Where the metric's planned line stands; None without a deadline."""
     grade: float
-    """An OKR-style grade, the fraction rounded down to a tenth: 0.0 to 1.0."""
+    """An OKR-style grade from 0.0 to 1.0, the fraction rounded down to a tenth."""
     earned_value: EarnedValue
     slack: int | None
     """Forecast working days before the deadline, in the schedule as of the status date."""
