@@ -498,3 +498,10 @@ def test_the_report_pickles_and_compares_equal() -> None:
     report = progress(two_tasks(), as_of=date(2026, 12, 2))
 
     assert report == pickle.loads(pickle.dumps(report))
+
+
+def test_a_plan_without_goals_has_not_started() -> None:
+    """Nothing to do is not the same as all done."""
+    report = progress(Plan(id="p", owner="Ana", start=START), as_of=START)
+
+    assert (Health.NOT_STARTED, 0.0, None) == (report.health, report.fraction, report.decided_by)

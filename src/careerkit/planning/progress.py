@@ -446,10 +446,12 @@ _RANK = {Health.ON_TRACK: 0, Health.AT_RISK: 1, Health.OFF_TRACK: 2}
 def _plan_health(
     goals: Sequence[GoalProgress], figures: EarnedValue, policy: HealthPolicy
 ) -> tuple[Health, Signal, str | None]:
-    """Done when every counted goal is, not started when none has started; else the
-    worst of the counted goals' health (first by id on a tie), unless the plan's
-    own SPI(t) is no better, which then decides."""
+    """Not started without counted goals; done when every counted goal is, not started
+    when none has started; else the worst of the counted goals' health (first by id
+    on a tie), unless the plan's own SPI(t) is no better, which then decides."""
     counted = [goal for goal in goals if goal.counted]
+    if not counted:
+        return Health.NOT_STARTED, Signal.STATUS, None
     if all(goal.health is Health.DONE for goal in counted):
         return Health.DONE, Signal.STATUS, None
     if all(goal.health is Health.NOT_STARTED for goal in counted):
