@@ -34,6 +34,7 @@ from careerkit.model import Plan
 from careerkit.planning.actions import NextAction, UrgencyTerm, next_actions
 from careerkit.planning.baseline import compare_to_baseline
 from careerkit.planning.forecast import forecast
+from careerkit.planning.progress import progress
 from careerkit.scheduling import Schedule, schedule
 from careerkit.scheduling.capacity import WeekLoad
 from careerkit.smart import assess, assess_plan
@@ -103,6 +104,11 @@ def samples() -> Iterator[tuple[str, object]]:
     yield "change", diff(plan, later_plan())[0]
     yield "change-added", diff(evolve(plan, check_ins=()), plan)[0]
     yield "conflict", conflict()
+    report = progress(plan, as_of=AS_OF)
+    yield "progress_report", report
+    yield "goal_progress", report.goal(DIPLOMA)
+    yield "task_progress", report.tasks[0]
+    yield "earned_value", report.earned_value
     risk = forecast(plan, as_of=AS_OF, seed=1)
     yield "forecast", risk
     yield "forecast-throughput", forecast(plan, as_of=AS_OF, seed=1, method="throughput")
