@@ -68,7 +68,11 @@ def test_same_seed_same_forecast_and_different_seeds_differ() -> None:
 
 def test_a_plan_without_ranges_forecasts_its_schedule() -> None:
     """Without three-point estimates every run is the schedule: P50 = P85 = P95 = its finish."""
-    plan = _example()
+    example = _example()
+    plan = attrs.evolve(
+        example,
+        tasks=[attrs.evolve(task, optimistic=None, pessimistic=None) for task in example.tasks],
+    )
     as_of = date(2026, 11, 26)
     found = forecast(plan, as_of=as_of, seed=1, runs=50)
     scheduled = schedule(plan, as_of=as_of)

@@ -185,7 +185,7 @@ class PlanForecast:
     --------
     >>> from careerkit.planning.forecast import forecast
     >>> forecast(sample_plan, as_of=date(2026, 11, 26), seed=1).plan.p95
-    datetime.date(2029, 5, 25)
+    datetime.date(2029, 6, 29)
     """
 
     scheduled: date | None
