@@ -81,7 +81,10 @@ def _missed(situation: Situation) -> list[Alert]:
 
 def _late_and_buffer(situation: Situation) -> list[Alert]:
     """``forecast_late`` for goals forecast past their deadline; ``buffer`` for
-    goals whose least float is under the policy's threshold."""
+    goals whose slack (working days from the forecast finish, which follows
+    every predecessor in the network, to the deadline) is under the policy's
+    threshold. The task named is the goal's unfinished work with the least
+    total float: the one driving, and so eating, the finish."""
     as_of, found = situation.as_of, []
     for goal in situation.active_goals.values():
         forecast = situation.schedule.goal(goal.id)
@@ -90,11 +93,11 @@ def _late_and_buffer(situation: Situation) -> list[Alert]:
             continue
         if tightest is None or forecast.finish is None:
             continue
-        task, entry = tightest
+        task = tightest[0]
         if forecast.slack < 0:
             found.append(_late(situation, goal.id, forecast.finish, (task.id, -forecast.slack)))
-        elif 0 <= entry.total_float < situation.policy.buffer_days:
-            found.append(_buffer(situation, goal.id, task.id, entry.total_float))
+        elif forecast.slack < situation.policy.buffer_days:
+            found.append(_buffer(situation, goal.id, task.id, forecast.slack))
     return found
 
 

@@ -216,8 +216,8 @@ class SlippagePolicy:
     Parameters
     ----------
     buffer_days
-        A goal whose buffer (the least total float of its unfinished work,
-        in working days) is below this raises ``buffer``; 0 turns it off.
+        A goal whose buffer (the working days from its forecast finish to its
+        deadline) is below this raises ``buffer``; 0 turns it off.
     spi_t_warning, spi_t_critical
         A goal whose SPI(t) is below ``spi_t_warning`` raises a
         ``behind_schedule`` warning, below ``spi_t_critical`` a critical one.
