@@ -23,6 +23,7 @@ from careerkit import (
     schedule,
 )
 from careerkit.planning.alerts import Alert, AlertKind, AlertSeverity, SlippagePolicy
+from careerkit.planning.progress import progress
 from careerkit.planning.slippage import detect_slippage
 
 from .wrong_arguments import refused_path, wrong_calls
@@ -402,7 +403,8 @@ def test_deadline_creep_when_eased_inside_the_window() -> None:
 def test_example_plan_flags_the_slipping_diploma() -> None:
     """As of 26 November 2026 the diploma is forecast 25 working days late
     (finish 25 January against 18 December), its modules are 29 days behind
-    their line, and the capstone has run out of float behind the modules."""
+    their line, it has earned 112 of 185 working days of planned work, and the
+    capstone has run out of float behind the modules."""
     with open(EXAMPLE, encoding="utf-8") as stream:
         plan = loads(stream.read())
     as_of = date(2026, 11, 26)
@@ -419,6 +421,13 @@ def test_example_plan_flags_the_slipping_diploma() -> None:
     )
     line = only(tuple(diploma), AlertKind.BELOW_TRAJECTORY)
     assert (6.0, 29.0) == (line.evidence["value"], line.evidence["days_behind"])
+    pace = only(tuple(diploma), AlertKind.BEHIND_SCHEDULE)  # 69% done, 96% planned
+    assert (0.6054, 112.0, 185) == (
+        pace.evidence["spi_t"],
+        pace.evidence["earned_schedule"],
+        pace.evidence["actual_time"],
+    )
+    assert AlertSeverity.CRITICAL == pace.severity
     assert {AlertKind.FLOAT_EXHAUSTED, AlertKind.BLOCKED} == capstone
     assert [] == of_kind(alerts, AlertKind.MISSED_DEADLINE)  # 18 December has not come
     assert [] == of_kind(alerts, AlertKind.OVER_BUDGET)  # 6185 planned against 6500
@@ -533,3 +542,47 @@ def test_alert_is_read_only_pickles_and_is_a_document() -> None:
         value.to_dict()["evidence"]
     )
     assert ("buffer", "info") == (value.to_dict()["kind"], value.to_dict()["severity"])
+
+
+def test_behind_schedule_from_spi_t() -> None:
+    """10 days of 1 hour from Monday 2nd, 20% done on Friday 6th: EV 2 hours was
+    planned by the end of day 2 of 5, so SPI(t) 0.4 (critical) and 3 days behind."""
+    plan = plan_of(
+        Task(
+            id="a",
+            goal="g",
+            title="A",
+            duration=10,
+            effort=10,
+            status=Status.IN_PROGRESS,
+            started_on=START,
+            percent_complete=20,
+        )
+    )
+    as_of = date(2026, 11, 6)
+
+    alert = only(detect_slippage(plan, as_of=as_of), AlertKind.BEHIND_SCHEDULE)
+    report = progress(plan, as_of=as_of)
+    given = detect_slippage(plan, as_of=as_of, progress=report)
+
+    assert (0.4, -3.0, 2.0, 5) == (
+        alert.evidence["spi_t"],
+        alert.evidence["sv_t_days"],
+        alert.evidence["earned_schedule"],
+        alert.evidence["actual_time"],
+    )
+    assert (20.0, 50.0) == (alert.evidence["percent_complete"], alert.evidence["planned_percent"])
+    assert (AlertSeverity.CRITICAL, "g", as_of) == (alert.severity, alert.subject, alert.on)
+    assert given == detect_slippage(plan, as_of=as_of)
+    on_pace = plan.update_task("a", percent_complete=50)
+    assert [] == of_kind(detect_slippage(on_pace, as_of=as_of), AlertKind.BEHIND_SCHEDULE)
+
+
+def test_progress_report_is_checked() -> None:
+    """A report of another date, or not a report, is refused by name."""
+    plan = plan_of(Task(id="a", goal="g", title="A"))
+
+    for wrong in (progress(plan, as_of=date(2026, 11, 3)), {"goals": []}):
+        assert ["progress"] == refused_path(
+            detect_slippage, {"plan": plan, "as_of": START, "progress": wrong}
+        )

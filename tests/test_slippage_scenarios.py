@@ -20,6 +20,7 @@ from careerkit.workdays import count_working_days
 START = date(2026, 11, 2)  # a Monday
 WEEKS = tuple(START + timedelta(weeks=week) for week in range(9))  # to 28 December
 DEADLINE = date(2026, 12, 16)
+DAY = timedelta(days=1)
 REVIEW_DAYS = 28  # the default cadence, every four weeks
 
 
@@ -178,7 +179,8 @@ def test_float_exhausted_when_the_late_start_comes() -> None:
 @st.composite
 def executed_plans(draw: st.DrawFn) -> tuple[Plan, date]:
     """A plan of chains of tasks with room before its deadlines, executed
-    exactly as scheduled up to a drawn status date."""
+    exactly as scheduled up to a drawn status date: the work planned up to
+    and including that day is done."""
     count = draw(st.integers(min_value=1, max_value=8))
     tasks = []
     for index in range(count):
@@ -209,7 +211,7 @@ def executed_plans(draw: st.DrawFn) -> tuple[Plan, date]:
     executed = []
     for task in tasks:
         entry = plan_schedule[task.id]
-        if entry.early_finish < as_of:
+        if entry.early_finish <= as_of:  # the status date's own work counts as planned
             executed.append(
                 Task(
                     **_fields(task),
@@ -219,7 +221,7 @@ def executed_plans(draw: st.DrawFn) -> tuple[Plan, date]:
                 )
             )
         elif entry.early_start <= as_of:  # the share of its days worked so far
-            worked = count_working_days(planned.calendar, entry.early_start, as_of)
+            worked = count_working_days(planned.calendar, entry.early_start, as_of + DAY)
             executed.append(
                 Task(
                     **_fields(task),

@@ -16,11 +16,13 @@ from careerkit.model import Plan
 from careerkit.model.arguments import checked_instance
 from careerkit.planning._date_alerts import date_alerts
 from careerkit.planning._history_alerts import history_alerts
+from careerkit.planning._pace_alerts import pace_alerts, report_of
 from careerkit.planning._resource_alerts import resource_alerts
 from careerkit.planning._schedules import schedule_of
 from careerkit.planning._situation import Situation
 from careerkit.planning._work_alerts import work_alerts
 from careerkit.planning.alerts import Alert, SlippagePolicy
+from careerkit.planning.progress import ProgressReport
 from careerkit.scheduling import Schedule
 from careerkit.scheduling.given import checked_plan, checked_status_date
 
@@ -35,7 +37,7 @@ def detect_slippage(
     baseline: Plan | None = None,
     history: History | None = None,
     policy: SlippagePolicy | None = None,
-    progress: object = None,
+    progress: ProgressReport | None = None,
 ) -> tuple[Alert, ...]:
     """The signs that a plan is slipping, as of a date, each with a correction.
 
@@ -58,8 +60,10 @@ def detect_slippage(
         The thresholds; :class:`~careerkit.planning.alerts.SlippagePolicy`'s
         defaults if None.
     progress
-        The plan's progress report as of ``as_of``, when the caller has it;
-        computed if None (it gives ``behind_schedule``).
+        The plan's :class:`~careerkit.planning.progress.ProgressReport` as of
+        ``as_of`` (made against ``baseline`` when one is given), when the
+        caller has it; computed once on ``schedule`` if None. It gives
+        ``behind_schedule``.
 
     Returns
     -------
@@ -73,7 +77,8 @@ def detect_slippage(
         ``plan`` is not a :class:`~careerkit.Plan`, ``as_of`` not a date on or
         after its start, ``schedule`` not one of this plan as of ``as_of``,
         ``baseline`` not a Plan, ``history`` not a History, ``policy`` not a
-        SlippagePolicy (the path names the argument).
+        SlippagePolicy, ``progress`` not a report of this plan as of ``as_of``
+        (the path names the argument).
 
     Examples
     --------
@@ -93,8 +98,10 @@ def detect_slippage(
         given=(schedule, progress),
         extras={"baseline": baseline, "history": history, "policy": policy},
     )
+    report = report_of(situation, situation.extras["progress"])
     found = [
         *date_alerts(situation),
+        *pace_alerts(situation, report),
         *work_alerts(situation),
         *resource_alerts(situation),
         *history_alerts(situation),
