@@ -7,6 +7,7 @@ spi/cpi as in :mod:`careerkit.evm`.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -198,7 +199,11 @@ def earned_figures(
         if all(day is not None for day in finished):
             last = max(day for day in finished if day is not None)
             at = min(at, max(0, times.days.boundary_after(last) - first))
-    earned = evm.earned_schedule(curve, min(ev, curve[-1])) if curve else None
+    earned = None
+    if curve:
+        # ES reads the curve up to the first day past the EV: the rest cannot change it.
+        reach = bisect.bisect_right(curve, ev) + 1
+        earned = evm.earned_schedule(curve[:reach], min(ev, curve[-1]))
     return Figures(
         pv=pv,
         ev=ev,

@@ -14,7 +14,7 @@ weigh nothing.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from attrs import frozen
@@ -40,6 +40,9 @@ class Work:
     planned_occurrences: Sequence[int]
     """Habits: their planned occurrences in all; 0 for other tasks."""
     dropped: Sequence[bool]
+    habit_days: Mapping[int, Sequence[int]]
+    """Habits: the working-day index of each planned occurrence (a day off counts
+    on the next working day), by row."""
 
     @classmethod
     def of(cls, plan: Plan, times: PlannedTimes, as_of: date) -> Work:
@@ -49,7 +52,7 @@ class Work:
         bac, fraction, planned = [0.0] * count, [0.0] * count, [0.0] * count
         weights, totals = [0.0] * count, [0] * count
         spent = [task.hours_spent for task in plan.tasks]
-        es, shifted, occurrences = times.es, times.shifted, times.occurrences
+        es, ef, shifted, occurrences = times.es, times.ef, times.shifted, times.occurrences
         for row, task in enumerate(plan.tasks):
             if task.status is _DROPPED:
                 continue
@@ -60,10 +63,10 @@ class Work:
                 fraction[row] = _habit_fraction(task.status, task.done_occurrences, total, as_of)
                 planned[row] = bisect.bisect_right(dates, as_of) / total if total else 0.0
                 continue
-            duration = task.duration
-            bac[row], weights[row] = task.effort, float(duration)
+            bac[row], weights[row] = task.effort, float(task.duration)
             fraction[row] = task.fraction_complete
             start = es[row] - 1 if shifted[row] else es[row]
+            duration = ef[row] - es[row]  # as planned: a baseline's length may differ
             if duration:
                 planned[row] = min(1.0, max(0.0, (at - start) / duration))
             else:
@@ -76,6 +79,10 @@ class Work:
             duration_weight=weights,
             planned_occurrences=totals,
             dropped=[task.status is _DROPPED for task in plan.tasks],
+            habit_days={
+                row: [times.days.index_of(day) for day in dates]
+                for row, dates in occurrences.items()
+            },
         )
 
 
@@ -97,7 +104,7 @@ def pv_curve(
     an empty curve when the rows plan no hours. Built with a difference
     array: time proportional to the rows, their occurrences and the days.
     """
-    days, es, ef, shifted = times.days, times.es, times.ef, times.shifted
+    es, ef, shifted = times.es, times.ef, times.shifted
     spans: list[tuple[int, int, float]] = []  # (first day, past the last day, hours a day)
     points: list[tuple[int, float]] = []  # (day, hours)
     tasks = plan.tasks
@@ -108,7 +115,7 @@ def pv_curve(
         task = tasks[row]
         if task.recurrence is not None:
             effort = task.effort
-            points.extend((days.index_of(day), effort) for day in times.occurrences[row])
+            points.extend((day, effort) for day in work.habit_days[row])
         elif ef[row] > es[row]:
             spans.append((es[row], ef[row], hours / (ef[row] - es[row])))
         else:

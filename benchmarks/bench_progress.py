@@ -1,0 +1,127 @@
+"""Time ``progress(plan, schedule=s)`` next to ``schedule()`` on a 10,000-task plan.
+
+The plan is ``bench_schedule.make_plan(size)`` with realistic progress as of a
+status date a third of the way through its planned work: tasks planned to
+finish by then are mostly done (some late, some still in progress), tasks under
+way are in progress at a share of their days, a share of the tasks are habits
+(a weekly rule: 1 % and 10 % by default) with most occurrences due done, and the rest are to do.
+
+Prints the time of ``schedule(plan, as_of=...)``, of ``progress(plan,
+as_of=..., schedule=s)`` given that schedule, and their ratio. Target (shared
+with slippage): ``progress()`` plus ``detect_slippage()`` within 2x
+``schedule()`` alone, so ``progress()`` must cost well under one schedule.
+
+    python benchmarks/bench_progress.py [--sizes 10000] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import random
+from datetime import date, timedelta
+
+import attrs
+from bench_schedule import make_plan
+from timing import best_of_each
+
+import careerkit
+from careerkit import Goal, Plan, Status
+from careerkit.planning.progress import progress
+from careerkit.scheduling.planned import planned_times
+
+HABIT = "FREQ=WEEKLY;BYDAY=TU"
+
+
+def make_tracked_plan(size: int, *, habits: float = 0.01, seed: int = 11) -> tuple[Plan, date]:
+    """The benchmark plan with progress recorded, and its status date; ``habits`` is
+    the share of tasks that recur weekly."""
+    rng = random.Random(seed)
+    base = make_plan(size)
+    deadline = base.start + timedelta(days=365)
+    base = attrs.evolve(
+        base, goals=tuple(attrs.evolve(goal, deadline=deadline) for goal in base.goals)
+    )
+    recurring = set(rng.sample(range(size), round(size * habits)))
+    base = attrs.evolve(
+        base,
+        tasks=tuple(
+            attrs.evolve(task, recurrence=HABIT, duration=1, depends_on=())
+            if row in recurring
+            else task
+            for row, task in enumerate(base.tasks)
+        ),
+    )
+    times = planned_times(base)
+    days = times.days
+    as_of = days.date_of(times.origin + (max(times.ef) - times.origin) // 3)
+    at = days.boundary_after(as_of)
+    tasks = []
+    for row, task in enumerate(base.tasks):
+        start, finish = times.es[row], times.ef[row]
+        first = days.date_of(start)
+        if start >= at or first > as_of:
+            tasks.append(task)
+        elif task.recurrence is not None:
+            due = [day for day in times.occurrences.get(row, ()) if day <= as_of]
+            done = tuple(day for day in due if rng.random() < 0.85)
+            tasks.append(
+                attrs.evolve(
+                    task,
+                    status=Status.IN_PROGRESS,
+                    started_on=min((first, *done)),
+                    done_occurrences=done,
+                    hours_spent=task.effort * len(done),
+                )
+            )
+        elif finish <= at and rng.random() < 0.9:
+            late = rng.randint(0, 3)
+            done_on = min(as_of, days.date_of(max(finish - 1, start) + late))
+            tasks.append(
+                attrs.evolve(
+                    task,
+                    status=Status.DONE,
+                    started_on=first,
+                    done_on=done_on,
+                    hours_spent=task.effort * rng.uniform(0.8, 1.4),
+                )
+            )
+        else:
+            share = min(95, max(5, round(100 * (at - start) / max(finish - start, 1))))
+            tasks.append(
+                attrs.evolve(
+                    task,
+                    status=Status.IN_PROGRESS,
+                    started_on=first,
+                    percent_complete=float(rng.randint(5, share)),
+                    hours_spent=task.effort * share / 100,
+                )
+            )
+    goals: tuple[Goal, ...] = base.goals
+    return attrs.evolve(base, tasks=tuple(tasks), goals=goals), as_of
+
+
+def main() -> None:
+    """Measure and print the figures."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--habits", type=float, nargs="+", default=[0.01, 0.1])
+    arguments = parser.parse_args()
+    print("tasks   habits   schedule ms   progress ms   progress/schedule")
+    for size, habits in itertools.product(arguments.sizes, arguments.habits):
+        plan, as_of = make_tracked_plan(size, habits=habits)
+        status = careerkit.schedule(plan, as_of=as_of)
+        scheduled, scored = best_of_each(
+            arguments.repeat,
+            lambda: careerkit.schedule(plan, as_of=as_of),  # noqa: B023 - timed in the loop
+            lambda: progress(plan, as_of=as_of, schedule=status),  # noqa: B023
+        )
+        print(
+            f"{size:>6}   {habits:>6.0%}   {scheduled * 1000:>11.1f}   {scored * 1000:>11.1f}"
+            f"   {scored / scheduled:>17.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
