@@ -25,7 +25,7 @@ from careerkit.model import rules as checks
 __all__ = ["Alert", "AlertKind", "AlertSeverity", "EvidenceValue", "SlippagePolicy"]
 
 EvidenceValue = int | float | str | bool | date | tuple[str, ...] | None
-"""The type of one evidence value: a number, text, flag, date, ids, or nothing."""
+"""The type of one evidence value, a number, text, flag, date, ids, or nothing."""
 
 
 class AlertKind(enum.Enum):
@@ -59,11 +59,11 @@ class AlertSeverity(enum.Enum):
     """
 
     CRITICAL = "critical"
-    """A date is missed or will be: act now."""
+    """A date is missed or will be, so act now."""
     WARNING = "warning"
-    """Slipping: act before the next review."""
+    """Slipping, so act before the next review."""
     INFO = "info"
-    """Worth knowing: the margin is thin."""
+    """Worth knowing, as the margin is thin."""
 
     @property
     def rank(self) -> int:
