@@ -6,6 +6,7 @@ import copy
 import pickle
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,7 +30,9 @@ from careerkit.planning.slippage import detect_slippage
 from .wrong_arguments import refused_path, wrong_calls
 
 START = date(2026, 11, 2)  # a Monday
-EXAMPLE = "examples/marketing_director.json"
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "marketing_director.json"
+DOCS = ROOT / "docs" / "slippage.rst"
 
 
 def plan_of(*tasks: Task, deadline: date | None = None, **fields: Any) -> Plan:
@@ -43,10 +46,20 @@ def of_kind(alerts: tuple[Alert, ...], kind: AlertKind) -> list[Alert]:
     return [alert for alert in alerts if alert.kind is kind]
 
 
+def documented_keys(kind: AlertKind) -> set[str]:
+    """The evidence keys of ``kind`` in the table of docs/slippage.rst."""
+    lines = DOCS.read_text(encoding="utf-8").splitlines()
+    start = next(n for n, line in enumerate(lines) if line.startswith(f"``{kind.value}``"))
+    borders = [n for n in range(start, len(lines)) if lines[n].strip().startswith("====")][:2]
+    rows = lines[borders[0] + 1 : borders[1]]
+    return {row.split()[0].strip("`") for row in rows if row.strip().startswith("``")}
+
+
 def only(alerts: tuple[Alert, ...], kind: AlertKind) -> Alert:
-    """The one alert of a kind."""
+    """The one alert of a kind, whose evidence keys are those documented."""
     found = of_kind(alerts, kind)
     assert 1 == len(found), alerts
+    assert documented_keys(kind) == set(found[0].evidence)
     return found[0]
 
 
@@ -331,6 +344,7 @@ def test_baseline_slip() -> None:
         for alert in alerts
     ]
     assert date(2026, 11, 11) == alerts[0].evidence["forecast_finish"]
+    assert all(documented_keys(AlertKind.BASELINE_SLIP) == set(a.evidence) for a in alerts)
     unchanged = detect_slippage(before, as_of=START, baseline=before)
     assert [] == of_kind(unchanged, AlertKind.BASELINE_SLIP)
 
@@ -432,6 +446,11 @@ def test_example_plan_flags_the_slipping_diploma() -> None:
     assert [] == of_kind(alerts, AlertKind.MISSED_DEADLINE)  # 18 December has not come
     assert [] == of_kind(alerts, AlertKind.OVER_BUDGET)  # 6185 planned against 6500
     assert alerts == tuple(sorted(alerts, key=lambda alert: alert.sort_key))
+
+
+def test_every_kind_is_documented() -> None:
+    """Each kind has its entry, with an evidence table, on the docs page."""
+    assert all(documented_keys(kind) for kind in AlertKind)
 
 
 def test_alerts_are_sorted_by_severity_date_subject_and_kind() -> None:
