@@ -180,7 +180,7 @@ def test_float_exhausted_when_the_late_start_comes() -> None:
 def executed_plans(draw: st.DrawFn) -> tuple[Plan, date]:
     """A plan of chains of tasks with room before its deadlines, executed
     exactly as scheduled up to a drawn status date: the work planned up to
-    and including that day is done."""
+    and including that day is done, and a weekly habit held every time."""
     count = draw(st.integers(min_value=1, max_value=8))
     tasks = []
     for index in range(count):
@@ -232,7 +232,18 @@ def executed_plans(draw: st.DrawFn) -> tuple[Plan, date]:
             )
         else:
             executed.append(task)
-    plan = Plan(id="p", owner="Ana", start=START, goals=deadlines, tasks=executed,
+    mondays = tuple(day for day in (START + timedelta(weeks=n) for n in range(20)) if day <= as_of)
+    habit = Task(
+        id="weekly",
+        goal="g0",
+        title="Weekly call",
+        recurrence="FREQ=WEEKLY;BYDAY=MO;COUNT=20",
+        effort=1,
+        status=Status.IN_PROGRESS,
+        started_on=START,
+        done_occurrences=mondays,
+    )  # every call held on its day
+    plan = Plan(id="p", owner="Ana", start=START, goals=deadlines, tasks=[*executed, habit],
                 weekly_capacity=1000)  # fmt: skip
     return plan, as_of
 

@@ -16,25 +16,20 @@ __all__ = ["history_alerts"]
 
 
 def _baseline_slip(situation: Situation, baseline: Plan) -> list[Alert]:
-    """``baseline_slip``: goals (and the plan) finishing later than in the baseline."""
+    """``baseline_slip``: active goals finishing later than in the baseline.
+
+    Every task serves a goal, so a slip of the plan's finish shows in a goal's."""
     comparison = compare_to_baseline(
         baseline, situation.plan, as_of=situation.as_of, schedule=situation.schedule
     )
-    threshold, found = situation.policy.baseline_slip_days, []
-    slips = [
-        (variance.subject, variance.finish)
-        for variance in comparison.goals
-        if variance.subject in situation.active_goals
-    ]
-    slips.append((situation.plan.id, comparison.finish))
-    for subject, moved in slips:
-        if moved is None or moved < threshold:
+    found = []
+    for variance in comparison.goals:
+        moved, subject = variance.finish, variance.subject
+        finish = situation.schedule.goal(subject).finish
+        if subject not in situation.active_goals or finish is None or moved is None:
             continue
-        is_plan = subject == situation.plan.id and subject not in situation.active_goals
-        finish = situation.schedule.finish if is_plan else situation.schedule.goal(subject).finish
-        if finish is None:
+        if moved < situation.policy.baseline_slip_days:
             continue
-        what = "the plan" if is_plan else f"`{subject}`"
         found.append(
             situation.alert(
                 AlertKind.BASELINE_SLIP,
@@ -42,12 +37,12 @@ def _baseline_slip(situation: Situation, baseline: Plan) -> list[Alert]:
                 subject=subject,
                 on=finish,
                 text=(
-                    f"{what} is forecast to finish on {finish}, {moved} working days later "
-                    "than in the baseline",
-                    f"recover {moved} working days on the critical tasks of {what}, or agree "
-                    "a new baseline",
+                    f"`{subject}` is forecast to finish on {finish}, {moved} working days "
+                    "later than in the baseline",
+                    f"recover {moved} working days on the critical tasks of `{subject}`, or "
+                    "agree a new baseline",
                 ),
-                evidence={"forecast_finish": finish, "days_later": moved, "plan_wide": is_plan},
+                evidence={"forecast_finish": finish, "days_later": moved},
             )
         )
     return found

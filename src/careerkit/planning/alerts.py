@@ -235,8 +235,8 @@ class SlippagePolicy:
         How many weeks, from the week of the status date on, ``over_capacity``
         looks at.
     baseline_slip_days
-        A goal (or the plan) finishing at least this many working days later
-        than in the baseline raises ``baseline_slip``.
+        A goal finishing at least this many working days later than in the
+        baseline raises ``baseline_slip``.
     creep_pushes
         A goal whose deadline was pushed back at least this many times
         raises ``deadline_creep``.
