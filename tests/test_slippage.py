@@ -602,3 +602,10 @@ def test_progress_report_is_checked() -> None:
         assert ["progress"] == refused_path(
             detect_slippage, {"plan": plan, "as_of": START, "progress": wrong}
         )
+
+
+def test_policy_pickles_and_copies() -> None:
+    """A policy travels to worker processes unchanged."""
+    policy = SlippagePolicy(buffer_days=8, commitment_days=3)
+
+    assert policy == pickle.loads(pickle.dumps(policy)) == copy.deepcopy(policy)

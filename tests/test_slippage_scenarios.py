@@ -20,6 +20,7 @@ from careerkit.workdays import count_working_days
 START = date(2026, 11, 2)  # a Monday
 WEEKS = tuple(START + timedelta(weeks=week) for week in range(9))  # to 28 December
 DEADLINE = date(2026, 12, 16)
+A_DUE = date(2026, 11, 13)
 DAY = timedelta(days=1)
 REVIEW_DAYS = 28  # the default cadence, every four weeks
 
@@ -38,8 +39,8 @@ def done_by(as_of: date, started: date, finished: date | None, **fields: object)
 def plan_on(as_of: date) -> Plan:
     """The plan as known on ``as_of``.
 
-    * ``g`` (deadline 16 December): ``a`` (10 days) takes 20, finishing on
-      27 November; ``b`` (10 days) starts on 30 November, then ``c`` (5 days):
+    * ``g`` (deadline 16 December): ``a`` (10 days, due 13 November) takes
+      20, finishing on 27 November; ``b`` (10 days) starts on 30 November, then ``c`` (5 days):
       the goal finishes on 18 December, 2 working days late.
     * ``n``: a weekly Tuesday habit done on 3 and 10 November, then missed.
     * ``m``: a metric from 0 to 10 between 2 November and 28 December, measured
@@ -50,7 +51,10 @@ def plan_on(as_of: date) -> Plan:
     habit_done = tuple(day for day in (date(2026, 11, 3), date(2026, 11, 10)) if day <= as_of)
     fridays = [START + timedelta(days=4 + 7 * week) for week in range(8)]
     tasks = [
-        done_by(as_of, START, date(2026, 11, 27), id="a", goal="g", title="A", duration=10),
+        done_by(
+            as_of, START, date(2026, 11, 27),
+            id="a", goal="g", title="A", duration=10, due=A_DUE,
+        ),
         done_by(
             as_of, date(2026, 11, 30), date(2026, 12, 11),
             id="b", goal="g", title="B", duration=10, depends_on=("a",),
@@ -126,6 +130,22 @@ def test_late_goal_is_flagged_weeks_before_its_deadline() -> None:
     assert first_thin is not None
     assert first_late <= DEADLINE - timedelta(weeks=2)
     assert first_thin < first_late
+
+
+def test_overdue_task_and_its_blocked_successor() -> None:
+    """``a``, due on 13 November, is overdue from the 16th until done on the
+    27th; ``b`` waits on it, blocked, until it starts on the 30th."""
+    overdue = {
+        week: week > A_DUE and PLANS[week].task("a").status is not Status.DONE for week in WEEKS
+    }
+    blocked = {
+        week: overdue[week] and PLANS[week].task("b").status is Status.TODO for week in WEEKS
+    }
+
+    assert overdue == raised(ALERTS, AlertKind.OVERDUE_TASK, "a")
+    assert blocked == raised(ALERTS, AlertKind.BLOCKED, "b")
+    assert date(2026, 11, 16) == first_week(overdue)
+    assert [date(2026, 11, 16), date(2026, 11, 23)] == [week for week in WEEKS if blocked[week]]
 
 
 def test_missed_habit_is_flagged_the_week_after_the_first_miss() -> None:
