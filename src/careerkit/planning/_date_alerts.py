@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from careerkit.model import Status
-from careerkit.planning._situation import Situation, quoted
+from careerkit.planning._situation import Situation, counted, quoted
 from careerkit.planning.alerts import Alert, AlertKind, AlertSeverity
 
 __all__ = ["date_alerts"]
@@ -26,7 +26,7 @@ def _overdue(situation: Situation) -> list[Alert]:
                 on=task.due,
                 text=(
                     f"`{task.id}` was due on {task.due} and is {percent:g}% done, "
-                    f"{late} working days overdue; forecast to finish on {entry.early_finish}",
+                    f"{counted(late, 'working day')} overdue; forecast to finish on {entry.early_finish}",
                     f"finish `{task.id}`, or move its due date to {entry.early_finish} "
                     "(the forecast finish)",
                 ),
@@ -64,8 +64,8 @@ def _missed(situation: Situation) -> list[Alert]:
                 subject=goal.id,
                 on=goal.deadline,
                 text=(
-                    f"`{goal.id}` was due on {goal.deadline}, {past} working days ago, "
-                    f"and is not achieved; {len(open_tasks)} tasks remain",
+                    f"`{goal.id}` was due on {goal.deadline}, {counted(past, 'working day')} ago, "
+                    f"and is not achieved; {counted(len(open_tasks), 'task')} remain",
                     correction,
                 ),
                 evidence={
@@ -111,9 +111,9 @@ def _late(situation: Situation, goal_id: str, finish: object, driver: tuple[str,
         subject=goal_id,
         on=goal.deadline,
         text=(
-            f"`{goal_id}` is forecast to finish on {finish}, {late} working days after "
+            f"`{goal_id}` is forecast to finish on {finish}, {counted(late, 'working day')} after "
             f"its deadline {goal.deadline}; `{task_id}` drives the finish",
-            f"recover {late} working days on `{task_id}` and its successors, or move the "
+            f"recover {counted(late, 'working day')} on `{task_id}` and its successors, or move the "
             f"deadline of `{goal_id}` to {finish} (the forecast finish)",
         ),
         evidence={
@@ -135,7 +135,7 @@ def _buffer(situation: Situation, goal_id: str, task_id: str, buffer: int) -> Al
         subject=goal_id,
         on=goal.deadline,
         text=(
-            f"`{goal_id}` can slip {buffer} working days before it misses its deadline "
+            f"`{goal_id}` can slip {counted(buffer, 'working day')} before it misses its deadline "
             f"{goal.deadline}, and `{task_id}` is eating the buffer",
             f"start `{task_id}` by {entry.early_start} and keep it on schedule "
             f"(it must finish by {entry.late_finish})",
@@ -173,7 +173,8 @@ def _float_exhausted(situation: Situation) -> list[Alert]:
                 on=entry.late_start,
                 text=(
                     f"`{task.id}` has not started, its latest start was {entry.late_start} "
-                    f"({past} working days ago) and it has {entry.total_float} days of float",
+                    f"({counted(past, 'working day')} ago) and it has "
+                    f"{counted(entry.total_float, 'day')} of float",
                     correction,
                 ),
                 evidence={

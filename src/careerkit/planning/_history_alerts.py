@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from careerkit.history import History
 from careerkit.history.revisions import TimelinePoint
 from careerkit.model import Direction, Goal, Plan
-from careerkit.planning._situation import Situation
+from careerkit.planning._situation import Situation, counted
 from careerkit.planning.alerts import Alert, AlertKind, AlertSeverity
 from careerkit.planning.baseline import compare_to_baseline
 
@@ -37,9 +37,9 @@ def _baseline_slip(situation: Situation, baseline: Plan) -> list[Alert]:
                 subject=subject,
                 on=finish,
                 text=(
-                    f"`{subject}` is forecast to finish on {finish}, {moved} working days "
+                    f"`{subject}` is forecast to finish on {finish}, {counted(moved, 'working day')} "
                     "later than in the baseline",
-                    f"recover {moved} working days on the critical tasks of `{subject}`, or "
+                    f"recover {counted(moved, 'working day')} on the critical tasks of `{subject}`, or "
                     "agree a new baseline",
                 ),
                 evidence={"forecast_finish": finish, "days_later": moved},
@@ -93,7 +93,7 @@ def _creep_alert(
     points, pushes, late = found
     first = points[0].deadline
     eased_on = late[-1][1].at.date() if late else None
-    reasons = f"its deadline was pushed back {len(pushes)} times (first {first})"
+    reasons = f"its deadline was pushed back {counted(len(pushes), 'time')} (first {first})"
     if eased_on is not None:
         reasons += (
             f" and eased on {eased_on}, within {situation.policy.commitment_days} days "

@@ -17,7 +17,7 @@ from careerkit.planning.alerts import Alert, AlertKind, AlertSeverity, EvidenceV
 from careerkit.scheduling import Schedule, TaskSchedule
 from careerkit.workdays import DayIndex
 
-__all__ = ["Situation", "quoted"]
+__all__ = ["Situation", "counted", "quoted"]
 
 _OPEN = (Status.TODO, Status.IN_PROGRESS)
 
@@ -25,6 +25,11 @@ _OPEN = (Status.TODO, Status.IN_PROGRESS)
 def quoted(ids: tuple[str, ...] | list[str]) -> str:
     """Ids as they read in a message: ```a`, `b```."""
     return ", ".join(f"`{item}`" for item in ids)
+
+
+def counted(count: int, noun: str) -> str:
+    """A count with its noun, singular for one: ``1 working day``, ``3 working days``."""
+    return f"{count} {noun}" if count in (1, -1) else f"{count} {noun}s"
 
 
 class Situation:

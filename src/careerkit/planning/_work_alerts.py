@@ -7,7 +7,7 @@ import math
 from datetime import date, timedelta
 
 from careerkit.model import Goal, Status
-from careerkit.planning._situation import Situation
+from careerkit.planning._situation import Situation, counted
 from careerkit.planning.alerts import Alert, AlertKind, AlertSeverity
 from careerkit.planning.metrics import planned_value, trend
 from careerkit.planning.tracking import habit_counts, last_progress
@@ -46,7 +46,8 @@ def _missed_occurrences(situation: Situation) -> list[Alert]:
                 subject=task.id,
                 on=last_due,
                 text=(
-                    f"`{task.id}` was due {due} times by {last_due} and done {done} times: "
+                    f"`{task.id}` was due {counted(due, 'time')} by {last_due} and done "
+                    f"{counted(done, 'time')}: "
                     f"{missed} missed",
                     f"do `{task.id}` {then} and record it, or catch up on the {missed} missed",
                 ),
@@ -99,7 +100,7 @@ def _stalled_alert(
         subject=goal.id,
         on=last + timedelta(days=period),
         text=(
-            f"`{goal.id}` shows no progress since {last}: {idle} days, longer than the "
+            f"`{goal.id}` shows no progress since {last}: {counted(idle, 'day')}, longer than the "
             f"review cadence of {period} days",
             f"record progress on `{tasks[0]}`{measure} this week, or put `{goal.id}` on hold",
         ),
