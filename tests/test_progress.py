@@ -461,3 +461,47 @@ def test_policy_thresholds_are_checked() -> None:
         with pytest.raises(ValidationError) as caught:
             HealthPolicy(**changes)  # type: ignore[arg-type]
         assert path == caught.value.path
+
+
+def test_children_of_a_left_out_goal_are_left_out_and_a_deep_tree_counts_in_its_root() -> None:
+    """A child of an idle backup goes with it; a chain of 300 goals, one task each,
+    counts every task in the root."""
+    plan = Plan(
+        id="p",
+        owner="Ana",
+        start=START,
+        goals=[
+            Goal(id="main", title="Main"),
+            Goal(id="spare", title="Spare", backup_for="main"),
+            Goal(id="spare-part", title="Spare part", parent="spare"),
+        ],
+        tasks=[Task(id="s1", goal="spare-part", title="S1", effort=3)],
+    )
+    report = progress(plan, as_of=START)
+    assert (False, False) == (report.goal("spare").counted, report.goal("spare-part").counted)
+    assert 0.0 == report.earned_value.bac
+
+    depth = 300
+    goals = [
+        Goal(id=f"g{n}", title=f"G{n}", parent=f"g{n - 1}" if n else None) for n in range(depth)
+    ]
+    tasks = [Task(id=f"t{n}", goal=f"g{n}", title=f"T{n}", effort=1) for n in range(depth)]
+    deep = Plan(id="deep", owner="Ana", start=START, goals=goals, tasks=tasks)
+    root = progress(deep, as_of=START).goal("g0")
+    assert float(depth) == root.earned_value.bac
+
+
+def test_the_report_pickles_and_compares_equal() -> None:
+    """A report travels to worker processes unchanged."""
+    import pickle
+
+    report = progress(two_tasks(), as_of=date(2026, 12, 2))
+
+    assert report == pickle.loads(pickle.dumps(report))
+
+
+def test_a_plan_without_goals_has_not_started() -> None:
+    """Nothing to do is not the same as all done."""
+    report = progress(Plan(id="p", owner="Ana", start=START), as_of=START)
+
+    assert (Health.NOT_STARTED, 0.0, None) == (report.health, report.fraction, report.decided_by)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import TypedDict
 
@@ -61,8 +61,10 @@ def goal_rows(plan: Plan) -> tuple[dict[str, list[int]], set[str]]:
     ids of the goals left out of their parents and of the plan.
 
     Left out: abandoned goals, and backup goals (``backup_for``) without active
-    work (no task of theirs started and no hours spent); with them, their
-    descendants. A goal's own rows are listed even when it is left out.
+    work (no task of theirs or of their descendants started, no hours spent);
+    with them, their descendants. A goal's own rows are listed even when it is
+    left out. Time proportional to the goals plus, for each task, the depth of
+    its goal in the goal tree.
     """
     children: dict[str, list[str]] = {goal.id: [] for goal in plan.goals}
     for goal in plan.goals:
@@ -71,50 +73,41 @@ def goal_rows(plan: Plan) -> tuple[dict[str, list[int]], set[str]]:
     own: dict[str, list[int]] = {goal.id: [] for goal in plan.goals}
     for row, task in enumerate(plan.tasks):
         own[task.goal].append(row)
+    order = [goal.id for goal in plan.goals if goal.parent is None]  # parents first
+    for goal_id in order:
+        order.extend(children[goal_id])
+    every = _rows(order, own, children, set())
+    left_out: set[str] = set()
+    for goal_id in order:
+        goal = plan.goal(goal_id)
+        if (goal.parent is not None and goal.parent in left_out) or _left_out(
+            plan, goal, every[goal_id]
+        ):
+            left_out.add(goal_id)
+    return _rows(order, own, children, left_out), left_out
+
+
+def _rows(
+    order: Sequence[str],
+    own: dict[str, list[int]],
+    children: dict[str, list[str]],
+    left_out: set[str],
+) -> dict[str, list[int]]:
+    """Each goal's rows and those of its children not left out, children first."""
     rows: dict[str, list[int]] = {}
-    for goal in sorted(plan.goals, key=_depth(plan), reverse=True):  # children first
-        found = list(own[goal.id])
-        for child in children[goal.id]:
-            found.extend(rows[child])
-        rows[goal.id] = found
-    left_out = {goal.id for goal in plan.goals if _left_out(plan, goal, rows[goal.id])}
-    for goal in plan.goals:  # children of a left-out goal go with it
-        if any(ancestor in left_out for ancestor in _ancestors(plan, goal)):
-            left_out.add(goal.id)
-    for goal in sorted(plan.goals, key=_depth(plan), reverse=True):
-        found = list(own[goal.id])
-        for child in children[goal.id]:
+    for goal_id in reversed(order):
+        found = list(own[goal_id])
+        for child in children[goal_id]:
             if child not in left_out:
                 found.extend(rows[child])
-        rows[goal.id] = found
-    return rows, left_out
+        rows[goal_id] = found
+    return rows
 
 
 def _left_out(plan: Plan, goal: Goal, rows: Sequence[int]) -> bool:
     if goal.status is GoalStatus.ABANDONED:
         return True
     return goal.backup_for is not None and not _active_work(plan, rows)
-
-
-def _ancestors(plan: Plan, goal: Goal) -> list[str]:
-    found = []
-    parent = goal.parent
-    while parent is not None:
-        found.append(parent)
-        parent = plan.goal(parent).parent
-    return found
-
-
-def _depth(plan: Plan) -> Callable[[Goal], tuple[int, str]]:
-    """A sort key: a goal's depth in the goal tree, then its id."""
-    depths: dict[str, int] = {}
-
-    def depth(goal: Goal) -> tuple[int, str]:
-        if goal.id not in depths:
-            depths[goal.id] = len(_ancestors(plan, goal))
-        return depths[goal.id], goal.id
-
-    return depth
 
 
 def counted_goals(plan: Plan, left_out: set[str]) -> list[Goal]:

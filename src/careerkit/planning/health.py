@@ -27,11 +27,10 @@ import enum
 import math
 
 from attrs import field, frozen
-from attrs.validators import instance_of
 
 from careerkit.errors import ValidationError
 
-__all__ = ["Health", "HealthPolicy", "Signal", "judge"]
+__all__ = ["Health", "HealthPolicy", "Signal", "checked_policy", "judge"]
 
 
 class Health(enum.Enum):
@@ -70,7 +69,7 @@ class Signal(enum.Enum):
     METRIC = "metric"
     """The metric against its planned line."""
     STATUS = "status"
-    """The state of the work itself: done, or not yet started."""
+    """The state of the work itself, done or not yet started."""
     NONE = "none"
     """No signal could be read."""
 
@@ -136,9 +135,6 @@ class HealthPolicy:
             )
 
 
-_HEALTH_POLICY = instance_of(HealthPolicy)
-
-
 def judge(
     policy: HealthPolicy,
     *,
@@ -184,7 +180,14 @@ def _below(value: float, at_risk: float, off_track: float) -> Health:
 
 def checked_policy(policy: object) -> HealthPolicy:
     """``policy`` itself, the default policy for None; a ValidationError naming ``policy``
-    for anything else."""
+    for anything else.
+
+    >>> checked_policy(None) == HealthPolicy()
+    True
+    >>> checked_policy({"slack_at_risk": 3})
+    Traceback (most recent call last):
+    careerkit.errors.ValidationError: policy: expected a HealthPolicy or None, got dict
+    """
     if policy is None:
         return HealthPolicy()
     if not isinstance(policy, HealthPolicy):

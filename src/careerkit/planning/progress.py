@@ -63,13 +63,13 @@ class EarnedValue:
     """
 
     pv: float
-    """Planned value: the hours of work planned to be done by the status date."""
+    """Planned value, the hours of work planned to be done by the status date."""
     ev: float
-    """Earned value: the planned hours of the work actually done."""
+    """Earned value, the planned hours of the work actually done."""
     ac: float
-    """Actual cost: the hours spent."""
+    """Actual cost, the hours spent."""
     bac: float
-    """Budget at completion: the planned hours of all the work."""
+    """Budget at completion, the planned hours of all the work."""
     sv: float
     """Schedule variance EV - PV, in hours."""
     cv: float
@@ -79,15 +79,15 @@ class EarnedValue:
     cpi: float | None
     """EV / AC; None while no hours are spent."""
     earned_schedule: float | None
-    """ES: the working days from the planned start at which the EV was planned
-    to be earned; None when no hours are planned at all."""
+    """Earned schedule (ES), the working days from the planned start at which the
+    EV was planned to be earned; None when no hours are planned at all."""
     actual_time: int
-    """AT: working days from the planned start to the status date, both
-    included (to the last day of progress, once all the work is done)."""
+    """Actual time (AT), the working days from the planned start to the status
+    date, both included (to the last day of progress, once all the work is done)."""
     spi_t: float | None
     """SPI(t) = ES / AT; None when AT is 0 or no hours are planned."""
     sv_t: float | None
-    """SV(t) = ES - AT, in working days (negative: behind)."""
+    """SV(t) = ES - AT in working days, negative when behind."""
 
 
 @frozen(kw_only=True)
@@ -101,18 +101,26 @@ class TaskProgress:
     """
 
     task: str
+    """The task's id."""
     goal: str
+    """The goal it serves."""
     fraction_complete: float
-    """From 0 to 1: ``Task.fraction_complete``; a habit's occurrences done over
-    those planned in all."""
+    """From 0 to 1, ``Task.fraction_complete``; for a habit, its occurrences done
+    over those planned in all."""
     percent_complete: float
+    """``fraction_complete`` as a percentage."""
     planned_fraction: float
     """The fraction planned to be done by the status date."""
     planned_percent: float
+    """``planned_fraction`` as a percentage."""
     hours_spent: float
+    """``Task.hours_spent``."""
     pv: float
+    """Planned value in hours, its hours at completion times ``planned_fraction``."""
     ev: float
+    """Earned value in hours, its hours at completion times ``fraction_complete``."""
     ac: float
+    """Actual cost, the hours spent."""
     occurrences_due: int | None
     """A habit's occurrences due by the status date in the schedule; None for other tasks."""
     occurrences_done: int | None
@@ -131,29 +139,35 @@ class GoalProgress:
     """
 
     goal: str
+    """The goal's id."""
     counted: bool
     """Whether the goal counts in its parent and in the plan (abandoned goals and
     backups without active work do not)."""
     fraction: float
     """The combined progress from 0 to 1 (work and metric)."""
     percent_complete: float
+    """``fraction`` as a percentage."""
     planned_fraction: float
     """The combined progress planned by the status date."""
     planned_percent: float
+    """``planned_fraction`` as a percentage."""
     work_fraction: float | None
     """The weighted fraction of the goal's tasks done; None without tasks."""
     planned_work_fraction: float | None
+    """The weighted fraction of the goal's tasks planned by the status date."""
     metric_fraction: float | None
     """The metric's way from baseline to target by its latest measurement; None
     without a metric or a measurement."""
     planned_metric_fraction: float | None
     """Where the metric's planned line stands; None without a deadline."""
     grade: float
-    """An OKR-style grade, the fraction rounded down to a tenth: 0.0 to 1.0."""
+    """An OKR-style grade from 0.0 to 1.0, the fraction rounded down to a tenth."""
     earned_value: EarnedValue
+    """Earned value of the goal's tasks and those of its counted child goals."""
     slack: int | None
     """Forecast working days before the deadline, in the schedule as of the status date."""
     health: Health
+    """How the goal stands."""
     signal: Signal
     """What decided the health."""
 
@@ -172,21 +186,30 @@ class ProgressReport:
     """
 
     as_of: date
+    """The status date."""
     fraction: float
     """The counted top-level goals' progress, combined by weight."""
     percent_complete: float
+    """``fraction`` as a percentage."""
     planned_fraction: float
+    """The counted top-level goals' planned progress, combined by weight."""
     planned_percent: float
+    """``planned_fraction`` as a percentage."""
     grade: float
+    """An OKR-style grade from 0.0 to 1.0, the fraction rounded down to a tenth."""
     earned_value: EarnedValue
     """Of every task of the counted goals."""
     health: Health
+    """How the plan stands."""
     signal: Signal
+    """What decided the plan's health."""
     decided_by: str | None
     """The goal whose health decided the plan's, or None (the plan's own SPI(t),
     or no signal)."""
     goals: tuple[GoalProgress, ...]
+    """Every goal's progress, by id."""
     tasks: tuple[TaskProgress, ...]
+    """Every task's progress, by id."""
 
     def goal(self, goal_id: str) -> GoalProgress:
         """The progress of one goal.
@@ -423,10 +446,12 @@ _RANK = {Health.ON_TRACK: 0, Health.AT_RISK: 1, Health.OFF_TRACK: 2}
 def _plan_health(
     goals: Sequence[GoalProgress], figures: EarnedValue, policy: HealthPolicy
 ) -> tuple[Health, Signal, str | None]:
-    """Done when every counted goal is, not started when none has started; else the
-    worst of the counted goals' health (first by id on a tie), unless the plan's
-    own SPI(t) is no better, which then decides."""
+    """Not started without counted goals; done when every counted goal is, not started
+    when none has started; else the worst of the counted goals' health (first by id
+    on a tie), unless the plan's own SPI(t) is no better, which then decides."""
     counted = [goal for goal in goals if goal.counted]
+    if not counted:
+        return Health.NOT_STARTED, Signal.STATUS, None
     if all(goal.health is Health.DONE for goal in counted):
         return Health.DONE, Signal.STATUS, None
     if all(goal.health is Health.NOT_STARTED for goal in counted):
