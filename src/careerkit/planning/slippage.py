@@ -60,7 +60,7 @@ def detect_slippage(
         The thresholds; :class:`~careerkit.planning.alerts.SlippagePolicy`'s
         defaults if None.
     progress
-        The plan's ``ProgressReport`` (``careerkit.planning.progress``) as of
+        The plan's :class:`~careerkit.planning.progress.ProgressReport` as of
         ``as_of`` (made against ``baseline`` when one is given), when the
         caller has it; computed once on ``schedule`` if None. It gives
         ``behind_schedule``.
