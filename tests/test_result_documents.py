@@ -33,8 +33,10 @@ from careerkit.io.results import kind_of
 from careerkit.model import Plan
 from careerkit.planning.actions import NextAction, UrgencyTerm, next_actions
 from careerkit.planning.baseline import compare_to_baseline
+from careerkit.planning.alerts import AlertKind
 from careerkit.planning.forecast import forecast
 from careerkit.planning.progress import progress
+from careerkit.planning.slippage import detect_slippage
 from careerkit.scheduling import Schedule, schedule
 from careerkit.scheduling.capacity import WeekLoad
 from careerkit.smart import assess, assess_plan
@@ -109,6 +111,9 @@ def samples() -> Iterator[tuple[str, object]]:
     yield "goal_progress", report.goal(DIPLOMA)
     yield "task_progress", report.tasks[0]
     yield "earned_value", report.earned_value
+    alerts = detect_slippage(plan, as_of=AS_OF, schedule=planned, progress=report)
+    yield "alert", alerts[0]
+    yield "alert-dates", next(alert for alert in alerts if alert.kind is AlertKind.BLOCKED)
     risk = forecast(plan, as_of=AS_OF, seed=1)
     yield "forecast", risk
     yield "forecast-throughput", forecast(plan, as_of=AS_OF, seed=1, method="throughput")

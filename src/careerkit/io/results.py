@@ -232,12 +232,14 @@ def _unstructure_record_factory(cls: type, converter: cattrs.Converter) -> Calla
 
 
 def _is_tuple(kind: Any) -> bool:
-    return typing.get_origin(kind) is tuple
+    return kind is tuple or typing.get_origin(kind) is tuple
 
 
 def _unstructure_tuple_factory(kind: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
     """A list, each item by the hook of its type (the items of ``tuple[X, ...]`` all of X)."""
     arguments = typing.get_args(kind)
+    if not arguments:  # a bare tuple, met inside a union: each item by its own class
+        return lambda value: [converter.unstructure(item) for item in value]
     if len(arguments) == 2 and arguments[1] is Ellipsis:
         hook = converter.get_unstructure_hook(arguments[0])
         return lambda value: [hook(item) for item in value]
@@ -253,6 +255,12 @@ def _is_mapping(kind: Any) -> bool:
     return typing.get_origin(kind) is Mapping
 
 
+def _unstructure_mapping_factory(kind: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
+    """An object, each value by the hook of the mapping's value type."""
+    hook = converter.get_unstructure_hook(typing.get_args(kind)[1])
+    return lambda value: {key: hook(item) for key, item in value.items()}
+
+
 def _isoformat(value: date) -> str:
     return value.isoformat()  # a datetime's own method for a datetime
 
@@ -262,7 +270,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook_factory(attrs.has, _unstructure_record_factory)
     converter.register_unstructure_hook_factory(_is_tuple, _unstructure_tuple_factory)
     converter.register_unstructure_hook_func(_is_enum, lambda member: member.value)
-    converter.register_unstructure_hook_func(_is_mapping, dict)
+    converter.register_unstructure_hook_factory(_is_mapping, _unstructure_mapping_factory)
     converter.register_unstructure_hook(date, _isoformat)  # and datetime, a subclass
     return converter
 

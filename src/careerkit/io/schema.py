@@ -166,7 +166,10 @@ def type_schema(
         return _tuple_schema(kind, definitions, record, distinct=distinct)
     if origin is Mapping:
         text = {"type": "string", "maxLength": MAX_TEXT, **_STORABLE}
-        return {"type": "object", "propertyNames": text, "additionalProperties": text}
+        values = type_schema(
+            typing.get_args(kind)[1], definitions, record=record, distinct=distinct
+        )
+        return {"type": "object", "propertyNames": text, "additionalProperties": values}
     if kind is str:
         return {"type": "string", "maxLength": MAX_TEXT, **_STORABLE}
     if kind is bool:
