@@ -32,8 +32,8 @@ from careerkit.io import dumps, json_schema, result_document, result_kinds, resu
 from careerkit.io.results import kind_of
 from careerkit.model import Plan
 from careerkit.planning.actions import NextAction, UrgencyTerm, next_actions
-from careerkit.planning.baseline import compare_to_baseline
 from careerkit.planning.alerts import AlertKind
+from careerkit.planning.baseline import compare_to_baseline
 from careerkit.planning.forecast import forecast
 from careerkit.planning.progress import progress
 from careerkit.planning.slippage import detect_slippage
