@@ -50,6 +50,7 @@ VALID: dict[str, Any] = {
     "days": 1,
     "document": careerkit.to_dict(PLAN),
     "result": careerkit.schedule(PLAN),
+    "seed": 1,
 }
 """A valid value for each required parameter, by name."""
 

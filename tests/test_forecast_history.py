@@ -19,7 +19,7 @@ import pytest
 import careerkit
 from careerkit import Goal, Plan, Status, Task
 from careerkit.planning.forecast import forecast
-from careerkit.planning.forecast_results import ForecastPolicy, Reason
+from careerkit.planning.forecast_results import ForecastPolicy, ForecastReason
 
 START, AS_OF = date(2026, 1, 5), date(2026, 2, 1)
 WINDOW = ForecastPolicy(window_weeks=4, min_weeks=3)
@@ -152,9 +152,9 @@ def test_too_little_history_says_so(method: str) -> None:
 
     goal = found.goal("g")
     assert (None, None, None, None) == (goal.p50, goal.p85, goal.p95, goal.probability)
-    assert Reason.TOO_LITTLE_HISTORY is goal.reason
+    assert ForecastReason.TOO_LITTLE_HISTORY is goal.reason
     assert "2 of the last 4 weeks" in goal.message
-    assert Reason.TOO_LITTLE_HISTORY is found.plan.reason
+    assert ForecastReason.TOO_LITTLE_HISTORY is found.plan.reason
     assert "too_little_history" == careerkit.to_dict(found)["goals"][0]["reason"]
 
 
@@ -162,7 +162,7 @@ def test_the_window_starts_no_earlier_than_the_plan() -> None:
     """Two weeks into the plan, an eight-week window holds two weeks."""
     found = forecast(_plan(_left(1)), as_of=date(2026, 1, 18), method="velocity", seed=0)
     assert (4.0, 6.0) == found.weekly_hours
-    assert Reason.TOO_LITTLE_HISTORY is found.goal("g").reason
+    assert ForecastReason.TOO_LITTLE_HISTORY is found.goal("g").reason
 
 
 def test_finished_goals_keep_their_finish() -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from careerkit import Direction, Goal, Measurement, Metric, Plan, Task
 from careerkit.planning.forecast import forecast
-from careerkit.planning.forecast_results import Reason
+from careerkit.planning.forecast_results import ForecastReason
 
 numpy = pytest.importorskip("numpy")
 
@@ -64,7 +64,7 @@ def test_measurements_after_the_status_date_are_not_read() -> None:
     metric = forecast(_plan(SCATTERED), as_of=date(2026, 1, 20), seed=0).goal("g").metric
     assert metric is not None
     assert 2 == metric.measurements
-    assert Reason.TOO_FEW_MEASUREMENTS is metric.reason
+    assert ForecastReason.TOO_FEW_MEASUREMENTS is metric.reason
     assert metric.reaching is None
 
 
@@ -73,7 +73,7 @@ def test_fewer_than_three_measurements_give_no_date() -> None:
     metric = forecast(_plan(SCATTERED[:2]), as_of=AS_OF, seed=0).goal("g").metric
     assert metric is not None
     assert (None, None, None) == (metric.reaching, metric.earliest, metric.latest)
-    assert Reason.TOO_FEW_MEASUREMENTS is metric.reason
+    assert ForecastReason.TOO_FEW_MEASUREMENTS is metric.reason
     assert "2 measurement(s)" in metric.message
 
 
@@ -85,7 +85,7 @@ def test_a_trend_going_the_wrong_way_gives_no_date(direction: Direction) -> None
     metric = forecast(_plan(values, direction=direction), as_of=AS_OF, seed=0).goal("g").metric
     assert metric is not None
     assert metric.reaching is None
-    assert Reason.WRONG_DIRECTION is metric.reason
+    assert ForecastReason.WRONG_DIRECTION is metric.reason
 
 
 def test_goals_without_a_metric_have_no_trend() -> None:

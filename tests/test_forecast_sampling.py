@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from careerkit import Goal, Plan, Status, Task, schedule
 from careerkit.planning._forecast_durations import draws
 from careerkit.planning.forecast import forecast
-from careerkit.planning.forecast_results import Distribution, Reason
+from careerkit.planning.forecast_results import Distribution, ForecastReason
 from careerkit.scheduling.sampling import SampledNetwork
 
 from .schedule_strategies import PROPERTY_SETTINGS, dag_plans
@@ -115,8 +115,8 @@ def test_finishes_past_the_calendar_end_say_so() -> None:
     found = forecast(plan, as_of=start, seed=1, runs=50)
 
     assert found.goal("g").p95 is None
-    assert Reason.BEYOND_HORIZON is found.goal("g").reason
-    assert Reason.BEYOND_HORIZON is found.plan.reason
+    assert ForecastReason.BEYOND_HORIZON is found.goal("g").reason
+    assert ForecastReason.BEYOND_HORIZON is found.plan.reason
 
 
 @pytest.mark.parametrize("distribution", ["pert", "triangular"])

@@ -13,6 +13,7 @@ import enum
 import inspect
 import pickle
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -143,6 +144,29 @@ def test_policies_round_trip() -> None:
     """The default policies of SMART checks and of urgency pickle and deep-copy."""
     assert_round_trips(careerkit.SmartPolicy(max_active_goals=3))
     assert_round_trips(careerkit.UrgencyPolicy(critical=4.0))
+    assert_round_trips(careerkit.HealthPolicy(spi_t_at_risk=0.9))
+    assert_round_trips(careerkit.SlippagePolicy(buffer_days=3))
+    assert_round_trips(careerkit.ForecastPolicy(window_weeks=6))
+
+
+# -- progress, slippage and forecasts ---------------------------------------------
+
+_EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "marketing_director.json"
+
+
+def test_the_results_of_tracking_round_trip() -> None:
+    """Progress reports, alerts and forecasts of the example plan, and their parts, pickle."""
+    plan = careerkit.loads(_EXAMPLE.read_text(encoding="utf-8"))
+    as_of = date(2026, 11, 26)
+    report = careerkit.progress(plan, as_of=as_of)
+    alerts = careerkit.detect_slippage(plan, as_of=as_of, progress=report)
+    found = careerkit.forecast(plan, as_of=as_of, seed=1, runs=200)
+    metric = next(goal.metric for goal in found.goals if goal.metric is not None)
+
+    for value in (report, report.goals[0], report.tasks[0], report.earned_value, *alerts):
+        assert_round_trips(value)
+    for value in (found, found.plan, found.goals[0], metric):
+        assert_round_trips(value)
 
 
 # -- schedules ----------------------------------------------------------------
@@ -373,7 +397,10 @@ ROUND_TRIPPED = {
     "History", "Revision", "LogEntry", "TimelinePoint", "Change", "MergeResult", "Conflict",
     # results
     "SmartAssessment", "Finding", "NextAction", "UrgencyTerm", "BaselineComparison",
-    "Variance",
+    "Variance", "ProgressReport", "GoalProgress", "TaskProgress", "EarnedValue", "Alert",
+    "Forecast", "PlanForecast", "GoalForecast", "MetricForecast",
+    # policies
+    "HealthPolicy", "SlippagePolicy", "ForecastPolicy",
     # errors
     "CareerkitError", "ValidationError", "CycleError", "SchemaVersionError",
     "UnknownReferenceError", "HistoryError",

@@ -2,17 +2,20 @@
 
 A plan holds a person's vision, self-evaluation, goals and the tasks that
 achieve them. careerkit validates plans, schedules their tasks, checks that
-goals are SMART, ranks the next actions, reads and writes plans as JSON and
+goals are SMART, ranks the next actions, scores progress, detects slippage,
+forecasts finish dates, reads and writes plans as JSON and
 keeps every revision. Every public name is importable from this package; the
 subpackages below, lowest layer first, are where each one is defined:
 
 * :mod:`careerkit.errors`: the error tree;
+* :mod:`careerkit.evm`: the earned-value formulas, plain functions of numbers;
 * :mod:`careerkit.recurrence`: RFC 5545 recurrence rules of habits;
 * :mod:`careerkit.model`: plans, goals, tasks and their field rules;
 * :mod:`careerkit.workdays`: working-day arithmetic on a calendar;
 * :mod:`careerkit.scheduling`: the critical-path schedule and weekly load;
 * :mod:`careerkit.smart`: SMART checks of goals and deadline phrases;
-* :mod:`careerkit.planning`: next actions and baseline comparison;
+* :mod:`careerkit.planning`: next actions, baselines, progress, slippage
+  alerts and forecasts;
 * :mod:`careerkit.io`: JSON documents, versions and schema;
 * :mod:`careerkit.history`: changes, revisions and merges;
 * :mod:`careerkit.render`: text views.
@@ -76,13 +79,33 @@ from careerkit.model import (
     Weekday,
 )
 from careerkit.planning import (
+    Alert,
+    AlertKind,
+    AlertSeverity,
     BaselineComparison,
+    EarnedValue,
+    Forecast,
+    ForecastPolicy,
+    ForecastReason,
+    GoalForecast,
+    GoalProgress,
+    Health,
+    HealthPolicy,
+    MetricForecast,
     NextAction,
+    PlanForecast,
+    ProgressReport,
+    Signal,
+    SlippagePolicy,
+    TaskProgress,
     UrgencyPolicy,
     UrgencyTerm,
     Variance,
     compare_to_baseline,
+    detect_slippage,
+    forecast,
     next_actions,
+    progress,
 )
 from careerkit.recurrence import MAX_OCCURRENCES, occurrences
 from careerkit.scheduling import (
@@ -124,6 +147,9 @@ __all__ = [
     "HISTORY_FORMAT",
     "MAX_OCCURRENCES",
     "SCHEMA_VERSION",
+    "Alert",
+    "AlertKind",
+    "AlertSeverity",
     "BaselineComparison",
     "Calendar",
     "CareerkitError",
@@ -137,10 +163,18 @@ __all__ = [
     "DayIndex",
     "Dependency",
     "Direction",
+    "EarnedValue",
     "Finding",
+    "Forecast",
+    "ForecastPolicy",
+    "ForecastReason",
     "Goal",
+    "GoalForecast",
+    "GoalProgress",
     "GoalSchedule",
     "GoalStatus",
+    "Health",
+    "HealthPolicy",
     "History",
     "HistoryError",
     "Horizon",
@@ -149,21 +183,27 @@ __all__ = [
     "Measurement",
     "MergeResult",
     "Metric",
+    "MetricForecast",
     "NextAction",
     "Operation",
     "Plan",
+    "PlanForecast",
     "Problem",
     "Profile",
+    "ProgressReport",
     "Revision",
     "RevisionKind",
     "Schedule",
     "SchemaVersionError",
     "Severity",
+    "Signal",
+    "SlippagePolicy",
     "SmartAssessment",
     "SmartPolicy",
     "Source",
     "Status",
     "Task",
+    "TaskProgress",
     "TaskSchedule",
     "TimelinePoint",
     "UnknownReferenceError",
@@ -183,8 +223,10 @@ __all__ = [
     "assess_text",
     "compare_to_baseline",
     "count_working_days",
+    "detect_slippage",
     "diff",
     "dumps",
+    "forecast",
     "from_dict",
     "is_working_day",
     "json_schema",
@@ -195,6 +237,7 @@ __all__ = [
     "occurrences",
     "parse_deadline",
     "previous_working_day",
+    "progress",
     "schedule",
     "task_graph",
     "to_dict",

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from careerkit.model import Plan, Status
 from careerkit.planning._forecast_parts import Estimate, percentiles
-from careerkit.planning.forecast_results import ForecastPolicy, Reason
+from careerkit.planning.forecast_results import ForecastPolicy, ForecastReason
 
 __all__ = ["throughput", "too_little_history", "velocity", "weekly_earned"]
 
@@ -53,7 +53,7 @@ def too_little_history(weeks: Sequence[float], policy: ForecastPolicy) -> Estima
     if worked >= policy.min_weeks:
         return None
     return Estimate(
-        reason=Reason.TOO_LITTLE_HISTORY,
+        reason=ForecastReason.TOO_LITTLE_HISTORY,
         message=f"{worked} of the last {policy.window_weeks} weeks have earned work; "
         f"a forecast needs at least {policy.min_weeks}",
     )
@@ -129,6 +129,6 @@ def throughput(
 
 def _beyond(horizon: int) -> Estimate:
     return Estimate(
-        reason=Reason.BEYOND_HORIZON,
+        reason=ForecastReason.BEYOND_HORIZON,
         message=f"at this pace the work takes more than {horizon} weeks",
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from careerkit.model import Direction, Goal
-from careerkit.planning.forecast_results import MetricForecast, Reason
+from careerkit.planning.forecast_results import ForecastReason, MetricForecast
 from careerkit.planning.metrics import metric_fraction, trend
 
 __all__ = ["MIN_MEASUREMENTS", "metric_forecast"]
@@ -37,7 +37,7 @@ def metric_forecast(goal: Goal, *, as_of: date) -> MetricForecast | None:
             reaching=None,
             earliest=None,
             latest=None,
-            reason=Reason.TOO_FEW_MEASUREMENTS,
+            reason=ForecastReason.TOO_FEW_MEASUREMENTS,
             message=f"{count} measurement(s) on {len({item.on for item in measurements})} "
             f"day(s); a trend needs at least {MIN_MEASUREMENTS} on two days or more",
         )
@@ -60,7 +60,7 @@ def metric_forecast(goal: Goal, *, as_of: date) -> MetricForecast | None:
             reaching=None,
             earliest=None,
             latest=None,
-            reason=Reason.WRONG_DIRECTION,
+            reason=ForecastReason.WRONG_DIRECTION,
             message=f"the trend of {metric.name!r} does not move towards its target "
             f"({line.slope:+.3g} per day)",
         )

@@ -10,7 +10,7 @@ from typing import TypeVar
 from attrs import frozen
 
 from careerkit.model import Plan, Status
-from careerkit.planning.forecast_results import Reason
+from careerkit.planning.forecast_results import ForecastReason
 from careerkit.scheduling.sampling import upward
 
 __all__ = ["PERCENTS", "Estimate", "percentiles", "remaining_hours"]
@@ -30,7 +30,7 @@ class Estimate:
     p85: date | None = None
     p95: date | None = None
     probability: float | None = None
-    reason: Reason | None = None
+    reason: ForecastReason | None = None
     message: str = ""
 
 

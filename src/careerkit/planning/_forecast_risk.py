@@ -17,7 +17,7 @@ from datetime import date
 from careerkit.model import Plan
 from careerkit.planning._forecast_durations import draws
 from careerkit.planning._forecast_parts import Estimate, percentiles
-from careerkit.planning.forecast_results import Distribution, Reason
+from careerkit.planning.forecast_results import Distribution, ForecastReason
 from careerkit.scheduling.sampling import SampledNetwork
 
 __all__ = ["schedule_risk"]
@@ -74,7 +74,7 @@ def _estimate(
         p85=middle,
         p95=high,
         probability=probability,
-        reason=Reason.BEYOND_HORIZON,
+        reason=ForecastReason.BEYOND_HORIZON,
         message="some runs finish after the calendar's last day, 9999-12-31",
     )
 

@@ -1,6 +1,6 @@
 """Finish forecasts: when each goal and the plan are likely to finish, and how sure that is.
 
-Three methods (:data:`~careerkit.planning.forecast_results.Method`):
+Three methods (:data:`~careerkit.planning.forecast_results.ForecastMethod`):
 
 * ``"velocity"``: the hours left over the hours earned per week in a
   trailing window; one date per goal;
@@ -33,9 +33,9 @@ from careerkit.planning._schedules import schedule_of
 from careerkit.planning.forecast_results import (
     METHODS,
     Forecast,
+    ForecastMethod,
     ForecastPolicy,
     GoalForecast,
-    Method,
     PlanForecast,
 )
 from careerkit.scheduling import Schedule
@@ -54,7 +54,7 @@ def forecast(
     plan: Plan,
     *,
     as_of: date,
-    method: Method = "schedule_risk",
+    method: ForecastMethod = "schedule_risk",
     seed: int,
     runs: int = 10_000,
     schedule: Schedule | None = None,
@@ -156,7 +156,7 @@ class _Request:
 
     plan: Plan
     as_of: date
-    method: Method
+    method: ForecastMethod
     runs: int
     policy: ForecastPolicy
     scheduled: Mapping[str, date | None]

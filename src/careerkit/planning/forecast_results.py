@@ -23,28 +23,28 @@ __all__ = [
     "METHODS",
     "Distribution",
     "Forecast",
+    "ForecastMethod",
     "ForecastPolicy",
+    "ForecastReason",
     "GoalForecast",
-    "Method",
     "MetricForecast",
     "PlanForecast",
-    "Reason",
 ]
 
-Method = Literal["velocity", "throughput", "schedule_risk"]
+ForecastMethod = Literal["velocity", "throughput", "schedule_risk"]
 """How a forecast finds finish dates (see :doc:`/forecast`)."""
-METHODS: tuple[Method, ...] = ("velocity", "throughput", "schedule_risk")
+METHODS: tuple[ForecastMethod, ...] = ("velocity", "throughput", "schedule_risk")
 
 Distribution = Literal["pert", "triangular"]
 """The distribution of a task's duration between its optimistic and pessimistic estimates."""
 DISTRIBUTIONS: tuple[Distribution, ...] = ("pert", "triangular")
 
 
-class Reason(enum.Enum):
+class ForecastReason(enum.Enum):
     """Why a forecast gives no date: a stable code, with a message beside it.
 
-    >>> Reason("too_little_history")
-    <Reason.TOO_LITTLE_HISTORY: 'too_little_history'>
+    >>> ForecastReason("too_little_history")
+    <ForecastReason.TOO_LITTLE_HISTORY: 'too_little_history'>
     """
 
     TOO_LITTLE_HISTORY = "too_little_history"
@@ -125,7 +125,7 @@ class MetricForecast:
     >>> from careerkit.planning.forecast import forecast
     >>> found = forecast(sample_plan, as_of=date(2026, 11, 26), seed=1)
     >>> found.goal("resume-current").metric.reason
-    <Reason.TOO_FEW_MEASUREMENTS: 'too_few_measurements'>
+    <ForecastReason.TOO_FEW_MEASUREMENTS: 'too_few_measurements'>
     """
 
     measurements: int
@@ -138,7 +138,7 @@ class MetricForecast:
     """The early end of the 95 % interval of that day (the fast bound of the slope)."""
     latest: date | None
     """The late end of the interval; None when the slow bound never reaches the target."""
-    reason: Reason | None
+    reason: ForecastReason | None
     message: str
 
 
@@ -172,7 +172,7 @@ class GoalForecast:
     """The effort left in its work and its child goals' (habits left out)."""
     metric: MetricForecast | None
     """The metric's trend, for a goal with a metric and measurements."""
-    reason: Reason | None
+    reason: ForecastReason | None
     message: str
 
 
@@ -193,7 +193,7 @@ class PlanForecast:
     p85: date | None
     p95: date | None
     remaining_hours: float
-    reason: Reason | None
+    reason: ForecastReason | None
     message: str
 
 
@@ -212,7 +212,7 @@ class Forecast:
     0.0
     """
 
-    method: Method
+    method: ForecastMethod
     as_of: date
     seed: int
     runs: int
