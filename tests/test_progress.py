@@ -381,8 +381,10 @@ def test_example_plan_diploma_is_behind() -> None:
     October (planned work 100 %); done: programme, enrolment, modules 1-4 and 60 % of
     modules 5-8 = 4 + 1 + 40 + 24 = 69 of its 108 h (63.9 %); the metric 6 of 8
     modules (0.75) against a line at 0.914; combined (0.639 + 0.75) / 2 = 69.4 %
-    against 95.7 % planned. SPI(t) 0.61, SV(t) -73 working days, and the schedule
-    as of the day forecasts it 25 working days past its deadline: off track."""
+    against 95.7 % planned. Its work was planned from the goal's start, 6 April:
+    164 working days to the status date, of which 112 are earned, so SPI(t)
+    0.683 and SV(t) -52 working days; the schedule as of the day forecasts it
+    25 working days past its deadline: off track."""
     plan = loads(EXAMPLE.read_text(encoding="utf-8"))
     as_of = date(2026, 11, 26)
 
@@ -400,8 +402,12 @@ def test_example_plan_diploma_is_behind() -> None:
     assert 0.914 == pytest.approx(diploma.planned_metric_fraction, abs=1e-3)
     assert 69.4 == pytest.approx(diploma.percent_complete, abs=0.05)
     assert 95.7 == pytest.approx(diploma.planned_percent, abs=0.05)
-    assert 0.605 == pytest.approx(diploma.earned_value.spi_t, abs=1e-3)
-    assert -73.0 == pytest.approx(diploma.earned_value.sv_t)
+    assert (112.0, 164) == (
+        pytest.approx(diploma.earned_value.earned_schedule),
+        diploma.earned_value.actual_time,
+    )
+    assert 0.683 == pytest.approx(diploma.earned_value.spi_t, abs=1e-3)
+    assert -52.0 == pytest.approx(diploma.earned_value.sv_t)
     assert -25 == diploma.slack
     assert (Health.OFF_TRACK, Signal.SPI_T) == (diploma.health, diploma.signal)
     assert 0.6 == diploma.grade

@@ -826,3 +826,31 @@ def test_goal_lookup() -> None:
     for unknown in ("", "bb", "d", None):
         with pytest.raises(UnknownReferenceError):
             result.goal(unknown)  # type: ignore[arg-type]
+
+
+def test_a_goal_start_holds_back_the_work_of_the_goal_and_its_children() -> None:
+    """No task of a goal, or of a goal under it, is planned before the goal's start;
+    the latest start along the goal's ancestors holds, and work done keeps its dates."""
+    plan = Plan(
+        id="p",
+        owner="Ana",
+        start=date(2026, 11, 23),
+        goals=[
+            Goal(id="later", title="Do later", start=date(2026, 12, 7)),
+            Goal(id="part", title="Do part", parent="later"),
+            Goal(id="sooner", title="Do sooner", parent="later", start=date(2026, 11, 30)),
+            Goal(id="free", title="Do free"),
+        ],
+        tasks=[
+            Task(id="a", goal="later", title="A", duration=2),
+            Task(id="b", goal="part", title="B", duration=1),
+            Task(id="c", goal="sooner", title="C", duration=1),
+            Task(id="d", goal="free", title="D", duration=1),
+        ],
+    )
+    result = schedule(plan)
+
+    assert [date(2026, 12, 7)] * 3 == [result[task].early_start for task in ("a", "b", "c")]
+    assert date(2026, 11, 23) == result["d"].early_start
+    started = plan.start_task("a", on=date(2026, 11, 25))
+    assert date(2026, 11, 25) == schedule(started, as_of=date(2026, 11, 26))["a"].early_start

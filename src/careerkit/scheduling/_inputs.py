@@ -17,7 +17,7 @@ from careerkit.errors import Problem, ValidationError
 from careerkit.model import Plan, Status, Task
 from careerkit.model.network import FF, FS, Network, build_network, topological_order
 from careerkit.scheduling._cpm import Links
-from careerkit.scheduling.deadlines import inherited_deadlines
+from careerkit.scheduling.deadlines import inherited_deadlines, inherited_starts
 from careerkit.workdays import DayIndex
 
 __all__ = ["Inputs", "Times", "shifted_milestones"]
@@ -47,7 +47,8 @@ class Inputs:
     """The finish boundary each constrained task must not pass (due date, deadlines)."""
     durations: Sequence[int]
     earliest: Sequence[int]
-    """Each node's lowest start: the plan's start, ``not_before``, the status date."""
+    """Each node's lowest start: the plan's start, its goal's start (or an
+    ancestor's), ``not_before``, the status date."""
     fixed: Sequence[tuple[int, int] | None]
     """The (es, ef) of work done or in progress at the status date, None for the rest."""
 
@@ -138,11 +139,12 @@ def _node_inputs(
     durations = [0] * count
     earliest = [origin] * count
     fixed: list[tuple[int, int] | None] = [None] * count
+    goal_starts = {goal: days.index_of(day) for goal, day in inherited_starts(plan).items()}
     for node, task in enumerate(plan.tasks):
         dropped = task.status is _DROPPED
         duration = 0 if dropped else task.duration
         durations[node] = duration
-        start = origin if dropped else lowest
+        start = origin if dropped else max(lowest, goal_starts.get(task.goal, lowest))
         if task.not_before is not None:
             start = max(start, days.index_of(task.not_before))
         earliest[node] = start

@@ -125,7 +125,7 @@ def planned_times(plan: Plan) -> PlannedTimes:
     --------
     >>> times = planned_times(sample_plan)
     >>> times.dates("dmd-capstone")
-    (datetime.date(2026, 9, 18), datetime.date(2026, 10, 8))
+    (datetime.date(2026, 10, 19), datetime.date(2026, 11, 6))
     """
     plan = checked_plan(plan)
     inputs = Inputs.of(plan, None)
