@@ -51,10 +51,15 @@ VALID: dict[str, Any] = {
     "document": careerkit.to_dict(PLAN),
     "result": careerkit.schedule(PLAN),
     "seed": 1,
+    "report": careerkit.progress(PLAN, as_of=DAY),
+    "alerts": careerkit.detect_slippage(PLAN, as_of=DAY),
 }
 """A valid value for each required parameter, by name."""
 
-SPECIAL: dict[str, dict[str, Any]] = {"loads": {"text": careerkit.dumps(PLAN)}}
+SPECIAL: dict[str, dict[str, Any]] = {
+    "loads": {"text": careerkit.dumps(PLAN)},
+    "forecast_report": {"result": careerkit.forecast(PLAN, as_of=DAY, seed=1, runs=10)},
+}
 """Valid values that differ from ``VALID`` for one function."""
 
 

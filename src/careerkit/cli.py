@@ -3,16 +3,19 @@
 ``careerkit validate PLAN.json`` checks a plan document, ``careerkit show
 PLAN.json`` prints its outline, ``careerkit schedule PLAN.json`` its
 critical-path schedule, ``careerkit next PLAN.json`` the tasks to work on now,
-``careerkit check PLAN.json`` every goal's SMART verdict, ``careerkit diff
+``careerkit check PLAN.json`` every goal's SMART verdict, ``careerkit progress
+PLAN.json`` progress and earned value, ``careerkit alerts PLAN.json`` the
+slippage alerts, ``careerkit forecast PLAN.json`` finish forecasts,
+``careerkit diff
 OLD.json NEW.json`` the changes between two plans, ``careerkit log
 HISTORY.json`` a stored history's revisions, and ``careerkit schema [KIND]``
 prints the JSON Schema of plan documents, or of a kind of result.
 
-``schedule``, ``next``, ``check``, ``diff`` and ``log`` take ``--format
-text|json``: text for a person (the default), or JSON for a program, one
-JSON value per run on standard output: the result's document
-(:func:`careerkit.to_dict`) for ``schedule``, a list of documents for the
-others (next actions, SMART assessments, changes, log entries). The exit
+Every command that prints a result takes ``--format text|json``: text for a
+person (the default), or JSON for a program, one JSON value per run on
+standard output: the result's document (:func:`careerkit.to_dict`) for
+``schedule``, ``progress`` and ``forecast``, a list of documents for the
+others (next actions, SMART assessments, alerts, changes, log entries). The exit
 status is the same in both formats.
 
 Errors are printed one per line on standard error, as ``FILE: PATH: PROBLEM``
@@ -33,8 +36,8 @@ otherwise, never as a traceback. The exit status says how the command ended:
      nothing more is printed, the status of a process stopped by SIGPIPE
 ===  ===================================================================
 
-The status date of ``schedule``, ``next`` and ``check`` (``--as-of``; today
-for ``next`` and ``check`` when not given) must not fall before the plan's
+The status date (``--as-of``; today when not given, except for
+``schedule``, which is then as planned) must not fall before the plan's
 start: a plan has no status before it begins.
 """
 
@@ -48,7 +51,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from careerkit import __version__
 from careerkit.errors import CareerkitError, ValidationError
@@ -66,11 +69,18 @@ from careerkit.io import (
 )
 from careerkit.model import Plan
 from careerkit.planning.actions import next_actions
+from careerkit.planning.forecast import MAX_RUNS, forecast
+from careerkit.planning.forecast_results import METHODS
+from careerkit.planning.progress import progress
+from careerkit.planning.slippage import detect_slippage
 from careerkit.render.text import outline, schedule_report
+from careerkit.render.tracking import alerts_report, forecast_report, progress_report
 from careerkit.scheduling import schedule
 from careerkit.smart import assess_plan
 
 __all__ = ["main"]
+
+T = TypeVar("T")
 
 EXIT_OK = 0
 EXIT_NO = 1
@@ -165,6 +175,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
     _add_plan_commands(commands)
     _add_status_commands(commands)
+    _add_tracking_commands(commands)
 
     changes = _command(commands, "diff", "print the changes between two plans", _diff)
     changes.add_argument("old", type=Path, metavar="OLD.json", help="the plan before")
@@ -258,6 +269,39 @@ def _add_status_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     )
     for command in (timing, actions, check):
         _add_format(command)
+
+
+def _add_tracking_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    scored = _command(commands, "progress", "print progress and earned value", _progress)
+    alerts = _command(commands, "alerts", "print slippage alerts, most severe first", _alerts)
+    ahead = _command(commands, "forecast", "print finish forecasts of goals", _forecast)
+    for command in (scored, alerts, ahead):
+        _add_plan(command)
+        command.add_argument(
+            "--as-of", type=_date, metavar="YYYY-MM-DD", help="status date (default: today)"
+        )
+        _add_format(command)
+    for command in (scored, alerts):
+        command.add_argument(
+            "--baseline", type=Path, metavar="BASELINE.json", help="a baseline plan to compare with"
+        )
+    alerts.add_argument(
+        "--history", type=Path, metavar="HISTORY.json", help="the plan's stored history"
+    )
+    ahead.add_argument(
+        "--method", choices=METHODS, default="schedule_risk", help="default: schedule_risk"
+    )
+    ahead.add_argument("--seed", type=_limit, default=0, metavar="N", help="random seed (0)")
+    ahead.add_argument(
+        "--runs", type=_runs, default=10_000, metavar="N", help="Monte Carlo runs (10000)"
+    )
+
+
+def _runs(text: str) -> int:
+    runs = _limit(text)
+    if not 1 <= runs <= MAX_RUNS:
+        raise argparse.ArgumentTypeError(f"expected 1 to {MAX_RUNS} runs, got {text}")
+    return runs
 
 
 def _date(text: str) -> date:
@@ -479,6 +523,50 @@ def _read_history(path: Path) -> History:
 def _schema(arguments: argparse.Namespace, out: TextIO) -> int:
     json.dump(json_schema(arguments.kind), out, indent=2)
     out.write("\n")
+    return EXIT_OK
+
+
+def _read_other(
+    arguments: argparse.Namespace, path: Path | None, read: Callable[[Path], T]
+) -> T | None:
+    """A second file (a baseline, a history), with errors named by its own path."""
+    if path is None:
+        return None
+    plan_path, arguments.plan = arguments.plan, path
+    found = read(path)
+    arguments.plan = plan_path
+    return found
+
+
+def _progress(arguments: argparse.Namespace, out: TextIO) -> int:
+    plan = _read(arguments.plan)
+    as_of = _status_date_or_today(arguments, plan)
+    baseline = _read_other(arguments, arguments.baseline, _read)
+    report = progress(plan, as_of=as_of, baseline=baseline)
+    out.write(dumps(report) + "\n" if arguments.format == "json" else progress_report(report))
+    return EXIT_OK
+
+
+def _alerts(arguments: argparse.Namespace, out: TextIO) -> int:
+    plan = _read(arguments.plan)
+    as_of = _status_date_or_today(arguments, plan)
+    baseline = _read_other(arguments, arguments.baseline, _read)
+    history = _read_other(arguments, arguments.history, _read_history)
+    found = detect_slippage(plan, as_of=as_of, baseline=baseline, history=history)
+    if arguments.format == "json":
+        _write_json(out, found)
+    else:
+        out.write(alerts_report(found))
+    return EXIT_OK
+
+
+def _forecast(arguments: argparse.Namespace, out: TextIO) -> int:
+    plan = _read(arguments.plan)
+    as_of = _status_date_or_today(arguments, plan)
+    found = forecast(
+        plan, as_of=as_of, method=arguments.method, seed=arguments.seed, runs=arguments.runs
+    )
+    out.write(dumps(found) + "\n" if arguments.format == "json" else forecast_report(found))
     return EXIT_OK
 
 
