@@ -87,7 +87,7 @@ def alerts_report(alerts: Sequence[Alert]) -> str:
         checked_instance(alert, Alert, f"alerts[{index}]")
     if not alerts:
         return "No alerts: the plan is on track.\n"
-    counts = {severity: 0 for severity in ("critical", "warning", "info")}
+    counts = dict.fromkeys(("critical", "warning", "info"), 0)
     for alert in alerts:
         counts[alert.severity.value] += 1
     lines = [
