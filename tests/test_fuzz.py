@@ -19,7 +19,8 @@ of other JSON types, extreme numbers, dates at the ends of the calendar, long
 and odd strings (lone surrogates escaped in JSON among them), RRULEs with odd
 parts, list items and keys deleted or repeated, deep nesting. On every
 document ``loads`` accepts, each public step (``schedule`` with and without
-leveling and with an ``as_of``, ``next_actions``, ``assess_plan``, the
+leveling and with an ``as_of``, ``next_actions``, ``assess_plan``, ``progress``,
+``detect_slippage``, ``forecast`` by each method, the
 ``dumps``/``loads`` round trip, and a history started, written and read
 back) must give a result or a ``CareerkitError``, within a generous time.
 """
@@ -764,6 +765,18 @@ def steps(plan: Plan) -> Iterator[tuple[str, Callable[[], object]]]:
     yield "schedule(as_of, level=True)", lambda: careerkit.schedule(plan, as_of=as_of, level=True)
     yield "next_actions", lambda: careerkit.next_actions(plan, as_of=as_of)
     yield "assess_plan", lambda: careerkit.assess_plan(plan, as_of=as_of)
+    yield "progress", lambda: careerkit.dumps(careerkit.progress(plan, as_of=as_of))
+    yield (
+        "detect_slippage",
+        lambda: [careerkit.dumps(alert) for alert in careerkit.detect_slippage(plan, as_of=as_of)],
+    )
+    for method in ("schedule_risk", "throughput", "velocity"):
+        yield (
+            f"forecast({method})",
+            lambda method=method: careerkit.dumps(
+                careerkit.forecast(plan, as_of=as_of, method=method, seed=7, runs=50)
+            ),
+        )
     yield "dumps", lambda: round_trip(plan)
     yield "History", lambda: history_round_trip(plan, at)
 
