@@ -29,7 +29,7 @@ from careerkit.planning._progress_tree import GoalTree
 from careerkit.planning._progress_work import Work, planned_items, pv_curve
 from careerkit.scheduling.planned import PlannedTimes
 
-__all__ = ["Items", "curve_schedule", "goal_schedules"]
+__all__ = ["Items", "curve_schedule", "day_share", "goal_schedules"]
 
 _Spans = list[tuple[int, int, float]]
 _Points = list[tuple[int, float]]
@@ -37,11 +37,25 @@ _Points = list[tuple[int, float]]
 
 def curve_schedule(curve: Sequence[float], ev: float) -> float | None:
     """The earned schedule of ``ev`` on a PV curve, in days from its first; None
-    for an empty curve. Only the curve up to the first day past the EV is read."""
+    for an empty curve.
+
+    As :func:`careerkit.evm.earned_schedule` on the whole curve: the days whose
+    planned value the EV reaches, found by bisection, plus the share of the next
+    day, evm's formula on that one day (so only that day's values are read).
+    """
     if not curve:
         return None
-    reach = bisect.bisect_right(curve, ev) + 1
-    return evm.earned_schedule(curve[:reach], min(ev, curve[-1]))
+    earned = min(ev, curve[-1])
+    days = bisect.bisect_right(curve, earned)
+    if days == len(curve):
+        return float(days)
+    return day_share(days, curve[days - 1] if days else 0.0, curve[days], earned)
+
+
+def day_share(days: int, before: float, after: float, ev: float) -> float:
+    """``days`` whole days, plus the share of the next one (planned ``before`` at its
+    start, ``after`` at its end) that the EV reaches, by evm's formula on that day."""
+    return days + evm.earned_schedule([after - before], ev - before)
 
 
 def goal_schedules(
@@ -271,6 +285,4 @@ class _Subtrees:
             else:
                 low = middle + 1
         before = through(low - 1) if low > first else 0.0
-        # The whole days before ``low``, plus the share of day ``low`` the EV reaches:
-        # evm's formula on that one day's planned hours.
-        return low - first + evm.earned_schedule([through(low) - before], ev - before)
+        return day_share(low - first, before, through(low), ev)

@@ -53,14 +53,15 @@ class Totals(NamedTuple):
 def row_totals(plan: Plan, work: Work, rows: Sequence[int], as_of: date) -> Totals:
     """The totals of ``rows``, each sum taken with :func:`math.fsum`.
 
-    The last day of progress is read only on the rows done in full: a row
-    with work left makes the set unfinished whatever its dates.
+    The last day of progress is read only when every row with hours at
+    completion is done in full: a row with work left makes the set unfinished
+    whatever its dates.
     """
     bac, fraction, planned, weights = work.bac, work.fraction, work.planned, work.duration_weight
     costs, earned, due, spent = [], [], [], []
     weighed, weighed_done, weighed_planned = [], [], []
     live_done, live_planned = [], []
-    unknown, known = 0, []
+    unknown, known = 0, list[date]()
     tasks, dropped = plan.tasks, work.dropped
     for row in rows:
         hours, done, planned_share, weight = bac[row], fraction[row], planned[row], weights[row]
@@ -76,17 +77,18 @@ def row_totals(plan: Plan, work: Work, rows: Sequence[int], as_of: date) -> Tota
             live_done.append(done)
             live_planned.append(planned_share)
         if hours > 0:
-            shown = last_progress(tasks[row], as_of) if done >= 1.0 else None
-            if shown is None:
-                unknown += 1
-            else:
-                known.append(shown)
+            unknown += 1
+    costed = unknown
+    if unknown and all(fraction[row] >= 1.0 for row in rows if bac[row] > 0):
+        shown = [last_progress(tasks[row], as_of) for row in rows if bac[row] > 0]
+        known = [day for day in shown if day is not None]
+        unknown = len(shown) - len(known)
     return Totals(
         bac=math.fsum(costs),
         ev=math.fsum(earned),
         pv=math.fsum(due),
         ac=math.fsum(spent),
-        costed=unknown + len(known),
+        costed=costed,
         weight=math.fsum(weighed),
         weight_done=math.fsum(weighed_done),
         weight_planned=math.fsum(weighed_planned),

@@ -301,8 +301,8 @@ def progress(
     status_date = checked_status_date(plan, as_of)
     assert status_date is not None
     rules = checked_policy(policy)
-    times = planned_for(plan, baseline)
     status = schedule_of(plan, as_of=status_date, given=schedule)
+    times = planned_for(plan, baseline, status)
     tree = goal_tree(plan)
     work = Work.of(plan, times, status_date)
     run = _Run(
