@@ -178,3 +178,41 @@ def test_a_deep_chain_gives_the_same_report_either_way(monkeypatch: pytest.Monke
     monkeypatch.setattr(_progress_earned.Items, "direct_cost", lambda self: 1)
     monkeypatch.setattr(_progress_earned.Items, "subtree_cost", lambda self: 0)
     assert by_curves == progress(plan, as_of=as_of)
+
+
+def _planned_hours_handled(monkeypatch: pytest.MonkeyPatch, size: int) -> int:
+    """The planned-hour items (spans and points) one progress() of a chain puts into
+    PV curves or into the cumulative count, each time it does."""
+    plan, as_of = _chain(size)
+    handled = [0]
+    build, add = _progress_earned.pv_curve, _progress_earned._Cumulative.add
+
+    def counted_curve(
+        spans: Sequence[tuple[int, int, float]], points: Sequence[tuple[int, float]], origin: int
+    ) -> tuple[int, list[float]]:
+        handled[0] += len(spans) + len(points)
+        return build(spans, points, origin)
+
+    def counted_add(
+        self: _progress_earned._Cumulative, first: int, past: int, daily: float
+    ) -> None:
+        handled[0] += 1
+        add(self, first, past, daily)
+
+    monkeypatch.setattr(_progress_earned, "pv_curve", counted_curve)
+    monkeypatch.setattr(_progress_earned._Cumulative, "add", counted_add)
+    progress(plan, as_of=as_of)
+    monkeypatch.undo()
+    return handled[0]
+
+
+def test_a_chain_of_goals_handles_each_task_a_bounded_number_of_times(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Four times the goals handle about four times the planned-hour items, whichever
+    way the goals' earned schedules are read (a curve per goal over every
+    descendant's tasks would handle sixteen times)."""
+    small = _planned_hours_handled(monkeypatch, 500)
+    large = _planned_hours_handled(monkeypatch, 2000)
+    assert 500 <= small
+    assert large <= 5 * small
