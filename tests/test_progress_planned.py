@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+import random
+from datetime import date, timedelta
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -83,3 +85,79 @@ def test_unknown_task_and_wrong_plan_are_refused() -> None:
     with pytest.raises(ValidationError) as caught:
         planned_times("plan")  # type: ignore[arg-type]
     assert "plan" == caught.value.path
+
+
+_RULES = (
+    "FREQ=WEEKLY;BYDAY=TU",
+    "FREQ=WEEKLY",
+    "FREQ=DAILY;INTERVAL=3",
+    "FREQ=MONTHLY;BYMONTHDAY=31",
+    "FREQ=WEEKLY;INTERVAL=2",
+)
+
+
+def _habit_plan(seed: int) -> tuple[Plan, date]:
+    """A plan of habits and plain tasks in every state, goals with and without
+    deadlines, and a status date."""
+    rng = random.Random(seed)
+    goals = [
+        Goal(
+            id=f"g{row}",
+            title="Goal",
+            deadline=START + timedelta(days=rng.randint(60, 200)) if rng.random() < 0.7 else None,
+        )
+        for row in range(3)
+    ]
+    as_of = START + timedelta(days=rng.randint(0, 50))
+    tasks: list[Task] = []
+    for row in range(12):
+        earlier = [task.id for task in tasks if task.recurrence is None]
+        task = Task(
+            id=f"t{row:02d}",
+            goal=rng.choice(goals).id,
+            title="Task",
+            duration=rng.choice([0, 1, 3]),
+            effort=2.0,
+            depends_on=tuple(rng.sample(earlier, min(len(earlier), rng.randint(0, 1)))),
+            recurrence=rng.choice(_RULES) if rng.random() < 0.6 else None,
+        )
+        tasks.append(task)
+    plan = Plan(id="p", owner="Ana", start=START, goals=goals, tasks=tasks, weekly_capacity=6)
+    planned = planned_times(plan)
+    tracked = []
+    for task in tasks:
+        state = rng.choice(["to_do", "in_progress", "done"])
+        started = START + timedelta(days=rng.randint(0, (as_of - START).days))
+        if rng.random() < 0.5:  # on time: the planned start, when it has come
+            started = min(as_of, planned.dates(task.id)[0])
+        if state == "in_progress":
+            task = attrs.evolve(task, status=Status.IN_PROGRESS, started_on=started)
+        elif state == "done":
+            task = attrs.evolve(task, status=Status.DONE, started_on=started, done_on=as_of)
+        tracked.append(task)
+    return attrs.evolve(plan, tasks=tuple(tracked)), as_of
+
+
+@pytest.mark.parametrize("level", [False, True])
+@pytest.mark.parametrize("seed", range(60))
+def test_a_schedule_lends_its_habits_occurrences_without_changing_the_planned_times(
+    seed: int, level: bool
+) -> None:
+    """Planned times made with a status schedule's habits equal those made without."""
+    plan, as_of = _habit_plan(seed)
+    try:
+        status = schedule(plan, as_of=as_of, level=level)
+    except ValidationError:
+        return  # a plan the scheduler refuses
+    expanded, lent = planned_times(plan), planned_times(plan, schedule=status)
+    assert lent.occurrences == expanded.occurrences
+    assert (lent.es, lent.ef, lent.shifted) == (expanded.es, expanded.ef, expanded.shifted)
+
+
+def test_a_schedule_of_other_tasks_is_refused() -> None:
+    """The schedule lent must schedule the plan's tasks, named by the argument."""
+    plan, as_of = _habit_plan(1)
+    other = Plan(id="q", owner="Ana", start=START, goals=[Goal(id="g", title="Goal")])
+    with pytest.raises(ValidationError) as caught:
+        planned_times(plan, schedule=schedule(other, as_of=as_of))
+    assert caught.value.path == "schedule"

@@ -10,15 +10,20 @@ from __future__ import annotations
 from careerkit.errors import ValidationError
 from careerkit.model import Plan
 from careerkit.model.arguments import checked_instance
+from careerkit.scheduling import Schedule
 from careerkit.scheduling.planned import PlannedTimes, planned_times
 
 __all__ = ["planned_for"]
 
 
-def planned_for(plan: Plan, baseline: object) -> PlannedTimes:
-    """The planned times of the plan's tasks: the baseline's where it has the task."""
+def planned_for(plan: Plan, baseline: object, status: Schedule | None = None) -> PlannedTimes:
+    """The planned times of the plan's tasks: the baseline's where it has the task.
+
+    ``status``, a schedule of the plan, lends its habits' occurrences to the
+    plan's own planned times where they cover the same days.
+    """
     if baseline is None:
-        return planned_times(plan)
+        return planned_times(plan, schedule=status)
     base = checked_instance(baseline, Plan, "baseline")
     if base.id != plan.id:
         raise ValidationError(

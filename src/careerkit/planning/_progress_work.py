@@ -22,7 +22,7 @@ from attrs import frozen
 from careerkit.model import Plan, Status
 from careerkit.scheduling.planned import PlannedTimes
 
-__all__ = ["Work", "pv_curve"]
+__all__ = ["Work", "planned_items", "pv_curve"]
 
 _DONE, _DROPPED = Status.DONE, Status.DROPPED
 
@@ -95,33 +95,37 @@ def _habit_fraction(status: Status, done: Sequence[date], total: int, as_of: dat
     return min(1.0, bisect.bisect_right(done, as_of) / total)
 
 
+def planned_items(
+    plan: Plan, times: PlannedTimes, work: Work, row: int
+) -> tuple[list[tuple[int, int, float]], list[tuple[int, float]]]:
+    """How the planned hours of one row fall on working days: its spans, as (first
+    day, past the last day, hours a day), and its points, as (day, hours); none
+    when it plans no hours."""
+    hours = work.bac[row]
+    if hours <= 0:
+        return [], []
+    task = plan.tasks[row]
+    if task.recurrence is not None:
+        effort = task.effort
+        return [], [(day, effort) for day in work.habit_days[row]]
+    es, ef = times.es[row], times.ef[row]
+    if ef > es:
+        return [(es, ef, hours / (ef - es))], []
+    return [], [(es - 1 if times.shifted[row] else es, hours)]
+
+
 def pv_curve(
-    plan: Plan, times: PlannedTimes, work: Work, rows: Sequence[int]
+    spans: Sequence[tuple[int, int, float]], points: Sequence[tuple[int, float]], origin: int
 ) -> tuple[int, list[float]]:
-    """The cumulative planned hours of ``rows`` at the end of each working day.
+    """The cumulative planned hours of some spans and points (as
+    :func:`planned_items` gives them) at the end of each working day.
 
     Returns the working-day index of the curve's first day and the curve;
-    an empty curve when the rows plan no hours. Built with a difference
-    array: time proportional to the rows, their occurrences and the days.
+    ``origin`` and an empty curve when there are no planned hours. Built with
+    a difference array: time proportional to the items and the days.
     """
-    es, ef, shifted = times.es, times.ef, times.shifted
-    spans: list[tuple[int, int, float]] = []  # (first day, past the last day, hours a day)
-    points: list[tuple[int, float]] = []  # (day, hours)
-    tasks = plan.tasks
-    for row in rows:
-        hours = work.bac[row]
-        if hours <= 0:
-            continue
-        task = tasks[row]
-        if task.recurrence is not None:
-            effort = task.effort
-            points.extend((day, effort) for day in work.habit_days[row])
-        elif ef[row] > es[row]:
-            spans.append((es[row], ef[row], hours / (ef[row] - es[row])))
-        else:
-            points.append((es[row] - 1 if shifted[row] else es[row], hours))
     if not spans and not points:
-        return times.origin, []
+        return origin, []
     first = min([start for start, _, _ in spans] + [day for day, _ in points])
     end = max([past for _, past, _ in spans] + [day + 1 for day, _ in points])
     rates = [0.0] * (end - first + 1)

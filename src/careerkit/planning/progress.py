@@ -28,14 +28,15 @@ from attrs import frozen
 from careerkit.errors import UnknownReferenceError
 from careerkit.io import result_document
 from careerkit.model import GoalStatus, Plan
+from careerkit.planning._progress_earned import goal_schedules
 from careerkit.planning._progress_goals import (
     earned_figures,
-    goal_rows,
     metric_reading,
     top_goals,
     work_fractions,
 )
 from careerkit.planning._progress_planned import planned_for
+from careerkit.planning._progress_tree import Totals, combined, goal_tree, row_totals
 from careerkit.planning._progress_work import Work
 from careerkit.planning._schedules import schedule_of
 from careerkit.planning.health import Health, HealthPolicy, Signal, checked_policy, judge
@@ -300,23 +301,36 @@ def progress(
     status_date = checked_status_date(plan, as_of)
     assert status_date is not None
     rules = checked_policy(policy)
-    times = planned_for(plan, baseline)
     status = schedule_of(plan, as_of=status_date, given=schedule)
-    rows, left_out = goal_rows(plan)
+    times = planned_for(plan, baseline, status)
+    tree = goal_tree(plan)
+    work = Work.of(plan, times, status_date)
     run = _Run(
         plan=plan,
         as_of=status_date,
         times=times,
-        work=Work.of(plan, times, status_date),
+        work=work,
         status=status,
-        left_out=left_out,
+        left_out=tree.left_out,
         policy=rules,
     )
-    goals = tuple(
-        _goal_progress(run, goal.id, rows[goal.id])
-        for goal in sorted(plan.goals, key=lambda goal: goal.id)
+    totals = tree.totals(plan, work, status_date)
+    tops = top_goals(plan, tree.left_out)
+    counted = combined([totals[goal.id] for goal in tops] or [row_totals(plan, work, (), as_of)])
+    schedules, counted_schedule = goal_schedules(
+        plan,
+        times,
+        work,
+        tree,
+        ev={goal_id: found.ev for goal_id, found in totals.items()},
+        counted_ev=counted.ev,
     )
-    return _report(run, goals)
+    goals = tuple(
+        _goal_progress(run, goal_id, totals[goal_id], schedules[goal_id])
+        for goal_id in sorted(tree.order)
+    )
+    figures = EarnedValue(**earned_figures(times, counted, counted_schedule, status_date))
+    return _report(run, goals, figures)
 
 
 @frozen(kw_only=True)
@@ -329,20 +343,22 @@ class _Run:
     times: PlannedTimes
     work: Work
     status: Schedule
-    left_out: set[str]
+    left_out: frozenset[str]
     policy: HealthPolicy
 
 
-def _goal_progress(run: _Run, goal_id: str, rows: Sequence[int]) -> GoalProgress:
-    plan, times, work, status, as_of = run.plan, run.times, run.work, run.status, run.as_of
+def _goal_progress(
+    run: _Run, goal_id: str, totals: Totals, schedule: tuple[int, float | None]
+) -> GoalProgress:
+    plan, times, status, as_of = run.plan, run.times, run.status, run.as_of
     left_out, policy = run.left_out, run.policy
     goal = plan.goal(goal_id)
-    fractions = work_fractions(work, rows)
+    fractions = work_fractions(totals)
     metric = metric_reading(plan, goal, as_of)
     done, planned = _combined(fractions, metric)
     if goal.status is GoalStatus.ACHIEVED:
         done = 1.0
-    figures = EarnedValue(**earned_figures(plan, times, work, rows, as_of))
+    figures = EarnedValue(**earned_figures(times, totals, schedule, as_of))
     slack = status.goal(goal_id).slack
     if done >= 1.0:
         health, signal = Health.DONE, Signal.STATUS
@@ -393,8 +409,8 @@ def _grade(fraction: float) -> float:
     return min(1.0, math.floor(fraction * 10 + 1e-9) / 10)
 
 
-def _report(run: _Run, goals: tuple[GoalProgress, ...]) -> ProgressReport:
-    plan, times, work, as_of, left_out = run.plan, run.times, run.work, run.as_of, run.left_out
+def _report(run: _Run, goals: tuple[GoalProgress, ...], figures: EarnedValue) -> ProgressReport:
+    plan, as_of, left_out = run.plan, run.as_of, run.left_out
     by_id: Mapping[str, GoalProgress] = {item.goal: item for item in goals}
     tops = top_goals(plan, left_out)
     weights = [goal.weight for goal in tops]
@@ -406,8 +422,6 @@ def _report(run: _Run, goals: tuple[GoalProgress, ...]) -> ProgressReport:
         w * by_id[g.id].planned_fraction for w, g in zip(weights, tops, strict=True)
     )
     done, planned = (done / total, planned / total) if total else (0.0, 0.0)
-    counted_rows = [row for row, task in enumerate(plan.tasks) if task.goal not in left_out]
-    figures = EarnedValue(**earned_figures(plan, times, work, counted_rows, as_of))
     health, signal, decided_by = _plan_health(goals, figures, run.policy)
     return ProgressReport(
         as_of=as_of,

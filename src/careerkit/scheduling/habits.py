@@ -9,7 +9,7 @@ rules times the years they run.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from careerkit.errors import ValidationError
@@ -26,11 +26,17 @@ _DROPPED = Status.DROPPED
 
 
 def habit_dates(
-    inputs: Inputs, es: Sequence[int], finish_boundary: int
+    inputs: Inputs,
+    es: Sequence[int],
+    finish_boundary: int,
+    known: Mapping[int, tuple[date, tuple[date, ...]]] | None = None,
 ) -> dict[int, tuple[date, ...]]:
     """The occurrences of each habit, from its start to its goal's deadline.
 
-    Without a deadline, a habit runs to the end of the plan's work.
+    Without a deadline, a habit runs to the end of the plan's work. ``known``
+    holds, by node, occurrences already expanded from a start date to the
+    goal's deadline: taken as they are when the habit starts on that date and
+    its goal has a deadline (the same rule over the same days).
 
     Raises
     ------
@@ -49,8 +55,12 @@ def habit_dates(
         end = inputs.deadlines.get(task.goal)
         if end is None:
             end = days.date_of(max(finish_boundary - 1, es[node]))
+        reused = None if known is None or task.goal not in inputs.deadlines else known.get(node)
         try:
-            found[node] = occurrences(task.recurrence, start=start, end=end)
+            if reused is not None and reused[0] == start:
+                found[node] = reused[1]
+            else:
+                found[node] = occurrences(task.recurrence, start=start, end=end)
         except ValidationError as exc:
             raise exc.prefixed(f"tasks[{node}]") from exc
         total += len(found[node])

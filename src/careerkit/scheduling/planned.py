@@ -20,11 +20,12 @@ from datetime import date
 from attrs import frozen
 
 from careerkit.errors import UnknownReferenceError
-from careerkit.model import Plan
+from careerkit.model import Plan, Status
 from careerkit.scheduling import _cpm
 from careerkit.scheduling._inputs import Inputs, shifted_milestones
-from careerkit.scheduling.given import checked_plan
+from careerkit.scheduling.given import checked_plan, given_schedule
 from careerkit.scheduling.habits import habit_dates
+from careerkit.scheduling.results import Schedule
 from careerkit.workdays import DayIndex
 
 __all__ = ["PlannedTimes", "planned_times"]
@@ -95,7 +96,7 @@ class PlannedTimes:
         return first, self.days.date_of(finish - 1) if finish > start else first
 
 
-def planned_times(plan: Plan) -> PlannedTimes:
+def planned_times(plan: Plan, *, schedule: Schedule | None = None) -> PlannedTimes:
     """The planned early dates of a plan's tasks: the forward pass from its start.
 
     Actual dates and status are ignored (as by ``schedule(plan)`` without
@@ -107,6 +108,14 @@ def planned_times(plan: Plan) -> PlannedTimes:
     ----------
     plan
         The plan.
+    schedule
+        A schedule of this very plan (any status date), whose habits' occurrences
+        are reused rather than expanded again where they cover the same days:
+        a habit of a goal with a deadline that starts on the same day in
+        both. The schedule's start of a habit is known where its
+        ``early_start`` is its first day of work: a habit that lasts at
+        least a day, planned (not fixed by progress) or in progress (which
+        keeps its actual start).
 
     Returns
     -------
@@ -128,6 +137,7 @@ def planned_times(plan: Plan) -> PlannedTimes:
     (datetime.date(2026, 10, 19), datetime.date(2026, 11, 6))
     """
     plan = checked_plan(plan)
+    status = given_schedule(schedule, as_of=_any_date(schedule), plan=plan, path="schedule")
     inputs = Inputs.of(plan, None)
     es, ef = _cpm.forward(
         inputs.network.predecessors, inputs.order, inputs.durations, inputs.earliest, inputs.fixed
@@ -140,6 +150,24 @@ def planned_times(plan: Plan) -> PlannedTimes:
         ids=tuple(task.id for task in plan.tasks),
         es=es[:count],
         ef=ef[:count],
-        occurrences=habit_dates(inputs, es, end),
+        occurrences=habit_dates(inputs, es, end, None if status is None else _starts(plan, status)),
         shifted=shifted_milestones(inputs, es, ef)[:count],
     )
+
+
+def _any_date(schedule: object) -> date | None:
+    """The status date of a schedule, so that any status date is accepted."""
+    return schedule.as_of if isinstance(schedule, Schedule) else None
+
+
+def _starts(plan: Plan, status: Schedule) -> dict[int, tuple[date, tuple[date, ...]]]:
+    """The start and occurrences of each habit of ``status`` whose start is known."""
+    found = {}
+    for node, task in enumerate(plan.tasks):
+        if task.recurrence is None or task.duration < 1 or task.status is Status.DONE:
+            continue
+        entry = status[task.id]
+        fixed = task.fixed_by_progress(status.as_of)
+        if not fixed or entry.early_start == task.started_on:
+            found[node] = entry.early_start, entry.occurrences
+    return found
