@@ -98,9 +98,9 @@ def test_two_tasks_earned_value_by_hand() -> None:
 
 def test_two_tasks_fractions_and_health_by_hand() -> None:
     """Work done 16 / 30 by effort, planned 22 / 30; ``b`` planned 3 / 5 done. SPI(t)
-    0.8125 is below 0.85: off track, decided by SPI(t). The status schedule has ``b``
-    finish on Monday 7 December (4 days left from the 2nd), 9 working days before the
-    deadline of Friday 18: the slack alone would be on track."""
+    0.8125 is below 0.85, off track by pace; but the status schedule has ``b`` finish
+    on Monday 7 December (4 days left from the 2nd), 9 working days before the
+    deadline of Friday 18: the deadline holds, so pace makes it at risk, no worse."""
     report = progress(two_tasks(), as_of=date(2026, 12, 2))
     goal = report.goal("g")
 
@@ -110,7 +110,7 @@ def test_two_tasks_fractions_and_health_by_hand() -> None:
     assert 100 * 16 / 30 == pytest.approx(goal.percent_complete)
     assert 0.5 == goal.grade
     assert 9 == goal.slack
-    assert (Health.OFF_TRACK, Signal.SPI_T) == (goal.health, goal.signal)
+    assert (Health.AT_RISK, Signal.SPI_T) == (goal.health, goal.signal)
     task = report.task("b")
     assert (0.3, 0.6, 12.0, 6.0, 2) == (
         task.fraction_complete,
@@ -119,7 +119,19 @@ def test_two_tasks_fractions_and_health_by_hand() -> None:
         task.ev,
         task.ac,
     )
-    assert (report.health, report.signal) == (Health.OFF_TRACK, Signal.SPI_T)
+    assert (report.health, report.signal) == (Health.AT_RISK, Signal.SPI_T)
+
+
+def test_pace_alone_is_off_track_without_a_deadline() -> None:
+    """The same work with no deadline: nothing speaks for the deadline, so SPI(t)
+    0.8125, below 0.85, makes the goal off track."""
+    plan = two_tasks()
+    plan = plan.update_goal("g", deadline=None)
+
+    goal = progress(plan, as_of=date(2026, 12, 2)).goal("g")
+
+    assert goal.slack is None
+    assert (Health.OFF_TRACK, Signal.SPI_T) == (goal.health, goal.signal)
 
 
 def test_a_kinder_policy_and_more_done_put_the_goal_on_track() -> None:
@@ -150,8 +162,11 @@ def test_the_metric_behind_its_line_decides_and_combines_with_the_work() -> None
     assert (20 / 30 + 0.2) / 2 == pytest.approx(goal.fraction)
     assert 0.75 == pytest.approx(goal.planned_fraction)
     assert 7.5 / 12 == pytest.approx(goal.earned_value.spi_t)
-    # SPI(t) is off track too: the tie goes to SPI(t), first in the order of signals.
-    assert (Health.OFF_TRACK, Signal.SPI_T) == (goal.health, goal.signal)
+    # SPI(t) is off track too, but the deadline holds: both are capped at risk,
+    # and the tie goes to SPI(t), first in the order of signals.
+    assert goal.slack is not None
+    assert goal.slack >= HealthPolicy().slack_at_risk
+    assert (Health.AT_RISK, Signal.SPI_T) == (goal.health, goal.signal)
 
 
 def test_metric_signal_decides_when_the_work_is_on_plan() -> None:
@@ -409,7 +424,7 @@ def test_example_plan_diploma_is_behind() -> None:
     assert 0.683 == pytest.approx(diploma.earned_value.spi_t, abs=1e-3)
     assert -52.0 == pytest.approx(diploma.earned_value.sv_t)
     assert -25 == diploma.slack
-    assert (Health.OFF_TRACK, Signal.SPI_T) == (diploma.health, diploma.signal)
+    assert (Health.OFF_TRACK, Signal.SLACK) == (diploma.health, diploma.signal)
     assert 0.6 == diploma.grade
     assert Health.DONE == report.goal("ga-certification").health
     assert not report.goal("senior-manager-move").counted  # an idle backup
@@ -420,7 +435,7 @@ def test_to_dict_is_plain_data() -> None:
     data = careerkit.to_dict(progress(two_tasks(), as_of=date(2026, 12, 2)))
 
     assert "2026-12-02" == data["as_of"]
-    assert "off_track" == data["goals"][0]["health"]
+    assert "at_risk" == data["goals"][0]["health"]
     assert "spi_t" == data["goals"][0]["signal"]
     assert ["a", "b"] == [task["task"] for task in data["tasks"]]
 

@@ -44,7 +44,10 @@ def _behind(situation: Situation, scores: GoalProgress, spi_t: float) -> Alert:
     lag = -(figures.sv_t or 0.0)
     tightest = situation.tightest(scores.goal)
     focus = f" on `{tightest[0].id}`" if tightest else ""
-    severity = AlertSeverity.CRITICAL if spi_t < policy.spi_t_critical else AlertSeverity.WARNING
+    # Critical only when the pace also threatens the deadline: no slack left to absorb it.
+    room = scores.slack is not None and scores.slack >= policy.buffer_days
+    critical = spi_t < policy.spi_t_critical and not room
+    severity = AlertSeverity.CRITICAL if critical else AlertSeverity.WARNING
     return situation.alert(
         AlertKind.BEHIND_SCHEDULE,
         severity,
@@ -65,6 +68,7 @@ def _behind(situation: Situation, scores: GoalProgress, spi_t: float) -> Alert:
             "percent_complete": round(scores.percent_complete, 2),
             "planned_percent": round(scores.planned_percent, 2),
             "threshold": policy.spi_t_warning,
+            "slack_days": scores.slack,
         },
     )
 

@@ -15,10 +15,14 @@ mapped to :class:`Health` by the thresholds of a :class:`HealthPolicy`:
   ``metric_at_risk`` is at risk, more than ``metric_off_track`` off track.
 
 A signal that cannot be read (nothing planned yet, no deadline, no
-measurement) does not vote. The **worst signal wins**; among signals of the
-same health, the first in the order SPI(t), slack, metric decides (the
-order of :class:`Signal`). With no signal at all, the goal is on track and
-:attr:`Signal.NONE` decides.
+measurement) does not vote. The signals are **reconciled** so: the slack
+speaks for the deadline through the whole dependency graph, so when it is
+at risk or off track, it decides; when it leaves room, SPI(t) and the metric
+can make the goal at risk but never off track (behind its plan, yet its
+deadline holds); without a deadline, the worst of SPI(t) and the metric
+wins. Among signals of the same health, the first in the order SPI(t),
+slack, metric decides (the order of :class:`Signal`). With no signal at
+all, the goal is on track and :attr:`Signal.NONE` decides.
 """
 
 from __future__ import annotations
@@ -147,26 +151,44 @@ def judge(
     ``metric_gap`` is the planned fraction of the metric minus its actual
     fraction (positive when behind). None means the signal cannot be read.
 
+    The rule: the forecast slack, read through the whole dependency graph,
+    speaks for the deadline, so when it is at risk or off track it decides.
+    When it leaves room (at least ``slack_at_risk`` working days), pace
+    (SPI(t)) and the metric can make the goal at risk, never off track: it is
+    behind its plan, but its deadline still holds. Without a slack (no
+    deadline) the worst of pace and metric decides. Ties go to SPI(t), then
+    the metric.
+
     >>> judge(HealthPolicy(), spi_t=0.9, slack=-2, metric_gap=0.0)
     (<Health.OFF_TRACK: 'off_track'>, <Signal.SLACK: 'slack'>)
-    >>> judge(HealthPolicy(), spi_t=0.9, slack=3, metric_gap=None)
+    >>> judge(HealthPolicy(), spi_t=0.5, slack=40, metric_gap=None)
     (<Health.AT_RISK: 'at_risk'>, <Signal.SPI_T: 'spi_t'>)
+    >>> judge(HealthPolicy(), spi_t=0.5, slack=None, metric_gap=None)
+    (<Health.OFF_TRACK: 'off_track'>, <Signal.SPI_T: 'spi_t'>)
     >>> judge(HealthPolicy(), spi_t=None, slack=None, metric_gap=None)
     (<Health.ON_TRACK: 'on_track'>, <Signal.NONE: 'none'>)
     """
     votes: list[tuple[Health, Signal]] = []
     if spi_t is not None:
         votes.append((_below(spi_t, policy.spi_t_at_risk, policy.spi_t_off_track), Signal.SPI_T))
-    if slack is not None:
-        votes.append((_below(slack, policy.slack_at_risk, 0), Signal.SLACK))
     if metric_gap is not None:
         votes.append(
             (_below(-metric_gap, -policy.metric_at_risk, -policy.metric_off_track), Signal.METRIC)
         )
+    if slack is not None:
+        deadline = _below(slack, policy.slack_at_risk, 0)
+        if deadline is not Health.ON_TRACK:
+            return deadline, Signal.SLACK
+        votes = [(_at_most_at_risk(health), signal) for health, signal in votes]
+        votes.append((Health.ON_TRACK, Signal.SLACK))
     if not votes:
         return Health.ON_TRACK, Signal.NONE
     worst = max(_RANK[health] for health, _ in votes)
     return next(vote for vote in votes if _RANK[vote[0]] == worst)
+
+
+def _at_most_at_risk(health: Health) -> Health:
+    return Health.AT_RISK if health is Health.OFF_TRACK else health
 
 
 def _below(value: float, at_risk: float, off_track: float) -> Health:

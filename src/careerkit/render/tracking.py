@@ -50,7 +50,7 @@ def progress_report(report: ProgressReport) -> str:
     --------
     >>> report = careerkit.progress(sample_plan, as_of=date(2026, 11, 26))
     >>> print(progress_report(report).splitlines()[0])
-    Progress as of 2026-11-26: 34% done of 49% planned, grade 0.3, off track (by spi_t)
+    Progress as of 2026-11-26: 34% done of 49% planned, grade 0.3, off track (by slack)
     """
     report = checked_instance(report, ProgressReport, "report")
     lines = [
@@ -77,7 +77,7 @@ def alerts_report(alerts: Sequence[Alert]) -> str:
     --------
     >>> alerts = careerkit.detect_slippage(sample_plan, as_of=date(2026, 11, 26))
     >>> print(alerts_report(alerts).splitlines()[0])
-    19 alerts: 8 critical, 8 warning, 3 info
+    19 alerts: 3 critical, 13 warning, 3 info
     >>> print(alerts_report(()), end="")
     No alerts: the plan is on track.
     """
