@@ -358,6 +358,7 @@ def test_a_validation_error_keeps_its_problems() -> None:
         SchemaVersionError(found=99, supported=careerkit.SCHEMA_VERSION),
         UnknownReferenceError(kind="task", id="missing"),
         HistoryError("revision 3 is older than revision 2"),
+        careerkit.MissingExtraError(package="matplotlib", extra="plot"),
     ],
     ids=lambda error: type(error).__name__,
 )
@@ -403,7 +404,7 @@ ROUND_TRIPPED = {
     "HealthPolicy", "SlippagePolicy", "ForecastPolicy",
     # errors
     "CareerkitError", "ValidationError", "CycleError", "SchemaVersionError",
-    "UnknownReferenceError", "HistoryError",
+    "UnknownReferenceError", "HistoryError", "MissingExtraError",
 }  # fmt: skip
 """The public classes, other than enumerations, that the tests above round-trip."""
 

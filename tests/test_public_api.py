@@ -54,6 +54,7 @@ PUBLIC_NAMES = [
     "MergeResult",
     "Metric",
     "MetricForecast",
+    "MissingExtraError",
     "NextAction",
     "Operation",
     "Plan",

@@ -11,7 +11,8 @@ The hierarchy::
     │   ├── CycleError                           dependency cycle; .cycle
     │   └── SchemaVersionError                   document from a newer schema
     ├── UnknownReferenceError (also a LookupError)  no goal or task with that id
-    └── HistoryError                             invalid revision history
+    ├── HistoryError                             invalid revision history
+    └── MissingExtraError (also an ImportError)  an optional package is not installed
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ __all__ = [
     "CareerkitError",
     "CycleError",
     "HistoryError",
+    "MissingExtraError",
     "Problem",
     "SchemaVersionError",
     "UnknownReferenceError",
     "ValidationError",
+    "require",
 ]
 
 
@@ -244,3 +247,47 @@ class HistoryError(CareerkitError):
     >>> str(HistoryError("revision 3 is older than revision 2"))
     'revision 3 is older than revision 2'
     """
+
+
+class MissingExtraError(CareerkitError, ImportError):
+    """A view or tool needs an optional package that is not installed.
+
+    The message names the package and the extra that installs it.
+
+    >>> error = MissingExtraError(package="matplotlib", extra="plot")
+    >>> str(error)
+    'this needs the optional package matplotlib: pip install "careerkit[plot]"'
+    >>> error.extra
+    'plot'
+    """
+
+    def __init__(self, *, package: str, extra: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f'this needs the optional package {package}: pip install "careerkit[{extra}]"'
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_missing_extra, (self.package, self.extra))
+
+
+def _rebuild_missing_extra(package: str, extra: str) -> MissingExtraError:
+    return MissingExtraError(package=package, extra=extra)
+
+
+def require(package: str, extra: str) -> object:
+    """Import an optional package by name, or raise :class:`MissingExtraError`.
+
+    >>> require("json", "none").__name__
+    'json'
+    >>> require("no_such_package_here", "plot")
+    Traceback (most recent call last):
+    careerkit.errors.MissingExtraError: this needs the optional package no_such_package_here: pip install "careerkit[plot]"
+    """
+    import importlib
+
+    try:
+        return importlib.import_module(package)
+    except ImportError:
+        raise MissingExtraError(package=package.split(".")[0], extra=extra) from None
