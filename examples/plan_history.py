@@ -48,6 +48,8 @@ def state(final: Plan, day: date) -> Plan:
 def _progress(final: Plan, day: date) -> Plan:
     tasks = []
     for task in final.tasks:
+        done = tuple(occurrence for occurrence in task.done_occurrences if occurrence <= day)
+        task = attrs.evolve(task, done_occurrences=done)
         if task.started_on is None or task.started_on > day:
             task = attrs.evolve(
                 task,
@@ -56,6 +58,7 @@ def _progress(final: Plan, day: date) -> Plan:
                 done_on=None,
                 percent_complete=None,
                 hours_spent=0,
+                done_occurrences=(),
             )
         elif task.done_on is None or task.done_on > day:
             task = attrs.evolve(
