@@ -3,17 +3,21 @@ results' own values, and a clear error without pandas."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
 
 import careerkit
 from careerkit import MissingExtraError, Plan, ValidationError
 from careerkit.model.display import frame_of
 from careerkit.render.frames import to_frame
+
+from .strategies import deterministic, plans
 
 pandas = pytest.importorskip("pandas")
 
@@ -123,7 +127,9 @@ def test_empty_results_keep_their_columns() -> None:
     [
         ("schedule", None, "value"),
         (3, None, "value"),
+        (3, "tasks", "value"),
         (["alert"], None, "value[0]"),
+        ((), "goals", "kind"),
     ],
 )
 def test_wrong_values_are_named(value: object, kind: str | None, path: str) -> None:
@@ -164,3 +170,29 @@ def test_without_pandas_the_extra_is_named(
             make()
         assert "pandas" == caught.value.extra
         assert 'pip install "careerkit[pandas]"' in str(caught.value)
+
+
+def test_importing_the_views_does_not_import_pandas() -> None:
+    """pandas is imported when a frame is made, never by ``import careerkit.render``."""
+    code = (
+        "import sys; import careerkit, careerkit.render, careerkit.render.frames; "
+        "print('pandas' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+
+    assert "False" == result.stdout.strip()
+
+
+@settings(deterministic, max_examples=25)
+@given(plan=plans())
+def test_any_schedule_has_a_row_per_task(plan: Plan) -> None:
+    """Whatever the plan, the schedule's frame has its tasks in its order, its dates typed."""
+    found = careerkit.schedule(plan)
+
+    frame = found.to_frame()
+
+    assert [entry.task for entry in found] == list(frame["task"])
+    assert [timestamp(entry.late_finish) for entry in found] == list(frame["late_finish"])
+    assert "datetime64[s]" == str(frame["late_finish"].dtype)

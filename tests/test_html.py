@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 
 import careerkit
 from careerkit import Goal, Plan, Task, ValidationError
@@ -21,6 +22,8 @@ from careerkit.render.html import (
     schedule_html,
     table_html,
 )
+
+from .strategies import deterministic, plans
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "marketing_director.json"
 AS_OF = date(2026, 11, 26)
@@ -278,3 +281,21 @@ def test_the_registry_checks_its_arguments(cls: object, builder: object, path: s
         register_html(cls, builder)  # type: ignore[arg-type]
 
     assert path == caught.value.path
+
+
+@settings(deterministic, max_examples=40)
+@given(plan=plans())
+def test_any_plan_shows_its_own_texts(plan: Plan) -> None:
+    """Whatever the titles hold, the fragments parse, and the cells read back as the
+    plan's own ids and titles; the schedule's fragment lists every task."""
+    reader = parsed(plan_html(plan))
+    found = careerkit.schedule(plan)
+    schedule_reader = parsed(schedule_html(found))
+
+    assert [(goal.id, goal.title) for goal in plan.goals] == [
+        (row[0], row[1]) for row in reader.tables["Goals"]
+    ]
+    assert [(task.id, task.title) for task in plan.tasks] == [
+        (row[0], row[2]) for row in reader.tables["Tasks"]
+    ]
+    assert [entry.task for entry in found] == first_cells(schedule_reader, "Tasks")

@@ -127,6 +127,7 @@ def _checked_alerts(value: Sequence[object]) -> list[Alert]:
 
 
 def _checked_kind(value: object, kind: object) -> str | None:
+    """The kind of rows asked of ``value`` (a result already recognised)."""
     if isinstance(value, ProgressReport):
         if kind is None:
             return "goals"
@@ -134,7 +135,7 @@ def _checked_kind(value: object, kind: object) -> str | None:
             return str(kind)
         raise ValidationError(path="kind", problem=f"expected 'goals' or 'tasks', got {kind!r}")
     if kind is not None:
-        name = type(value).__name__
+        name = "sequence of alerts" if isinstance(value, list) else type(value).__name__
         raise ValidationError(path="kind", problem=f"a {name} has one kind of rows, got {kind!r}")
     return None
 
@@ -178,23 +179,24 @@ def to_frame(value: object, *, kind: str | None = None) -> Any:
     >>> str(frame["earned_value.spi_t"].dtype)
     'float64'
     """
+    if isinstance(value, Sequence) and not isinstance(value, str | bytes):
+        alerts = _checked_alerts(value)
+        _checked_kind(alerts, kind)
+        return _alerts_frame(require("pandas", "pandas"), alerts)
+    if not isinstance(value, Schedule | ProgressReport | Forecast):
+        raise ValidationError(
+            path="value",
+            problem="expected a Schedule, a ProgressReport, a Forecast or alerts, "
+            f"got {type(value).__name__}",
+        )
     rows_kind = _checked_kind(value, kind)
     found: tuple[type, Sequence[object]]
     if isinstance(value, Schedule):
         found = TaskSchedule, value.tasks
     elif isinstance(value, ProgressReport):
         found = (GoalProgress, value.goals) if rows_kind == "goals" else (TaskProgress, value.tasks)
-    elif isinstance(value, Forecast):
-        found = GoalForecast, value.goals
-    elif isinstance(value, Sequence) and not isinstance(value, str | bytes):
-        alerts = _checked_alerts(value)
-        return _alerts_frame(require("pandas", "pandas"), alerts)
     else:
-        raise ValidationError(
-            path="value",
-            problem="expected a Schedule, a ProgressReport, a Forecast or alerts, "
-            f"got {type(value).__name__}",
-        )
+        found = GoalForecast, value.goals
     return _frame(require("pandas", "pandas"), *found)
 
 
