@@ -138,7 +138,7 @@ def test_progress_fragment_has_a_row_per_goal_and_task(plan: Plan) -> None:
     diploma = reader.tables["Goals"][
         first_cells(reader, "Goals").index("digital-marketing-diploma")
     ]
-    assert "off track" == diploma[7]
+    assert "off_track" == diploma[7]
     assert f"{report.goal('digital-marketing-diploma').percent_complete:.2f}".startswith(diploma[2])
 
 
@@ -189,7 +189,7 @@ def test_hostile_titles_are_text_not_markup() -> None:
 def test_fragment_pieces_escape_their_own_text() -> None:
     """Headings, labels, captions and headers are escaped as well as the cells."""
     table = table_html("<b>", ["<i>"], [["x"]])
-    fragment = fragment_html("<h1>", name='"x"', facts=[("<u>", "&")], tables=[table])
+    fragment = fragment_html("<h1>", name='"x"', facts=[("<u>", "&")], parts=[table])
 
     reader = parsed(fragment)
 
@@ -299,3 +299,18 @@ def test_any_plan_shows_its_own_texts(plan: Plan) -> None:
         (row[0], row[2]) for row in reader.tables["Tasks"]
     ]
     assert [entry.task for entry in found] == first_cells(schedule_reader, "Tasks")
+
+
+def test_fragments_nest_into_a_larger_view(plan: Plan) -> None:
+    """A view made of other fragments (a review's progress and alerts) stays balanced."""
+    report = careerkit.progress(plan, as_of=AS_OF)
+    alerts = careerkit.detect_slippage(plan, as_of=AS_OF)
+
+    fragment = fragment_html(
+        "Review <as of>", name="review", parts=[progress_html(report), alerts_html(alerts)]
+    )
+    reader = parsed(fragment)
+
+    assert 3 == reader.tags.count("div")
+    assert [goal.goal for goal in report.goals] == first_cells(reader, "Goals")
+    assert len(alerts) == len(reader.tables["Alerts"])

@@ -57,7 +57,7 @@ def _text(value: object) -> str:
     if isinstance(value, float):
         return f"{value:.2f}".rstrip("0").rstrip(".")
     if isinstance(value, enum.Enum):
-        return str(value.value).replace("_", " ")
+        return str(value.value)
     if isinstance(value, Dependency):
         return value.task
     if isinstance(value, tuple):
@@ -89,7 +89,7 @@ def table_html(
     rows
         The cells of each row, as values: None shows as a dash, flags as
         yes or no, dates as ``YYYY-MM-DD``, floats with at most two
-        decimals, enums by their value, tuples joined by commas. Rows past
+        decimals, enums by their value (the stable code), tuples joined by commas. Rows past
         :data:`MAX_ROWS` are left out.
     total
         How many rows there are in all, when ``rows`` holds only the first
@@ -126,7 +126,7 @@ def fragment_html(
     *,
     name: str,
     facts: Sequence[tuple[str, object]] = (),
-    tables: Sequence[str] = (),
+    parts: Sequence[str] = (),
 ) -> str:
     """A self-contained HTML fragment: a ``<div>`` with a heading, facts and tables.
 
@@ -140,8 +140,11 @@ def fragment_html(
     facts
         Labels and values, shown on one line under the heading (values as
         in :func:`table_html`).
-    tables
-        Tables made by :func:`table_html`, in order.
+    parts
+        What follows the facts, in order: tables made by :func:`table_html`,
+        or whole fragments made by the other builders of this module (a
+        review shows its progress report and its alerts this way). They are
+        inserted as they are: only fragments made here are escaped.
 
     Returns
     -------
@@ -156,7 +159,7 @@ def fragment_html(
     facts_html = f"<p>{line}</p>" if facts else ""
     return (
         f'<div class="careerkit careerkit-{_escaped(name)}"><h3>{_escaped(heading)}</h3>'
-        f"{facts_html}{''.join(tables)}</div>"
+        f"{facts_html}{''.join(parts)}</div>"
     )
 
 
@@ -203,7 +206,7 @@ def plan_html(plan: Plan) -> str:
             ("Weekly capacity (h)", plan.weekly_capacity),
             ("Budget", plan.budget),
         ],
-        tables=[
+        parts=[
             table_html(
                 "Goals",
                 ["Goal", "Title", "Horizon", "Status", "Parent", "Start", "Deadline"],
@@ -281,7 +284,7 @@ def schedule_html(schedule: Schedule) -> str:
             ("Leveled", schedule.leveled),
             ("Critical path", " → ".join(schedule.critical_path[:MAX_ROWS])),
         ],
-        tables=tables,
+        parts=tables,
     )
 
 
@@ -333,7 +336,7 @@ def progress_html(report: ProgressReport) -> str:
             ("Health", report.health),
             ("Decided by", report.decided_by or report.signal),
         ],
-        tables=[
+        parts=[
             table_html("Goals", [*columns, "Health", "By"], goals, total=len(report.goals)),
             table_html(
                 "Tasks",
@@ -380,7 +383,7 @@ def alerts_html(alerts: Sequence[Alert]) -> str:
     return fragment_html(
         f"{len(checked)} alerts",
         name="alerts",
-        tables=[table_html("Alerts", columns, rows, total=len(checked))],
+        parts=[table_html("Alerts", columns, rows, total=len(checked))],
     )
 
 
@@ -429,7 +432,7 @@ def forecast_html(forecast: Forecast) -> str:
             ("P95", whole.p95),
             ("Remaining (h)", whole.remaining_hours),
         ],
-        tables=[
+        parts=[
             table_html(
                 "Goals", [*columns, "Remaining (h)", "Note"], goals, total=len(forecast.goals)
             )
