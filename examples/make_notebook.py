@@ -34,7 +34,7 @@ CELLS = [
         "from IPython.display import HTML\n\n"
         "import careerkit\n"
         "import careerkit.render\n"
-        "from careerkit.render.html import alerts_html\n\n"
+        "from careerkit.render.html_tracking import alerts_html\n\n"
         "AS_OF = date(2026, 11, 26)\n"
         'plan = careerkit.loads(Path("marketing_director.json").read_text(encoding="utf-8"))\n'
         "plan",

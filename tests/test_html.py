@@ -14,14 +14,13 @@ from careerkit import Goal, Plan, Task, ValidationError
 from careerkit.model.display import html_of, register_html
 from careerkit.render.html import (
     MAX_ROWS,
-    alerts_html,
-    forecast_html,
     fragment_html,
     plan_html,
     progress_html,
     schedule_html,
     table_html,
 )
+from careerkit.render.html_tracking import alerts_html, forecast_html
 
 from .strategies import deterministic, plans
 

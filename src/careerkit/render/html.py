@@ -9,13 +9,14 @@ hostile title shows as text and never as markup. A table shows at most
 :data:`MAX_ROWS` rows and says how many more there are, so that a plan of
 100,000 tasks stays a small fragment.
 
-Importing this module registers :func:`plan_html`, :func:`schedule_html`,
-:func:`progress_html` and :func:`forecast_html` in the display registry of
+Importing this module registers :func:`plan_html`, :func:`schedule_html` and
+:func:`progress_html` in the display registry of
 :mod:`careerkit.model.display`: that is what the ``_repr_html_`` methods of
-:class:`~careerkit.Plan`, :class:`~careerkit.Schedule`,
-:class:`~careerkit.ProgressReport` and :class:`~careerkit.Forecast` return,
-so a notebook shows them as tables. Other views build their fragments from
-the same two pieces, :func:`fragment_html` and :func:`table_html`.
+:class:`~careerkit.Plan`, :class:`~careerkit.Schedule` and
+:class:`~careerkit.ProgressReport` return, so a notebook shows them as
+tables. Other views build their fragments from the same two pieces,
+:func:`fragment_html` and :func:`table_html`: the alerts and forecasts of
+:mod:`careerkit.render.html_tracking`, and views made of other fragments.
 """
 
 from __future__ import annotations
@@ -28,15 +29,11 @@ from datetime import date
 from careerkit.model import Dependency, Plan
 from careerkit.model.arguments import checked_instance
 from careerkit.model.display import register_html
-from careerkit.planning.alerts import Alert
-from careerkit.planning.forecast_results import Forecast
 from careerkit.planning.progress import ProgressReport
 from careerkit.scheduling import Schedule
 
 __all__ = [
     "MAX_ROWS",
-    "alerts_html",
-    "forecast_html",
     "fragment_html",
     "plan_html",
     "progress_html",
@@ -348,99 +345,6 @@ def progress_html(report: ProgressReport) -> str:
     )
 
 
-def alerts_html(alerts: Sequence[Alert]) -> str:
-    """Slippage alerts as HTML, a row per alert in the order given.
-
-    Parameters
-    ----------
-    alerts
-        What :func:`careerkit.detect_slippage` raised.
-
-    Returns
-    -------
-    str
-
-    Raises
-    ------
-    ValidationError
-        ``alerts`` is not a sequence of :class:`~careerkit.Alert` (``alerts[i]``).
-
-    Examples
-    --------
-    >>> alerts = careerkit.detect_slippage(sample_plan, as_of=date(2026, 11, 26))
-    >>> alerts_html(alerts).count("<tr>") == 1 + len(alerts)
-    True
-    """
-    checked = [
-        checked_instance(alert, Alert, f"alerts[{at}]")
-        for at, alert in enumerate(checked_instance(alerts, Sequence, "alerts"))  # type: ignore[type-abstract]
-    ]
-    rows = [
-        (alert.severity, alert.kind, alert.subject, alert.on, alert.message, alert.correction)
-        for alert in checked[:MAX_ROWS]
-    ]
-    columns = ["Severity", "Kind", "Subject", "On", "Message", "Correction"]
-    return fragment_html(
-        f"{len(checked)} alerts",
-        name="alerts",
-        parts=[table_html("Alerts", columns, rows, total=len(checked))],
-    )
-
-
-def forecast_html(forecast: Forecast) -> str:
-    """A forecast as HTML: the plan's finish dates, then a row per goal.
-
-    Parameters
-    ----------
-    forecast
-        What :func:`careerkit.forecast` found.
-
-    Returns
-    -------
-    str
-        The fragment that ``forecast._repr_html_()`` returns.
-
-    Raises
-    ------
-    ValidationError
-        ``forecast`` is not a :class:`~careerkit.Forecast`.
-
-    Examples
-    --------
-    >>> found = careerkit.forecast(sample_plan, as_of=date(2026, 11, 26), seed=1, runs=200)
-    >>> forecast_html(found).count("<tr>") == 1 + len(found.goals)
-    True
-    """
-    forecast = checked_instance(forecast, Forecast, "forecast")
-    goals = [
-        (
-            *(goal.goal, goal.deadline, goal.scheduled, goal.p50, goal.p85, goal.p95),
-            *(goal.probability, goal.remaining_hours, goal.message),
-        )
-        for goal in forecast.goals[:MAX_ROWS]
-    ]
-    columns = ["Goal", "Deadline", "Scheduled", "P50", "P85", "P95", "P(deadline)"]
-    whole = forecast.plan
-    return fragment_html(
-        f"Forecast as of {forecast.as_of.isoformat()} ({forecast.method})",
-        name="forecast",
-        facts=[
-            ("Runs", forecast.runs),
-            ("Seed", forecast.seed),
-            ("Plan P50", whole.p50),
-            ("P85", whole.p85),
-            ("P95", whole.p95),
-            ("Remaining (h)", whole.remaining_hours),
-        ],
-        parts=[
-            table_html(
-                "Goals", [*columns, "Remaining (h)", "Note"], goals, total=len(forecast.goals)
-            )
-        ],
-    )
-
-
 register_html(Plan, plan_html)
 register_html(Schedule, schedule_html)
 register_html(ProgressReport, progress_html)
-register_html(Forecast, forecast_html)
