@@ -76,7 +76,7 @@ def test_progress_frames_of_goals_and_tasks(plan: Plan, schedule: careerkit.Sche
     assert [task.percent_complete for task in report.tasks] == list(tasks["percent_complete"])
     assert "Int64" == str(tasks["occurrences_done"].dtype)
     assert goals.equals(report.to_frame())
-    assert tasks.equals(report.to_frame("tasks"))
+    assert tasks.equals(report.to_frame(kind="tasks"))
 
 
 def test_forecast_frame_has_a_row_per_goal(plan: Plan, schedule: careerkit.Schedule) -> None:

@@ -241,7 +241,7 @@ class ProgressReport:
         :func:`careerkit.render.html.progress_html`)."""
         return html_of(self)
 
-    def to_frame(self, kind: Literal["goals", "tasks"] = "goals") -> Any:
+    def to_frame(self, *, kind: Literal["goals", "tasks"] = "goals") -> Any:
         """The goals' or the tasks' progress as a ``pandas.DataFrame``, one row each, by id.
 
         See :func:`careerkit.render.frames.to_frame`; needs the ``pandas`` extra.
@@ -257,7 +257,7 @@ class ProgressReport:
         --------
         >>> import careerkit.render
         >>> report = careerkit.progress(sample_plan, as_of=date(2026, 11, 26))
-        >>> list(report.to_frame("tasks")["task"]) == [task.task for task in report.tasks]
+        >>> list(report.to_frame(kind="tasks")["task"]) == [task.task for task in report.tasks]
         True
         """
         return frame_of(self, kind=kind)
