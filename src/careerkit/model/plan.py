@@ -13,6 +13,7 @@ from attrs import field, frozen
 from careerkit.errors import Problem, UnknownReferenceError, ValidationError
 from careerkit.model import rules
 from careerkit.model._integrity import Parts, check_parts, check_plan
+from careerkit.model.display import html_of
 from careerkit.model.enums import Status
 from careerkit.model.goal import _FIELDS as _GOAL_FIELDS
 from careerkit.model.goal import Goal
@@ -130,6 +131,10 @@ class Plan:
         object.__setattr__(self, "_goal_index", goal_index)
         object.__setattr__(self, "_task_index", task_index)
         object.__setattr__(self, "_deadlines", _inherited_deadlines(self.goals, goal_index))
+
+    def _repr_html_(self) -> str | None:
+        """The plan as an HTML fragment, for notebooks (see :func:`careerkit.render.html.plan_html`)."""
+        return html_of(self)
 
     def __getstate__(self) -> dict[str, Any]:
         """The plan's fields, for pickle and copy.

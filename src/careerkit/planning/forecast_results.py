@@ -10,13 +10,14 @@ from __future__ import annotations
 import bisect
 import enum
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from attrs import frozen
 
 from careerkit.errors import Problem, UnknownReferenceError
 from careerkit.io import result_document
 from careerkit.model import rules as checks
+from careerkit.model.display import frame_of, html_of
 
 __all__ = [
     "DISTRIBUTIONS",
@@ -239,6 +240,31 @@ class Forecast:
             if at < len(goals) and goals[at].goal == goal_id:
                 return goals[at]
         raise UnknownReferenceError(kind="goal", id=str(goal_id))
+
+    def _repr_html_(self) -> str | None:
+        """The forecast as an HTML fragment, for notebooks (see
+        :func:`careerkit.render.html_tracking.forecast_html`)."""
+        return html_of(self)
+
+    def to_frame(self) -> Any:
+        """The goals' forecasts as a ``pandas.DataFrame``, one row per goal, by id.
+
+        See :func:`careerkit.render.frames.to_frame`; needs the ``pandas`` extra.
+
+        Raises
+        ------
+        MissingExtraError
+            pandas is not installed.
+
+        Examples
+        --------
+        >>> import careerkit.render
+        >>> from careerkit.planning.forecast import forecast
+        >>> found = forecast(sample_plan, as_of=date(2026, 11, 26), seed=1, runs=200)
+        >>> list(found.to_frame()["goal"]) == [goal.goal for goal in found.goals]
+        True
+        """
+        return frame_of(self)
 
 
 def _goal_id(entry: GoalForecast) -> str:

@@ -21,13 +21,14 @@ import math
 import operator
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import TypeVar
+from typing import Any, Literal, TypeVar
 
 from attrs import frozen
 
 from careerkit.errors import UnknownReferenceError
 from careerkit.io import result_document
 from careerkit.model import GoalStatus, Plan
+from careerkit.model.display import frame_of, html_of
 from careerkit.planning._progress_earned import goal_schedules
 from careerkit.planning._progress_goals import (
     earned_figures,
@@ -234,6 +235,32 @@ class ProgressReport:
             No task has this id.
         """
         return _find(self.tasks, "task", task_id)
+
+    def _repr_html_(self) -> str | None:
+        """The report as an HTML fragment, for notebooks (see
+        :func:`careerkit.render.html.progress_html`)."""
+        return html_of(self)
+
+    def to_frame(self, *, kind: Literal["goals", "tasks"] = "goals") -> Any:
+        """The goals' or the tasks' progress as a ``pandas.DataFrame``, one row each, by id.
+
+        See :func:`careerkit.render.frames.to_frame`; needs the ``pandas`` extra.
+
+        Raises
+        ------
+        MissingExtraError
+            pandas is not installed.
+        ValidationError
+            ``kind`` is neither ``"goals"`` nor ``"tasks"``.
+
+        Examples
+        --------
+        >>> import careerkit.render
+        >>> report = careerkit.progress(sample_plan, as_of=date(2026, 11, 26))
+        >>> list(report.to_frame(kind="tasks")["task"]) == [task.task for task in report.tasks]
+        True
+        """
+        return frame_of(self, kind=kind)
 
 
 _Item = TypeVar("_Item", GoalProgress, TaskProgress)

@@ -16,11 +16,13 @@ import bisect
 import enum
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
+from typing import Any
 
 from attrs import field, frozen
 
 from careerkit.errors import UnknownReferenceError
 from careerkit.io import result_document
+from careerkit.model.display import frame_of, html_of
 from careerkit.scheduling.capacity import WeekLoad
 
 __all__ = [
@@ -343,6 +345,30 @@ class Schedule:
 
     def __len__(self) -> int:
         return self._rows.count
+
+    def _repr_html_(self) -> str | None:
+        """The schedule as an HTML fragment, for notebooks (see
+        :func:`careerkit.render.html.schedule_html`)."""
+        return html_of(self)
+
+    def to_frame(self) -> Any:
+        """The tasks' schedules as a ``pandas.DataFrame``, one row per task in order.
+
+        See :func:`careerkit.render.frames.to_frame`; needs the ``pandas`` extra.
+
+        Raises
+        ------
+        MissingExtraError
+            pandas is not installed.
+
+        Examples
+        --------
+        >>> import careerkit.render
+        >>> frame = careerkit.schedule(sample_plan).to_frame()
+        >>> len(frame) == len(sample_plan.tasks), str(frame["early_start"].dtype)
+        (True, 'datetime64[s]')
+        """
+        return frame_of(self)
 
     @property
     def overloaded_weeks(self) -> tuple[WeekLoad, ...]:
