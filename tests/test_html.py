@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -313,3 +315,15 @@ def test_fragments_nest_into_a_larger_view(plan: Plan) -> None:
     assert 3 == reader.tags.count("div")
     assert [goal.goal for goal in report.goals] == first_cells(reader, "Goals")
     assert len(alerts) == len(reader.tables["Alerts"])
+
+
+def test_importing_careerkit_alone_registers_the_views() -> None:
+    """In a fresh interpreter, ``import careerkit`` is enough for a notebook display."""
+    code = (
+        "import careerkit, datetime\n"
+        "plan = careerkit.Plan(id='p', owner='Ana', start=datetime.date(2026, 1, 5))\n"
+        "print(type(plan._repr_html_()).__name__)\n"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+
+    assert "str" == found.stdout.strip()

@@ -18,7 +18,8 @@ subpackages below, lowest layer first, are where each one is defined:
   alerts and forecasts;
 * :mod:`careerkit.io`: JSON documents, versions and schema;
 * :mod:`careerkit.history`: changes, revisions and merges;
-* :mod:`careerkit.render`: text views.
+* :mod:`careerkit.render`: views: text, notebook HTML and DataFrames, plots,
+  iCalendar and Mermaid (the optional packages behind extras).
 
 >>> import careerkit
 >>> plan = careerkit.Plan(id="p", owner="Ana", start=date(2026, 1, 5))
@@ -26,6 +27,7 @@ subpackages below, lowest layer first, are where each one is defined:
 True
 """
 
+import careerkit.render  # noqa: F401  (its import registers the notebook and DataFrame views)
 from careerkit.errors import (
     CareerkitError,
     CycleError,
