@@ -208,3 +208,11 @@ def test_a_schedule_of_another_plan_is_refused() -> None:
     with pytest.raises(ValidationError) as caught:
         to_mermaid(small(), schedule=careerkit.schedule(example()))
     assert "schedule" == caught.value.path
+
+
+def test_the_views_page_shows_the_text_of_the_small_plan() -> None:
+    """The docs print what to_mermaid gives for the plan they build (the one above)."""
+    page = (Path(__file__).resolve().parent.parent / "docs" / "views.rst").read_text("utf-8")
+    shown = "".join(f"   {line}\n" for line in to_mermaid(small()).splitlines())
+
+    assert shown in page
