@@ -12,11 +12,15 @@ from typing import Any
 import icalendar
 import pytest
 from dateutil.rrule import rrulestr
+from hypothesis import given, settings
 
 import careerkit
 from careerkit import Goal, GoalStatus, Plan, Status, Task
-from careerkit.errors import MissingExtraError, ValidationError
+from careerkit.errors import CareerkitError, MissingExtraError, ValidationError
+from careerkit.model.rules import LAST_DATE, MAX_DURATION
 from careerkit.render.ical import PRODID, to_ical
+
+from .strategies import deterministic, plans
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 PLAN = EXAMPLES / "marketing_director.json"
@@ -177,6 +181,8 @@ def _habit_plan(rule: str, *, deadline: date | None) -> Plan:
         ("FREQ=WEEKLY;BYDAY=MO;UNTIL=20261207T000000Z", date(2027, 6, 30), date(2026, 12, 6)),
         ("FREQ=WEEKLY;BYDAY=MO;UNTIL=20271207", date(2026, 12, 31), date(2026, 12, 31)),
         ("FREQ=WEEKLY;BYDAY=MO", None, date(2026, 12, 14)),  # the last Monday of the work
+        ("rrule:freq=weekly;byday=mo;count=3", date(2026, 12, 31), None),
+        ("RRULE:FREQ=MONTHLY;BYDAY=-1WE;WKST=SU", date(2027, 3, 31), date(2027, 3, 31)),
     ],
 )
 def test_a_habit_keeps_its_own_end_unless_the_deadline_comes_first(
@@ -189,7 +195,7 @@ def test_a_habit_keeps_its_own_end_unless_the_deadline_comes_first(
 
     assert careerkit.schedule(plan)["habit"].occurrences == expanded(event)
     assert ([until] if until else None) == written.get("UNTIL")
-    assert ("COUNT" in rule and until is None) == ("COUNT" in written)
+    assert ("COUNT" in rule.upper() and until is None) == ("COUNT" in written)
 
 
 def test_a_habit_without_occurrences_has_no_event() -> None:
@@ -285,6 +291,36 @@ def test_titles_with_special_characters_come_back_as_written() -> None:
     assert all(len(line) <= 75 for line in data.split(b"\r\n"))
 
 
+def test_work_ending_on_the_calendars_last_day_has_a_duration() -> None:
+    """The day after 9999-12-31 cannot be written: such an event gets a DURATION instead."""
+    last = careerkit.count_working_days(careerkit.Calendar(), LAST_DATE, date.max)
+    durations = (MAX_DURATION, MAX_DURATION, last - 2 * MAX_DURATION + 1)
+    plan = Plan(
+        id="p",
+        owner="Ana",
+        start=MONDAY,
+        goals=[Goal(id="g", title="Do g")],
+        tasks=[
+            Task(
+                id=f"t{index}",
+                goal="g",
+                title="Long",
+                duration=duration,
+                not_before=LAST_DATE if index == 0 else None,
+                depends_on=[f"t{index - 1}"] if index else [],
+            )
+            for index, duration in enumerate(durations)
+        ],
+    )
+    entry = careerkit.schedule(plan)["t2"]
+    event = events(to_ical(plan))["task-t2@p.careerkit"]
+
+    assert date.max == entry.early_finish
+    assert "dtend" not in event
+    assert (date.max - entry.early_start).days + 1 == event.decoded("duration").days
+    assert entry.early_start == event.decoded("dtstart")
+
+
 def test_a_given_schedule_is_used_and_checked() -> None:
     """The caller's schedule gives the same calendar; one of another date is refused."""
     plan = example()
@@ -321,3 +357,41 @@ def test_without_icalendar_the_extra_is_named(monkeypatch: pytest.MonkeyPatch) -
         to_ical(small())
     assert ("icalendar", "ical") == (caught.value.package, caught.value.extra)
     assert 'pip install "careerkit[ical]"' in str(caught.value)
+
+
+@settings(deterministic, max_examples=60)
+@given(plans(max_tasks=8))
+def test_random_plans_give_calendars_true_to_their_schedule(plan: Plan) -> None:
+    """On random plans: a task on its days, a habit on its occurrences, a deadline per goal
+    that has one, the reviews from their first day; a plan that cannot be scheduled
+    raises the schedule's own error."""
+    try:
+        timing = careerkit.schedule(plan)
+    except CareerkitError as exc:
+        with pytest.raises(type(exc)):
+            to_ical(plan)
+        return
+    found = events(to_ical(plan))
+    expected = 0
+    for entry in timing:
+        event = found.get(f"task-{entry.task}@{plan.id}.careerkit")
+        if plan.task(entry.task).recurrence is None:
+            assert event is not None
+            assert entry.early_start == event.decoded("dtstart")
+        elif entry.occurrences:
+            assert event is not None
+            assert entry.occurrences == expanded(event)
+        else:
+            assert event is None
+        expected += event is not None
+    for goal in plan.goals:
+        if goal.deadline is not None:
+            assert goal.deadline == found[f"goal-{goal.id}@{plan.id}.careerkit"].decoded("dtstart")
+            expected += 1
+    review = found.get(f"review@{plan.id}.careerkit")
+    if review is not None:
+        assert review.decoded("dtstart") >= plan.start
+        first = review.decoded("dtstart")
+        assert (first,) == careerkit.occurrences(plan.review_cadence, start=plan.start, end=first)
+        expected += 1
+    assert expected == len(found)

@@ -10,11 +10,14 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given, settings
 
 import careerkit
 from careerkit import Dependency, Goal, Link, Plan, Task
 from careerkit.errors import ValidationError
 from careerkit.render.mermaid import CRITICAL_STYLE, to_mermaid
+
+from .strategies import deterministic, plans
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 MONDAY = date(2026, 11, 23)
@@ -216,3 +219,47 @@ def test_the_views_page_shows_the_text_of_the_small_plan() -> None:
     shown = "".join(f"   {line}\n" for line in to_mermaid(small()).splitlines())
 
     assert shown in page
+
+
+def _shown(identifier: str, title: str) -> str:
+    """What a label shows: the id and the title, any line break as a newline."""
+    return f"{identifier}: {title}".replace("\r\n", "\n").replace("\r", "\n")
+
+
+_NODE = re.compile(r'(t[_x][A-Za-z0-9_]+)(?:\["([^"]*)"\]|\(\["([^"]*)"\]\)|\{\{"([^"]*)"\}\})')
+_SUBGRAPH = re.compile(r'subgraph (g[_x][A-Za-z0-9_]+) \["([^"]*)"\]')
+_ARROW = re.compile(
+    r'(t[_x][A-Za-z0-9_]+) -->(?:\|"[A-Z]{2}(?: [+-][0-9]+d)?"\|)? (t[_x][A-Za-z0-9_]+)'
+)
+_GOAL_ARROW = re.compile(r"(g[_x][A-Za-z0-9_]+) -\.-> (g[_x][A-Za-z0-9_]+)")
+
+
+@settings(deterministic, max_examples=60)
+@given(plans(max_goals=5, max_tasks=8))
+def test_random_plans_give_well_formed_text(plan: Plan) -> None:
+    """On random plans (any ids and titles): every line is one well-formed statement, a node
+    per task and a subgraph per goal with distinct ids and labels that read back, an
+    arrow per dependency, and balanced subgraphs."""
+    lines = [line.strip() for line in to_mermaid(plan).splitlines()]
+    nodes, subgraphs, arrows, depth = {}, {}, [], 0
+    for line in lines[1:]:
+        if found := _NODE.fullmatch(line):
+            nodes[found.group(1)] = _decoded(next(group for group in found.groups()[1:] if group))
+        elif found := _SUBGRAPH.fullmatch(line):
+            subgraphs[found.group(1)] = _decoded(found.group(2))
+            depth += 1
+        elif line == "end":
+            depth -= 1
+            assert depth >= 0
+        else:
+            found = _ARROW.fullmatch(line) or _GOAL_ARROW.fullmatch(line)
+            assert found is not None, line
+            arrows.append((found.group(1), found.group(2)))
+
+    assert "flowchart LR" == lines[0]
+    assert 0 == depth
+    assert sorted(_shown(task.id, task.title) for task in plan.tasks) == sorted(nodes.values())
+    assert sorted(_shown(goal.id, goal.title) for goal in plan.goals) == sorted(subgraphs.values())
+    links = sum(len(task.depends_on) for task in plan.tasks)
+    assert links + sum(len(goal.depends_on) for goal in plan.goals) == len(arrows)
+    assert set(arrows) <= {(a, b) for a in (*nodes, *subgraphs) for b in (*nodes, *subgraphs)}

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from careerkit.errors import ValidationError, require
+from careerkit.errors import Problem, ValidationError, require
 from careerkit.model import GoalStatus, Plan, Status, Task
 from careerkit.recurrence import NOON, occurrences, read_rule
 from careerkit.scheduling import Schedule, TaskSchedule
@@ -118,8 +118,12 @@ def _event(ical: Any, fields: dict[str, Any], stamp: datetime) -> Any:
     event = ical.Event()
     event.add("uid", fields["uid"])
     event.add("dtstamp", stamp)
-    event.add("dtstart", fields["dtstart"])
-    event.add("dtend", fields["dtstart"] + _DAY if "dtend" not in fields else fields["dtend"])
+    start, days = fields["dtstart"], fields.get("days", 1)
+    event.add("dtstart", start)
+    if (date.max - start).days >= days:
+        event.add("dtend", start + timedelta(days=days))
+    else:  # the day after would be past the calendar's last day, 9999-12-31
+        event.add("duration", timedelta(days=days))
     if "rrule" in fields:
         event.add("rrule", ical.vRecur.from_ical(fields["rrule"]))
     event.add("summary", fields["summary"])
@@ -170,7 +174,7 @@ def _task_event(plan: Plan, task: Task, entry: TaskSchedule) -> dict[str, Any]:
     return {
         "uid": f"task-{task.id}@{plan.id}.careerkit",
         "dtstart": entry.early_start,
-        "dtend": max(entry.early_start, entry.early_finish) + _DAY,
+        "days": max(0, (entry.early_finish - entry.early_start).days) + 1,
         "summary": task.title,
         "description": (
             f"{kind} towards {plan.goal(task.goal).title} (task {task.id}, "
@@ -223,18 +227,37 @@ def _review_event(plan: Plan, last: date) -> dict[str, Any] | None:
     rule = plan.review_cadence
     read = read_rule(rule)
     own_end = read.until is not None or read.counted
-    first = occurrences(rule, start=plan.start, end=last)[:1]
-    if not first:
+    try:
+        first = _first_occurrence(rule, plan.start, last)
+    except ValidationError as exc:  # a rule too sparse or too dense to search
+        problems = [Problem("review_cadence", problem.problem) for problem in exc.problems]
+        raise ValidationError(problems=problems) from None
+    if first is None:
         return None
     return {
         "uid": f"review@{plan.id}.careerkit",
-        "dtstart": first[0],
+        "dtstart": first,
         "rrule": _rule_text(rule, until=None if own_end else last),
         "summary": f"Career plan review: {plan.id}",
         "description": (
             f"Review the progress of {plan.owner}'s plan {plan.id}: progress, alerts, next actions."
         ),
     }
+
+
+def _first_occurrence(rule: str, start: date, last: date) -> date | None:
+    """The first date of ``rule`` from ``start`` to ``last``, if any.
+
+    Searched in windows that double from a year, so that a frequent rule
+    over a long plan is never expanded further than its first year.
+    """
+    span = 366
+    while True:
+        end = last if (last - start).days <= span else start + timedelta(days=span)
+        found = occurrences(rule, start=start, end=end)
+        if found or end == last:
+            return found[0] if found else None
+        span *= 2
 
 
 def _rule_text(rule: str, *, until: date | None) -> str:
