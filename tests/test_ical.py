@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
+import attrs
 import icalendar
 import pytest
 from dateutil.rrule import rrulestr
@@ -237,6 +238,21 @@ def test_reviews_of_the_example_follow_its_cadence() -> None:
     expected = careerkit.occurrences(plan.review_cadence, start=plan.start, end=date(2030, 12, 31))
 
     assert expected == expanded(review)
+
+
+def test_daily_reviews_over_decades_are_one_event() -> None:
+    """A daily cadence over a plan of 40 years (more reviews than a rule may expand) is
+    found from its first day and ends on the plan's last, without expanding them all."""
+    plan = attrs.evolve(
+        small(),
+        review_cadence="FREQ=DAILY",
+        goals=[Goal(id="cert", title="Earn the certificate", deadline=date(2066, 12, 31))],
+    )
+    review = events(to_ical(plan))["review@ana.careerkit"]
+
+    assert MONDAY == review.decoded("dtstart")
+    assert [date(2066, 12, 31)] == review["rrule"]["UNTIL"]
+    assert ["DAILY"] == review["rrule"]["FREQ"]
 
 
 def test_uids_are_unique_and_survive_edits() -> None:

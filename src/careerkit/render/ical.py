@@ -38,7 +38,8 @@ def to_ical(plan: Plan, *, as_of: date | None = None, schedule: Schedule | None 
     * one per task, from its early start to its early finish (DTEND is the
       day after, as RFC 5545 says of all-day events; a milestone is a
       one-day event), UID ``task-ID@PLAN.careerkit``; a dropped task's event
-      is marked cancelled;
+      is marked cancelled. An event ending on 9999-12-31 has a DURATION
+      instead of a DTEND, which would be past the calendar's last day;
     * one per habit (a task with a ``recurrence``), recurring by its rule
       from its first occurrence, each occurrence a one-day event. A rule
       without ``COUNT`` or ``UNTIL`` ends with ``UNTIL`` on the goal's

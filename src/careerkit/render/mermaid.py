@@ -6,10 +6,10 @@ Node ids are made from task and goal ids, so that they never collide with
 each other nor with Mermaid's keywords: ``t_`` (``g_`` for a goal) and the id
 with ``-`` written ``_`` (``dmd-enrol`` is ``t_dmd_enrol``), or, for an id
 with ``_``, ``.`` or ``:``, ``tx`` (``gx``) and the hexadecimal digits of
-its UTF-8 bytes. Labels are
-quoted, and every character but letters, digits, spaces and ``,.:'/_-`` is
-written as a Mermaid entity code (``#34;`` for ``"``), so that a title can
-hold anything.
+its UTF-8 bytes. Labels are quoted, and every character but letters,
+digits, spaces and ``,.:'/_-`` is written as a Mermaid entity code (``#34;``
+for ``"``), so that a title can hold anything; a line break (LF, CRLF or CR)
+is written ``<br>``.
 """
 
 from __future__ import annotations
