@@ -153,3 +153,19 @@ def test_a_closed_output_is_quiet(
     monkeypatch.setattr(sys, "stdout", _ClosedPipe())
 
     assert (141, "") == (main(["ical", str(PLAN)]), capsys.readouterr().err)
+
+
+def test_files_that_cannot_be_read_or_are_not_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing file exits 2, a file that is not JSON exits 1; one line, nothing on stdout."""
+    missing = tmp_path / "missing.json"
+    truncated = tmp_path / "truncated.json"
+    truncated.write_bytes(b'{"schema_version": 2, "id": ')
+
+    for path, expected in ((missing, 2), (truncated, 1)):
+        status = main(["ical", str(path)])
+        out, err = capsys.readouterr()
+        assert (expected, "") == (status, out)
+        assert 1 == len(err.splitlines())
+        assert str(path) in err
