@@ -6,6 +6,7 @@ critical-path schedule, ``careerkit next PLAN.json`` the tasks to work on now,
 ``careerkit check PLAN.json`` every goal's SMART verdict, ``careerkit progress
 PLAN.json`` progress and earned value, ``careerkit alerts PLAN.json`` the
 slippage alerts, ``careerkit forecast PLAN.json`` finish forecasts,
+``careerkit ical PLAN.json`` its schedule as an iCalendar file,
 ``careerkit diff
 OLD.json NEW.json`` the changes between two plans, ``careerkit log
 HISTORY.json`` a stored history's revisions, and ``careerkit schema [KIND]``
@@ -31,7 +32,7 @@ otherwise, never as a traceback. The exit status says how the command ended:
      ``--as-of`` that is not a YYYY-MM-DD date or falls before the plan's
      start), a file that cannot be read, a plan where a history is
      expected or a history where a plan is, or an output that cannot be written (closed, full, or in an
-     encoding that cannot hold the text)
+     encoding that cannot hold the text); ``ical``: the optional icalendar package is not installed
 141  standard output was closed before everything was written (``| head``);
      nothing more is printed, the status of a process stopped by SIGPIPE
 ===  ===================================================================
@@ -54,7 +55,7 @@ from pathlib import Path
 from typing import TextIO, TypeVar
 
 from careerkit import __version__
-from careerkit.errors import CareerkitError, ValidationError
+from careerkit.errors import CareerkitError, MissingExtraError, ValidationError
 from careerkit.history import History
 from careerkit.history.changes import diff
 from careerkit.io import (
@@ -73,6 +74,7 @@ from careerkit.planning.forecast import MAX_RUNS, forecast
 from careerkit.planning.forecast_results import METHODS
 from careerkit.planning.progress import progress
 from careerkit.planning.slippage import detect_slippage
+from careerkit.render.ical import to_ical
 from careerkit.render.text import outline, schedule_report
 from careerkit.render.tracking import alerts_report, forecast_report, progress_report
 from careerkit.scheduling import schedule
@@ -95,7 +97,7 @@ exit status:
   2    usage error: a bad option or argument (--limit below 0, --as-of not
        YYYY-MM-DD or before the plan's start), a file that cannot be read,
        a plan given to log or a history to another command, an output
-       that cannot be written
+       that cannot be written; ical: the icalendar package is not installed
   141  standard output was closed early (as with | head)"""
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -176,6 +178,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_plan_commands(commands)
     _add_status_commands(commands)
     _add_tracking_commands(commands)
+    _add_export_commands(commands)
 
     changes = _command(commands, "diff", "print the changes between two plans", _diff)
     changes.add_argument("old", type=Path, metavar="OLD.json", help="the plan before")
@@ -294,6 +297,19 @@ def _add_tracking_commands(commands: argparse._SubParsersAction[argparse.Argumen
     ahead.add_argument("--seed", type=_limit, default=0, metavar="N", help="random seed (0)")
     ahead.add_argument(
         "--runs", type=_runs, default=10_000, metavar="N", help="Monte Carlo runs (10000)"
+    )
+
+
+def _add_export_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    calendar = _command(
+        commands, "ical", "write the schedule of a plan as an iCalendar file", _ical
+    )
+    _add_plan(calendar)
+    calendar.add_argument(
+        "--as-of", type=_date, metavar="YYYY-MM-DD", help="status date (default: none, as planned)"
+    )
+    calendar.add_argument(
+        "--output", type=Path, metavar="FILE", help="write to FILE (default: standard output)"
     )
 
 
@@ -567,6 +583,27 @@ def _forecast(arguments: argparse.Namespace, out: TextIO) -> int:
         plan, as_of=as_of, method=arguments.method, seed=arguments.seed, runs=arguments.runs
     )
     out.write(dumps(found) + "\n" if arguments.format == "json" else forecast_report(found))
+    return EXIT_OK
+
+
+def _ical(arguments: argparse.Namespace, out: TextIO) -> int:
+    plan = _read(arguments.plan)
+    try:
+        data = to_ical(plan, as_of=_given_status_date(arguments, plan))
+    except MissingExtraError as exc:
+        raise _UsageError(str(exc)) from None
+    if arguments.output is None:
+        binary = getattr(out, "buffer", None)  # a text stream in memory has none
+        if binary is None:
+            out.write(data.decode("utf-8"))
+        else:
+            out.flush()
+            binary.write(data)
+        return EXIT_OK
+    try:
+        arguments.output.write_bytes(data)
+    except OSError as exc:
+        raise _UsageError(f"{arguments.output}: cannot write: {exc.strerror or exc}") from None
     return EXIT_OK
 
 
