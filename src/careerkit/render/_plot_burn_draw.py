@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from careerkit.planning.forecast_results import Forecast
@@ -18,6 +17,7 @@ from careerkit.render._plot_style import (
     day_number,
     day_numbers,
     new_figure,
+    note,
 )
 
 if TYPE_CHECKING:
@@ -42,17 +42,10 @@ def _forecast_band(axes: Axes, found: Forecast, total: float) -> None:
     )
 
 
-def draw_burn_up(
-    curves: Curves, *, report: ProgressReport, forecast: Forecast | None, title: str
-) -> Figure:
-    """The burn-up chart: planned and earned hours, the total, the status date."""
-    figure = new_figure(10, 5)
-    axes = figure.add_subplot()
-    axes.set_title(title, fontsize=11)
-    axes.set_ylabel("effort hours (cumulative)")
-    figures = report.earned_value
-    total = figures.bac
-    if curves.planned:
+def _curves(axes: Axes, curves: Curves) -> None:
+    if not curves.planned:
+        note(axes, "no planned work")
+    else:
         axes.step(
             day_numbers(curves.planned_days),
             curves.planned,
@@ -71,17 +64,22 @@ def draw_burn_up(
         label="earned (done work)",
         gid="earned",
     )
+
+
+def _report_marks(axes: Axes, report: ProgressReport) -> None:
+    """The total, and the report's planned and earned value on its status date."""
+    figures = report.earned_value
     axes.axhline(
-        total,
+        figures.bac,
         color=DONE_COLOUR,
         linestyle="--",
         linewidth=1,
-        label=f"total {total:.0f} h",
+        label=f"total {figures.bac:.0f} h",
         gid="total",
     )
-    as_of: date = report.as_of
+    at = day_number(report.as_of)
     axes.plot(
-        [day_number(as_of)],
+        [at],
         [figures.pv],
         "o",
         color=PLANNED_COLOUR,
@@ -90,7 +88,7 @@ def draw_burn_up(
         gid="pv",
     )
     axes.plot(
-        [day_number(as_of)],
+        [at],
         [figures.ev],
         "s",
         color=EARNED_COLOUR,
@@ -98,9 +96,22 @@ def draw_burn_up(
         label=f"earned value {figures.ev:.0f} h",
         gid="ev",
     )
+
+
+def draw_burn_up(
+    curves: Curves, *, report: ProgressReport, forecast: Forecast | None, title: str
+) -> Figure:
+    """The burn-up chart: planned and earned hours, the total, the status date."""
+    figure = new_figure(10, 5)
+    axes = figure.add_subplot()
+    axes.set_title(title, fontsize=11)
+    axes.set_ylabel("effort hours (cumulative)")
+    _curves(axes, curves)
+    _report_marks(axes, report)
+    total = report.earned_value.bac
     if forecast is not None:
         _forecast_band(axes, forecast, total)
-    as_of_line(axes, as_of)
+    as_of_line(axes, report.as_of)
     date_axis(axes)
     axes.set_ylim(0, max(total, 1.0) * 1.12)
     axes.legend(fontsize=8, loc="lower right")

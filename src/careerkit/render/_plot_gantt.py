@@ -26,6 +26,7 @@ from careerkit.render._plot_style import (
     day_number,
     day_numbers,
     new_figure,
+    note,
 )
 from careerkit.scheduling import Schedule, TaskSchedule
 
@@ -138,10 +139,9 @@ def _legend(axes: Axes, milestones: bool) -> None:
         handles.append(
             Line2D([], [], marker="D", linestyle="none", color="#555555", label="milestone")
         )
-    axes.legend(
+    axes.figure.legend(
         handles=handles,
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.02),
+        loc="outside lower center",
         ncols=5,
         fontsize=8,
         frameon=False,
@@ -154,11 +154,13 @@ def draw_gantt(
     tasks: Mapping[str, Task],
     deadlines: Mapping[str, date | None],
     as_of: date | None,
+    title: str,
 ) -> Figure:
     """The chart of ``rows``: tasks of the plan in ``tasks`` show their progress."""
     count = sum(1 + len(entries) for _, entries in rows.groups)
     figure = new_figure(12, 1.6 + _ROW_INCHES * max(count, 4))
     axes = figure.add_subplot()
+    figure.suptitle(title, fontsize=11)
     labels: list[tuple[int, str, bool]] = []
     y = 0
     for goal_id, entries in rows.groups:
@@ -175,9 +177,9 @@ def draw_gantt(
         as_of_line(axes, as_of)
     _legend(axes, any(task.duration == 0 for task in tasks.values()))
     if rows.left_out:
-        _left_out_note(figure, rows.left_out)
+        _left_out_note(axes, rows.left_out)
     if not rows.groups:
-        axes.text(0.5, 0.5, "no tasks to schedule", transform=axes.transAxes, ha="center")
+        note(axes, "no tasks to schedule")
     return figure
 
 
@@ -190,14 +192,9 @@ def _labels(axes: Axes, labels: Sequence[tuple[int, str, bool]], count: int) -> 
     axes.tick_params(axis="y", length=0)
 
 
-def _left_out_note(figure: Figure, left_out: Sequence[str]) -> None:
+def _left_out_note(axes: Axes, left_out: Sequence[str]) -> None:
+    """The tasks left out, counted and the first of them named, above the chart."""
     named = ", ".join(left_out[:_NAMED_LEFT_OUT])
     more = f" and {len(left_out) - _NAMED_LEFT_OUT} more" if len(left_out) > _NAMED_LEFT_OUT else ""
-    figure.text(
-        0.01,
-        0.005,
-        f"{len(left_out)} tasks not shown: {named}{more}",
-        fontsize=8,
-        color="#555555",
-        va="bottom",
-    )
+    note = f"{len(left_out)} tasks not shown: {named}{more}"
+    axes.set_title(note, loc="left", fontsize=8, color="#555555")

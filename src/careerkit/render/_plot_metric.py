@@ -25,6 +25,7 @@ from careerkit.render._plot_style import (
     day_number,
     day_numbers,
     new_figure,
+    note,
 )
 
 if TYPE_CHECKING:
@@ -111,14 +112,7 @@ def draw_metric(goal: Goal, *, start: date, as_of: date | None) -> Figure:
     if line is not None:
         _trend_line(axes, line, metric, max(until, line.last + timedelta(days=1)))
     else:
-        axes.text(
-            0.5,
-            0.5,
-            "fewer than two measurements: no trend",
-            transform=axes.transAxes,
-            ha="center",
-            color="#555555",
-        )
+        note(axes, "fewer than two measurements: no trend")
     if as_of is not None:
         as_of_line(axes, as_of)
     date_axis(axes)

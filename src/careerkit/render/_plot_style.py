@@ -36,6 +36,7 @@ __all__ = [
     "day_number",
     "day_numbers",
     "new_figure",
+    "note",
     "saved",
 ]
 
@@ -96,22 +97,38 @@ def date_axis(axes: Axes) -> None:
 
 
 def as_of_line(axes: Axes, as_of: date) -> None:
-    """The vertical line of the status date, labelled at the top of the axes."""
-    line = axes.axvline(
-        day_number(as_of), color=AS_OF_COLOUR, linewidth=1.6, label=f"as of {as_of}"
-    )
+    """The vertical line of the status date, labelled at the top of the axes (on its
+    left when the line stands in the right fifth, so that the label stays inside)."""
+    at = day_number(as_of)
+    line = axes.axvline(at, color=AS_OF_COLOUR, linewidth=1.6, label=f"as of {as_of}")
     line.set_gid("as_of")
+    low, high = axes.get_xlim()
+    right = high > low and (at - low) / (high - low) > 0.8
     axes.annotate(
         f"as of {as_of}",
-        xy=(day_number(as_of), 1.0),
+        xy=(at, 1.0),
         xycoords=("data", "axes fraction"),
-        xytext=(3, -3),
+        xytext=(-3 if right else 3, -3),
         textcoords="offset points",
-        ha="left",
+        ha="right" if right else "left",
         va="top",
         fontsize=8,
         color=AS_OF_COLOUR,
         fontweight="bold",
+    )
+
+
+def note(axes: Axes, text: str) -> None:
+    """A note in the middle of the axes, in place of what is missing."""
+    axes.text(
+        0.5,
+        0.5,
+        text,
+        transform=axes.transAxes,
+        ha="center",
+        va="center",
+        color="#555555",
+        bbox={"facecolor": "white", "edgecolor": "none"},
     )
 
 

@@ -104,11 +104,14 @@ def gantt(
     status_date = checked_as_of(as_of, optional=True)
     target = checked_path(path)
     rows = gantt_rows(schedule, MAX_GANTT_ROWS)
+    line = schedule.as_of if status_date is None else status_date
+    title = "schedule" if plan is None else f"{plan.id}: schedule"
     figure = draw_gantt(
         rows,
         tasks={} if plan is None else {task.id: task for task in plan.tasks},
         deadlines={} if plan is None else {goal.id: goal.deadline for goal in plan.goals},
-        as_of=schedule.as_of if status_date is None else status_date,
+        as_of=line,
+        title=title if schedule.as_of is None else f"{title} as of {schedule.as_of}",
     )
     return saved(figure, target)
 
