@@ -1,7 +1,7 @@
 """What the plots share: their colours, a fresh figure, the date axis and the status-date line.
 
 Figures are made with :class:`matplotlib.figure.Figure` and drawn on the
-non-interactive Agg canvas, never through :mod:`matplotlib.pyplot`: no
+non-interactive Agg canvas, never through ``matplotlib.pyplot``: no
 global state, no window, nothing to close, and the figure is freed with its
 last reference.
 """

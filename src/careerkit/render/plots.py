@@ -4,7 +4,7 @@ Each function returns a :class:`matplotlib.figure.Figure` and, given a
 ``path``, also writes it there as a PNG. matplotlib is imported only when a
 plot is drawn; without it, :class:`~careerkit.MissingExtraError` says how to
 install it (``pip install "careerkit[plot]"``). Figures are drawn on the
-non-interactive Agg canvas and never pass through :mod:`matplotlib.pyplot`:
+non-interactive Agg canvas and never pass through ``matplotlib.pyplot``:
 nothing is shown, no global figure is left open, and a figure is freed with
 its last reference.
 
