@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgba
 from matplotlib.dates import date2num
@@ -19,6 +21,7 @@ from matplotlib.lines import Line2D
 import careerkit
 from careerkit import (
     Goal,
+    Measurement,
     Metric,
     MissingExtraError,
     Plan,
@@ -33,6 +36,7 @@ from careerkit.planning.metrics import planned_value, trend
 from careerkit.render._plot_style import CRITICAL_COLOUR, DONE_COLOUR, TASK_COLOUR
 from careerkit.render.plots import MAX_GANTT_ROWS, burn_up, gantt, metric_trajectory
 
+from .strategies import deterministic, plans
 from .wrong_arguments import WRONG, refused_path, wrong_calls
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "marketing_director.json"
@@ -531,3 +535,75 @@ def test_without_matplotlib_each_plot_names_the_extra(monkeypatch: pytest.Monkey
             call()
         assert caught.value.extra == "plot"
         assert "careerkit[plot]" in str(caught.value)
+
+
+# --- Properties and edges ----------------------------------------------------------
+
+
+@settings(deterministic, max_examples=30)
+@given(plans(max_goals=3, max_tasks=8), st.integers(min_value=0, max_value=400))
+def test_every_plan_plots(plan: Plan, days: int) -> None:
+    """Any plan gives a Gantt bar per task in its colour, a burn-up whose planned
+    curve ends at the report's total, and trends with the fitted slope."""
+    as_of = plan.start + timedelta(days=days)
+    status = careerkit.schedule(plan, as_of=as_of)
+    bars = _task_artists(gantt(status, plan=plan), status)
+    report = careerkit.progress(plan, as_of=as_of, schedule=status)
+    lines = {line.get_gid(): line for line in burn_up(report, plan=plan).axes[0].lines}
+
+    assert min(len(plan.tasks), MAX_GANTT_ROWS) == len(bars)
+    for entry in status.tasks:
+        if entry.critical and plan.task(entry.task).status is not Status.DONE:
+            assert to_rgba(CRITICAL_COLOUR) == to_rgba(bars[entry.task].get_facecolor())
+    if report.earned_value.bac > 0:
+        assert report.earned_value.bac == pytest.approx(lines["planned"].get_ydata()[-1])
+    else:
+        assert "planned" not in lines
+    for goal in plan.goals:
+        if goal.metric is None:
+            continue
+        line = trend([item for item in goal.measurements if item.on <= as_of])
+        drawn = {
+            item.get_gid(): item
+            for item in metric_trajectory(plan, goal.id, as_of=as_of).axes[0].lines
+        }
+        assert (line is None) == ("trend" not in drawn)
+        if line is not None:
+            (x0, x1), (y0, y1) = drawn["trend"].get_data()
+            assert line.slope == pytest.approx((y1 - y0) / (x1 - x0), rel=1e-6, abs=1e-9)
+
+
+def test_plots_reach_the_first_and_last_dates(tmp_path: Path) -> None:
+    """Dates at the ends of the supported range, and status dates beyond them, give
+    PNGs: the date axis stays within the years matplotlib holds."""
+    goal = Goal(
+        id="g",
+        title="Grow",
+        deadline=date(9000, 12, 31),
+        metric=Metric(name="followers", baseline=0, target=10),
+        measurements=[
+            Measurement(on=date(2, 1, 1), value=1),
+            Measurement(on=date(8999, 1, 1), value=2),
+        ],
+    )
+    plan = Plan(
+        id="p",
+        owner="Ana",
+        start=date(1, 1, 1),
+        goals=[goal],
+        tasks=[
+            Task(id="a", goal="g", title="A", duration=3),
+            Task(id="b", goal="g", title="B", duration=3, effort=3, not_before=date(9000, 12, 1)),
+        ],
+    )
+    status = careerkit.schedule(plan, as_of=date(9000, 1, 1))
+    report = careerkit.progress(plan, as_of=date(9000, 1, 1), schedule=status)
+    drawn = {
+        "late": lambda path: gantt(status, plan=plan, as_of=date(9999, 12, 31), path=path),
+        "early": lambda path: gantt(status, as_of=date(1, 1, 1), path=path),
+        "burn-up": lambda path: burn_up(report, plan=plan, path=path),
+        "metric": lambda path: metric_trajectory(plan, "g", as_of=date.max, path=path),
+    }
+    for name, draw in drawn.items():
+        draw(tmp_path / f"{name}.png")
+        _png_size(tmp_path / f"{name}.png")

@@ -28,8 +28,9 @@ __all__ = ["Curves", "curves"]
 
 @frozen(kw_only=True)
 class Curves:
-    """The cumulative planned hours at the end of each working day, and the
-    cumulative earned hours after each day work was done, up to the status date."""
+    """The cumulative planned hours at the end of working days (straight between
+    them), and the cumulative earned hours after each day work was done, up to the
+    status date (a step at each)."""
 
     planned_days: tuple[date, ...]
     planned: tuple[float, ...]
@@ -46,9 +47,12 @@ def _counted(plan: Plan, counted: Collection[str]) -> list[tuple[int, Task]]:
 
 
 def _planned(
-    plan: Plan, times: PlannedTimes, counted: Collection[str]
+    plan: Plan, times: PlannedTimes, counted: Collection[str], as_of: date
 ) -> tuple[tuple[date, ...], tuple[float, ...]]:
-    """The cumulative planned hours, through a difference array over the working days."""
+    """The cumulative planned hours at the working days where the daily hours change
+    (and on the day before each, and on the last working day by ``as_of``): between
+    two of them the hours grow by the same amount each working day, so the curve is
+    exact at its points and straight between them, whatever the span of the plan."""
     daily: dict[int, float] = {}
     rates: dict[int, float] = {}
     last = -1
@@ -70,14 +74,21 @@ def _planned(
     if not daily and not rates:
         return (), ()
     first, end = min([*daily, *rates]), max([*daily, last])
-    days, totals = [], []
+    status_day = min(max(times.days.boundary_after(as_of) - 1, first), end)
+    points: dict[int, float] = {}
     rate = total = 0.0
-    for at in range(first, end + 1):
+    done = first - 1
+    for at in sorted({*daily, *rates, status_day, end}):
+        if at > end:
+            break
+        if at - 1 > done:  # the days between: the same hours each
+            total += max(0.0, rate) * (at - 1 - done)
+            points[at - 1] = total
         rate += rates.get(at, 0.0)
         total += max(0.0, rate) + daily.get(at, 0.0)  # rounding leaves -1e-16 where spans end
-        days.append(times.days.date_of(at))
-        totals.append(total)
-    return tuple(days), tuple(totals)
+        points[at] = total
+        done = at
+    return tuple(times.days.date_of(at) for at in points), tuple(points.values())
 
 
 def _earned(
@@ -106,7 +117,7 @@ def _earned(
 
 def curves(plan: Plan, times: PlannedTimes, *, as_of: date, counted: Collection[str]) -> Curves:
     """The planned and earned curves of the tasks of the ``counted`` goals."""
-    planned_days, planned = _planned(plan, times, counted)
+    planned_days, planned = _planned(plan, times, counted, as_of)
     earned_days, earned = _earned(plan, as_of, counted)
     return Curves(
         planned_days=planned_days, planned=planned, earned_days=earned_days, earned=earned

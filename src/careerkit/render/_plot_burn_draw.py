@@ -46,10 +46,9 @@ def _curves(axes: Axes, curves: Curves) -> None:
     if not curves.planned:
         note(axes, "no planned work")
     else:
-        axes.step(
+        axes.plot(
             day_numbers(curves.planned_days),
             curves.planned,
-            where="post",
             color=PLANNED_COLOUR,
             linewidth=1.6,
             label="planned",

@@ -10,7 +10,7 @@ row order, and a note names those left out.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from attrs import frozen
@@ -73,7 +73,7 @@ def _span(entry: TaskSchedule) -> tuple[float, float]:
     """A bar from the first working day to the end of the last, inclusive: its left
     end and width in matplotlib's days."""
     start = day_number(entry.early_start)
-    return start, day_number(entry.early_finish + timedelta(days=1)) - start
+    return start, day_number(entry.early_finish) + 1.0 - start
 
 
 def _task_bar(axes: Axes, y: int, entry: TaskSchedule, task: Task | None) -> None:
@@ -171,10 +171,10 @@ def draw_gantt(
             labels.append((y + offset, entry.task, False))
         y += len(entries) + 1
     _labels(axes, labels, count)
-    date_axis(axes)
-    axes.tick_params(axis="x", top=True, labeltop=True)
     if as_of is not None:
         as_of_line(axes, as_of)
+    date_axis(axes)
+    axes.tick_params(axis="x", top=True, labeltop=True)
     _legend(axes, any(task.duration == 0 for task in tasks.values()))
     if rows.left_out:
         _left_out_note(axes, rows.left_out)

@@ -54,7 +54,7 @@ def _trend_line(axes: Axes, line: Trend, metric: Metric, until: date) -> None:
     end = until if reach is None or reach > until else max(reach, line.last)
     days = [line.origin, end]
     label = "trend" + (
-        f", reaches the target on {reach}" if reach else ", never reaches the target"
+        f", reaches the target on {reach}" if reach else ", does not reach the target"
     )
     axes.plot(
         day_numbers(days),
@@ -64,6 +64,14 @@ def _trend_line(axes: Axes, line: Trend, metric: Metric, until: date) -> None:
         label=label,
         gid="trend",
     )
+
+
+def _after(day: date, span: timedelta) -> date:
+    """``day`` plus ``span``, or the last date Python holds when that is later."""
+    try:
+        return day + span
+    except OverflowError:
+        return date.max
 
 
 def draw_metric(goal: Goal, *, start: date, as_of: date | None) -> Figure:
@@ -90,7 +98,7 @@ def draw_metric(goal: Goal, *, start: date, as_of: date | None) -> Figure:
             label=f"deadline {goal.deadline}",
             gid="deadline",
         )
-        until = max(until, goal.deadline + (goal.deadline - start))
+        until = max(until, _after(goal.deadline, goal.deadline - start))
     axes.axhline(
         metric.target,
         color="#555555",
@@ -110,7 +118,7 @@ def draw_metric(goal: Goal, *, start: date, as_of: date | None) -> Figure:
         )
     line = trend(taken)
     if line is not None:
-        _trend_line(axes, line, metric, max(until, line.last + timedelta(days=1)))
+        _trend_line(axes, line, metric, max(until, _after(line.last, timedelta(days=1))))
     else:
         note(axes, "fewer than two measurements: no trend")
     if as_of is not None:

@@ -85,8 +85,13 @@ def new_figure(width: float, height: float) -> Figure:
 
 
 def date_axis(axes: Axes) -> None:
-    """Dates on the x axis, as concise as they stay readable."""
+    """Dates on the x axis, as concise as they stay readable, within the years
+    matplotlib holds (1 to 9999): call it once everything is drawn."""
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    low, high = axes.get_xlim()
+    first, last = day_number(date.min), day_number(date.max)
+    axes.set_xlim(max(first, min(low, last - 1)), min(last, max(high, first + 1)))
 
     # matplotlib.dates has no type annotations: its classes are untyped calls.
     locator = AutoDateLocator(minticks=4, maxticks=10)  # type: ignore[no-untyped-call]
