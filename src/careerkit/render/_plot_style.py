@@ -120,6 +120,7 @@ def as_of_line(axes: Axes, as_of: date) -> None:
         fontsize=8,
         color=AS_OF_COLOUR,
         fontweight="bold",
+        bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1},
     )
 
 

@@ -133,8 +133,9 @@ def burn_up(
     as the velocity forecast does. Both count the tasks of the goals the
     report counts, so the planned curve ends at the report's budget at
     completion (the dashed total). The report's planned and earned value
-    are marked on the status line; with a forecast, the plan's P50 to P95
-    finish is a band at the total.
+    are marked on the status line (a report measured against a baseline
+    marks the baseline's planned value, off the plan's own curve); with a
+    forecast, the plan's P50 to P95 finish is a band at the total.
 
     Parameters
     ----------
