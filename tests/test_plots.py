@@ -198,7 +198,9 @@ def test_gantt_draws_the_status_date_and_deadlines(plan: Plan, status: Schedule)
     assert [date2num(date(2026, 12, 1))] * 2 == list(_line(other, "as_of").get_xdata())
     for goal in plan.goals:
         if goal.deadline is not None:
-            assert [date2num(goal.deadline)] == list(_line(figure, goal.id).get_xdata())
+            assert [date2num(goal.deadline)] == list(
+                _line(figure, f"deadline:{goal.id}").get_xdata()
+            )
     labels = [text.get_text() for text in figure.legends[0].get_texts()]
     assert {"task", "critical path", "done work", "goal deadline"} <= set(labels)
 

@@ -113,7 +113,12 @@ def _header(axes: Axes, y: int, goal_id: str, count: int, deadline: date | None)
     if deadline is None:
         return
     axes.plot(
-        [day_number(deadline)], [y], marker="v", markersize=8, color=DEADLINE_COLOUR, gid=goal_id
+        [day_number(deadline)],
+        [y],
+        marker="v",
+        markersize=8,
+        color=DEADLINE_COLOUR,
+        gid=f"deadline:{goal_id}",
     )
     axes.vlines(
         day_number(deadline),

@@ -80,7 +80,10 @@ def gantt(
     Returns
     -------
     matplotlib.figure.Figure
-        The chart. Each task's bar (or milestone marker) has its task id as gid.
+        The chart. Each task's bar (or milestone marker) has its task id as
+        gid, the done share of a task ``<task id>:done``, a goal's deadline
+        marker ``deadline:<goal id>`` and the status line ``as_of`` (none of
+        which a task id can be).
 
     Raises
     ------
