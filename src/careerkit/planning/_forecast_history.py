@@ -15,9 +15,10 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
-from careerkit.model import Plan, Status
+from careerkit.model import Plan
 from careerkit.planning._forecast_parts import Estimate, percentiles
 from careerkit.planning.forecast_results import ForecastPolicy, ForecastReason
+from careerkit.planning.tracking import earned_dates
 
 __all__ = ["throughput", "too_little_history", "velocity", "weekly_earned"]
 
@@ -38,11 +39,8 @@ def weekly_earned(plan: Plan, *, as_of: date, weeks: int) -> tuple[float, ...]:
             earned[count - 1 - back] += hours
 
     for task in plan.tasks:
-        if task.recurrence is not None:
-            for day in task.done_occurrences:
-                credit(day, task.effort)
-        elif task.status is Status.DONE and task.done_on is not None:
-            credit(task.done_on, task.effort)
+        for day in earned_dates(task):
+            credit(day, task.effort)
     return tuple(earned)
 
 

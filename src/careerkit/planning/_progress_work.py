@@ -20,6 +20,7 @@ from datetime import date
 from attrs import frozen
 
 from careerkit.model import Plan, Status
+from careerkit.planning.tracking import planned_hours
 from careerkit.scheduling.planned import PlannedTimes
 
 __all__ = ["Work", "planned_items", "pv_curve"]
@@ -98,20 +99,11 @@ def _habit_fraction(status: Status, done: Sequence[date], total: int, as_of: dat
 def planned_items(
     plan: Plan, times: PlannedTimes, work: Work, row: int
 ) -> tuple[list[tuple[int, int, float]], list[tuple[int, float]]]:
-    """How the planned hours of one row fall on working days: its spans, as (first
-    day, past the last day, hours a day), and its points, as (day, hours); none
-    when it plans no hours."""
-    hours = work.bac[row]
-    if hours <= 0:
+    """How the planned hours of one row fall on working days
+    (:func:`careerkit.planning.tracking.planned_hours`); none when it plans no hours."""
+    if work.bac[row] <= 0:
         return [], []
-    task = plan.tasks[row]
-    if task.recurrence is not None:
-        effort = task.effort
-        return [], [(day, effort) for day in work.habit_days[row]]
-    es, ef = times.es[row], times.ef[row]
-    if ef > es:
-        return [(es, ef, hours / (ef - es))], []
-    return [], [(es - 1 if times.shifted[row] else es, hours)]
+    return planned_hours(plan.tasks[row], times, row)
 
 
 def pv_curve(

@@ -8,7 +8,16 @@ Shared by progress and slippage. Two readings:
   (a meeting held on Wednesday instead of Tuesday) still counts as done;
 * :func:`last_progress`: the last day on or before a date when a task or a
   goal showed progress: a task's ``started_on``, ``done_on`` and done
-  occurrences; a goal's measurements and ``achieved_on``.
+  occurrences; a goal's measurements and ``achieved_on``;
+
+and the two rules of effort over time, shared by progress, forecasts and
+plots:
+
+* :func:`earned_dates`: the days a task earned its effort: a done task on
+  its ``done_on``, a habit once per done occurrence;
+* :func:`planned_hours`: how a task's effort falls on the working days of
+  the plan as planned: evenly over its planned days, a milestone's on its
+  day, a habit's on each planned occurrence.
 """
 
 from __future__ import annotations
@@ -17,11 +26,17 @@ import bisect
 from datetime import date
 
 from careerkit.errors import ValidationError
-from careerkit.model import Goal, Task
+from careerkit.model import Goal, Status, Task
 from careerkit.model.arguments import checked_date, checked_instance
 from careerkit.scheduling import TaskSchedule
+from careerkit.scheduling.planned import PlannedTimes
 
-__all__ = ["habit_counts", "last_progress"]
+__all__ = ["earned_dates", "habit_counts", "last_progress", "planned_hours"]
+
+Spans = list[tuple[int, int, float]]
+"""Planned hours as (first working day, past the last day, hours a day)."""
+Points = list[tuple[int, float]]
+"""Planned hours as (working day, hours)."""
 
 
 def habit_counts(task: Task, entry: TaskSchedule, as_of: date) -> tuple[int, int]:
@@ -124,3 +139,50 @@ def last_progress(subject: Task | Goal, as_of: date) -> date | None:
             path="subject", problem=f"expected a Task or a Goal, got {type(subject).__name__}"
         )
     return max((found for found in dates if found is not None and found <= day), default=None)
+
+
+def earned_dates(task: Task) -> tuple[date, ...]:
+    """The days on which ``task`` earned its effort (``Task.effort`` each time).
+
+    A habit earns its effort once per done occurrence; any other task once,
+    on its ``done_on``, when it is done; work in progress earns nothing dated.
+
+    >>> earned_dates(sample_plan.task("ga-course"))
+    (datetime.date(2026, 2, 20),)
+    >>> len(earned_dates(sample_plan.task("net-coffee-chats")))
+    20
+    """
+    checked_instance(task, Task, "task")
+    if task.recurrence is not None:
+        return task.done_occurrences
+    if task.status is Status.DONE and task.done_on is not None:
+        return (task.done_on,)
+    return ()
+
+
+def planned_hours(task: Task, times: PlannedTimes, row: int) -> tuple[Spans, Points]:
+    """How the effort of ``task`` (row ``row`` of ``times``) falls on working days.
+
+    A task spreads its effort evenly over its planned working days; a
+    milestone puts it on its day (the day before its start boundary when it
+    sits there); a habit puts its effort on each planned occurrence (one on a
+    day off counts on the next working day). A dropped task, or one without
+    effort, plans nothing. Days are working-day indexes of ``times.days``.
+
+    >>> from careerkit.scheduling.planned import planned_times
+    >>> times = planned_times(sample_plan)
+    >>> row = sample_plan.task_position("dmd-capstone")
+    >>> spans, points = planned_hours(sample_plan.task("dmd-capstone"), times, row)
+    >>> [round(rate, 4) for _, _, rate in spans], points
+    ([1.3333], [])
+    """
+    checked_instance(task, Task, "task")
+    if task.status is Status.DROPPED or task.effort <= 0:
+        return [], []
+    if task.recurrence is not None:
+        days = times.days
+        return [], [(days.index_of(day), task.effort) for day in times.occurrences.get(row, ())]
+    es, ef = times.es[row], times.ef[row]
+    if ef > es:
+        return [(es, ef, task.effort / (ef - es))], []
+    return [], [(es - 1 if times.shifted[row] else es, task.effort)]

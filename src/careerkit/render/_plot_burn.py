@@ -1,13 +1,10 @@
 """The curves of a burn-up chart: planned and earned effort hours, day by day.
 
 Planned hours follow the plan's planned times
-(:func:`careerkit.scheduling.planned.planned_times`), as progress spreads
-them: a task's effort evenly over its planned working days, a milestone's on
-its day, a habit's effort on each planned occurrence (one that falls on a day
-off counts on the next working day). Earned hours are credited on the day
-the work was done, as the forecast's velocity earned_on them: a done task's
-effort on its ``done_on``, a habit's effort per occurrence on each of its
-``done_occurrences``. Only the tasks of the goals progress counts (see
+(:func:`careerkit.scheduling.planned.planned_times`) by the rule progress
+uses, :func:`careerkit.planning.tracking.planned_hours`; earned hours are
+credited on the days :func:`careerkit.planning.tracking.earned_dates` gives,
+as the forecast's velocity credits them. Only the tasks of the goals progress counts (see
 :attr:`careerkit.planning.progress.GoalProgress.counted`) take part, and
 dropped tasks weigh nothing, so that the planned curve ends at the report's
 budget at completion.
@@ -21,6 +18,7 @@ from datetime import date
 from attrs import frozen
 
 from careerkit.model import Plan, Status, Task
+from careerkit.planning.tracking import earned_dates, planned_hours
 from careerkit.scheduling.planned import PlannedTimes
 
 __all__ = ["Curves", "curves"]
@@ -57,20 +55,13 @@ def _planned(
     rates: dict[int, float] = {}
     last = -1
     for row, task in _counted(plan, counted):
-        if task.recurrence is not None:
-            for day in times.occurrences.get(row, ()):
-                at = times.days.index_of(day)
-                daily[at] = daily.get(at, 0.0) + task.effort
-            continue
-        start, finish = times.es[row], times.ef[row]
-        if finish > start:
-            rate = task.effort / (finish - start)
+        spans, singles = planned_hours(task, times, row)
+        for start, past, rate in spans:
             rates[start] = rates.get(start, 0.0) + rate
-            rates[finish] = rates.get(finish, 0.0) - rate
-            last = max(last, finish - 1)
-        elif task.effort > 0:
-            at = start - 1 if times.shifted[row] else start
-            daily[at] = daily.get(at, 0.0) + task.effort
+            rates[past] = rates.get(past, 0.0) - rate
+            last = max(last, past - 1)
+        for at, hours in singles:
+            daily[at] = daily.get(at, 0.0) + hours
     if not daily and not rates:
         return (), ()
     first, end = min([*daily, *rates]), max([*daily, last])
@@ -96,13 +87,7 @@ def _earned(
 ) -> tuple[tuple[date, ...], tuple[float, ...]]:
     earned_on: dict[date, float] = {}
     for _, task in _counted(plan, counted):
-        if task.recurrence is not None:
-            done = task.done_occurrences
-        elif task.status is Status.DONE and task.done_on is not None:
-            done = (task.done_on,)
-        else:
-            continue
-        for day in done:
+        for day in earned_dates(task):
             if day <= as_of:
                 earned_on[day] = earned_on.get(day, 0.0) + task.effort
     days, totals = [plan.start], [0.0]
