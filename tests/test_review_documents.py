@@ -14,6 +14,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 import careerkit
 from careerkit.errors import ValidationError
+from careerkit.history import History
 from careerkit.io import dumps, json_schema, to_dict
 from careerkit.model import CheckIn, Direction, Goal, Measurement, Metric, Plan
 from careerkit.planning.health import HealthPolicy
@@ -283,3 +284,16 @@ def test_a_metric_decreasing_improves_downwards() -> None:
         (WinKind.METRIC_IMPROVED, date(2026, 1, 24)),
     ] == [(win.kind, win.on) for win in found.wins]
     assert "commute of `g` fell from 55 to 40 minutes" in found.wins[1].message
+
+
+def test_the_docs_show_the_example_review() -> None:
+    """docs/review.rst shows the example's review as of 2026-11-26 (with its history)
+    exactly as ``to_markdown`` writes it, so the page cannot drift from the code."""
+    history = History.loads(EXAMPLE.with_name("marketing_director.history.json").read_text())
+    page = (EXAMPLE.parent.parent / "docs" / "review.rst").read_text(encoding="utf-8")
+    block = page.split(".. code-block:: markdown\n", 1)[1].splitlines()
+    shown = [line[3:] for line in block]
+
+    written = review(example(), as_of=AS_OF, history=history).to_markdown()
+
+    assert written.rstrip("\n").splitlines() == shown[1:]

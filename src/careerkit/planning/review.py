@@ -1,6 +1,6 @@
 """The regular career review: progress, alerts, next actions, wins and corrections in one value.
 
-:func:`review` schedules the plan once, as of the review's date, and hands
+``review()`` schedules the plan once, as of the review's date, and hands
 that schedule to every part: :func:`~careerkit.planning.progress.progress`,
 :func:`~careerkit.planning.slippage.detect_slippage` (with the progress
 report), :func:`~careerkit.planning.actions.next_actions`,
@@ -8,7 +8,7 @@ report), :func:`~careerkit.planning.actions.next_actions`,
 :func:`~careerkit.planning.forecast.forecast`. From their results it finds
 the wins since the last check-in or revision, the suggested course
 corrections, the trend of the check-ins and the next review's date, and
-writes a summary paragraph. :class:`Review` is a JSON document
+writes a summary paragraph. ``Review`` is a JSON document
 (``careerkit.json_schema("review")``) and renders as Markdown or plain text.
 The user guide is :doc:`/review`.
 """
