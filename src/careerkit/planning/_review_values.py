@@ -7,7 +7,6 @@ by :mod:`careerkit.planning.review`, their public home.
 from __future__ import annotations
 
 import enum
-import math
 from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType
@@ -88,6 +87,8 @@ _WIN_RULES = checks.fields(
 class Win:
     """Something to celebrate: a goal achieved, a task done, a metric improved.
 
+    .. versionadded:: 0.1.0
+
     Parameters
     ----------
     kind
@@ -134,6 +135,8 @@ _CORRECTION_RULES = checks.fields(
 @frozen(kw_only=True)
 class Correction:
     """A suggested course correction, with the numbers behind it.
+
+    .. versionadded:: 0.1.0
 
     Parameters
     ----------
@@ -194,6 +197,8 @@ def _correction(fields: dict[str, Any]) -> Correction:
 class Satisfaction:
     """The trend of the plan's check-ins (satisfaction 1 to 5) up to the review.
 
+    .. versionadded:: 0.1.0
+
     Every figure is None without a check-in; ``slope_per_month`` is None
     with fewer than two days of check-ins in the window.
 
@@ -231,6 +236,8 @@ _POLICY_TYPES = {"health": HealthPolicy, "slippage": SlippagePolicy, "forecast":
 @frozen(kw_only=True)
 class ReviewPolicy:
     """The settings of a review.
+
+    .. versionadded:: 0.1.0
 
     Parameters
     ----------
@@ -284,8 +291,3 @@ class ReviewPolicy:
         for name, limits in _POLICY_NUMBERS.items():
             checks.check_number(problems, name, getattr(self, name), **limits)
         checks.raise_if_any(problems)
-
-
-def finite(value: float) -> float | None:
-    """``value`` when it is finite, None otherwise (a result holds finite floats only)."""
-    return value if math.isfinite(value) else None
