@@ -46,10 +46,10 @@ def _floats(value: Any) -> list[float]:
 @given(plan=plans(max_tasks=5, max_check_ins=3), days=st.integers(min_value=0, max_value=400))
 def test_a_review_is_a_valid_document(plan: Plan, days: int) -> None:
     """Any plan's review follows its schema, holds finite floats only, renders, and
-    orders its wins by date and its corrections by code. Efforts are kept to a
-    million hours a task: sums of larger ones pass the bound on numbers that
-    every result's schema sets."""
-    assume(all(task.effort <= 1e6 for task in plan.tasks))
+    orders its wins by date and its corrections by code. Efforts, hours spent
+    and costs are kept to a million a task: sums of larger ones pass the bound
+    on numbers that every result's schema sets."""
+    assume(all(max(task.effort, task.hours_spent, task.cost or 0) <= 1e6 for task in plan.tasks))
     as_of = min(plan.start + timedelta(days=days), date(2099, 12, 31))
     found = _review(plan, as_of)
     if found is None:
