@@ -36,6 +36,7 @@ from careerkit.planning.alerts import AlertKind
 from careerkit.planning.baseline import compare_to_baseline
 from careerkit.planning.forecast import forecast
 from careerkit.planning.progress import progress
+from careerkit.planning.review import ReviewPolicy, review
 from careerkit.planning.slippage import detect_slippage
 from careerkit.scheduling import Schedule, schedule
 from careerkit.scheduling.capacity import WeekLoad
@@ -115,6 +116,11 @@ def samples() -> Iterator[tuple[str, object]]:
     yield "alert", alerts[0]
     yield "alert-dates", next(alert for alert in alerts if alert.kind is AlertKind.BLOCKED)
     risk = forecast(plan, as_of=AS_OF, seed=1)
+    reviewed = review(plan, as_of=AS_OF, policy=ReviewPolicy(runs=200))
+    yield "review", reviewed
+    yield "correction", reviewed.corrections[0]
+    yield "satisfaction", reviewed.satisfaction
+    yield "win", review(plan, as_of=date(2026, 3, 2), policy=ReviewPolicy(runs=50)).wins[0]
     yield "forecast", risk
     yield "forecast-throughput", forecast(plan, as_of=AS_OF, seed=1, method="throughput")
     yield "goal_forecast", risk.goal(DIPLOMA)

@@ -475,8 +475,8 @@ def _plan_health(
     """Not started without counted goals; done when every counted goal is, not started
     when none has started; else the worst of the counted goals' health (first by id
     on a tie), unless the plan's own SPI(t) is no better, which then decides; the
-    plan's SPI(t) is reconciled with the least slack of its goals, as a goal's is
-    with its own."""
+    plan's SPI(t) is reconciled with the least slack of its goals not yet done, as a
+    goal's is with its own."""
     counted = [goal for goal in goals if goal.counted]
     if not counted:
         return Health.NOT_STARTED, Signal.STATUS, None
@@ -484,7 +484,9 @@ def _plan_health(
         return Health.DONE, Signal.STATUS, None
     if all(goal.health is Health.NOT_STARTED for goal in counted):
         return Health.NOT_STARTED, Signal.STATUS, None
-    slacks = [goal.slack for goal in counted if goal.slack is not None]
+    slacks = [
+        goal.slack for goal in counted if goal.slack is not None and goal.health is not Health.DONE
+    ]
     least = min(slacks) if slacks else None
     own, signal = judge(policy, spi_t=figures.spi_t, slack=least, metric_gap=None)
     judged = [goal for goal in counted if goal.health in _RANK]
