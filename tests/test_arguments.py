@@ -28,6 +28,19 @@ PLAN = Plan(
     tasks=[Task(id="a", goal="g", title="Enrol", duration=2)],
 )
 DAY = date(2026, 12, 1)
+METRIC_PLAN = Plan(
+    id="p",
+    owner="Ana",
+    start=date(2026, 11, 23),
+    goals=[
+        Goal(
+            id="m",
+            title="Grow the newsletter",
+            deadline=date(2027, 6, 30),
+            metric=careerkit.Metric(name="subscribers", baseline=100, target=500),
+        )
+    ],
+)
 
 VALID: dict[str, Any] = {
     "plan": PLAN,
@@ -52,6 +65,10 @@ VALID: dict[str, Any] = {
     "result": careerkit.schedule(PLAN),
     "seed": 1,
     "report": careerkit.progress(PLAN, as_of=DAY),
+    "schedule": careerkit.schedule(PLAN),
+    "forecast": careerkit.forecast(PLAN, as_of=DAY, seed=1, runs=10),
+    "value": careerkit.schedule(PLAN),
+    "goal_id": "g",
     "alerts": careerkit.detect_slippage(PLAN, as_of=DAY),
 }
 """A valid value for each required parameter, by name."""
@@ -59,6 +76,10 @@ VALID: dict[str, Any] = {
 SPECIAL: dict[str, dict[str, Any]] = {
     "loads": {"text": careerkit.dumps(PLAN)},
     "forecast_report": {"result": careerkit.forecast(PLAN, as_of=DAY, seed=1, runs=10)},
+    "review_html": {
+        "result": careerkit.review(PLAN, as_of=DAY, policy=careerkit.ReviewPolicy(runs=10))
+    },
+    "metric_trajectory": {"plan": METRIC_PLAN, "goal_id": "m"},
 }
 """Valid values that differ from ``VALID`` for one function."""
 

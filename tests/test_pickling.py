@@ -167,6 +167,11 @@ def test_the_results_of_tracking_round_trip() -> None:
         assert_round_trips(value)
     for value in (found, found.plan, found.goals[0], metric):
         assert_round_trips(value)
+    reviewed = careerkit.review(plan, as_of=as_of, policy=careerkit.ReviewPolicy(runs=100))
+    early = careerkit.review(plan, as_of=date(2026, 3, 2), policy=careerkit.ReviewPolicy(runs=50))
+    for value in (reviewed, reviewed.corrections[0], reviewed.satisfaction, early.wins[0]):
+        assert_round_trips(value)
+    assert_round_trips(careerkit.ReviewPolicy(seed=3))
 
 
 # -- schedules ----------------------------------------------------------------
@@ -399,9 +404,10 @@ ROUND_TRIPPED = {
     # results
     "SmartAssessment", "Finding", "NextAction", "UrgencyTerm", "BaselineComparison",
     "Variance", "ProgressReport", "GoalProgress", "TaskProgress", "EarnedValue", "Alert",
-    "Forecast", "PlanForecast", "GoalForecast", "MetricForecast",
+    "Forecast", "PlanForecast", "GoalForecast", "MetricForecast", "Review", "Win",
+    "Correction", "Satisfaction",
     # policies
-    "HealthPolicy", "SlippagePolicy", "ForecastPolicy",
+    "HealthPolicy", "SlippagePolicy", "ForecastPolicy", "ReviewPolicy",
     # errors
     "CareerkitError", "ValidationError", "CycleError", "SchemaVersionError",
     "UnknownReferenceError", "HistoryError", "MissingExtraError",

@@ -8,7 +8,8 @@ earned value against the plan as planned (:mod:`careerkit.planning.progress`,
 health in :mod:`careerkit.planning.health`); :func:`detect_slippage` raises
 explained alerts (:mod:`careerkit.planning.slippage`,
 :mod:`careerkit.planning.alerts`); :func:`forecast` forecasts finish dates
-(:mod:`careerkit.planning.forecast`). The earned-value formulas themselves
+(:mod:`careerkit.planning.forecast`); :func:`review` puts them together into
+the regular career review (:mod:`careerkit.planning.review`). The earned-value formulas themselves
 are plain functions of numbers in :mod:`careerkit.evm`.
 """
 
@@ -32,6 +33,16 @@ from careerkit.planning.progress import (
     TaskProgress,
     progress,
 )
+from careerkit.planning.review import (
+    Correction,
+    CorrectionCode,
+    Review,
+    ReviewPolicy,
+    Satisfaction,
+    Win,
+    WinKind,
+    review,
+)
 from careerkit.planning.slippage import detect_slippage
 
 __all__ = [
@@ -39,6 +50,8 @@ __all__ = [
     "AlertKind",
     "AlertSeverity",
     "BaselineComparison",
+    "Correction",
+    "CorrectionCode",
     "EarnedValue",
     "Forecast",
     "ForecastPolicy",
@@ -51,15 +64,21 @@ __all__ = [
     "NextAction",
     "PlanForecast",
     "ProgressReport",
+    "Review",
+    "ReviewPolicy",
+    "Satisfaction",
     "Signal",
     "SlippagePolicy",
     "TaskProgress",
     "UrgencyPolicy",
     "UrgencyTerm",
     "Variance",
+    "Win",
+    "WinKind",
     "compare_to_baseline",
     "detect_slippage",
     "forecast",
     "next_actions",
     "progress",
+    "review",
 ]

@@ -53,7 +53,7 @@ class CorrectionCode(enum.Enum):
     MOVE_DEADLINE = "move_deadline"
     """Move a goal's deadline to its P85 finish in the schedule-risk forecast."""
     ACTIVATE_BACKUP = "activate_backup"
-    """Activate a backup goal: the goal it backs is off track or past its deadline."""
+    """Activate a backup goal, because the goal it backs is off track or past its deadline."""
     POSTPONE_TASK = "postpone_task"
     """Move work out of a week planned above capacity (the ``over_capacity`` alert's)."""
     ADD_TASK = "add_task"
@@ -61,7 +61,7 @@ class CorrectionCode(enum.Enum):
 
     @property
     def rank(self) -> int:
-        """The order corrections are listed in: the members' order."""
+        """The order in which corrections are listed, that of the members."""
         return _CODES.index(self)
 
 

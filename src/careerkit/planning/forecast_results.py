@@ -243,7 +243,7 @@ class Forecast:
 
     def _repr_html_(self) -> str | None:
         """The forecast as an HTML fragment, for notebooks (see
-        :func:`careerkit.render.html_tracking.forecast_html`)."""
+        :func:`careerkit.render.forecast_html`)."""
         return html_of(self)
 
     def to_frame(self) -> Any:

@@ -23,6 +23,7 @@ from careerkit.history import History
 from careerkit.io import result_document
 from careerkit.model import GoalStatus, Plan
 from careerkit.model.arguments import checked_instance
+from careerkit.model.display import html_of
 from careerkit.planning._review_corrections import corrections as find_corrections
 from careerkit.planning._review_markdown import markdown, text
 from careerkit.planning._review_summary import Parts, next_review, satisfaction, summary
@@ -78,7 +79,7 @@ class Review:
     as_of: date
     """The review's date (the status date of every part)."""
     summary: str
-    """One paragraph: the plan's health and why, the most severe alert, what to
+    """The review in one paragraph of plain language, the plan's health and why, the most severe alert, what to
     celebrate, the check-ins' trend and the next review."""
     report: ProgressReport
     """The plan's, each goal's and each task's progress and health."""
@@ -101,6 +102,11 @@ class Review:
     """The trend of the check-ins."""
     next_review: date | None
     """The first date of the review cadence after ``as_of``; None when it ends."""
+
+    def _repr_html_(self) -> str | None:
+        """The review as an HTML fragment, for notebooks (see
+        :func:`careerkit.render.html_tracking.review_html`)."""
+        return html_of(self)
 
     def to_markdown(self) -> str:
         """The review as a Markdown report: headings, lists and a table of goals.

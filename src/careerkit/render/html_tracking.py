@@ -4,7 +4,7 @@ They are built as :mod:`careerkit.render.html` builds its fragments, from
 :func:`~careerkit.render.html.fragment_html` and
 :func:`~careerkit.render.html.table_html`: one escaped ``<div>``, at most
 :data:`~careerkit.render.html.MAX_ROWS` rows a table. Importing this module
-registers :func:`forecast_html` in :mod:`careerkit.model.display`, so that
+registers :func:`~careerkit.render.forecast_html` in :mod:`careerkit.model.display`, so that
 ``forecast._repr_html_()`` returns it. Alerts come as a tuple, which has no
 display of its own: show them with ``IPython.display.HTML(alerts_html(alerts))``.
 """
@@ -17,9 +17,10 @@ from careerkit.model.arguments import checked_instance
 from careerkit.model.display import register_html
 from careerkit.planning.alerts import Alert
 from careerkit.planning.forecast_results import Forecast
-from careerkit.render.html import MAX_ROWS, fragment_html, table_html
+from careerkit.planning.review import Review
+from careerkit.render.html import MAX_ROWS, fragment_html, progress_html, table_html
 
-__all__ = ["alerts_html", "forecast_html"]
+__all__ = ["alerts_html", "forecast_html", "review_html"]
 
 
 def alerts_html(alerts: Sequence[Alert]) -> str:
@@ -115,3 +116,40 @@ def forecast_html(forecast: Forecast) -> str:
 
 
 register_html(Forecast, forecast_html)
+
+
+def review_html(result: Review) -> str:
+    """A review as HTML: its summary, corrections and wins, then its progress
+    report, alerts and forecast as their own fragments.
+
+    Raises
+    ------
+    ValidationError
+        ``result`` is not a :class:`~careerkit.Review`.
+
+    Examples
+    --------
+    >>> found = careerkit.review(sample_plan, as_of=date(2026, 11, 26),
+    ...                          policy=careerkit.ReviewPolicy(runs=100))
+    >>> fragment = review_html(found)
+    >>> fragment.startswith('<div class="careerkit careerkit-review">'), "Corrections" in fragment
+    (True, True)
+    """
+    result = checked_instance(result, Review, "result")
+    corrections = [(item.code, item.subject, item.message) for item in result.corrections]
+    wins = [(item.kind, item.subject, item.on, item.message) for item in result.wins]
+    return fragment_html(
+        f"Review of {result.plan} as of {result.as_of}",
+        name="review",
+        facts=[("Summary", result.summary), ("Next review", result.next_review)],
+        parts=[
+            table_html("Corrections", ["Code", "Subject", "Suggestion"], corrections),
+            table_html("Wins", ["Kind", "Subject", "On", "What"], wins),
+            progress_html(result.report),
+            alerts_html(result.alerts),
+            forecast_html(result.forecast),
+        ],
+    )
+
+
+register_html(Review, review_html)
