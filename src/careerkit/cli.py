@@ -7,7 +7,9 @@ critical-path schedule, ``careerkit next PLAN.json`` the tasks to work on now,
 PLAN.json`` progress and earned value, ``careerkit alerts PLAN.json`` the
 slippage alerts, ``careerkit forecast PLAN.json`` finish forecasts,
 ``careerkit ical PLAN.json`` its schedule as an iCalendar file,
-``careerkit diff
+``careerkit review PLAN.json`` the regular review (progress, alerts, wins,
+corrections, forecast and the next review; ``--format text|markdown|json``,
+``--plot DIR`` for its charts), ``careerkit diff
 OLD.json NEW.json`` the changes between two plans, ``careerkit log
 HISTORY.json`` a stored history's revisions, and ``careerkit schema [KIND]``
 prints the JSON Schema of plan documents, or of a kind of result.
@@ -73,8 +75,10 @@ from careerkit.planning.actions import next_actions
 from careerkit.planning.forecast import MAX_RUNS, forecast
 from careerkit.planning.forecast_results import METHODS
 from careerkit.planning.progress import progress
+from careerkit.planning.review import Review, review
 from careerkit.planning.slippage import detect_slippage
 from careerkit.render.ical import to_ical
+from careerkit.render.plots import burn_up, gantt, metric_trajectory
 from careerkit.render.text import outline, schedule_report
 from careerkit.render.tracking import alerts_report, forecast_report, progress_report
 from careerkit.scheduling import schedule
@@ -178,6 +182,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_plan_commands(commands)
     _add_status_commands(commands)
     _add_tracking_commands(commands)
+    _add_review_command(commands)
     _add_export_commands(commands)
 
     changes = _command(commands, "diff", "print the changes between two plans", _diff)
@@ -297,6 +302,28 @@ def _add_tracking_commands(commands: argparse._SubParsersAction[argparse.Argumen
     ahead.add_argument("--seed", type=_limit, default=0, metavar="N", help="random seed (0)")
     ahead.add_argument(
         "--runs", type=_runs, default=10_000, metavar="N", help="Monte Carlo runs (10000)"
+    )
+
+
+def _add_review_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    looked = _command(
+        commands, "review", "review a plan: progress, alerts, wins, corrections, forecast", _review
+    )
+    _add_plan(looked)
+    looked.add_argument(
+        "--as-of", type=_date, metavar="YYYY-MM-DD", help="status date (default: today)"
+    )
+    looked.add_argument(
+        "--history", type=Path, metavar="HISTORY.json", help="the plan's stored history"
+    )
+    looked.add_argument(
+        "--format",
+        choices=("text", "markdown", "json"),
+        default="text",
+        help="text for a person (default), Markdown, or the review's JSON document",
+    )
+    looked.add_argument(
+        "--plot", type=Path, metavar="DIR", help="also draw the review's charts as PNGs in DIR"
     )
 
 
@@ -605,6 +632,45 @@ def _ical(arguments: argparse.Namespace, out: TextIO) -> int:
     except OSError as exc:
         raise _UsageError(f"{arguments.output}: cannot write: {exc.strerror or exc}") from None
     return EXIT_OK
+
+
+def _review(arguments: argparse.Namespace, out: TextIO) -> int:
+    plan = _read(arguments.plan)
+    as_of = _status_date_or_today(arguments, plan)
+    history = _read_other(arguments, arguments.history, _read_history)
+    found = review(plan, as_of=as_of, history=history)
+    if arguments.plot is not None:
+        _draw_review(found, plan, arguments.plot)
+    if arguments.format == "json":
+        out.write(dumps(found) + "\n")
+    else:
+        out.write(found.to_markdown() if arguments.format == "markdown" else found.to_text())
+    return EXIT_OK
+
+
+def _draw_review(found: Review, plan: Plan, directory: Path) -> None:
+    """The review's charts as PNGs in ``directory``: the Gantt chart, the burn-up, and
+    the trajectory of each metric goal with measurements."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        timing = schedule(plan, as_of=found.as_of)
+        gantt(timing, plan=plan, path=directory / "gantt.png")
+        burn_up(
+            found.report,
+            plan=plan,
+            schedule=timing,
+            forecast=found.forecast,
+            path=directory / "burn-up.png",
+        )
+        for goal in plan.goals:
+            if goal.metric is not None and goal.measurements:
+                metric_trajectory(
+                    plan, goal.id, as_of=found.as_of, path=directory / f"metric-{goal.id}.png"
+                )
+    except MissingExtraError as exc:
+        raise _UsageError(str(exc)) from None
+    except OSError as exc:
+        raise _UsageError(f"{directory}: cannot write the charts: {exc.strerror or exc}") from None
 
 
 def _print_error(path: Path | None, exc: CareerkitError) -> None:
