@@ -20,7 +20,10 @@ from .bad_documents import valid_document
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 PLAN = EXAMPLES / "marketing_director.json"
 HISTORY = EXAMPLES / "marketing_director.history.json"
-COMMANDS = ["validate", "show", "schedule", "next", "check", "log", "diff", "schema"]
+COMMANDS = [
+    "validate", "show", "schedule", "next", "check", "progress", "alerts", "forecast", "review",
+    "ical", "log", "diff", "schema",
+]  # fmt: skip
 
 
 class _ClosedPipe(io.StringIO):
