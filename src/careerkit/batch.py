@@ -1,0 +1,519 @@
+"""Many plans reviewed in one batch, on one machine or a Dask cluster.
+
+A product with many clients stores their plans as JSON lines: one plan
+document (as :func:`careerkit.dumps` writes it, with ``indent=None``) per
+line, in one or several ``.jsonl`` files. Reviewing them is one pure
+function of a line, :func:`review_line`, that writes one JSON line out:
+
+- a plan that reads and reviews well gives
+  ``{"id": ..., "file": ..., "line": ..., "review": {...}}``;
+- a bad document (not JSON, not a valid plan, a status date before the
+  plan's start...) gives
+  ``{"id": ..., "file": ..., "line": ..., "error": {"type": ..., "message": ..., "problems": [...]}}``,
+  ``id`` being the document's id when it can be read and None otherwise.
+
+Every input line gives exactly one output line, so nothing is dropped
+silently: ``line`` (counted from 1) and ``file`` say where each came from,
+and sorting on them gives the input order back. Only the errors careerkit
+raises on purpose (:class:`~careerkit.CareerkitError`) are reported per
+line; anything else is a bug and stops the batch.
+
+:func:`review_lines` is the plain loop over lines; :func:`review_bag` maps
+the same function over a ``dask.bag`` of texts, and :func:`review_files`
+reads the files, reviews them on a ``dask.distributed`` cluster (or the
+default scheduler) and writes the output lines to a directory of part files
+or returns them. The loop and the bag give the same lines. Dask comes with
+the ``dask`` extra (``pip install "careerkit[dask]"``) and is imported only
+by the functions that need it.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from types import MappingProxyType
+from typing import Any, cast
+
+from attrs import frozen
+
+from careerkit.errors import CareerkitError, ValidationError, require
+from careerkit.io import from_dict, to_dict
+from careerkit.io.reading import read_json
+from careerkit.model.arguments import checked_date, checked_instance, checked_int
+from careerkit.planning.progress import progress
+from careerkit.planning.slippage import detect_slippage
+from careerkit.scheduling import schedule
+
+__all__ = [
+    "DEFAULT_BLOCKSIZE",
+    "QUIET_SCHEDULER",
+    "BatchSummary",
+    "review_bag",
+    "review_files",
+    "review_line",
+    "review_lines",
+]
+
+DEFAULT_BLOCKSIZE = 16 * 1024 * 1024
+"""The bytes of a file read into one partition by :func:`review_files`: 16 MiB,
+about a thousand plans of fifty tasks. Each partition is one task for a worker."""
+
+QUIET_SCHEDULER: Mapping[str, Any] = MappingProxyType({"dashboard_address": "127.0.0.1:0"})
+"""The scheduler options of the local clusters started for a batch.
+
+No dashboard, and the scheduler's small HTTP server (health, metrics) on a
+free local port rather than on 8787, which another cluster of the machine may
+hold."""
+
+
+def _review_document(plan: Any, as_of: date) -> dict[str, Any]:
+    """The review of one plan as a JSON-ready document: its progress and its alerts."""
+    timing = schedule(plan, as_of=as_of)
+    report = progress(plan, as_of=as_of, schedule=timing)
+    alerts = detect_slippage(plan, as_of=as_of, schedule=timing, progress=report)
+    return {"progress": to_dict(report), "alerts": [to_dict(alert) for alert in alerts]}
+
+
+@frozen(kw_only=True)
+class BatchSummary:
+    """What a batch of plan files gave: how many plans were reviewed, how many were bad.
+
+    Parameters
+    ----------
+    files
+        The files read, in the order their lines were reviewed.
+    reviewed
+        The lines that gave a review.
+    bad
+        The lines that gave an error.
+    output
+        The directory the output lines were written to; None when they are in
+        ``lines``.
+    parts
+        The part files written under ``output``, in order (empty without one).
+    lines
+        The output lines, in the order of the input (empty when written to
+        ``output``).
+
+    Examples
+    --------
+    >>> summary = BatchSummary(
+    ...     files=("plans.jsonl",), reviewed=2, bad=1, output=None, parts=(), lines=()
+    ... )
+    >>> summary.total
+    3
+    """
+
+    files: tuple[str, ...]
+    reviewed: int
+    bad: int
+    output: str | None
+    parts: tuple[str, ...]
+    lines: tuple[str, ...]
+
+    @property
+    def total(self) -> int:
+        """The number of lines read, reviewed and bad."""
+        return self.reviewed + self.bad
+
+
+def review_line(text: str, *, as_of: date, file: str | None = None, line: int | None = None) -> str:
+    """Review the plan on one JSON line; one JSON line out, a review or an error.
+
+    Parameters
+    ----------
+    text
+        The plan document, on one line (a trailing line ending is ignored).
+    as_of
+        The status date of the review.
+    file
+        The file the line comes from, written to the output as ``file``.
+    line
+        The line's number in its file, counted from 1, written as ``line``.
+
+    Returns
+    -------
+    str
+        One line of JSON (no line ending): ``{"id", "file", "line", "review"}``
+        or ``{"id", "file", "line", "error"}``, the error holding its
+        ``type``, ``message`` and ``problems`` (each a ``path`` and a
+        ``problem``).
+
+    Raises
+    ------
+    ValidationError
+        ``text`` is not a string, ``as_of`` not a date, ``file`` not a string
+        or ``line`` not a positive integer. A bad document is not raised: it
+        is the error line.
+
+    Examples
+    --------
+    >>> import json
+    >>> text = careerkit.dumps(sample_plan, indent=None)
+    >>> out = json.loads(review_line(text, as_of=date(2026, 11, 26), line=1))
+    >>> out["id"], out["line"], sorted(out["review"])
+    ('maya-okafor-director-plan', 1, ['alerts', 'progress'])
+    >>> out = json.loads(review_line(text, as_of=date(2025, 1, 1), line=2))
+    >>> out["id"], out["error"]["problems"]
+    ('maya-okafor-director-plan', [{'path': 'as_of', 'problem': "2025-01-01 is before the plan's start 2026-01-05"}])
+    >>> json.loads(review_line("{not json", as_of=date(2026, 11, 26)))["error"]["type"]
+    'ValidationError'
+    """
+    _checked_text(text, "text")
+    checked_date(as_of)
+    if file is not None:
+        checked_instance(file, str, "file")
+    if line is not None:
+        checked_int(line, "line", minimum=1)
+    return _reviewed(text, as_of=as_of, file=file, line=line)
+
+
+def review_lines(lines: Iterable[str], *, as_of: date, file: str | None = None) -> Iterator[str]:
+    """Review the plan on each line, in order: the plain loop of :func:`review_line`.
+
+    Parameters
+    ----------
+    lines
+        The JSON lines, such as an open ``.jsonl`` file.
+    as_of
+        The status date of the review.
+    file
+        The file the lines come from, written to each output line.
+
+    Returns
+    -------
+    Iterator[str]
+        One output line per input line, numbered from 1, lazily.
+
+    Raises
+    ------
+    ValidationError
+        ``as_of`` is not a date or ``file`` not a string (at the call);
+        ``lines`` is not iterable, or an item of it not a string (path
+        ``lines[n]``, when the loop reaches it).
+
+    Examples
+    --------
+    >>> import json
+    >>> text = careerkit.dumps(sample_plan, indent=None)
+    >>> out = review_lines([text, "[]"], as_of=date(2026, 11, 26), file="plans.jsonl")
+    >>> [sorted(json.loads(line)) for line in out]
+    [['file', 'id', 'line', 'review'], ['error', 'file', 'id', 'line']]
+    """
+    checked_date(as_of)
+    if file is not None:
+        checked_instance(file, str, "file")
+    if isinstance(lines, str | bytes) or not isinstance(lines, Iterable):
+        raise ValidationError(
+            path="lines", problem=f"expected an iterable of texts, got {type(lines).__name__}"
+        )
+    return _review_each(lines, as_of=as_of, file=file)
+
+
+def _review_each(lines: Iterable[str], *, as_of: date, file: str | None) -> Iterator[str]:
+    for number, text in enumerate(lines, 1):
+        _checked_text(text, f"lines[{number - 1}]")
+        yield _reviewed(text, as_of=as_of, file=file, line=number)
+
+
+def _checked_text(text: object, path: str) -> str:
+    if not isinstance(text, str):
+        raise ValidationError(path=path, problem=f"expected a text, got {type(text).__name__}")
+    return text
+
+
+def _reviewed(text: str, *, as_of: date, file: str | None, line: int | None) -> str:
+    """The output line of one input line (arguments already checked)."""
+    document: object = None
+    try:
+        document = read_json(text.removesuffix("\n").removesuffix("\r"))
+        plan = from_dict(cast("Any", document))
+        body: dict[str, Any] = {"review": _review_document(plan, as_of)}
+    except CareerkitError as error:
+        body = {"error": _error_document(error)}
+    identifier = document.get("id") if isinstance(document, dict) else None
+    out = {"id": identifier if isinstance(identifier, str) else None, "file": file, "line": line}
+    return json.dumps({**out, **body}, ensure_ascii=False, allow_nan=False)
+
+
+def _error_document(error: CareerkitError) -> dict[str, Any]:
+    problems = error.problems if isinstance(error, ValidationError) else ()
+    return {
+        "type": type(error).__name__,
+        "message": str(error),
+        "problems": [{"path": found.path, "problem": found.problem} for found in problems],
+    }
+
+
+def review_bag(bag: Any, *, as_of: date, file: str | None = None) -> Any:
+    """Review a Dask bag of JSON lines: a bag of output lines, in the same order.
+
+    Each text is reviewed by :func:`review_line` and numbered by its place in
+    the bag, from 1, so the bag gives the lines :func:`review_lines` gives.
+    Nothing is computed until the bag is.
+
+    Parameters
+    ----------
+    bag
+        A ``dask.bag.Bag`` of texts, one plan document each, such as
+        ``dask.bag.read_text("plans.jsonl")`` gives.
+    as_of
+        The status date of the review.
+    file
+        The file the texts come from, written to each output line.
+
+    Returns
+    -------
+    dask.bag.Bag
+        The output lines, one per text.
+
+    Raises
+    ------
+    MissingExtraError
+        Dask is not installed (the ``dask`` extra).
+    ValidationError
+        ``bag`` is not a Dask bag, ``as_of`` not a date or ``file`` not a
+        string; an item that is not a text, when the bag is computed.
+
+    Examples
+    --------
+    >>> import dask.bag
+    >>> text = careerkit.dumps(sample_plan, indent=None)
+    >>> texts = dask.bag.from_sequence([text, "{}", text], npartitions=2)
+    >>> out = review_bag(texts, as_of=date(2026, 11, 26)).compute(scheduler="sync")
+    >>> out == list(review_lines([text, "{}", text], as_of=date(2026, 11, 26)))
+    True
+    """
+    dask_bag = _dask_bag()
+    checked_instance(bag, dask_bag.Bag, "bag")
+    checked_date(as_of)
+    if file is not None:
+        checked_instance(file, str, "file")
+    return _numbered_bag(bag, as_of=as_of, file=file)
+
+
+def _dask_bag() -> Any:
+    """The module dask.bag, or MissingExtraError naming the extra."""
+    require("dask", "dask")
+    return require("dask.bag", "dask")
+
+
+def _numbered_bag(bag: Any, *, as_of: date, file: str | None) -> Any:
+    """Review each partition with the number of its first line: one more than the
+    lines of the partitions before it, counted as they are read."""
+    delayed = cast("Any", require("dask", "dask")).delayed
+    reviewed = []
+    first: Any = 1
+    for part in bag.to_delayed():
+        lines = delayed(list, pure=True)(part)
+        reviewed.append(
+            delayed(_review_part, pure=True)(lines, as_of=as_of, file=file, first=first)
+        )
+        first = first + delayed(len, pure=True)(lines)
+    return _dask_bag().from_delayed(reviewed)
+
+
+def _review_part(lines: list[object], *, as_of: date, file: str | None, first: int) -> list[str]:
+    out = []
+    for number, text in enumerate(lines, first):
+        _checked_text(text, f"bag[{number - 1}]")
+        out.append(_reviewed(cast("str", text), as_of=as_of, file=file, line=number))
+    return out
+
+
+def review_files(
+    pattern: str | os.PathLike[str],
+    *,
+    as_of: date,
+    output: str | os.PathLike[str] | None = None,
+    client: Any = None,
+    workers: int | None = None,
+    blocksize: int = DEFAULT_BLOCKSIZE,
+) -> BatchSummary:
+    """Review every plan of some JSON lines files on Dask; write or return the output lines.
+
+    The files are read with ``dask.bag.read_text`` in blocks of
+    ``blocksize`` bytes, each line numbered in its file, and reviewed by
+    :func:`review_line` on the cluster of ``client``, on a local cluster of
+    ``workers`` processes started (and closed) for the batch, or else on
+    Dask's default scheduler (the current ``distributed`` client if there is
+    one). The output lines come in the order of the input: files in sorted
+    order, lines in file order.
+
+    Parameters
+    ----------
+    pattern
+        A ``.jsonl`` file, a glob of them (``plans/*.jsonl``) or a directory
+        (its ``*.jsonl`` files).
+    as_of
+        The status date of the review.
+    output
+        A directory to write the output lines to, as part files
+        ``00000.jsonl``, ``00001.jsonl``... (one per block read); it must not
+        hold ``.jsonl`` files already. None returns the lines in the summary.
+    client
+        A ``distributed.Client`` to run on.
+    workers
+        Without a client, the number of worker processes of a local cluster
+        to start for the batch (one thread each).
+    blocksize
+        The most bytes of a file read into one partition.
+
+    Returns
+    -------
+    BatchSummary
+        The files read, the counts of reviewed and bad lines, and the output
+        lines or the part files written.
+
+    Raises
+    ------
+    MissingExtraError
+        Dask or distributed is not installed (the ``dask`` extra).
+    ValidationError
+        No file matches ``pattern``, ``output`` already holds output lines,
+        ``client`` is not a client, ``workers`` or ``blocksize`` not a
+        positive integer, both ``client`` and ``workers`` are given, or
+        ``as_of`` is not a date.
+
+    Examples
+    --------
+    >>> import dask, tempfile
+    >>> from pathlib import Path
+    >>> text = careerkit.dumps(sample_plan, indent=None)
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = (Path(folder) / "plans.jsonl").write_text(f"{text}\\n[]\\n", encoding="utf-8")
+    ...     with dask.config.set(scheduler="sync"):
+    ...         summary = review_files(folder, as_of=date(2026, 11, 26))
+    >>> summary.reviewed, summary.bad, len(summary.lines)
+    (1, 1, 2)
+    """
+    _dask_bag()
+    distributed = cast("Any", require("distributed", "dask"))
+    checked_date(as_of)
+    files = _files(pattern)
+    folder = _output_folder(output)
+    if client is not None:
+        checked_instance(client, distributed.Client, "client")
+    if workers is not None:
+        checked_int(workers, "workers", minimum=1)
+        if client is not None:
+            raise ValidationError(path="workers", problem="give a client or workers, not both")
+    checked_int(blocksize, "blocksize", minimum=1)
+    bag = _dask_bag().concat(
+        [
+            _numbered_bag(
+                _dask_bag().read_text(name, blocksize=blocksize, encoding="utf-8"),
+                as_of=as_of,
+                file=name,
+            )
+            for name in files
+        ]
+    )
+    if workers is None:
+        return _computed(bag, files=files, folder=folder, scheduler=client)
+    with (
+        distributed.LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            scheduler_kwargs=dict(QUIET_SCHEDULER),
+        ) as cluster,
+        distributed.Client(cluster) as started,
+    ):
+        return _computed(bag, files=files, folder=folder, scheduler=started)
+
+
+def _files(pattern: object) -> tuple[str, ...]:
+    if not isinstance(pattern, str | os.PathLike):
+        raise ValidationError(
+            path="pattern", problem=f"expected a path or a glob, got {type(pattern).__name__}"
+        )
+    name = os.fspath(pattern)
+    if not isinstance(name, str):
+        raise ValidationError(path="pattern", problem="expected a path as text, got bytes")
+    if os.path.isdir(name):
+        name = os.path.join(name, "*.jsonl")
+    found = tuple(sorted(path for path in glob.glob(name) if os.path.isfile(path)))
+    if not found:
+        raise ValidationError(path="pattern", problem=f"no file matches {name!r}")
+    return found
+
+
+def _output_folder(output: object) -> str | None:
+    if output is None:
+        return None
+    if not isinstance(output, str | os.PathLike):
+        raise ValidationError(
+            path="output", problem=f"expected a directory, got {type(output).__name__}"
+        )
+    folder = os.fspath(output)
+    if not isinstance(folder, str):
+        raise ValidationError(path="output", problem="expected a path as text, got bytes")
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        raise ValidationError(path="output", problem=f"{folder!r} is not a directory")
+    if glob.glob(os.path.join(glob.escape(folder), "*.jsonl")):
+        raise ValidationError(path="output", problem=f"{folder!r} already holds .jsonl files")
+    return folder
+
+
+def _computed(
+    bag: Any, *, files: tuple[str, ...], folder: str | None, scheduler: Any
+) -> BatchSummary:
+    """Compute the output lines (written or gathered) and their counts in one pass."""
+    dask = cast("Any", require("dask", "dask"))
+    counts = bag.reduction(_count_part, _sum_counts)
+    if folder is None:
+        reviewed_bad, lines = dask.compute(counts, bag, scheduler=scheduler)
+        return BatchSummary(
+            files=files,
+            reviewed=reviewed_bad[0],
+            bad=reviewed_bad[1],
+            output=None,
+            parts=(),
+            lines=tuple(lines),
+        )
+    os.makedirs(folder, exist_ok=True)
+    writes = bag.to_textfiles(
+        os.path.join(folder, "*.jsonl"),
+        name_function=_part_name,
+        encoding="utf-8",
+        last_endline=True,
+        compute=False,
+    )
+    reviewed_bad, _ = dask.compute(counts, writes, scheduler=scheduler)
+    parts = tuple(os.path.join(folder, f"{_part_name(n)}.jsonl") for n in range(bag.npartitions))
+    return BatchSummary(
+        files=files,
+        reviewed=reviewed_bad[0],
+        bad=reviewed_bad[1],
+        output=folder,
+        parts=parts,
+        lines=(),
+    )
+
+
+def _part_name(number: int) -> str:
+    return f"{number:05d}"
+
+
+def _count_part(lines: Iterable[str]) -> tuple[int, int]:
+    """The reviewed and bad lines of a partition of output lines."""
+    bad = reviewed = 0
+    for line in lines:
+        if "error" in json.loads(line):
+            bad += 1
+        else:
+            reviewed += 1
+    return reviewed, bad
+
+
+def _sum_counts(counts: Iterable[tuple[int, int]]) -> tuple[int, int]:
+    reviewed = bad = 0
+    for part_reviewed, part_bad in counts:
+        reviewed += part_reviewed
+        bad += part_bad
+    return reviewed, bad
