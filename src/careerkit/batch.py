@@ -57,9 +57,10 @@ __all__ = [
     "review_lines",
 ]
 
-DEFAULT_BLOCKSIZE = 16 * 1024 * 1024
-"""The bytes of a file read into one partition by :func:`review_files`: 16 MiB,
-about a thousand plans of fifty tasks. Each partition is one task for a worker."""
+DEFAULT_BLOCKSIZE = 4 * 1024 * 1024
+"""The most bytes of a file read into one partition by :func:`review_files`: 4 MiB,
+about 400 plans of fifty tasks, a few seconds of work. Each partition is one
+task for a worker, so a batch has at least one task per file."""
 
 QUIET_SCHEDULER: Mapping[str, Any] = MappingProxyType({"dashboard_address": "127.0.0.1:0"})
 """The scheduler options of the local clusters started for a batch.
@@ -168,7 +169,7 @@ def review_line(text: str, *, as_of: date, file: str | None = None, line: int | 
         checked_instance(file, str, "file")
     if line is not None:
         checked_int(line, "line", minimum=1)
-    return _reviewed(text, as_of=as_of, file=file, line=line)
+    return _outcome(text, as_of=as_of, file=file, line=line)[0]
 
 
 def review_lines(lines: Iterable[str], *, as_of: date, file: str | None = None) -> Iterator[str]:
@@ -216,7 +217,7 @@ def review_lines(lines: Iterable[str], *, as_of: date, file: str | None = None) 
 def _review_each(lines: Iterable[str], *, as_of: date, file: str | None) -> Iterator[str]:
     for number, text in enumerate(lines, 1):
         _checked_text(text, f"lines[{number - 1}]")
-        yield _reviewed(text, as_of=as_of, file=file, line=number)
+        yield _outcome(text, as_of=as_of, file=file, line=number)[0]
 
 
 def _checked_text(text: object, path: str) -> str:
@@ -225,8 +226,9 @@ def _checked_text(text: object, path: str) -> str:
     return text
 
 
-def _reviewed(text: str, *, as_of: date, file: str | None, line: int | None) -> str:
-    """The output line of one input line (arguments already checked)."""
+def _outcome(text: str, *, as_of: date, file: str | None, line: int | None) -> tuple[str, bool]:
+    """The output line of one input line (arguments already checked), and whether it is
+    an error."""
     document: object = None
     try:
         document = read_json(text.removesuffix("\n").removesuffix("\r"))
@@ -236,7 +238,7 @@ def _reviewed(text: str, *, as_of: date, file: str | None, line: int | None) -> 
         body = {"error": _error_document(error)}
     identifier = document.get("id") if isinstance(document, dict) else None
     out = {"id": identifier if isinstance(identifier, str) else None, "file": file, "line": line}
-    return json.dumps({**out, **body}, ensure_ascii=False, allow_nan=False)
+    return json.dumps({**out, **body}, ensure_ascii=False, allow_nan=False), "error" in body
 
 
 def _error_document(error: CareerkitError) -> dict[str, Any]:
@@ -301,26 +303,41 @@ def _dask_bag() -> Any:
     return require("dask.bag", "dask")
 
 
-def _numbered_bag(bag: Any, *, as_of: date, file: str | None) -> Any:
-    """Review each partition with the number of its first line: one more than the
-    lines of the partitions before it, counted as they are read."""
+def _numbered_parts(bag: Any) -> list[tuple[Any, Any]]:
+    """Each partition of a bag as a list, with the number of its first line: one more
+    than the lines of the partitions before it, counted as they are read."""
     delayed = cast("Any", require("dask", "dask")).delayed
-    reviewed = []
+    parts = []
     first: Any = 1
     for part in bag.to_delayed():
         lines = delayed(list, pure=True)(part)
-        reviewed.append(
-            delayed(_review_part, pure=True)(lines, as_of=as_of, file=file, first=first)
-        )
+        parts.append((lines, first))
         first = first + delayed(len, pure=True)(lines)
+    return parts
+
+
+def _numbered_bag(bag: Any, *, as_of: date, file: str | None) -> Any:
+    """The bag of output lines of a bag of texts."""
+    delayed = cast("Any", require("dask", "dask")).delayed
+    reviewed = [
+        delayed(_review_part, pure=True)(lines, as_of=as_of, file=file, first=first)
+        for lines, first in _numbered_parts(bag)
+    ]
     return _dask_bag().from_delayed(reviewed)
 
 
 def _review_part(lines: list[object], *, as_of: date, file: str | None, first: int) -> list[str]:
+    return [line for line, _ in _outcomes(lines, as_of=as_of, file=file, first=first)]
+
+
+def _outcomes(
+    lines: list[object], *, as_of: date, file: str | None, first: int
+) -> list[tuple[str, bool]]:
+    """The output lines of a partition, with whether each is an error."""
     out = []
     for number, text in enumerate(lines, first):
         _checked_text(text, f"bag[{number - 1}]")
-        out.append(_reviewed(cast("str", text), as_of=as_of, file=file, line=number))
+        out.append(_outcome(cast("str", text), as_of=as_of, file=file, line=number))
     return out
 
 
@@ -402,18 +419,9 @@ def review_files(
         if client is not None:
             raise ValidationError(path="workers", problem="give a client or workers, not both")
     checked_int(blocksize, "blocksize", minimum=1)
-    bag = _dask_bag().concat(
-        [
-            _numbered_bag(
-                _dask_bag().read_text(name, blocksize=blocksize, encoding="utf-8"),
-                as_of=as_of,
-                file=name,
-            )
-            for name in files
-        ]
-    )
+    tasks = _file_tasks(files, as_of=as_of, folder=folder, blocksize=blocksize)
     if workers is None:
-        return _computed(bag, files=files, folder=folder, scheduler=client)
+        return _computed(tasks, files=files, folder=folder, scheduler=client)
     with (
         distributed.LocalCluster(
             n_workers=workers,
@@ -424,7 +432,7 @@ def review_files(
         ) as cluster,
         distributed.Client(cluster) as started,
     ):
-        return _computed(bag, files=files, folder=folder, scheduler=started)
+        return _computed(tasks, files=files, folder=folder, scheduler=started)
 
 
 def _files(pattern: object) -> tuple[str, ...]:
@@ -460,60 +468,58 @@ def _output_folder(output: object) -> str | None:
     return folder
 
 
+def _file_tasks(
+    files: tuple[str, ...], *, as_of: date, folder: str | None, blocksize: int
+) -> list[Any]:
+    """One task per block of each file: it reviews the block's lines, numbered in their
+    file, and writes them to its part file under ``folder`` or keeps them."""
+    dask_bag = _dask_bag()
+    delayed = cast("Any", require("dask", "dask")).delayed
+    tasks: list[Any] = []
+    for name in files:
+        blocks = dask_bag.read_text(name, blocksize=blocksize, encoding="utf-8")
+        for lines, first in _numbered_parts(blocks):
+            target = None if folder is None else _part_path(folder, len(tasks))
+            tasks.append(
+                delayed(_review_block, pure=True)(
+                    lines, as_of=as_of, file=name, first=first, target=target
+                )
+            )
+    return tasks
+
+
+def _part_path(folder: str, number: int) -> str:
+    return os.path.join(folder, f"{number:05d}.jsonl")
+
+
+def _review_block(
+    lines: list[object], *, as_of: date, file: str, first: int, target: str | None
+) -> tuple[list[str], int, int]:
+    """The output lines of a block (none when written to ``target``), and the numbers
+    of lines reviewed and bad."""
+    outcomes = _outcomes(lines, as_of=as_of, file=file, first=first)
+    kept = [line for line, _ in outcomes]
+    bad = sum(1 for _, error in outcomes if error)
+    if target is not None:
+        with open(target, "w", encoding="utf-8") as out:
+            out.writelines(f"{line}\n" for line in kept)
+        kept = []
+    return kept, len(outcomes) - bad, bad
+
+
 def _computed(
-    bag: Any, *, files: tuple[str, ...], folder: str | None, scheduler: Any
+    tasks: list[Any], *, files: tuple[str, ...], folder: str | None, scheduler: Any
 ) -> BatchSummary:
-    """Compute the output lines (written or gathered) and their counts in one pass."""
+    """Run the tasks; the summary of what they gave."""
     dask = cast("Any", require("dask", "dask"))
-    counts = bag.reduction(_count_part, _sum_counts)
-    if folder is None:
-        reviewed_bad, lines = dask.compute(counts, bag, scheduler=scheduler)
-        return BatchSummary(
-            files=files,
-            reviewed=reviewed_bad[0],
-            bad=reviewed_bad[1],
-            output=None,
-            parts=(),
-            lines=tuple(lines),
-        )
-    os.makedirs(folder, exist_ok=True)
-    writes = bag.to_textfiles(
-        os.path.join(folder, "*.jsonl"),
-        name_function=_part_name,
-        encoding="utf-8",
-        last_endline=True,
-        compute=False,
-    )
-    reviewed_bad, _ = dask.compute(counts, writes, scheduler=scheduler)
-    parts = tuple(os.path.join(folder, f"{_part_name(n)}.jsonl") for n in range(bag.npartitions))
+    if folder is not None:
+        os.makedirs(folder, exist_ok=True)
+    (results,) = dask.compute(tasks, scheduler=scheduler)
     return BatchSummary(
         files=files,
-        reviewed=reviewed_bad[0],
-        bad=reviewed_bad[1],
+        reviewed=sum(reviewed for _, reviewed, _ in results),
+        bad=sum(bad for _, _, bad in results),
         output=folder,
-        parts=parts,
-        lines=(),
+        parts=() if folder is None else tuple(_part_path(folder, n) for n in range(len(tasks))),
+        lines=tuple(line for kept, _, _ in results for line in kept),
     )
-
-
-def _part_name(number: int) -> str:
-    return f"{number:05d}"
-
-
-def _count_part(lines: Iterable[str]) -> tuple[int, int]:
-    """The reviewed and bad lines of a partition of output lines."""
-    bad = reviewed = 0
-    for line in lines:
-        if "error" in json.loads(line):
-            bad += 1
-        else:
-            reviewed += 1
-    return reviewed, bad
-
-
-def _sum_counts(counts: Iterable[tuple[int, int]]) -> tuple[int, int]:
-    reviewed = bad = 0
-    for part_reviewed, part_bad in counts:
-        reviewed += part_reviewed
-        bad += part_bad
-    return reviewed, bad
