@@ -10,6 +10,9 @@ shared by progress, slippage and forecasts:
 * :func:`trend`: the least-squares line through the measurements, with its
   standard errors, and when it reaches a value.
 
+:func:`least_squares` is the arithmetic of that line, for any dated values
+(the satisfaction of check-ins too).
+
 Time is counted in calendar days: measurements are taken on any day.
 """
 
@@ -25,7 +28,7 @@ from careerkit.errors import ValidationError
 from careerkit.model import Direction, Measurement, Metric
 from careerkit.model.arguments import checked_date, checked_instance
 
-__all__ = ["Trend", "metric_fraction", "planned_value", "trend"]
+__all__ = ["Line", "Trend", "least_squares", "metric_fraction", "planned_value", "trend"]
 
 _T_95 = (12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228)
 """Student's t, two-sided 95 %, for 1 to 10 degrees of freedom; 1.96 beyond 30,
@@ -184,21 +187,69 @@ def trend(measurements: Sequence[Measurement]) -> Trend | None:
     if len({item.on for item in measurements}) < 2:
         return None
     origin = min(item.on for item in measurements)
-    xs = [float((item.on - origin).days) for item in measurements]
-    ys = [float(item.value) for item in measurements]
+    line = least_squares([((item.on - origin).days, item.value) for item in measurements])
+    assert line is not None  # two days at least
+    return Trend(
+        origin=origin,
+        slope=line.slope,
+        intercept=line.intercept,
+        points=line.points,
+        slope_error=line.slope_error,
+        residual_error=line.residual_error,
+        last=max(item.on for item in measurements),
+    )
+
+
+@frozen(kw_only=True)
+class Line:
+    """A least-squares line ``y = intercept + slope x``, with its standard errors.
+
+    Examples
+    --------
+    >>> least_squares([(0, 1), (2, 5)])
+    Line(slope=2.0, intercept=1.0, points=2, slope_error=0.0, residual_error=0.0)
+    """
+
+    slope: float
+    intercept: float
+    points: int
+    """How many points the line is fitted to."""
+    slope_error: float
+    """The standard error of the slope (0 with two points)."""
+    residual_error: float
+    """The standard deviation of the points about the line (0 with two points)."""
+
+
+def least_squares(points: Sequence[tuple[float, float]]) -> Line | None:
+    """The ordinary least-squares line through ``(x, y)`` points; None when fewer
+    than two distinct ``x`` are given (no line is defined).
+
+    The points are checked by the callers (:func:`trend` takes measurements,
+    whose values are finite).
+
+    Examples
+    --------
+    >>> line = least_squares([(0, 1.0), (1, 3.0), (2, 2.0)])
+    >>> line.slope, line.intercept
+    (0.5, 1.5)
+    >>> least_squares([(3, 1.0), (3, 2.0)]) is None
+    True
+    """
+    xs = [float(x) for x, _ in points]
+    ys = [float(y) for _, y in points]
     count = len(xs)
+    if len(set(xs)) < 2:
+        return None
     mean_x, mean_y = sum(xs) / count, sum(ys) / count
     sxx = sum((x - mean_x) ** 2 for x in xs)
     slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / sxx
     intercept = mean_y - slope * mean_x
     squares = sum((y - intercept - slope * x) ** 2 for x, y in zip(xs, ys, strict=True))
     residual = math.sqrt(squares / (count - 2)) if count > 2 else 0.0
-    return Trend(
-        origin=origin,
+    return Line(
         slope=slope,
         intercept=intercept,
         points=count,
         slope_error=residual / math.sqrt(sxx),
         residual_error=residual,
-        last=max(item.on for item in measurements),
     )
