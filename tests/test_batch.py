@@ -26,8 +26,7 @@ from careerkit.batch import (
     review_lines,
 )
 from careerkit.errors import MissingExtraError, ValidationError
-from careerkit.planning.progress import progress
-from careerkit.planning.slippage import detect_slippage
+from careerkit.planning.review import ReviewPolicy, review
 
 AS_OF = date(2026, 11, 26)
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
@@ -89,6 +88,12 @@ def client() -> Iterator[Client]:
         yield started
 
 
+@pytest.fixture(scope="module")
+def looped(inputs: Path) -> list[str]:
+    """The output lines of the plain loop over the input files."""
+    return _loop(inputs)
+
+
 def _loop(folder: Path) -> list[str]:
     """The plain loop over each file, in sorted order."""
     out: list[str] = []
@@ -98,11 +103,13 @@ def _loop(folder: Path) -> list[str]:
     return out
 
 
-def test_the_cluster_gives_the_lines_of_the_plain_loop(inputs: Path, client: Client) -> None:
+def test_the_cluster_gives_the_lines_of_the_plain_loop(
+    inputs: Path, looped: list[str], client: Client
+) -> None:
     """Files read in small blocks and reviewed on two workers give the loop's lines, in order."""
     summary = review_files(inputs / "*.jsonl", as_of=AS_OF, client=client, blocksize=50_000)
 
-    assert _loop(inputs) == list(summary.lines)
+    assert looped == list(summary.lines)
     assert (PLANS, 4) == (summary.reviewed, summary.bad)
     assert (str(inputs / "a.jsonl"), str(inputs / "b.jsonl")) == summary.files
 
@@ -129,9 +136,11 @@ def _id_of(text: str) -> str | None:
     return document.get("id") if isinstance(document, dict) else None
 
 
-def test_every_bad_line_is_reported(inputs: Path, plans: list[careerkit.Plan]) -> None:
+def test_every_bad_line_is_reported(
+    inputs: Path, looped: list[str], plans: list[careerkit.Plan]
+) -> None:
     """Each bad document gives an error line with its id when readable, its place and problem."""
-    errors = [json.loads(line) for line in _loop(inputs) if '"error"' in line[:200]]
+    errors = [out for out in map(json.loads, looped) if "error" in out]
 
     where = [(Path(out["file"]).name, out["line"]) for out in errors]
     assert [("a.jsonl", 4), ("a.jsonl", 18), ("b.jsonl", 4), ("b.jsonl", 17)] == where
@@ -142,19 +151,31 @@ def test_every_bad_line_is_reported(inputs: Path, plans: list[careerkit.Plan]) -
     assert "before the plan's start" in errors[2]["error"]["message"]
 
 
-def test_a_review_line_holds_the_plan_progress_and_alerts(plans: list[careerkit.Plan]) -> None:
-    """The review of a line is the plan's progress and its alerts as of the date, as documents."""
+def test_a_review_line_holds_the_review_of_the_plan(plans: list[careerkit.Plan]) -> None:
+    """The review of a line is the document of the plan's review as of the date."""
     plan = plans[5]
     out = json.loads(review_line(careerkit.dumps(plan), as_of=AS_OF, file="x.jsonl", line=9))
 
-    report = progress(plan, as_of=AS_OF)
-    alerts = detect_slippage(plan, as_of=AS_OF)
     assert (plan.id, "x.jsonl", 9) == (out["id"], out["file"], out["line"])
-    assert careerkit.to_dict(report) == out["review"]["progress"]
-    assert [careerkit.to_dict(alert) for alert in alerts] == out["review"]["alerts"]
+    assert careerkit.to_dict(review(plan, as_of=AS_OF)) == out["review"]
 
 
-def test_written_part_files_hold_the_lines(inputs: Path, client: Client, tmp_path: Path) -> None:
+def test_the_policy_reaches_every_review(plans: list[careerkit.Plan], client: Client) -> None:
+    """A review policy given to the batch is the one each plan is reviewed with."""
+    policy = ReviewPolicy(seed=11, runs=50)
+    texts = [careerkit.dumps(plan, indent=None) for plan in plans[:3]]
+    bag = dask.bag.from_sequence(texts, npartitions=2)
+
+    lines = client.compute(review_bag(bag, as_of=AS_OF, policy=policy), sync=True)
+
+    expected = [careerkit.to_dict(review(plan, as_of=AS_OF, policy=policy)) for plan in plans[:3]]
+    assert expected == [json.loads(line)["review"] for line in lines]
+    assert expected != [careerkit.to_dict(review(plan, as_of=AS_OF)) for plan in plans[:3]]
+
+
+def test_written_part_files_hold_the_lines(
+    inputs: Path, looped: list[str], client: Client, tmp_path: Path
+) -> None:
     """With an output directory, the part files hold the loop's lines, one part per block."""
     output = tmp_path / "reviews"
     summary = review_files(inputs, as_of=AS_OF, output=output, client=client, blocksize=100_000)
@@ -164,7 +185,7 @@ def test_written_part_files_hold_the_lines(inputs: Path, client: Client, tmp_pat
         for part in summary.parts
         for line in Path(part).read_text(encoding="utf-8").splitlines()
     ]
-    assert _loop(inputs) == written
+    assert looped == written
     assert sorted(str(path) for path in output.glob("*.jsonl")) == list(summary.parts)
     assert ((), str(output), PLANS + 4) == (summary.lines, summary.output, summary.total)
 
@@ -191,7 +212,7 @@ def test_a_bag_of_texts_gives_the_lines_of_the_loop(
     assert list(range(1, 10)) == [json.loads(line)["line"] for line in result]
 
 
-def test_workers_start_a_local_cluster_for_the_batch(inputs: Path) -> None:
+def test_workers_start_a_local_cluster_for_the_batch(inputs: Path, looped: list[str]) -> None:
     """Without a client, ``workers`` starts and closes a local cluster of its own."""
     summary = review_files(inputs / "b.jsonl", as_of=AS_OF, workers=1)
 
@@ -206,7 +227,7 @@ def test_workers_start_a_local_cluster_for_the_batch(inputs: Path) -> None:
         )
         == summary
     )
-    assert _loop(inputs)[22:] == list(summary.lines)
+    assert looped[22:] == list(summary.lines)
 
 
 @pytest.mark.parametrize("name", ["dask", "distributed"])
@@ -233,6 +254,7 @@ WRONG: list[tuple[str, dict[str, Any], str]] = [
     ("client", {"client": "tcp://localhost:8786"}, "expected a Client"),
     ("blocksize", {"blocksize": 0}, "at least 1"),
     ("output", {"output": 5}, "expected a directory"),
+    ("policy", {"policy": {"runs": 10}}, "expected a ReviewPolicy"),
 ]
 
 

@@ -6,7 +6,9 @@ line, in one or several ``.jsonl`` files. Reviewing them is one pure
 function of a line, :func:`review_line`, that writes one JSON line out:
 
 - a plan that reads and reviews well gives
-  ``{"id": ..., "file": ..., "line": ..., "review": {...}}``;
+  ``{"id": ..., "file": ..., "line": ..., "review": {...}}``, the review
+  being the document of ``careerkit.planning.review.review()`` as of the
+  batch's date;
 - a bad document (not JSON, not a valid plan, a status date before the
   plan's start...) gives
   ``{"id": ..., "file": ..., "line": ..., "error": {"type": ..., "message": ..., "problems": [...]}}``,
@@ -43,9 +45,7 @@ from careerkit.errors import CareerkitError, ValidationError, require
 from careerkit.io import from_dict, to_dict
 from careerkit.io.reading import read_json
 from careerkit.model.arguments import checked_date, checked_instance, checked_int
-from careerkit.planning.progress import progress
-from careerkit.planning.slippage import detect_slippage
-from careerkit.scheduling import schedule
+from careerkit.planning.review import ReviewPolicy, review
 
 __all__ = [
     "DEFAULT_BLOCKSIZE",
@@ -70,12 +70,9 @@ free local port rather than on 8787, which another cluster of the machine may
 hold."""
 
 
-def _review_document(plan: Any, as_of: date) -> dict[str, Any]:
-    """The review of one plan as a JSON-ready document: its progress and its alerts."""
-    timing = schedule(plan, as_of=as_of)
-    report = progress(plan, as_of=as_of, schedule=timing)
-    alerts = detect_slippage(plan, as_of=as_of, schedule=timing, progress=report)
-    return {"progress": to_dict(report), "alerts": [to_dict(alert) for alert in alerts]}
+def _review_document(plan: Any, as_of: date, policy: ReviewPolicy | None) -> dict[str, Any]:
+    """The review of one plan as a JSON-ready document."""
+    return to_dict(review(plan, as_of=as_of, policy=policy))
 
 
 @frozen(kw_only=True)
@@ -121,7 +118,14 @@ class BatchSummary:
         return self.reviewed + self.bad
 
 
-def review_line(text: str, *, as_of: date, file: str | None = None, line: int | None = None) -> str:
+def review_line(
+    text: str,
+    *,
+    as_of: date,
+    policy: ReviewPolicy | None = None,
+    file: str | None = None,
+    line: int | None = None,
+) -> str:
     """Review the plan on one JSON line; one JSON line out, a review or an error.
 
     Parameters
@@ -130,6 +134,9 @@ def review_line(text: str, *, as_of: date, file: str | None = None, line: int | 
         The plan document, on one line (a trailing line ending is ignored).
     as_of
         The status date of the review.
+    policy : ``careerkit.planning.review.ReviewPolicy`` or None
+        The review's thresholds and forecast settings; the policy's defaults
+        if None.
     file
         The file the line comes from, written to the output as ``file``.
     line
@@ -146,7 +153,8 @@ def review_line(text: str, *, as_of: date, file: str | None = None, line: int | 
     Raises
     ------
     ValidationError
-        ``text`` is not a string, ``as_of`` not a date, ``file`` not a string
+        ``text`` is not a string, ``as_of`` not a date, ``policy`` not a
+        review policy, ``file`` not a string
         or ``line`` not a positive integer. A bad document is not raised: it
         is the error line.
 
@@ -155,8 +163,8 @@ def review_line(text: str, *, as_of: date, file: str | None = None, line: int | 
     >>> import json
     >>> text = careerkit.dumps(sample_plan, indent=None)
     >>> out = json.loads(review_line(text, as_of=date(2026, 11, 26), line=1))
-    >>> out["id"], out["line"], sorted(out["review"])
-    ('maya-okafor-director-plan', 1, ['alerts', 'progress'])
+    >>> out["id"], out["line"], out["review"]["plan"], out["review"]["next_review"]
+    ('maya-okafor-director-plan', 1, 'maya-okafor-director-plan', '2026-12-07')
     >>> out = json.loads(review_line(text, as_of=date(2025, 1, 1), line=2))
     >>> out["id"], out["error"]["problems"]
     ('maya-okafor-director-plan', [{'path': 'as_of', 'problem': "2025-01-01 is before the plan's start 2026-01-05"}])
@@ -165,14 +173,21 @@ def review_line(text: str, *, as_of: date, file: str | None = None, line: int | 
     """
     _checked_text(text, "text")
     checked_date(as_of)
+    _checked_policy(policy)
     if file is not None:
         checked_instance(file, str, "file")
     if line is not None:
         checked_int(line, "line", minimum=1)
-    return _outcome(text, as_of=as_of, file=file, line=line)[0]
+    return _outcome(text, as_of=as_of, policy=policy, file=file, line=line)[0]
 
 
-def review_lines(lines: Iterable[str], *, as_of: date, file: str | None = None) -> Iterator[str]:
+def review_lines(
+    lines: Iterable[str],
+    *,
+    as_of: date,
+    policy: ReviewPolicy | None = None,
+    file: str | None = None,
+) -> Iterator[str]:
     """Review the plan on each line, in order: the plain loop of :func:`review_line`.
 
     Parameters
@@ -181,6 +196,9 @@ def review_lines(lines: Iterable[str], *, as_of: date, file: str | None = None) 
         The JSON lines, such as an open ``.jsonl`` file.
     as_of
         The status date of the review.
+    policy : ``careerkit.planning.review.ReviewPolicy`` or None
+        The review's thresholds and forecast settings; the policy's defaults
+        if None.
     file
         The file the lines come from, written to each output line.
 
@@ -192,7 +210,8 @@ def review_lines(lines: Iterable[str], *, as_of: date, file: str | None = None) 
     Raises
     ------
     ValidationError
-        ``as_of`` is not a date or ``file`` not a string (at the call);
+        ``as_of`` is not a date, ``policy`` not a review policy or ``file``
+        not a string (at the call);
         ``lines`` is not iterable, or an item of it not a string (path
         ``lines[n]``, when the loop reaches it).
 
@@ -205,19 +224,27 @@ def review_lines(lines: Iterable[str], *, as_of: date, file: str | None = None) 
     [['file', 'id', 'line', 'review'], ['error', 'file', 'id', 'line']]
     """
     checked_date(as_of)
+    _checked_policy(policy)
     if file is not None:
         checked_instance(file, str, "file")
     if isinstance(lines, str | bytes) or not isinstance(lines, Iterable):
         raise ValidationError(
             path="lines", problem=f"expected an iterable of texts, got {type(lines).__name__}"
         )
-    return _review_each(lines, as_of=as_of, file=file)
+    return _review_each(lines, as_of=as_of, policy=policy, file=file)
 
 
-def _review_each(lines: Iterable[str], *, as_of: date, file: str | None) -> Iterator[str]:
+def _review_each(
+    lines: Iterable[str], *, as_of: date, policy: ReviewPolicy | None, file: str | None
+) -> Iterator[str]:
     for number, text in enumerate(lines, 1):
         _checked_text(text, f"lines[{number - 1}]")
-        yield _outcome(text, as_of=as_of, file=file, line=number)[0]
+        yield _outcome(text, as_of=as_of, policy=policy, file=file, line=number)[0]
+
+
+def _checked_policy(policy: object) -> None:
+    if policy is not None:
+        checked_instance(policy, ReviewPolicy, "policy")
 
 
 def _checked_text(text: object, path: str) -> str:
@@ -226,14 +253,16 @@ def _checked_text(text: object, path: str) -> str:
     return text
 
 
-def _outcome(text: str, *, as_of: date, file: str | None, line: int | None) -> tuple[str, bool]:
+def _outcome(
+    text: str, *, as_of: date, policy: ReviewPolicy | None, file: str | None, line: int | None
+) -> tuple[str, bool]:
     """The output line of one input line (arguments already checked), and whether it is
     an error."""
     document: object = None
     try:
         document = read_json(text.removesuffix("\n").removesuffix("\r"))
         plan = from_dict(cast("Any", document))
-        body: dict[str, Any] = {"review": _review_document(plan, as_of)}
+        body: dict[str, Any] = {"review": _review_document(plan, as_of, policy)}
     except CareerkitError as error:
         body = {"error": _error_document(error)}
     identifier = document.get("id") if isinstance(document, dict) else None
@@ -250,7 +279,9 @@ def _error_document(error: CareerkitError) -> dict[str, Any]:
     }
 
 
-def review_bag(bag: Any, *, as_of: date, file: str | None = None) -> Any:
+def review_bag(
+    bag: Any, *, as_of: date, policy: ReviewPolicy | None = None, file: str | None = None
+) -> Any:
     """Review a Dask bag of JSON lines: a bag of output lines, in the same order.
 
     Each text is reviewed by :func:`review_line` and numbered by its place in
@@ -264,6 +295,9 @@ def review_bag(bag: Any, *, as_of: date, file: str | None = None) -> Any:
         ``dask.bag.read_text("plans.jsonl")`` gives.
     as_of
         The status date of the review.
+    policy : ``careerkit.planning.review.ReviewPolicy`` or None
+        The review's thresholds and forecast settings; the policy's defaults
+        if None.
     file
         The file the texts come from, written to each output line.
 
@@ -277,7 +311,8 @@ def review_bag(bag: Any, *, as_of: date, file: str | None = None) -> Any:
     MissingExtraError
         Dask is not installed (the ``dask`` extra).
     ValidationError
-        ``bag`` is not a Dask bag, ``as_of`` not a date or ``file`` not a
+        ``bag`` is not a Dask bag, ``as_of`` not a date, ``policy`` not a
+        review policy or ``file`` not a
         string; an item that is not a text, when the bag is computed.
 
     Examples
@@ -292,9 +327,10 @@ def review_bag(bag: Any, *, as_of: date, file: str | None = None) -> Any:
     dask_bag = _dask_bag()
     checked_instance(bag, dask_bag.Bag, "bag")
     checked_date(as_of)
+    _checked_policy(policy)
     if file is not None:
         checked_instance(file, str, "file")
-    return _numbered_bag(bag, as_of=as_of, file=file)
+    return _numbered_bag(bag, as_of=as_of, policy=policy, file=file)
 
 
 def _dask_bag() -> Any:
@@ -316,28 +352,31 @@ def _numbered_parts(bag: Any) -> list[tuple[Any, Any]]:
     return parts
 
 
-def _numbered_bag(bag: Any, *, as_of: date, file: str | None) -> Any:
+def _numbered_bag(bag: Any, *, as_of: date, policy: ReviewPolicy | None, file: str | None) -> Any:
     """The bag of output lines of a bag of texts."""
     delayed = cast("Any", require("dask", "dask")).delayed
     reviewed = [
-        delayed(_review_part, pure=True)(lines, as_of=as_of, file=file, first=first)
+        delayed(_review_part, pure=True)(lines, as_of=as_of, policy=policy, file=file, first=first)
         for lines, first in _numbered_parts(bag)
     ]
     return _dask_bag().from_delayed(reviewed)
 
 
-def _review_part(lines: list[object], *, as_of: date, file: str | None, first: int) -> list[str]:
-    return [line for line, _ in _outcomes(lines, as_of=as_of, file=file, first=first)]
+def _review_part(
+    lines: list[object], *, as_of: date, policy: ReviewPolicy | None, file: str | None, first: int
+) -> list[str]:
+    outcomes = _outcomes(lines, as_of=as_of, policy=policy, file=file, first=first)
+    return [line for line, _ in outcomes]
 
 
 def _outcomes(
-    lines: list[object], *, as_of: date, file: str | None, first: int
+    lines: list[object], *, as_of: date, policy: ReviewPolicy | None, file: str | None, first: int
 ) -> list[tuple[str, bool]]:
     """The output lines of a partition, with whether each is an error."""
     out = []
     for number, text in enumerate(lines, first):
         _checked_text(text, f"bag[{number - 1}]")
-        out.append(_outcome(cast("str", text), as_of=as_of, file=file, line=number))
+        out.append(_outcome(cast("str", text), as_of=as_of, policy=policy, file=file, line=number))
     return out
 
 
@@ -345,6 +384,7 @@ def review_files(
     pattern: str | os.PathLike[str],
     *,
     as_of: date,
+    policy: ReviewPolicy | None = None,
     output: str | os.PathLike[str] | None = None,
     client: Any = None,
     workers: int | None = None,
@@ -367,6 +407,9 @@ def review_files(
         (its ``*.jsonl`` files).
     as_of
         The status date of the review.
+    policy : ``careerkit.planning.review.ReviewPolicy`` or None
+        The review's thresholds and forecast settings; the policy's defaults
+        if None.
     output
         A directory to write the output lines to, as part files
         ``00000.jsonl``, ``00001.jsonl``... (one per block read); it must not
@@ -392,8 +435,8 @@ def review_files(
     ValidationError
         No file matches ``pattern``, ``output`` already holds output lines,
         ``client`` is not a client, ``workers`` or ``blocksize`` not a
-        positive integer, both ``client`` and ``workers`` are given, or
-        ``as_of`` is not a date.
+        positive integer, both ``client`` and ``workers`` are given,
+        ``policy`` is not a review policy, or ``as_of`` is not a date.
 
     Examples
     --------
@@ -410,6 +453,7 @@ def review_files(
     _dask_bag()
     distributed = cast("Any", require("distributed", "dask"))
     checked_date(as_of)
+    _checked_policy(policy)
     files = _files(pattern)
     folder = _output_folder(output)
     if client is not None:
@@ -419,7 +463,7 @@ def review_files(
         if client is not None:
             raise ValidationError(path="workers", problem="give a client or workers, not both")
     checked_int(blocksize, "blocksize", minimum=1)
-    tasks = _file_tasks(files, as_of=as_of, folder=folder, blocksize=blocksize)
+    tasks = _file_tasks(files, as_of=as_of, policy=policy, folder=folder, blocksize=blocksize)
     if workers is None:
         return _computed(tasks, files=files, folder=folder, scheduler=client)
     with (
@@ -469,7 +513,12 @@ def _output_folder(output: object) -> str | None:
 
 
 def _file_tasks(
-    files: tuple[str, ...], *, as_of: date, folder: str | None, blocksize: int
+    files: tuple[str, ...],
+    *,
+    as_of: date,
+    policy: ReviewPolicy | None,
+    folder: str | None,
+    blocksize: int,
 ) -> list[Any]:
     """One task per block of each file: it reviews the block's lines, numbered in their
     file, and writes them to its part file under ``folder`` or keeps them."""
@@ -482,7 +531,7 @@ def _file_tasks(
             target = None if folder is None else _part_path(folder, len(tasks))
             tasks.append(
                 delayed(_review_block, pure=True)(
-                    lines, as_of=as_of, file=name, first=first, target=target
+                    lines, as_of=as_of, policy=policy, file=name, first=first, target=target
                 )
             )
     return tasks
@@ -493,11 +542,17 @@ def _part_path(folder: str, number: int) -> str:
 
 
 def _review_block(
-    lines: list[object], *, as_of: date, file: str, first: int, target: str | None
+    lines: list[object],
+    *,
+    as_of: date,
+    policy: ReviewPolicy | None,
+    file: str,
+    first: int,
+    target: str | None,
 ) -> tuple[list[str], int, int]:
     """The output lines of a block (none when written to ``target``), and the numbers
     of lines reviewed and bad."""
-    outcomes = _outcomes(lines, as_of=as_of, file=file, first=first)
+    outcomes = _outcomes(lines, as_of=as_of, policy=policy, file=file, first=first)
     kept = [line for line, _ in outcomes]
     bad = sum(1 for _, error in outcomes if error)
     if target is not None:
