@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import importlib
 import json
 import random
@@ -188,6 +189,37 @@ def test_written_part_files_hold_the_lines(
     assert looped == written
     assert sorted(str(path) for path in output.glob("*.jsonl")) == list(summary.parts)
     assert ((), str(output), PLANS + 4) == (summary.lines, summary.output, summary.total)
+
+
+def test_bad_bytes_and_compressed_files_are_read(
+    plans: list[careerkit.Plan], client: Client, tmp_path: Path
+) -> None:
+    """A line that is not UTF-8 is a bad document; a gzip file is read whole."""
+    texts = [careerkit.dumps(plan, indent=None).encode() for plan in plans[:3]]
+    (tmp_path / "a.jsonl").write_bytes(b"\n".join([texts[0], b'{"id": "caf\xe9"}', texts[1]]))
+    with gzip.open(tmp_path / "b.jsonl.gz", "wb") as packed:
+        packed.write(texts[2] + b"\n")
+
+    summary = review_files(tmp_path / "*.jsonl*", as_of=AS_OF, client=client)
+
+    outs = [json.loads(line) for line in summary.lines]
+    assert [plans[0].id, None, plans[1].id, plans[2].id] == [out["id"] for out in outs]
+    assert ["a.jsonl"] * 3 + ["b.jsonl.gz"] == [Path(out["file"]).name for out in outs]
+    assert "can't decode byte 0xe9" in outs[1]["error"]["message"]
+    assert (3, 1) == (summary.reviewed, summary.bad)
+
+
+def test_output_lines_are_ascii_whatever_a_bad_document_quotes() -> None:
+    """An error quoting a lone surrogate of the document still writes as UTF-8."""
+    text = (
+        '{"schema_version": 3, "id": "p\\ud800", "owner": "A", "start": "2026-01-05", "\\udc00": 1}'
+    )
+
+    out = review_line(text, as_of=AS_OF)
+
+    assert out.isascii()
+    assert "p\ud800" == json.loads(out)["id"]
+    assert "\udc00" in json.loads(out)["error"]["message"]
 
 
 def test_an_output_directory_with_lines_is_refused(inputs: Path) -> None:

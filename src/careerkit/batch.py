@@ -260,14 +260,25 @@ def _outcome(
     an error."""
     document: object = None
     try:
-        document = read_json(text.removesuffix("\n").removesuffix("\r"))
+        document = read_json(_line_bytes(text.removesuffix("\n").removesuffix("\r")))
         plan = from_dict(cast("Any", document))
         body: dict[str, Any] = {"review": _review_document(plan, as_of, policy)}
     except CareerkitError as error:
         body = {"error": _error_document(error)}
     identifier = document.get("id") if isinstance(document, dict) else None
     out = {"id": identifier if isinstance(identifier, str) else None, "file": file, "line": line}
-    return json.dumps({**out, **body}, ensure_ascii=False, allow_nan=False), "error" in body
+    # ASCII: a lone surrogate quoted from a bad document cannot break a UTF-8 file.
+    return json.dumps({**out, **body}, allow_nan=False), "error" in body
+
+
+def _line_bytes(text: str) -> bytes:
+    """A line's UTF-8 bytes: the bytes a file held where they did not decode (read with
+    ``surrogateescape``), so that the reader reports them; other lone surrogates as
+    the invalid UTF-8 they are."""
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
 
 
 def _error_document(error: CareerkitError) -> dict[str, Any]:
@@ -393,12 +404,13 @@ def review_files(
     """Review every plan of some JSON lines files on Dask; write or return the output lines.
 
     The files are read with ``dask.bag.read_text`` in blocks of
-    ``blocksize`` bytes, each line numbered in its file, and reviewed by
-    :func:`review_line` on the cluster of ``client``, on a local cluster of
-    ``workers`` processes started (and closed) for the batch, or else on
-    Dask's default scheduler (the current ``distributed`` client if there is
-    one). The output lines come in the order of the input: files in sorted
-    order, lines in file order.
+    ``blocksize`` bytes (a compressed file, ``.jsonl.gz`` say, in one block),
+    each line numbered in its file, and reviewed by :func:`review_line` on
+    the cluster of ``client``, on a local cluster of ``workers`` processes
+    started (and closed) for the batch, or else on Dask's default scheduler
+    (the current ``distributed`` client if there is one). A line that is not
+    UTF-8 is a bad document like any other. The output lines come in the
+    order of the input: files in sorted order, lines in file order.
 
     Parameters
     ----------
@@ -524,9 +536,15 @@ def _file_tasks(
     file, and writes them to its part file under ``folder`` or keeps them."""
     dask_bag = _dask_bag()
     delayed = cast("Any", require("dask", "dask")).delayed
+    compression = cast("Any", require("fsspec.utils", "dask")).infer_compression
     tasks: list[Any] = []
     for name in files:
-        blocks = dask_bag.read_text(name, blocksize=blocksize, encoding="utf-8")
+        blocks = dask_bag.read_text(
+            name,
+            blocksize=None if compression(name) else blocksize,  # a compressed file is one block
+            encoding="utf-8",
+            errors="surrogateescape",
+        )
         for lines, first in _numbered_parts(blocks):
             target = None if folder is None else _part_path(folder, len(tasks))
             tasks.append(
