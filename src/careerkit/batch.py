@@ -44,6 +44,7 @@ from attrs import frozen
 from careerkit.errors import CareerkitError, ValidationError, require
 from careerkit.io import from_dict, to_dict
 from careerkit.io.reading import read_json
+from careerkit.model import Plan
 from careerkit.model.arguments import checked_date, checked_instance, checked_int
 from careerkit.planning.review import ReviewPolicy, review
 
@@ -70,7 +71,7 @@ free local port rather than on 8787, which another cluster of the machine may
 hold."""
 
 
-def _review_document(plan: Any, as_of: date, policy: ReviewPolicy | None) -> dict[str, Any]:
+def _review_document(plan: Plan, as_of: date, policy: ReviewPolicy | None) -> dict[str, Any]:
     """The review of one plan as a JSON-ready document."""
     return to_dict(review(plan, as_of=as_of, policy=policy))
 
