@@ -244,6 +244,31 @@ def test_a_bag_of_texts_gives_the_lines_of_the_loop(
     assert list(range(1, 10)) == [json.loads(line)["line"] for line in result]
 
 
+@pytest.mark.parametrize("partitions", [1, 2, 5, 11])
+def test_the_numbering_holds_for_any_partitioning(
+    partitions: int, plans: list[careerkit.Plan]
+) -> None:
+    """However the bag is cut, each text keeps its place and the lines are the loop's."""
+    texts = [careerkit.dumps(plan, indent=None) for plan in plans[:11]]
+    texts[partitions - 1] = "not json"
+    bag = dask.bag.from_sequence(texts, npartitions=partitions)
+
+    result = review_bag(bag, as_of=AS_OF).compute(scheduler="sync")
+
+    assert list(review_lines(texts, as_of=AS_OF)) == result
+
+
+def test_the_graph_keeps_its_layers_as_partitions_grow() -> None:
+    """Numbering partitions adds a fixed set of layers, not one per partition, so a bag
+    of many partitions builds its graph in time proportional to them."""
+    layers = [
+        len(review_bag(dask.bag.from_sequence(["{}"] * n, npartitions=n), as_of=AS_OF).dask.layers)
+        for n in (10, 200)
+    ]
+
+    assert layers[0] == layers[1]
+
+
 def test_workers_start_a_local_cluster_for_the_batch(inputs: Path, looped: list[str]) -> None:
     """Without a client, ``workers`` starts and closes a local cluster of its own."""
     summary = review_files(inputs / "b.jsonl", as_of=AS_OF, workers=1)

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import glob
 import json
+import operator
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
@@ -351,33 +352,42 @@ def _dask_bag() -> Any:
     return require("dask.bag", "dask")
 
 
-def _numbered_parts(bag: Any) -> list[tuple[Any, Any]]:
-    """Each partition of a bag as a list, with the number of its first line: one more
-    than the lines of the partitions before it, counted as they are read."""
-    delayed = cast("Any", require("dask", "dask")).delayed
-    parts = []
-    first: Any = 1
-    for part in bag.to_delayed():
-        lines = delayed(list, pure=True)(part)
-        parts.append((lines, first))
-        first = first + delayed(len, pure=True)(lines)
-    return parts
+def _numbered_parts(bag: Any) -> tuple[Any, Any]:
+    """A bag as lists, one per partition, and the bag of the number of its first line
+    (one per partition): one more than the lines of the partitions before it, summed
+    from one partition to the next, so the graph grows with the partitions."""
+    listed = bag.map_partitions(list)
+    counts = listed.map_partitions(_count_lines)
+    firsts = _dask_bag().map_partitions(_first_line, counts.accumulate(operator.add), counts)
+    return listed, firsts
+
+
+def _count_lines(lines: list[object]) -> list[int]:
+    return [len(lines)]
+
+
+def _first_line(totals: list[int], counts: list[int]) -> list[int]:
+    """The first number of a partition: the lines up to its end, less its own, plus one."""
+    return [totals[0] - counts[0] + 1]
 
 
 def _numbered_bag(bag: Any, *, as_of: date, policy: ReviewPolicy | None, file: str | None) -> Any:
     """The bag of output lines of a bag of texts."""
-    delayed = cast("Any", require("dask", "dask")).delayed
-    reviewed = [
-        delayed(_review_part, pure=True)(lines, as_of=as_of, policy=policy, file=file, first=first)
-        for lines, first in _numbered_parts(bag)
-    ]
-    return _dask_bag().from_delayed(reviewed)
+    listed, firsts = _numbered_parts(bag)
+    return _dask_bag().map_partitions(
+        _review_part, listed, firsts, as_of=as_of, policy=policy, file=file
+    )
 
 
 def _review_part(
-    lines: list[object], *, as_of: date, policy: ReviewPolicy | None, file: str | None, first: int
+    lines: list[object],
+    firsts: list[int],
+    *,
+    as_of: date,
+    policy: ReviewPolicy | None,
+    file: str | None,
 ) -> list[str]:
-    outcomes = _outcomes(lines, as_of=as_of, policy=policy, file=file, first=first)
+    outcomes = _outcomes(lines, as_of=as_of, policy=policy, file=file, first=firsts[0])
     return [line for line, _ in outcomes]
 
 
@@ -532,13 +542,13 @@ def _file_tasks(
     policy: ReviewPolicy | None,
     folder: str | None,
     blocksize: int,
-) -> list[Any]:
-    """One task per block of each file: it reviews the block's lines, numbered in their
-    file, and writes them to its part file under ``folder`` or keeps them."""
+) -> Any:
+    """A bag of one task per block of each file: it reviews the block's lines, numbered
+    in their file, and writes them to its part file under ``folder`` or keeps them."""
     dask_bag = _dask_bag()
-    delayed = cast("Any", require("dask", "dask")).delayed
     compression = cast("Any", require("fsspec.utils", "dask")).infer_compression
-    tasks: list[Any] = []
+    reviewed = []
+    parts = 0
     for name in files:
         blocks = dask_bag.read_text(
             name,
@@ -546,14 +556,22 @@ def _file_tasks(
             encoding="utf-8",
             errors="surrogateescape",
         )
-        for lines, first in _numbered_parts(blocks):
-            target = None if folder is None else _part_path(folder, len(tasks))
-            tasks.append(
-                delayed(_review_block, pure=True)(
-                    lines, as_of=as_of, policy=policy, file=name, first=first, target=target
-                )
+        listed, firsts = _numbered_parts(blocks)
+        numbers = range(parts, parts + blocks.npartitions)
+        targets = [None if folder is None else _part_path(folder, n) for n in numbers]
+        parts += blocks.npartitions
+        reviewed.append(
+            dask_bag.map_partitions(
+                _review_block,
+                listed,
+                firsts,
+                dask_bag.from_sequence(targets, npartitions=len(targets)),
+                as_of=as_of,
+                policy=policy,
+                file=name,
             )
-    return tasks
+        )
+    return dask_bag.concat(reviewed)
 
 
 def _part_path(folder: str, number: int) -> str:
@@ -562,38 +580,38 @@ def _part_path(folder: str, number: int) -> str:
 
 def _review_block(
     lines: list[object],
+    firsts: list[int],
+    targets: list[str | None],
     *,
     as_of: date,
     policy: ReviewPolicy | None,
     file: str,
-    first: int,
-    target: str | None,
-) -> tuple[list[str], int, int]:
-    """The output lines of a block (none when written to ``target``), and the numbers
+) -> list[tuple[list[str], int, int]]:
+    """The output lines of a block (none when written to its target), and the numbers
     of lines reviewed and bad."""
-    outcomes = _outcomes(lines, as_of=as_of, policy=policy, file=file, first=first)
+    outcomes = _outcomes(lines, as_of=as_of, policy=policy, file=file, first=firsts[0])
+    target = targets[0]
     kept = [line for line, _ in outcomes]
     bad = sum(1 for _, error in outcomes if error)
     if target is not None:
         with open(target, "w", encoding="utf-8") as out:
             out.writelines(f"{line}\n" for line in kept)
         kept = []
-    return kept, len(outcomes) - bad, bad
+    return [(kept, len(outcomes) - bad, bad)]
 
 
 def _computed(
-    tasks: list[Any], *, files: tuple[str, ...], folder: str | None, scheduler: Any
+    tasks: Any, *, files: tuple[str, ...], folder: str | None, scheduler: Any
 ) -> BatchSummary:
-    """Run the tasks; the summary of what they gave."""
-    dask = cast("Any", require("dask", "dask"))
+    """Run the bag of block tasks; the summary of what they gave."""
     if folder is not None:
         os.makedirs(folder, exist_ok=True)
-    (results,) = dask.compute(tasks, scheduler=scheduler)
+    results = tasks.compute(scheduler=scheduler)
     return BatchSummary(
         files=files,
         reviewed=sum(reviewed for _, reviewed, _ in results),
         bad=sum(bad for _, _, bad in results),
         output=folder,
-        parts=() if folder is None else tuple(_part_path(folder, n) for n in range(len(tasks))),
+        parts=() if folder is None else tuple(_part_path(folder, n) for n in range(len(results))),
         lines=tuple(line for kept, _, _ in results for line in kept),
     )
