@@ -35,6 +35,17 @@ ALLOWED: dict[str, set[str]] = {
     "smart": {*_CORE, "workdays", "scheduling", "planning", "io"},
     "planning": {*_CORE, "evm", "workdays", "scheduling", "smart", "history", "io"},
     "render": {*_CORE, "evm", "workdays", "scheduling", "smart", "planning", "history", "io"},
+    "batch": {
+        *_CORE,
+        "evm",
+        "workdays",
+        "scheduling",
+        "smart",
+        "planning",
+        "history",
+        "io",
+        "render",
+    },
     "cli": {
         *_CORE,
         "evm",
