@@ -56,6 +56,7 @@ ALLOWED: dict[str, set[str]] = {
         "history",
         "io",
         "render",
+        "batch",
         "careerkit",
     },
 }

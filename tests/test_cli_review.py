@@ -105,3 +105,47 @@ def test_review_of_an_invalid_plan_names_its_problems(
         assert (1, "") == (status, out)
         assert lines == len(err.splitlines())
         assert all(line.startswith(f"{path}: ") for line in err.splitlines())
+
+
+def test_review_batch_writes_a_line_per_plan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--batch`` reviews every line of a JSON lines file: a review per plan, an error
+    line per bad document, in input order; a bad document makes the status 1."""
+    plan = careerkit.loads(PLAN.read_text(encoding="utf-8"))
+    plans = tmp_path / "plans.jsonl"
+    plans.write_text(
+        careerkit.dumps(plan, indent=None) + "\n" + '{"schema_version": 3}\n', encoding="utf-8"
+    )
+
+    status, out, err = run(["review", "--batch", str(plans), "--as-of", "2026-11-26"], capsys)
+    lines = [json.loads(line) for line in out.splitlines()]
+
+    assert 1 == status
+    assert [1, 2] == [line["line"] for line in lines]
+    assert careerkit.to_dict(careerkit.review(plan, as_of=AS_OF)) == lines[0]["review"]
+    assert "ValidationError" == lines[1]["error"]["type"]
+    assert "1 plans reviewed, 1 bad documents" in err
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["review"],
+        ["review", str(PLAN), "--batch", "plans.jsonl"],
+        ["review", str(PLAN), "--workers", "2"],
+        ["review", "--batch", "plans.jsonl", "--format", "markdown"],
+        ["review", "--batch", "plans.jsonl", "--plot", "charts"],
+        ["review", "--batch", "plans.jsonl", "--workers", "0"],
+    ],
+)
+def test_review_batch_arguments_that_do_not_fit(
+    arguments: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A plan and a batch at once, batch options without a batch, or a batch with one-plan
+    options: a usage error whose last line says what is wrong, never a traceback."""
+    status, out, err = run(arguments, capsys)
+
+    assert (2, "") == (status, out)
+    assert err.strip().splitlines()[-1].startswith("careerkit")
+    assert "Traceback" not in err

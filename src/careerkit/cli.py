@@ -57,6 +57,7 @@ from pathlib import Path
 from typing import TextIO, TypeVar
 
 from careerkit import __version__
+from careerkit.batch import review_files
 from careerkit.errors import CareerkitError, MissingExtraError, ValidationError
 from careerkit.history import History
 from careerkit.history.changes import diff
@@ -309,7 +310,20 @@ def _add_review_command(commands: argparse._SubParsersAction[argparse.ArgumentPa
     looked = _command(
         commands, "review", "review a plan: progress, alerts, wins, corrections, forecast", _review
     )
-    _add_plan(looked)
+    looked.add_argument(
+        "plan", type=Path, nargs="?", metavar="PLAN.json", help="a plan document (JSON)"
+    )
+    looked.add_argument(
+        "--batch",
+        metavar="PLANS.jsonl",
+        help="review every plan of JSON lines files (a file, a glob or a directory) on Dask",
+    )
+    looked.add_argument(
+        "--workers", type=_workers, metavar="N", help="--batch: local worker processes (1 or more)"
+    )
+    looked.add_argument(
+        "--output", type=Path, metavar="DIR", help="--batch: write the output lines to DIR"
+    )
     looked.add_argument(
         "--as-of", type=_date, metavar="YYYY-MM-DD", help="status date (default: today)"
     )
@@ -634,7 +648,20 @@ def _ical(arguments: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _workers(text: str) -> int:
+    workers = _limit(text)
+    if workers < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more workers, got {text}")
+    return workers
+
+
 def _review(arguments: argparse.Namespace, out: TextIO) -> int:
+    if (arguments.plan is None) == (arguments.batch is None):
+        raise _UsageError("review takes a PLAN.json or --batch PLANS.jsonl, one of them")
+    if arguments.batch is not None:
+        return _review_batch(arguments, out)
+    if arguments.workers is not None or arguments.output is not None:
+        raise _UsageError("--workers and --output go with --batch")
     plan = _read(arguments.plan)
     as_of = _status_date_or_today(arguments, plan)
     history = _read_other(arguments, arguments.history, _read_history)
@@ -646,6 +673,32 @@ def _review(arguments: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(found.to_markdown() if arguments.format == "markdown" else found.to_text())
     return EXIT_OK
+
+
+def _review_batch(arguments: argparse.Namespace, out: TextIO) -> int:
+    """Review JSON lines of plans on Dask: one output line per plan, reviewed or bad;
+    exit 1 when any document was bad (each is an output line, nothing is dropped)."""
+    if arguments.history is not None or arguments.plot is not None:
+        raise _UsageError("--history and --plot review one plan, not a --batch")
+    if arguments.format == "markdown":
+        raise _UsageError("--batch writes JSON lines, one review per plan, not Markdown")
+    as_of = (
+        arguments.as_of or date.today()
+    )  # the command line is the one place that reads the clock
+    try:
+        summary = review_files(
+            arguments.batch, as_of=as_of, output=arguments.output, workers=arguments.workers
+        )
+    except MissingExtraError as exc:
+        raise _UsageError(str(exc)) from None
+    for line in summary.lines:
+        out.write(line + "\n")
+    print(
+        f"careerkit: {summary.reviewed} plans reviewed, {summary.bad} bad documents "
+        f"in {len(summary.files)} files",
+        file=sys.stderr,
+    )
+    return EXIT_NO if summary.bad else EXIT_OK
 
 
 def _draw_review(found: Review, plan: Plan, directory: Path) -> None:
