@@ -1,0 +1,102 @@
+"""The tutorial's script runs and tells the story docs/tutorial.rst shows: its
+output is checked line by line where the page quotes it."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "examples" / "tutorial.py"
+PAGE = ROOT / "docs" / "tutorial.rst"
+
+
+@pytest.fixture(scope="module")
+def printed() -> list[str]:
+    """The lines the tutorial script prints."""
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return result.stdout.splitlines()
+
+
+def _reviews(printed: list[str]) -> list[tuple[str, str, int]]:
+    found = (re.fullmatch(r"review of (\S+): (\S+), (\d+) alerts", line) for line in printed)
+    return [(m[1], m[2], int(m[3])) for m in found if m]
+
+
+def test_the_smart_check_finds_the_vague_goal_and_the_fix_makes_it_smart(
+    printed: list[str],
+) -> None:
+    """The first assessment flags the vague title (S001) and the fix makes the goal SMART."""
+    assert any(line.startswith("pm-certificate S001: ") for line in printed)
+    assert "pm-certificate after the fix: SMART True" in printed
+
+
+def test_the_schedule_shows_the_critical_path(printed: list[str]) -> None:
+    """The certificate's chain of tasks is the critical path."""
+    assert "finish 2027-04-19, critical path: course -> capstone -> exam" in printed
+
+
+def test_three_reviews_with_their_alerts_and_health(printed: list[str]) -> None:
+    """Three reviews a few months apart: at risk, then off track, then at risk again
+    with a single alert once the certificate is earned."""
+    assert [
+        ("2027-03-08", "at_risk", 2),
+        ("2027-05-10", "off_track", 6),
+        ("2027-08-02", "at_risk", 1),
+    ] == _reviews(printed)
+
+
+def test_the_second_review_suggests_the_correction_that_is_applied(printed: list[str]) -> None:
+    """The move of the deadline suggested by the second review is the one applied."""
+    second = printed.index("review of 2027-05-10: off_track, 6 alerts")
+    applied = printed.index("applied: move_deadline pm-certificate to 2027-07-27")
+    assert "  correction move_deadline pm-certificate" in printed[second:applied]
+    assert "  correction activate_backup internal-transfer" in printed[second:applied]
+
+
+def test_the_third_review_celebrates_the_certificate(printed: list[str]) -> None:
+    """After the correction the certificate is earned before its new deadline: a win."""
+    third = printed.index("review of 2027-08-02: at_risk, 1 alerts")
+    wins = [line for line in printed[third:] if line.startswith("  win: ")]
+    assert any("goal `pm-certificate` achieved on 2027-07-14" in line for line in wins)
+    assert "5 revisions; baseline 'original' is revision 0" in printed
+
+
+def test_the_page_quotes_lines_the_script_prints(printed: list[str]) -> None:
+    """Every line of the page's output blocks is printed by the script, so the page
+    cannot drift from the code."""
+    lines = PAGE.read_text(encoding="utf-8").splitlines()
+    shown: list[str] = []
+    inside = False
+    for line in lines:
+        if line == ".. code-block:: text":
+            inside = True
+        elif inside and line and not line.startswith("   "):
+            inside = False
+        elif inside and line.strip():
+            shown.append(line[3:])
+    assert shown
+    assert [] == [line for line in shown if line not in printed]
+
+
+def test_the_page_includes_every_step_of_the_script() -> None:
+    """Every ``# [step]`` marker of the script is included by the page, and every
+    marker the page names exists in the script."""
+    script = SCRIPT.read_text(encoding="utf-8")
+    page = PAGE.read_text(encoding="utf-8")
+    steps = set(re.findall(r"# \[([a-z0-9-]+)\]", script))
+    named = set(re.findall(r":start-after: # \[([a-z0-9-]+)\]", page))
+    assert steps == named
+    for step in steps:
+        assert f"# [/{step}]" in script
+        assert f":end-before: # [/{step}]" in page
