@@ -13,6 +13,7 @@ date is fixed, so the output is the same on every run:
 
 from __future__ import annotations
 
+# [setup]
 from datetime import UTC, date, datetime
 
 import careerkit
@@ -39,6 +40,9 @@ AUTHOR = "Priya Raman"
 def at(day: date) -> datetime:
     """Six in the evening of ``day``, UTC: when Priya commits her revisions."""
     return datetime(day.year, day.month, day.day, 18, 0, tzinfo=UTC)
+
+
+# [/setup]
 
 
 def vision() -> Plan:
