@@ -100,3 +100,29 @@ def test_the_page_includes_every_step_of_the_script() -> None:
     for step in steps:
         assert f"# [/{step}]" in script
         assert f":end-before: # [/{step}]" in page
+
+
+def _python_block(page: str, after: str) -> str:
+    """The code of the first ``code-block:: python`` after a heading line of a page."""
+    lines = (ROOT / "docs" / page).read_text(encoding="utf-8").splitlines()
+    begin = lines.index(".. code-block:: python", lines.index(after)) + 2
+    block = []
+    for line in lines[begin:]:
+        if line and not line.startswith("   "):
+            break
+        block.append(line[3:])
+    return "\n".join(block)
+
+
+def test_the_translation_guide_runs_and_translates(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The how-to's mapping of alert kinds runs on the example plan: the kinds it maps
+    come out in French, the others keep careerkit's English message."""
+    code = _python_block("howto.rst", "Translate finding codes and alert kinds")
+    monkeypatch.chdir(ROOT)
+    exec(compile(code, "howto.rst", "exec"), {})
+    lines = capsys.readouterr().out.splitlines()
+    assert "digital-marketing-diploma finira après son échéance" in lines
+    assert "digital-marketing-diploma prend du retard" in lines
+    assert any(line.startswith("`public-speaking`: talks given was 0") for line in lines)
