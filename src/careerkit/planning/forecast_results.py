@@ -7,17 +7,17 @@ Every value is a frozen attrs class and every float is finite;
 
 from __future__ import annotations
 
-import bisect
 import enum
 from datetime import date
 from typing import Any, Literal
 
 from attrs import frozen
 
-from careerkit.errors import Problem, UnknownReferenceError
+from careerkit.errors import Problem
 from careerkit.io import result_document
 from careerkit.model import rules as checks
 from careerkit.model.display import frame_of, html_of
+from careerkit.model.lookup import by_id
 
 __all__ = [
     "DISTRIBUTIONS",
@@ -234,12 +234,7 @@ class Forecast:
         UnknownReferenceError
             No goal has this id.
         """
-        goals = self.goals
-        if isinstance(goal_id, str):
-            at = bisect.bisect_left(goals, goal_id, key=_goal_id)
-            if at < len(goals) and goals[at].goal == goal_id:
-                return goals[at]
-        raise UnknownReferenceError(kind="goal", id=str(goal_id))
+        return by_id(self.goals, "goal", goal_id)
 
     def _repr_html_(self) -> str | None:
         """The forecast as an HTML fragment, for notebooks (see
@@ -265,7 +260,3 @@ class Forecast:
         True
         """
         return frame_of(self)
-
-
-def _goal_id(entry: GoalForecast) -> str:
-    return entry.goal

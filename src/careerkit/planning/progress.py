@@ -16,19 +16,17 @@ Abbreviations: PV, EV, AC, BAC, SPI, CPI, SPI(t), SV(t) as in
 
 from __future__ import annotations
 
-import bisect
 import math
-import operator
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any, Literal, TypeVar
 
 from attrs import frozen
 
-from careerkit.errors import UnknownReferenceError
 from careerkit.io import result_document
 from careerkit.model import GoalStatus, Plan
 from careerkit.model.display import frame_of, html_of
+from careerkit.model.lookup import by_id
 from careerkit.planning._progress_earned import goal_schedules
 from careerkit.planning._progress_goals import (
     earned_figures,
@@ -268,11 +266,7 @@ _Item = TypeVar("_Item", GoalProgress, TaskProgress)
 
 def _find(items: Sequence[_Item], kind: str, key: str) -> _Item:
     """The item of ``items`` (sorted by id) whose ``kind`` field is ``key``."""
-    if isinstance(key, str):
-        at = bisect.bisect_left(items, key, key=operator.attrgetter(kind))
-        if at < len(items) and getattr(items[at], kind) == key:
-            return items[at]
-    raise UnknownReferenceError(kind=kind, id=str(key))
+    return by_id(items, kind, key)
 
 
 def progress(

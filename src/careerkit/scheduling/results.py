@@ -12,7 +12,6 @@ predecessor finishes, or on its earliest start when nothing precedes it.
 
 from __future__ import annotations
 
-import bisect
 import enum
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
@@ -23,6 +22,7 @@ from attrs import field, frozen
 from careerkit.errors import UnknownReferenceError
 from careerkit.io import result_document
 from careerkit.model.display import frame_of, html_of
+from careerkit.model.lookup import by_id
 from careerkit.scheduling.capacity import WeekLoad
 
 __all__ = [
@@ -383,13 +383,4 @@ class Schedule:
         UnknownReferenceError
             No goal has this id.
         """
-        goals = self.goals
-        if isinstance(goal_id, str):
-            at = bisect.bisect_left(goals, goal_id, key=_goal_id)  # goals are sorted by id
-            if at < len(goals) and goals[at].goal == goal_id:
-                return goals[at]
-        raise UnknownReferenceError(kind="goal", id=str(goal_id))
-
-
-def _goal_id(entry: GoalSchedule) -> str:
-    return entry.goal
+        return by_id(self.goals, "goal", goal_id)
