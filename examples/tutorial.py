@@ -202,19 +202,22 @@ def show_schedule(plan: Plan) -> None:
     # [/schedule]
 
 
+# [review]
 def show_review(plan: Plan, history: History, as_of: date) -> careerkit.Review:
     """Review the plan and print the summary, the alerts, the wins and the corrections."""
-    # [review]
     found = careerkit.review(plan, as_of=as_of, history=history)
-    print(f"review of {as_of}: {found.report.health.value}, {len(found.alerts)} alerts")
+    count = len(found.alerts)
+    print(f"review of {as_of}: {found.report.health.value}, {count} alert{'s' * (count != 1)}")
     for alert in found.alerts[:3]:
         print(f"  {alert.severity.value} {alert.kind.value} {alert.subject}")
     for win in found.wins:
         print(f"  win: {win.message}")
     for correction in found.corrections:
         print(f"  correction {correction.code.value} {correction.subject}")
-    # [/review]
     return found
+
+
+# [/review]
 
 
 def main() -> None:
@@ -242,8 +245,8 @@ def main() -> None:
     history = history.commit(
         plan, at=at(date(2027, 3, 8)), author=AUTHOR, reason="Two modules passed, interviews done"
     )
-    # [/progress-1]
     show_review(plan, history, date(2027, 3, 8))
+    # [/progress-1]
 
     # [progress-2]
     plan = plan.update_task("course", percent_complete=45, hours_spent=24)
@@ -261,8 +264,8 @@ def main() -> None:
     history = history.commit(
         plan, at=at(date(2027, 5, 10)), author=AUTHOR, reason="April lost to a release at work"
     )
-    # [/progress-2]
     second = show_review(plan, history, date(2027, 5, 10))
+    # [/progress-2]
 
     # [correction]
     move = next(c for c in second.corrections if c.code is CorrectionCode.MOVE_DEADLINE)

@@ -29,7 +29,7 @@ def printed() -> list[str]:
 
 
 def _reviews(printed: list[str]) -> list[tuple[str, str, int]]:
-    found = (re.fullmatch(r"review of (\S+): (\S+), (\d+) alerts", line) for line in printed)
+    found = (re.fullmatch(r"review of (\S+): (\S+), (\d+) alerts?", line) for line in printed)
     return [(m[1], m[2], int(m[3])) for m in found if m]
 
 
@@ -66,7 +66,7 @@ def test_the_second_review_suggests_the_correction_that_is_applied(printed: list
 
 def test_the_third_review_celebrates_the_certificate(printed: list[str]) -> None:
     """After the correction the certificate is earned before its new deadline: a win."""
-    third = printed.index("review of 2027-08-02: at_risk, 1 alerts")
+    third = printed.index("review of 2027-08-02: at_risk, 1 alert")
     wins = [line for line in printed[third:] if line.startswith("  win: ")]
     assert any("goal `pm-certificate` achieved on 2027-07-14" in line for line in wins)
     assert "5 revisions; baseline 'original' is revision 0" in printed
