@@ -174,7 +174,7 @@ def _drop_buffered(out: TextIO) -> None:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="careerkit",
-        description="Career plans: validate, show and describe them.",
+        description="Career plans: validate, schedule, track, forecast and review them.",
         epilog=_EXIT_STATUS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

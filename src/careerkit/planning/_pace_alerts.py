@@ -54,10 +54,10 @@ def _behind(situation: Situation, scores: GoalProgress, spi_t: float) -> Alert:
         subject=scores.goal,
         on=situation.as_of,
         text=(
-            f"`{scores.goal}` has earned {figures.earned_schedule or 0.0:.1f} of "
-            f"{figures.actual_time} working days of planned work (SPI(t) {spi_t:.2f}): "
-            f"{lag:.1f} working days behind; {scores.percent_complete:.1f}% done against "
-            f"{scores.planned_percent:.1f}% planned",
+            f"`{scores.goal}` has done the work planned for {figures.earned_schedule or 0.0:.1f} "
+            f"of the {figures.actual_time} working days since its planned start (SPI(t) "
+            f"{spi_t:.2f}): {lag:.1f} working days behind; {scores.percent_complete:.1f}% done "
+            f"against {scores.planned_percent:.1f}% planned",
             f"recover {lag:.1f} working days{focus}: add hours a week or cut scope",
         ),
         evidence={

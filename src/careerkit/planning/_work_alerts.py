@@ -164,7 +164,12 @@ def _trajectory_alert(
     planned = planned_value(metric, start=start, deadline=goal.deadline, on=on)
     days_left = max(1, (goal.deadline - on).days)
     needed_rate = (metric.target - value) / days_left
-    when = "it is off track" if left == 0 else (f"off track on {off_track}" if off_track else "")
+    if left == 0:
+        when = "it is off track"
+    elif off_track is None:
+        when = ""
+    else:  # a day already past, when the last measurement is old: say so
+        when = f"off track {'since' if off_track <= situation.as_of else 'on'} {off_track}"
     return situation.alert(
         AlertKind.BELOW_TRAJECTORY,
         AlertSeverity.CRITICAL if left == 0 else AlertSeverity.WARNING,
