@@ -119,10 +119,17 @@ def _goal_rows(review: Readable) -> tuple[tuple[str, ...], ...]:
                 f"{goal.planned_percent:.1f}%",
                 "" if goal.slack is None else str(goal.slack),
                 "" if risk.deadline is None else str(risk.deadline),
-                "" if risk.p85 is None else str(risk.p85),
+                _finish(risk.p85, review.as_of),
             )
         )
     return tuple(rows)
+
+
+def _finish(day: date | None, as_of: date) -> str:
+    """A forecast finish; one already past is the work done, habits aside."""
+    if day is None:
+        return ""
+    return f"done {day}" if day <= as_of else str(day)
 
 
 def _findings(review: Readable) -> tuple[str, ...]:

@@ -105,9 +105,11 @@ def _when(day: date | None) -> str:
     return "-" if day is None else day.isoformat()
 
 
-def _forecast_line(goal: GoalForecast) -> str:
+def _forecast_line(goal: GoalForecast, as_of: date) -> str:
     if goal.reason is not None and goal.p50 is None:
         return f"  {goal.goal}: no forecast ({goal.reason.value}): {goal.message}"
+    if goal.p95 is not None and goal.p95 <= as_of:  # a finish already past is a fact
+        return f"  {goal.goal}: its work (habits aside) was done on {goal.p95}"
     chance = "" if goal.probability is None else f", {goal.probability:.0%} on time"
     deadline = "" if goal.deadline is None else f", deadline {goal.deadline}"
     line = (
@@ -147,5 +149,5 @@ def forecast_report(result: Forecast) -> str:
     if result.velocity is not None:
         lines.append(f"  velocity: {result.velocity:.2f} earned hours a week")
     lines.append("Goals:")
-    lines += [_forecast_line(goal) for goal in result.goals]
+    lines += [_forecast_line(goal, result.as_of) for goal in result.goals]
     return "\n".join(lines) + "\n"
