@@ -108,7 +108,7 @@ def test_missed_deadline() -> None:
     assert 3 == alert.evidence["days_past"]
     assert ("a",) == alert.evidence["open_tasks"]
     assert date(2026, 11, 24) == alert.evidence["forecast_finish"]  # 18th + 5 working days
-    assert "2026-11-24 (the forecast finish)" in alert.correction
+    assert "2026-11-24 (the schedule's finish, with no margin)" in alert.correction
 
 
 def test_forecast_late() -> None:

@@ -28,7 +28,7 @@ def _overdue(situation: Situation) -> list[Alert]:
                     f"`{task.id}` was due on {task.due} and is {percent:g}% done, "
                     f"{counted(late, 'working day')} overdue; forecast to finish on {entry.early_finish}",
                     f"finish `{task.id}`, or move its due date to {entry.early_finish} "
-                    "(the forecast finish)",
+                    "(the schedule's finish, with no margin)",
                 ),
                 evidence={
                     "due": task.due,
@@ -52,7 +52,7 @@ def _missed(situation: Situation) -> list[Alert]:
         past = situation.working_days_after(goal.deadline, as_of)
         if open_tasks and finish is not None:
             correction = (
-                f"move the deadline of `{goal.id}` to {finish} (the forecast finish), "
+                f"move the deadline of `{goal.id}` to {finish} (the schedule's finish, with no margin), "
                 "or abandon the goal"
             )
         else:
@@ -114,7 +114,7 @@ def _late(situation: Situation, goal_id: str, finish: object, driver: tuple[str,
             f"`{goal_id}` is forecast to finish on {finish}, {counted(late, 'working day')} after "
             f"its deadline {goal.deadline}; `{task_id}` drives the finish",
             f"recover {counted(late, 'working day')} on `{task_id}` and its successors, or move the "
-            f"deadline of `{goal_id}` to {finish} (the forecast finish)",
+            f"deadline of `{goal_id}` to {finish} (the schedule's finish, with no margin)",
         ),
         evidence={
             "deadline": goal.deadline,

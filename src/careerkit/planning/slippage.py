@@ -90,7 +90,7 @@ def detect_slippage(
     ...  detect_slippage(plan, as_of=date(2026, 11, 16))]
     [('float_exhausted', 'a'), ('overdue_task', 'a'), ('forecast_late', 'g')]
     >>> detect_slippage(plan, as_of=date(2026, 11, 16))[1].correction
-    'finish `a`, or move its due date to 2026-11-27 (the forecast finish)'
+    "finish `a`, or move its due date to 2026-11-27 (the schedule's finish, with no margin)"
     """
     situation = _situation(
         plan,
