@@ -10,7 +10,7 @@ from attrs import frozen
 
 from careerkit.model import Plan
 from careerkit.planning._review_values import Correction, Satisfaction, Win, WinKind
-from careerkit.planning.alerts import Alert, AlertSeverity
+from careerkit.planning.alerts import Alert, AlertKind, AlertSeverity
 from careerkit.planning.health import Health, Signal
 from careerkit.planning.metrics import least_squares
 from careerkit.planning.progress import GoalProgress, ProgressReport
@@ -168,11 +168,35 @@ def _alerts(alerts: Sequence[Alert], corrections: int) -> str:
         if counts[severity]
     ]
     total = len(alerts)
-    first = alerts[0]
+    first = _headline(alerts)
     return (
         f"{total} alert{'s' if total != 1 else ''} ({', '.join(named)}){suggested}; "
         f"the most severe: {first.message}."
     )
+
+
+_HEADLINE_KINDS = (
+    AlertKind.MISSED_DEADLINE,
+    AlertKind.FORECAST_LATE,
+    AlertKind.OVERDUE_TASK,
+    AlertKind.BEHIND_SCHEDULE,
+    AlertKind.FLOAT_EXHAUSTED,
+    AlertKind.BLOCKED,
+)
+"""The kinds a summary names first among alerts of the same severity: those that
+speak of a date the plan is missing or about to miss."""
+
+
+def _headline(alerts: Sequence[Alert]) -> Alert:
+    """The alert a summary names: of the most severe ones, the first whose kind speaks
+    of a missed or threatened date (in the order of ``_HEADLINE_KINDS``), else the
+    first; alerts come sorted by severity, date and subject."""
+    worst = [alert for alert in alerts if alert.severity is alerts[0].severity]
+    for kind in _HEADLINE_KINDS:
+        for alert in worst:
+            if alert.kind is kind:
+                return alert
+    return worst[0]
 
 
 _WIN_NOUNS = {

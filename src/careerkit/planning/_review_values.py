@@ -267,7 +267,7 @@ class ReviewPolicy:
     Examples
     --------
     >>> ReviewPolicy().runs, ReviewPolicy().seed
-    (2000, 0)
+    (10000, 0)
     >>> ReviewPolicy(runs=0)
     Traceback (most recent call last):
     careerkit.errors.ValidationError: runs: must be at least 1, got 0
@@ -277,7 +277,7 @@ class ReviewPolicy:
     slippage: SlippagePolicy = field(factory=SlippagePolicy)
     forecast: ForecastPolicy = field(factory=ForecastPolicy)
     seed: int = 0
-    runs: int = 2_000
+    runs: int = 10_000
     wins_days: int | None = None
     satisfaction_window: int = 3
 
