@@ -126,3 +126,31 @@ def test_the_translation_guide_runs_and_translates(
     assert "digital-marketing-diploma finira après son échéance" in lines
     assert "digital-marketing-diploma prend du retard" in lines
     assert any(line.startswith("`public-speaking`: talks given was 0") for line in lines)
+
+
+def _included_steps() -> list[str]:
+    """The code the page shows, step after step, as Sphinx includes it from the script."""
+    script = SCRIPT.read_text(encoding="utf-8")
+    page = PAGE.read_text(encoding="utf-8")
+    steps = []
+    for match in re.finditer(
+        r":start-after: # \[([a-z0-9-]+)\]\n   :end-before: # \[/\1\]\n(   :dedent: (\d+)\n)?",
+        page,
+    ):
+        body = script.split(f"# [{match[1]}]\n", 1)[1].split(f"# [/{match[1]}]", 1)[0]
+        cut = int(match[3] or 0)
+        steps.append("\n".join(line[cut:] for line in body.splitlines()))
+    return steps
+
+
+def test_the_page_runs_when_typed_in_its_own_order(tmp_path: Path) -> None:
+    """A reader who types every step the page shows, in the page's order and nothing
+    else, gets no error: the page defines everything before it uses it."""
+    typed = tmp_path / "typed.py"
+    typed.write_text("\n".join(_included_steps()) + "\n", encoding="utf-8")
+
+    found = subprocess.run(
+        [sys.executable, str(typed)], capture_output=True, text=True, cwd=ROOT / "examples"
+    )
+
+    assert 0 == found.returncode, found.stderr
