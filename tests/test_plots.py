@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, reject, settings
 from hypothesis import strategies as st
@@ -612,3 +613,21 @@ def test_plots_reach_the_first_and_last_dates(tmp_path: Path) -> None:
     for name, draw in drawn.items():
         draw(tmp_path / f"{name}.png")
         _png_size(tmp_path / f"{name}.png")
+
+
+def test_the_gantt_legend_names_work_done_so_far() -> None:
+    """Hatched bars of work in progress have their own legend entry, and only when some
+    task in progress has done part of its work."""
+    plan, status = _example()
+    labels = [text.get_text() for text in gantt(status, plan=plan).legends[0].get_texts()]
+    unstarted = careerkit.loads(EXAMPLE.read_text(encoding="utf-8"))
+    fresh = attrs.evolve(
+        unstarted, tasks=[task for task in unstarted.tasks if task.status is Status.DONE]
+    )
+    plain = [
+        text.get_text()
+        for text in gantt(careerkit.schedule(fresh), plan=fresh).legends[0].get_texts()
+    ]
+
+    assert "done so far" in labels
+    assert "done so far" not in plain

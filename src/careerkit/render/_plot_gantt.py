@@ -31,6 +31,7 @@ from careerkit.render._plot_style import (
 from careerkit.scheduling import Schedule, TaskSchedule
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
@@ -130,14 +131,20 @@ def _header(axes: Axes, y: int, goal_id: str, count: int, deadline: date | None)
     )
 
 
-def _legend(axes: Axes, milestones: bool) -> None:
+def _legend(axes: Axes, *, milestones: bool, partly: bool) -> None:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    handles = [
+    handles: list[Artist] = [
         Patch(color=TASK_COLOUR, label="task"),
         Patch(color=CRITICAL_COLOUR, label="critical path"),
         Patch(color=DONE_COLOUR, label="done work"),
+    ]
+    if partly:
+        handles.append(
+            Patch(facecolor=DONE_COLOUR, edgecolor="none", hatch="////", label="done so far")
+        )
+    handles += [
         Line2D([], [], marker="v", linestyle="none", color=DEADLINE_COLOUR, label="goal deadline"),
     ]
     if milestones:
@@ -180,7 +187,16 @@ def draw_gantt(
         as_of_line(axes, as_of)
     date_axis(axes)
     axes.tick_params(axis="x", top=True, labeltop=True)
-    _legend(axes, any(task.duration == 0 for task in tasks.values()))
+    _legend(
+        axes,
+        milestones=any(task.duration == 0 for task in tasks.values()),
+        partly=any(
+            task.recurrence is None
+            and task.status is not Status.DONE
+            and task.fraction_complete > 0
+            for task in tasks.values()
+        ),
+    )
     if rows.left_out:
         _left_out_note(axes, rows.left_out)
     if not rows.groups:
