@@ -1,5 +1,5 @@
-"""The goal side of progress: which goals the plan counts, the weighted fractions
-and the earned-value figures of a set of tasks, from their totals.
+"""The goal side of progress: which goals the plan counts and the weighted fractions
+of a set of tasks, from their totals.
 
 Abbreviations: pv/ev/ac/bac, es (earned schedule), at (actual time) and
 spi/cpi as in :mod:`careerkit.evm`.
@@ -9,39 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import date
-from typing import TypedDict
 
-from careerkit import evm
 from careerkit.model import Goal, Plan
 from careerkit.planning._progress_tree import Totals
 from careerkit.planning.metrics import metric_fraction, planned_value
-from careerkit.scheduling.planned import PlannedTimes
 
 __all__ = [
-    "Figures",
     "counted_goals",
-    "earned_figures",
     "metric_reading",
     "top_goals",
     "work_fractions",
 ]
-
-
-class Figures(TypedDict):
-    """The fields of an earned-value result (``progress.EarnedValue``)."""
-
-    pv: float
-    ev: float
-    ac: float
-    bac: float
-    sv: float
-    cv: float
-    spi: float | None
-    cpi: float | None
-    earned_schedule: float | None
-    actual_time: int
-    spi_t: float | None
-    sv_t: float | None
 
 
 def counted_goals(plan: Plan, left_out: Collection[str]) -> list[Goal]:
@@ -95,37 +73,3 @@ def metric_reading(plan: Plan, goal: Goal, as_of: date) -> tuple[float, float | 
     start = goal.start or plan.start
     line = planned_value(metric, start=start, deadline=goal.deadline, on=as_of)
     return actual, metric_fraction(metric, line)
-
-
-def earned_figures(
-    times: PlannedTimes, totals: Totals, schedule: tuple[int, float | None], as_of: date
-) -> Figures:
-    """PV, EV, AC, BAC, the indexes and the earned schedule of a set of tasks, in
-    hours and working days, through :mod:`careerkit.evm`; ratios without a
-    denominator None.
-
-    ``schedule`` is the first planned day of the tasks and their earned
-    schedule (None when they plan no hours). The actual time runs from that
-    first day to ``as_of`` (inclusive); once all their work is done it stops
-    at the last day progress showed, so that a plan finished on time keeps an
-    SPI(t) of 1.
-    """
-    bac, ev, pv, ac = totals.bac, totals.ev, totals.pv, totals.ac
-    first, earned = schedule
-    at = max(0, times.days.boundary_after(as_of) - first)
-    if earned is not None and ev >= bac and not totals.unknown and totals.last is not None:
-        at = min(at, max(0, times.days.boundary_after(totals.last) - first))
-    return Figures(
-        pv=pv,
-        ev=ev,
-        ac=ac,
-        bac=bac,
-        sv=evm.sv(ev=ev, pv=pv),
-        cv=evm.cv(ev=ev, ac=ac),
-        spi=evm.spi(ev=ev, pv=pv) if pv > 0 else None,
-        cpi=evm.cpi(ev=ev, ac=ac) if ac > 0 else None,
-        earned_schedule=earned,
-        actual_time=at,
-        spi_t=evm.spi_t(es=earned, at=at) if earned is not None and at > 0 else None,
-        sv_t=evm.sv_t(es=earned, at=at) if earned is not None else None,
-    )

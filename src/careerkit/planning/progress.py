@@ -23,13 +23,13 @@ from typing import Any, Literal, TypeVar
 
 from attrs import frozen
 
+from careerkit import evm
 from careerkit.io import result_document
 from careerkit.model import GoalStatus, Plan
 from careerkit.model.display import frame_of, html_of
 from careerkit.model.lookup import by_id
 from careerkit.planning._progress_earned import goal_schedules
 from careerkit.planning._progress_goals import (
-    earned_figures,
     metric_reading,
     top_goals,
     work_fractions,
@@ -350,7 +350,7 @@ def progress(
         _goal_progress(run, goal_id, totals[goal_id], schedules[goal_id])
         for goal_id in sorted(tree.order)
     )
-    figures = EarnedValue(**earned_figures(times, counted, counted_schedule, status_date))
+    figures = _earned_value(times, counted, counted_schedule, status_date)
     return _report(run, goals, figures)
 
 
@@ -379,7 +379,7 @@ def _goal_progress(
     done, planned = _combined(fractions, metric)
     if goal.status is GoalStatus.ACHIEVED:
         done = 1.0
-    figures = EarnedValue(**earned_figures(times, totals, schedule, as_of))
+    figures = _earned_value(times, totals, schedule, as_of)
     slack = status.goal(goal_id).slack
     if done >= 1.0:
         health, signal = Health.DONE, Signal.STATUS
@@ -516,3 +516,37 @@ def _tasks(run: _Run) -> tuple[TaskProgress, ...]:
         )
     found.sort(key=lambda item: item.task)
     return tuple(found)
+
+
+def _earned_value(
+    times: PlannedTimes, totals: Totals, schedule: tuple[int, float | None], as_of: date
+) -> EarnedValue:
+    """PV, EV, AC, BAC, the indexes and the earned schedule of a set of tasks, in
+    hours and working days, through :mod:`careerkit.evm`; ratios without a
+    denominator None.
+
+    ``schedule`` is the first planned day of the tasks and their earned
+    schedule (None when they plan no hours). The actual time runs from that
+    first day to ``as_of`` (inclusive); once all their work is done it stops
+    at the last day progress showed, so that a plan finished on time keeps an
+    SPI(t) of 1.
+    """
+    bac, ev, pv, ac = totals.bac, totals.ev, totals.pv, totals.ac
+    first, earned = schedule
+    at = max(0, times.days.boundary_after(as_of) - first)
+    if earned is not None and ev >= bac and not totals.unknown and totals.last is not None:
+        at = min(at, max(0, times.days.boundary_after(totals.last) - first))
+    return EarnedValue(
+        pv=pv,
+        ev=ev,
+        ac=ac,
+        bac=bac,
+        sv=evm.sv(ev=ev, pv=pv),
+        cv=evm.cv(ev=ev, ac=ac),
+        spi=evm.spi(ev=ev, pv=pv) if pv > 0 else None,
+        cpi=evm.cpi(ev=ev, ac=ac) if ac > 0 else None,
+        earned_schedule=earned,
+        actual_time=at,
+        spi_t=evm.spi_t(es=earned, at=at) if earned is not None and at > 0 else None,
+        sv_t=evm.sv_t(es=earned, at=at) if earned is not None else None,
+    )
