@@ -118,9 +118,9 @@ def forecast(
     runs = checked_int(runs, "runs", minimum=1)
     if runs > MAX_RUNS:
         raise ValidationError(path="runs", problem=f"at most {MAX_RUNS:,}, got {runs:,}")
-    if policy is None:
-        policy = ForecastPolicy()
-    checked_instance(policy, ForecastPolicy, "policy")
+    policy = (
+        ForecastPolicy() if policy is None else checked_instance(policy, ForecastPolicy, "policy")
+    )
     scheduled = schedule_of(plan, as_of=status_date, given=schedule)
     request = _Request(
         plan=plan,

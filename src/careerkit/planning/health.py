@@ -33,6 +33,7 @@ import math
 from attrs import field, frozen
 
 from careerkit.errors import ValidationError
+from careerkit.model.arguments import checked_instance
 
 __all__ = ["Health", "HealthPolicy", "Signal", "checked_policy", "judge"]
 
@@ -208,12 +209,6 @@ def checked_policy(policy: object) -> HealthPolicy:
     True
     >>> checked_policy({"slack_at_risk": 3})
     Traceback (most recent call last):
-    careerkit.errors.ValidationError: policy: expected a HealthPolicy or None, got dict
+    careerkit.errors.ValidationError: policy: expected a HealthPolicy, got dict
     """
-    if policy is None:
-        return HealthPolicy()
-    if not isinstance(policy, HealthPolicy):
-        raise ValidationError(
-            path="policy", problem=f"expected a HealthPolicy or None, got {type(policy).__name__}"
-        )
-    return policy
+    return HealthPolicy() if policy is None else checked_instance(policy, HealthPolicy, "policy")
