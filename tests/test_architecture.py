@@ -1,7 +1,7 @@
 """The package's shape: imports follow the layers written in DESIGN.md.
 
 Layers, lowest first: ``errors`` <- ``recurrence`` <- ``model`` <-
-``workdays`` <- ``scheduling`` <- ``smart``, ``planning`` <- ``render`` <-
+``workdays`` <- ``scheduling`` <- ``smart``, ``career`` <- ``planning`` <- ``render`` <-
 ``cli``. ``io`` depends only on ``model`` (and what ``model`` depends on);
 ``history`` on ``model``, ``io`` and ``workdays``; ``scheduling``, ``smart``
 and ``planning`` import ``io`` to register their results as documents. A private module
@@ -33,14 +33,26 @@ ALLOWED: dict[str, set[str]] = {
     "history": {*_CORE, "io", "workdays"},
     "scheduling": {*_CORE, "workdays", "io"},
     "smart": {*_CORE, "workdays", "scheduling", "planning", "io"},
-    "planning": {*_CORE, "evm", "workdays", "scheduling", "smart", "history", "io"},
-    "render": {*_CORE, "evm", "workdays", "scheduling", "smart", "planning", "history", "io"},
+    "career": {*_CORE, "workdays", "io"},
+    "planning": {*_CORE, "evm", "workdays", "scheduling", "smart", "career", "history", "io"},
+    "render": {
+        *_CORE,
+        "evm",
+        "workdays",
+        "scheduling",
+        "smart",
+        "career",
+        "planning",
+        "history",
+        "io",
+    },
     "batch": {
         *_CORE,
         "evm",
         "workdays",
         "scheduling",
         "smart",
+        "career",
         "planning",
         "history",
         "io",
@@ -52,6 +64,7 @@ ALLOWED: dict[str, set[str]] = {
         "workdays",
         "scheduling",
         "smart",
+        "career",
         "planning",
         "history",
         "io",

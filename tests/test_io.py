@@ -829,7 +829,7 @@ def test_pinned_version_3_document_still_loads() -> None:
     assert PINNED_V3 == careerkit.loads(path.read_bytes())
 
 
-@pytest.mark.parametrize("name", ["plan-v1.json", "plan-v2.json", "plan-v3.json"])
+@pytest.mark.parametrize("name", ["plan-v1.json", "plan-v2.json", "plan-v3.json", "plan-v4.json"])
 def test_pinned_documents_match_the_json_schema(name: str) -> None:
     """Documents of every schema version still match the current JSON Schema."""
     schema_validator().validate(json.loads((DATA / name).read_text(encoding="utf-8")))

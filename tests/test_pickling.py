@@ -391,12 +391,50 @@ def test_errors_raised_by_the_library_round_trip() -> None:
     assert cycle.value.cycle == pickle.loads(pickle.dumps(cycle.value)).cycle
 
 
+# -- the career domain ------------------------------------------------------------
+
+CAREER_PLAN = careerkit.loads(
+    (Path(__file__).parent / "data" / "plan-v4.json").read_text(encoding="utf-8")
+)
+
+
+def _career_values(plan: careerkit.Plan) -> list[object]:
+    """Every career value of a plan, nested ones included."""
+    values: list[object] = [*plan.profile.skills, *plan.roles, *plan.assets, *plan.option_weights]
+    values.extend(gain for item in (*plan.goals, *plan.tasks) for gain in item.builds)
+    values.extend(required for role in plan.roles for required in role.skills)
+    for contact in plan.contacts:
+        values.extend((contact, *contact.interactions))
+    for option in plan.options:
+        values.extend((option, *option.ratings, *option.explorations))
+    for application in plan.applications:
+        values.extend((application, *application.stages))
+    return values
+
+
+def test_career_values_round_trip() -> None:
+    """Skills, roles, assets, contacts, options and applications pickle and copy."""
+    assert_round_trips(CAREER_PLAN)
+    values = _career_values(CAREER_PLAN)
+    kinds = {type(value).__name__ for value in values}
+    for value in values:
+        assert_round_trips(value)
+
+    assert kinds == {
+        "Skill", "SkillGain", "RequiredSkill", "Role", "Asset", "Contact", "Interaction",
+        "CareerOption", "Rating", "Exploration", "CriterionWeight", "Application", "StageChange",
+    }  # fmt: skip
+
+
 # -- coverage of the public types -------------------------------------------------
 
 ROUND_TRIPPED = {
     # the model
     "Plan", "Goal", "Task", "Metric", "Measurement", "CheckIn", "Profile", "Calendar",
     "Dependency", "DayIndex", "SmartPolicy", "UrgencyPolicy", "Problem",
+    # the career domain
+    "Skill", "SkillGain", "RequiredSkill", "Role", "Asset", "Contact", "Interaction",
+    "CareerOption", "Rating", "Exploration", "CriterionWeight", "Application", "StageChange",
     # schedules
     "Schedule", "TaskSchedule", "GoalSchedule", "Violation", "WeekLoad",
     # histories and changes

@@ -95,6 +95,16 @@ def _unchecked_tasks(draw: st.DrawFn) -> Task:
             st.sampled_from([(), (date(2026, 1, 8),), (date(2026, 1, 8), "x"), [date(2026, 1, 8)]])
         ),
         "notes": draw(st.sampled_from(["", "n", "x" * (MAX_TEXT + 1), None])),
+        "builds": draw(
+            st.sampled_from(
+                [
+                    (),
+                    (careerkit.SkillGain(skill="seo"),),
+                    ("seo",),
+                    [careerkit.SkillGain(skill="a")],
+                ]
+            )
+        ),
     }
     unchecked = object.__new__(Task)  # the checks are what these tests test
     for name, value in values.items():

@@ -14,11 +14,31 @@ import re
 
 import attrs
 
-from careerkit.model import Calendar, CheckIn, Goal, Plan, Profile, Task
+from careerkit.model import (
+    Application,
+    Asset,
+    Calendar,
+    CareerOption,
+    CheckIn,
+    Contact,
+    Goal,
+    Plan,
+    Profile,
+    Role,
+    Task,
+)
 
 __all__ = ["KEYED", "NESTED", "POSITIONAL", "SCALARS", "Operation", "parts"]
 
-KEYED: dict[str, type] = {"goals": Goal, "tasks": Task}
+KEYED: dict[str, type] = {
+    "goals": Goal,
+    "tasks": Task,
+    "roles": Role,
+    "assets": Asset,
+    "contacts": Contact,
+    "options": CareerOption,
+    "applications": Application,
+}
 """Lists of items with ids, addressed by id."""
 POSITIONAL: dict[str, type] = {"check_ins": CheckIn}
 """Lists of items without ids, addressed by position."""

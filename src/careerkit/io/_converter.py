@@ -363,6 +363,7 @@ def _make_converter() -> cattrs.Converter:
     for kind in _PLAIN:
         converter.register_structure_hook(kind, _as_is)
     converter.register_structure_hook(int, _structure_integer)
+    converter.register_structure_hook(bool, _as_is)  # the model refuses anything but a boolean
     converter.register_structure_hook(date, _structure_date)
     # Optional fields in one call, not through cattrs' general union dispatch.
     for kind in _PLAIN:

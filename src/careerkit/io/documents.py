@@ -43,12 +43,15 @@ __all__ = [
     "unstructure_value",
 ]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The schema version written into every document.
 
 Version 2 added typed dependencies (objects in ``depends_on``) and
 three-point estimates; version 3 added the done occurrences of habits
-(``done_occurrences``). Documents of versions 1 and 2 are read unchanged.
+(``done_occurrences``); version 4 added the career domain (the profile's
+``skills``, ``builds`` on goals and tasks, and the plan's ``roles``,
+``assets``, ``contacts``, ``options``, ``option_weights`` and
+``applications``). Documents of versions 1 to 3 are read unchanged.
 """
 
 
@@ -56,6 +59,7 @@ Migration = Callable[[dict[str, Any]], dict[str, Any]]
 _MIGRATIONS: Mapping[int, Migration] = {
     1: dict,  # version 2 only added optional forms: a version 1 body is a version 2 body
     2: dict,  # version 3 only added an optional field
+    3: dict,  # version 4 only added optional fields
 }
 """Migration from version N to N + 1, keyed by N."""
 
@@ -90,7 +94,7 @@ def to_dict(plan: object) -> dict[str, Any]:
     --------
     >>> plan = Plan(id="p", owner="Ana", start=date(2026, 1, 5))
     >>> to_dict(plan)
-    {'schema_version': 3, 'id': 'p', 'owner': 'Ana', 'start': '2026-01-05'}
+    {'schema_version': 4, 'id': 'p', 'owner': 'Ana', 'start': '2026-01-05'}
     >>> to_dict(schedule(plan))["critical_path"]
     []
     """
@@ -199,7 +203,7 @@ def dumps(plan: object, *, indent: int | None = 2) -> str:
     Examples
     --------
     >>> print(dumps(Plan(id="p", owner="Ana", start=date(2026, 1, 5)), indent=None))
-    {"schema_version": 3, "id": "p", "owner": "Ana", "start": "2026-01-05"}
+    {"schema_version": 4, "id": "p", "owner": "Ana", "start": "2026-01-05"}
     """
     document = to_dict(plan)
     if indent is not None:
@@ -297,7 +301,7 @@ def json_schema(kind: str = "plan") -> dict[str, Any]:
     >>> schema["$schema"]
     'https://json-schema.org/draft/2020-12/schema'
     >>> schema["properties"]["schema_version"]["maximum"]
-    3
+    4
     >>> json_schema("violation")["required"]
     ['constraint', 'subject', 'limit', 'finish', 'by']
     """

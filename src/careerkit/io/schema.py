@@ -21,8 +21,29 @@ from typing import Any
 
 import attrs
 
-from careerkit.model import Calendar, Dependency, Goal, Plan, Task
+from careerkit.model import (
+    Application,
+    Asset,
+    Calendar,
+    CareerOption,
+    Contact,
+    CriterionWeight,
+    Dependency,
+    Exploration,
+    Goal,
+    Plan,
+    Rating,
+    RequiredSkill,
+    Role,
+    Skill,
+    SkillGain,
+    Task,
+)
+from careerkit.model.assets import MAX_AGE
+from careerkit.model.contacts import MAX_CADENCE
+from careerkit.model.options import MAX_SCORE
 from careerkit.model.rules import BLANK_CHARACTERS, MAX_DURATION, MAX_MAGNITUDE, MAX_TEXT
+from careerkit.model.skills import MAX_LEVEL
 
 __all__ = ["RecordSchema", "plan_schema", "type_schema"]
 
@@ -75,9 +96,30 @@ _CONSTRAINTS: Mapping[tuple[type, str], Mapping[str, Any]] = {
     (Task, "hours_spent"): {"minimum": 0},
     (Calendar, "hours_per_day"): {"exclusiveMinimum": 0, "maximum": 24},
     (Calendar, "working_days"): {"minItems": 1},
+    (Skill, "level"): {"minimum": 0, "maximum": MAX_LEVEL},
+    (SkillGain, "by"): {"minimum": 1, "maximum": MAX_LEVEL},
+    (RequiredSkill, "level"): {"minimum": 1, "maximum": MAX_LEVEL},
+    (RequiredSkill, "weight"): {"minimum": 0},
+    (Role, "id"): _ID,
+    (Asset, "id"): _ID,
+    (Asset, "max_age"): {"minimum": 1, "maximum": MAX_AGE},
+    (Contact, "id"): _ID,
+    (Contact, "cadence"): {"minimum": 1, "maximum": MAX_CADENCE},
+    (Contact, "cadence_rule"): _RRULE,
+    (CareerOption, "id"): _ID,
+    (CareerOption, "role"): _ID,
+    (Rating, "score"): {"minimum": 0, "maximum": MAX_SCORE},
+    (CriterionWeight, "weight"): {"minimum": 0},
+    (Exploration, "task"): _ID,
+    (Application, "id"): _ID,
+    (Application, "role"): _ID,
+    (Application, "resume"): _ID,
+    (Application, "referred_by"): _ID,
+    (Application, "stages"): {"minItems": 1},
 }
-_ID_LISTS = {(Goal, "depends_on")}
-_REQUIRED_TEXT = {"title", "name", "owner"}
+_ID_LISTS = {(Goal, "depends_on"), (Asset, "roles"), (Contact, "goals")}
+_REQUIRED_TEXT = {"title", "name", "owner", "skill", "criterion", "employer"}
+"""Texts that may not be blank, where the field is required."""
 _SATISFACTION = {"minimum": 1, "maximum": 5}
 
 
@@ -115,7 +157,7 @@ def _object_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
         if (cls, attribute.name) == (Task, "depends_on"):
             schema["items"]["anyOf"][0].update(_ID)
         extra = dict(_CONSTRAINTS.get((cls, attribute.name), {}))
-        if attribute.name in _REQUIRED_TEXT:
+        if attribute.name in _REQUIRED_TEXT and attribute.default is attrs.NOTHING:
             extra.update(_NOT_BLANK)
         if attribute.name == "satisfaction":
             extra.update(_SATISFACTION)

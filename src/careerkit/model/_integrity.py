@@ -13,6 +13,7 @@ from typing import Any, Protocol, cast
 from attrs import frozen
 
 from careerkit.errors import CycleError, Problem, ValidationError
+from careerkit.model._career_checks import CAREER_FIELDS, check_career
 from careerkit.model.goal import Goal
 from careerkit.model.network import build_network, find_cycle, is_acyclic
 from careerkit.model.task import Task
@@ -70,6 +71,8 @@ def check_plan(plan: Plan) -> tuple[dict[str, int], dict[str, int]]:
         check_ins=plan.check_ins,
     )
     goal_index, task_index, tasks_in_order = check_parts(parts, problems)
+    career = {name: getattr(plan, name) for name in ("profile", *CAREER_FIELDS)}
+    check_career(problems, fields=career, goals=plan.goals, tasks=plan.tasks)
     if problems:
         raise ValidationError(problems=problems)
     _reject_cycle(plan.goals, "goals", "depends_on", lambda goal: goal.depends_on)

@@ -6,12 +6,17 @@ import enum
 from datetime import date
 
 __all__ = [
+    "AssetKind",
     "Category",
+    "Channel",
+    "ContactRole",
     "Direction",
+    "ExplorationKind",
     "GoalStatus",
     "Horizon",
     "Link",
     "Source",
+    "Stage",
     "Status",
     "Weekday",
 ]
@@ -144,6 +149,105 @@ class Link(enum.Enum):
     START_TO_FINISH = "sf"
 
 
+class AssetKind(enum.Enum):
+    """What kind of career asset a document is.
+
+    >>> AssetKind("cover_letter")
+    <AssetKind.COVER_LETTER: 'cover_letter'>
+    """
+
+    RESUME = "resume"
+    COVER_LETTER = "cover_letter"
+    PUBLIC_PROFILE = "public_profile"
+    PORTFOLIO = "portfolio"
+
+
+class ContactRole(enum.Enum):
+    """What a contact is to the person: the part they play in the career.
+
+    >>> ContactRole("mentor")
+    <ContactRole.MENTOR: 'mentor'>
+    """
+
+    MENTOR = "mentor"
+    SPONSOR = "sponsor"
+    PEER = "peer"
+    MANAGER = "manager"
+    RECRUITER = "recruiter"
+    ALUMNI = "alumni"
+    OTHER = "other"
+
+
+class Channel(enum.Enum):
+    """How an interaction with a contact took place.
+
+    >>> Channel.VIDEO.value
+    'video'
+    """
+
+    MEETING = "meeting"
+    CALL = "call"
+    VIDEO = "video"
+    EMAIL = "email"
+    MESSAGE = "message"
+    EVENT = "event"
+    OTHER = "other"
+
+
+class ExplorationKind(enum.Enum):
+    """A way of trying a career option before committing to it.
+
+    >>> ExplorationKind("job_shadowing")
+    <ExplorationKind.JOB_SHADOWING: 'job_shadowing'>
+    """
+
+    INFORMATIONAL_INTERVIEW = "informational_interview"
+    JOB_SHADOWING = "job_shadowing"
+    VOLUNTEERING = "volunteering"
+    COURSE = "course"
+    OTHER = "other"
+
+
+class Stage(enum.Enum):
+    """Where a job application stands.
+
+    ``SAVED`` to ``ACCEPTED`` is the way forward, in that order;
+    ``ACCEPTED``, ``REJECTED`` and ``WITHDRAWN`` end an application.
+
+    >>> Stage("interview").is_final
+    False
+    >>> Stage.REJECTED.is_final
+    True
+    """
+
+    SAVED = "saved"
+    APPLIED = "applied"
+    SCREENING = "screening"
+    INTERVIEW = "interview"
+    OFFER = "offer"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def is_final(self) -> bool:
+        """Whether the application ends at this stage."""
+        return self in _FINAL_STAGES
+
+    @property
+    def rank(self) -> int | None:
+        """The position on the way forward (``SAVED`` 0 to ``ACCEPTED`` 5), or None
+        for ``REJECTED`` and ``WITHDRAWN``."""
+        return _STAGE_RANKS.get(self)
+
+
+_FINAL_STAGES = frozenset({Stage.ACCEPTED, Stage.REJECTED, Stage.WITHDRAWN})
+_STAGE_RANKS = {
+    stage: rank
+    for rank, stage in enumerate(
+        (Stage.SAVED, Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEW, Stage.OFFER, Stage.ACCEPTED)
+    )
+}
 _WEEKDAYS = tuple(Weekday)
 _WEEKDAY_NUMBERS = {day: number for number, day in enumerate(_WEEKDAYS)}
 _MONDAY_TO_FRIDAY = _WEEKDAYS[:5]

@@ -10,6 +10,7 @@ from careerkit.errors import Problem
 from careerkit.model import rules
 from careerkit.model.enums import Category, GoalStatus, Horizon
 from careerkit.model.rules import Choice, Date, Id, Text
+from careerkit.model.skills import SkillGain
 from careerkit.model.values import Measurement, Metric
 
 __all__ = ["Goal"]
@@ -32,6 +33,7 @@ _FIELDS = rules.fields(
     relevant_to=rules.Texts(),
     achieved_on=Date(optional=True),
     measurements=rules.Items(Measurement),
+    builds=rules.Items(SkillGain),
 )
 """The rule of each field of a goal; rules across fields are the class's own methods."""
 
@@ -75,6 +77,9 @@ class Goal:
         When the goal was reached.
     measurements
         Dated values of the metric.
+    builds
+        The skills reaching the goal develops (a certification, say), each
+        raised when the goal is achieved.
 
     Examples
     --------
@@ -100,6 +105,7 @@ class Goal:
     relevant_to: tuple[str, ...] = field(default=(), converter=rules.to_tuple)
     achieved_on: date | None = None
     measurements: tuple[Measurement, ...] = field(default=(), converter=rules.to_tuple)
+    builds: tuple[SkillGain, ...] = field(default=(), converter=rules.to_tuple)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []

@@ -12,11 +12,17 @@ from attrs import field, frozen
 
 from careerkit.errors import Problem, UnknownReferenceError, ValidationError
 from careerkit.model import rules
+from careerkit.model._career_checks import CAREER_FIELDS, check_career
 from careerkit.model._integrity import Parts, check_parts, check_plan
+from careerkit.model.applications import Application
+from careerkit.model.assets import Asset
+from careerkit.model.contacts import Contact
 from careerkit.model.display import html_of
 from careerkit.model.enums import Status
 from careerkit.model.goal import _FIELDS as _GOAL_FIELDS
 from careerkit.model.goal import Goal
+from careerkit.model.options import CareerOption, CriterionWeight
+from careerkit.model.skills import Role
 from careerkit.model.task import _FIELDS as _TASK_FIELDS
 from careerkit.model.task import Task
 from careerkit.model.values import _CHECK_IN_FIELDS, Calendar, CheckIn, Measurement, Profile
@@ -40,6 +46,12 @@ _FIELDS = rules.fields(
     goals=rules.Items(Goal),
     tasks=rules.Items(Task),
     check_ins=rules.Items(CheckIn),
+    roles=rules.Items(Role),
+    assets=rules.Items(Asset),
+    contacts=rules.Items(Contact),
+    options=rules.Items(CareerOption),
+    option_weights=rules.Items(CriterionWeight),
+    applications=rules.Items(Application),
     calendar=rules.Instance(Calendar),
     weekly_capacity=rules.Number(above=0),
     budget=rules.Number(minimum=0, optional=True),
@@ -71,6 +83,22 @@ class Plan:
         The self-evaluation.
     goals, tasks, check_ins
         The plan's goals, the tasks that achieve them, and check-ins.
+    roles
+        The target roles with the skills they require; at most one is the
+        vision's.
+    assets
+        Career assets: resume versions, cover-letter templates, the public
+        profile, the portfolio.
+    contacts
+        The relationships, with their keep-in-touch cadence and log.
+    options
+        Career options under consideration, rated on the profile's
+        strengths, interests and values.
+    option_weights
+        The weight of each criterion in the options' decision matrix (1 for a
+        criterion not listed).
+    applications
+        The job search.
     calendar
         The working calendar.
     weekly_capacity
@@ -110,6 +138,12 @@ class Plan:
     goals: tuple[Goal, ...] = field(default=(), converter=rules.to_tuple)
     tasks: tuple[Task, ...] = field(default=(), converter=rules.to_tuple)
     check_ins: tuple[CheckIn, ...] = field(default=(), converter=rules.to_tuple)
+    roles: tuple[Role, ...] = field(default=(), converter=rules.to_tuple)
+    assets: tuple[Asset, ...] = field(default=(), converter=rules.to_tuple)
+    contacts: tuple[Contact, ...] = field(default=(), converter=rules.to_tuple)
+    options: tuple[CareerOption, ...] = field(default=(), converter=rules.to_tuple)
+    option_weights: tuple[CriterionWeight, ...] = field(default=(), converter=rules.to_tuple)
+    applications: tuple[Application, ...] = field(default=(), converter=rules.to_tuple)
     calendar: Calendar = field(factory=Calendar)
     weekly_capacity: float = 10.0
     budget: float | None = None
@@ -125,7 +159,14 @@ class Plan:
         problems: list[Problem] = []
         wrong = _FIELDS.check(problems, self)
         if wrong:  # the whole-plan rules still run over every part that is sound
-            check_parts(_sound_parts(self, wrong), problems)
+            parts = _sound_parts(self, wrong)
+            check_parts(parts, problems)
+            sound = {
+                name: getattr(self, name)
+                for name in ("profile", *CAREER_FIELDS)
+                if name not in wrong
+            }
+            check_career(problems, fields=sound, goals=parts.goals, tasks=parts.tasks)
             rules.raise_if_any(problems)
         goal_index, task_index = check_plan(self)
         object.__setattr__(self, "_goal_index", goal_index)
@@ -547,6 +588,7 @@ def problems_of_parts(
         ),
         problems,
     )
+    check_career(problems, fields=sound, goals=parts["goals"], tasks=parts["tasks"])
     return problems
 
 

@@ -59,6 +59,7 @@ __all__ = [
     "fields",
     "is_blank",
     "raise_if_any",
+    "report_repeated",
     "to_tuple",
 ]
 
@@ -103,6 +104,27 @@ def raise_if_any(problems: list[Problem]) -> None:
     """Raise a ``ValidationError`` carrying ``problems`` if there are any."""
     if problems:
         raise ValidationError(problems=problems)
+
+
+def report_repeated(problems: list[Problem], path: str, keys: list[str], field: str) -> None:
+    """Report each key listed a second time in a list of values, at ``path[i].field``.
+
+    >>> problems = []
+    >>> report_repeated(problems, "skills", ["a", "b", "a"], "skill")
+    >>> print(problems[0])
+    skills[2].skill: 'a' is listed twice (also skills[0])
+    """
+    seen: dict[str, int] = {}
+    for index, key in enumerate(keys):
+        if key in seen:
+            problems.append(
+                Problem(
+                    f"{path}[{index}].{field}",
+                    f"{key!r} is listed twice (also {path}[{seen[key]}])",
+                )
+            )
+        else:
+            seen[key] = index
 
 
 _TYPE_NAMES = {

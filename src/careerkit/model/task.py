@@ -11,6 +11,7 @@ from careerkit.errors import Problem
 from careerkit.model import rules
 from careerkit.model.enums import Link, Status
 from careerkit.model.rules import MAX_DURATION, Date, Id, Items, Number, Text
+from careerkit.model.skills import SkillGain
 from careerkit.model.values import Dependency, _to_dependencies
 
 __all__ = ["Task"]
@@ -68,6 +69,7 @@ _FIELDS = rules.fields(
     hours_spent=Number(minimum=0),
     done_occurrences=rules.Dates(),
     notes=Text(required=False),
+    builds=Items(SkillGain),
 )
 """The rule of each field of a task; rules across fields are the class's own methods."""
 
@@ -124,6 +126,8 @@ class Task:
         .. versionadded:: 0.1.0
     notes
         Free text.
+    builds
+        The skills the task develops, each raised when the task is done.
 
     Examples
     --------
@@ -151,6 +155,7 @@ class Task:
     hours_spent: float = 0.0
     done_occurrences: tuple[date, ...] = field(default=(), converter=rules.to_tuple)
     notes: str = ""
+    builds: tuple[SkillGain, ...] = field(default=(), converter=rules.to_tuple)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []

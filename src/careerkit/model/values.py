@@ -11,12 +11,18 @@ from careerkit.errors import Problem
 from careerkit.model import rules
 from careerkit.model.enums import _MONDAY_TO_FRIDAY, Direction, Link, Source, Weekday
 from careerkit.model.rules import MAX_DURATION, Choice, Date, Id, Items, Number, Text, Texts
+from careerkit.model.skills import Skill
 
 __all__ = ["Calendar", "CheckIn", "Dependency", "Measurement", "Metric", "Profile"]
 
 # The rule of each field of the values below; rules across fields are the classes' own.
 _PROFILE_FIELDS = rules.fields(
-    "Profile", strengths=Texts(), weaknesses=Texts(), interests=Texts(), values=Texts()
+    "Profile",
+    strengths=Texts(),
+    weaknesses=Texts(),
+    interests=Texts(),
+    values=Texts(),
+    skills=Items(Skill),
 )
 _WORKING_DAYS = Items(Weekday)
 _HOLIDAYS = rules.Dates()
@@ -63,6 +69,9 @@ class Profile:
     ----------
     strengths, weaknesses, interests, values
         Short phrases, each list without duplicates.
+    skills
+        The skills inventory, each skill once by name, with its level on the
+        0-5 scale.
 
     Examples
     --------
@@ -74,11 +83,21 @@ class Profile:
     weaknesses: tuple[str, ...] = field(default=(), converter=rules.to_tuple)
     interests: tuple[str, ...] = field(default=(), converter=rules.to_tuple)
     values: tuple[str, ...] = field(default=(), converter=rules.to_tuple)
+    skills: tuple[Skill, ...] = field(default=(), converter=rules.to_tuple)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        _PROFILE_FIELDS.check(problems, self)
+        if "skills" not in _PROFILE_FIELDS.check(problems, self):
+            rules.report_repeated(problems, "skills", [skill.name for skill in self.skills], "name")
         rules.raise_if_any(problems)
+
+    def skill(self, name: str, /) -> Skill | None:
+        """The inventory's entry for the skill ``name``, or None.
+
+        >>> Profile(skills=[Skill(name="SEO", level=3)]).skill("SEO").level
+        3
+        """
+        return next((skill for skill in self.skills if skill.name == name), None)
 
     def entries(self) -> frozenset[str]:
         """Every strength, weakness, interest and value, for relevance links.

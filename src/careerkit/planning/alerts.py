@@ -50,6 +50,17 @@ class AlertKind(enum.Enum):
     OVER_BUDGET = "over_budget"
     BASELINE_SLIP = "baseline_slip"
     DEADLINE_CREEP = "deadline_creep"
+    UNADDRESSED_GAP = "unaddressed_gap"
+    STALE_ASSET = "stale_asset"
+    MISSING_RESUME = "missing_resume"
+    UNREFLECTED_ACHIEVEMENT = "unreflected_achievement"
+    RELATIONSHIP_COLD = "relationship_cold"
+    FOLLOW_UP_DUE = "follow_up_due"
+    FOLLOW_UP_OVERDUE = "follow_up_overdue"
+    GOAL_WITHOUT_RELATIONSHIP = "goal_without_relationship"
+    APPLICATION_SILENT = "application_silent"
+    INTERVIEW_NO_FOLLOW_UP = "interview_no_follow_up"
+    OFFER_DEADLINE = "offer_deadline"
 
 
 class AlertSeverity(enum.Enum):
