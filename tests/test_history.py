@@ -1838,7 +1838,8 @@ def test_a_history_stored_before_changes_read_as_a_person_says_them_still_loads(
     """The example history as written by format 2's first writer (status changes
     stored as additions) still reads, every digest checked, to the same final plan,
     as the example plan stood then: before its habits recorded their done
-    occurrences and its open tasks took three-point estimates."""
+    occurrences, its open tasks took three-point estimates and the plan held
+    its career parts."""
     data = Path(__file__).parent / "data"
     stored = History.loads((data / "history-format-2.json").read_text(encoding="utf-8"))
     current = History.loads(
@@ -1849,10 +1850,18 @@ def test_a_history_stored_before_changes_read_as_a_person_says_them_still_loads(
 
     then = attrs.evolve(
         current.plan,
+        profile=attrs.evolve(current.plan.profile, skills=()),
+        goals=[attrs.evolve(goal, builds=()) for goal in current.plan.goals],
         tasks=[
-            attrs.evolve(task, done_occurrences=(), optimistic=None, pessimistic=None)
+            attrs.evolve(task, done_occurrences=(), optimistic=None, pessimistic=None, builds=())
             for task in current.plan.tasks
         ],
+        roles=(),
+        assets=(),
+        contacts=(),
+        options=(),
+        option_weights=(),
+        applications=(),
     )
 
     assert "chained" == stored.integrity

@@ -1512,3 +1512,38 @@ def test_edits_refuse_wrong_arguments_by_name(
 ) -> None:
     """Every edit refuses an argument of the wrong type with a ValidationError naming it."""
     assert_rejected(lambda: edit(make_plan()), path, problem)
+
+
+def test_removing_work_that_career_parts_refer_to_names_them() -> None:
+    """A goal a contact serves, or a task an option's exploration is carried out by,
+    cannot be removed until the reference goes: the error names who refers to it."""
+    from careerkit import CareerOption, Contact, Exploration, ExplorationKind
+
+    plan = Plan(
+        id="p",
+        owner="Ana",
+        start=date(2026, 1, 5),
+        goals=[Goal(id="network", title="Grow the network")],
+        tasks=[Task(id="coffee", goal="network", title="Coffee with a lead")],
+        contacts=[Contact(id="peer-1", goals=["network"])],
+        options=[
+            CareerOption(
+                id="agency",
+                title="Agency work",
+                explorations=[
+                    Exploration(kind=ExplorationKind.COURSE, title="A course", task="coffee")
+                ],
+            )
+        ],
+    )
+
+    with pytest.raises(ValidationError) as goal_error:
+        plan.remove_goal("network")
+    with pytest.raises(ValidationError) as task_error:
+        plan.remove_task("coffee")
+
+    assert "contact 'peer-1' (goals)" in goal_error.value.problem
+    assert "goals[0]" == goal_error.value.path
+    assert "task 'coffee' is still referred to by option 'agency' (explorations)" == (
+        task_error.value.problem
+    )

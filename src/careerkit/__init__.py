@@ -14,8 +14,10 @@ subpackages below, lowest layer first, are where each one is defined:
 * :mod:`careerkit.workdays`: working-day arithmetic on a calendar;
 * :mod:`careerkit.scheduling`: the critical-path schedule and weekly load;
 * :mod:`careerkit.smart`: SMART checks of goals and deadline phrases;
+* :mod:`careerkit.career`: skill gaps, career assets, relationships,
+  options, the job search and redaction;
 * :mod:`careerkit.planning`: next actions, baselines, progress, slippage
-  alerts and forecasts;
+  alerts, forecasts and the review;
 * :mod:`careerkit.io`: JSON documents, versions and schema;
 * :mod:`careerkit.history`: changes, revisions and merges;
 * :mod:`careerkit.render`: views: text, notebook HTML and DataFrames, plots,

@@ -313,8 +313,8 @@ class Plan:
         UnknownReferenceError
             No goal has this id.
         ValidationError
-            Tasks or other goals still refer to the goal; the message names
-            them.
+            Tasks, other goals or contacts still refer to the goal; the
+            message names them.
         """
         position = self.goal_position(id)
         referrers = [f"task {task.id!r}" for task in self.tasks if task.goal == id]
@@ -325,6 +325,9 @@ class Plan:
                 referrers.append(f"goal {goal.id!r} (depends_on)")
             if goal.backup_for == id:
                 referrers.append(f"goal {goal.id!r} (backup_for)")
+        referrers.extend(
+            f"contact {contact.id!r} (goals)" for contact in self.contacts if id in contact.goals
+        )
         if referrers:
             raise ValidationError(
                 path=f"goals[{position}]",
@@ -373,15 +376,23 @@ class Plan:
         UnknownReferenceError
             No task has this id.
         ValidationError
-            Other tasks still depend on it; the message names them.
+            Other tasks still depend on it, or an option's exploration is
+            carried out by it; the message names them.
         """
         position = self.task_position(id)
-        referrers = [f"task {task.id!r}" for task in self.tasks if id in task.predecessors]
-        if referrers:
-            raise ValidationError(
-                path=f"tasks[{position}]",
-                problem=f"task {id!r} is still a dependency of " + ", ".join(referrers),
-            )
+        dependents = [f"task {task.id!r}" for task in self.tasks if id in task.predecessors]
+        options = [
+            f"option {option.id!r} (explorations)"
+            for option in self.options
+            if any(exploration.task == id for exploration in option.explorations)
+        ]
+        problems = [
+            f"task {id!r} is still {what} " + ", ".join(referrers)
+            for what, referrers in (("a dependency of", dependents), ("referred to by", options))
+            if referrers
+        ]
+        if problems:
+            raise ValidationError(path=f"tasks[{position}]", problem="; ".join(problems))
         return attrs.evolve(self, tasks=_remove(self.tasks, position))
 
     def start_task(self, id: str, /, *, on: date) -> Plan:  # noqa: A002
