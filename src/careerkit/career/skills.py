@@ -364,6 +364,11 @@ def target_role(plan: Plan) -> Role | None:
     return plan.roles[0] if len(plan.roles) == 1 else None
 
 
+def _role_ids(plan: Plan) -> str:
+    """The ids of the plan's roles as a message lists them: ``'a', 'b'``, sorted."""
+    return ", ".join(repr(role_id) for role_id in sorted(role.id for role in plan.roles))
+
+
 def _chosen_role(plan: Plan, role: object) -> Role:
     """The role named by the ``role`` argument, or the target role for None."""
     if role is None:
@@ -372,17 +377,17 @@ def _chosen_role(plan: Plan, role: object) -> Role:
             return found
         if not plan.roles:
             raise ValidationError(path="role", problem="the plan has no roles to compare with")
-        known = ", ".join(repr(item.id) for item in sorted(plan.roles, key=lambda item: item.id))
-        raise ValidationError(path="role", problem=f"no role is the vision's: name one of {known}")
+        raise ValidationError(
+            path="role", problem=f"no role is the vision's: name one of {_role_ids(plan)}"
+        )
     if type(role) is not str:
         raise ValidationError(
             path="role", problem=f"expected a role id or None, got {type(role).__name__}"
         )
     found = next((item for item in plan.roles if item.id == role), None)
     if found is None:
-        known = ", ".join(repr(item.id) for item in sorted(plan.roles, key=lambda item: item.id))
         raise ValidationError(
-            path="role", problem=f"no role with id {role!r}; known: {known or 'none'}"
+            path="role", problem=f"no role with id {role!r}; known: {_role_ids(plan) or 'none'}"
         )
     return found
 
