@@ -9,8 +9,10 @@ negative, no level passes 5, and finishing a task never lowers a level or widens
 from __future__ import annotations
 
 import contextlib
+import copy
 import io
 import json
+import pickle
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -424,6 +426,42 @@ def test_a_level_document_follows_its_schema() -> None:
     )
 
 
+def test_results_pickle_and_copy() -> None:
+    """Gaps and levels travel to worker processes unchanged."""
+    gaps = skill_gaps(lead_plan(), as_of=AS_OF)
+    levels = skill_levels(lead_plan().complete_task("course", on=date(2026, 3, 2)), as_of=AS_OF)
+
+    assert gaps == pickle.loads(pickle.dumps(gaps))
+    assert levels == copy.deepcopy(levels)
+
+
+def test_raises_on_one_day_list_goals_first_then_ids() -> None:
+    """A goal and two tasks finished the same day raise the skill in the order goal,
+    then tasks by id, whatever their order in the plan."""
+    goal = Goal(
+        id="grow",
+        title="Grow",
+        status=GoalStatus.ACHIEVED,
+        achieved_on=date(2026, 3, 2),
+        builds=(SkillGain(skill="SEO"),),
+    )
+    day = date(2026, 3, 2)
+    plan = plan_of(
+        skills=(Skill(name="SEO", level=0),),
+        goals=(goal,),
+        tasks=(
+            done("b-task", "grow", day, SkillGain(skill="SEO")),
+            done("a-task", "grow", day, SkillGain(skill="SEO")),
+        ),
+    )
+
+    [level] = skill_levels(plan, as_of=day)
+
+    assert [("goal", "grow", 1), ("task", "a-task", 2), ("task", "b-task", 3)] == [
+        (raised.source, raised.id, raised.level) for raised in level.raises
+    ]
+
+
 # -- alerts ------------------------------------------------------------------
 
 
@@ -537,7 +575,8 @@ AS_OF_DATES = st.dates(START, date(2027, 3, 31))
 @given(plan=skill_plans(), as_of=AS_OF_DATES)
 def test_gaps_are_never_negative_and_levels_stay_on_the_scale(plan: Plan, as_of: date) -> None:
     """Every gap and remaining gap is at least 0, every level and planned level 0 to 5,
-    the planned level at least the current one, and the match within 0 to 1."""
+    the planned level at least the current one, the match within 0 to 1, and the gaps
+    ranked by weighted gap, then name."""
     gaps = skill_gaps(plan, as_of=as_of)
 
     assert all(0 <= level.level <= MAX_LEVEL for level in skill_levels(plan, as_of=as_of))
@@ -547,6 +586,8 @@ def test_gaps_are_never_negative_and_levels_stay_on_the_scale(plan: Plan, as_of:
         assert gap.weighted_gap >= 0
         assert 0 <= gap.current <= gap.planned <= MAX_LEVEL
     assert gaps.match is None or 0 <= gaps.match <= 1
+    keys = [(-gap.weighted_gap, gap.skill) for gap in gaps.gaps]
+    assert sorted(keys) == keys
 
 
 @deterministic
