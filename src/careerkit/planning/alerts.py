@@ -17,8 +17,9 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-from attrs import field, frozen
+from attrs import Factory, field, frozen
 
+from careerkit.career.policy import CareerPolicy
 from careerkit.errors import Problem
 from careerkit.io import result_document
 from careerkit.model import rules as checks
@@ -189,6 +190,7 @@ def _alert(fields: dict[str, Any]) -> Alert:
     return Alert(**fields)
 
 
+_CAREER = checks.Instance(CareerPolicy)
 _POLICY_LIMITS: dict[str, dict[str, Any]] = {
     "buffer_days": {"minimum": 0, "integer": True},
     "spi_t_warning": {"above": 0},
@@ -238,6 +240,10 @@ class SlippagePolicy:
         The commitment window: a deadline pushed back or a target lowered
         within this many calendar days before the deadline it replaces
         raises ``deadline_creep`` (Beeminder's "akrasia horizon" is 7 days).
+    career
+        The thresholds of the career signals (follow-ups, silent
+        applications, offers, cold relationships), a
+        :class:`~careerkit.career.policy.CareerPolicy`.
 
     Raises
     ------
@@ -264,11 +270,13 @@ class SlippagePolicy:
     baseline_slip_days: int = 1
     creep_pushes: int = 2
     commitment_days: int = 7
+    career: CareerPolicy = Factory(CareerPolicy)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
         for name, limits in _POLICY_LIMITS.items():
             checks.check_number(problems, name, getattr(self, name), **limits)
+        _CAREER.check(problems, "career", self.career)
         if not problems and self.spi_t_critical > self.spi_t_warning:
             problems.append(Problem("spi_t_critical", "above spi_t_warning"))
         checks.raise_if_any(problems)

@@ -3,7 +3,7 @@
 :func:`detect_slippage` reads a plan as of a date, with its schedule as of
 that date, and raises :class:`~careerkit.planning.alerts.Alert` values: each
 with its kind, severity, evidence and a computed correction. The detectors
-live in families (dates, work, resources, history); the kinds, their
+live in families (dates, work, resources, history, career); the kinds, their
 evidence keys and the policy are in :mod:`careerkit.planning.alerts`.
 """
 
@@ -14,6 +14,7 @@ from datetime import date
 from careerkit.history import History
 from careerkit.model import Plan
 from careerkit.model.arguments import checked_instance
+from careerkit.planning._career_alerts import career_alerts
 from careerkit.planning._date_alerts import date_alerts
 from careerkit.planning._history_alerts import history_alerts
 from careerkit.planning._pace_alerts import pace_alerts, report_of
@@ -105,6 +106,7 @@ def detect_slippage(
         *work_alerts(situation),
         *resource_alerts(situation),
         *history_alerts(situation),
+        *career_alerts(situation),
     ]
     return tuple(sorted(found, key=_sort_key))
 
