@@ -924,6 +924,24 @@ def test_references_into_an_unreadable_list_are_not_reported_as_unknown() -> Non
     assert ["roles[0].vision", "assets[0].max_age", "contacts[0].cadence"] == paths(error)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="a career list with one unreadable item is skipped whole by the whole-plan checks:"
+    " the document reader reads goals, tasks and check-ins item by item, not the career lists",
+)
+def test_one_unreadable_contact_does_not_hide_the_problems_of_the_others() -> None:
+    """The references and duplicates of the readable items of a career list are checked
+    even when another item of the list cannot be read."""
+    document = v4_document()
+    document["contacts"][0]["cadence"] = -1
+    document["contacts"][1]["goals"] = ["nowhere"]
+    document["contacts"].append({"id": "recruiter-1"})
+
+    error = rejected(lambda: loads_document(document))
+
+    assert ["contacts[0].cadence", "contacts[1].goals[0]", "contacts[2].id"] == paths(error)
+
+
 @pytest.mark.parametrize("name", ["roles", "assets", "contacts", "options", "applications"])
 @pytest.mark.parametrize(
     ("value", "problem"),
@@ -1222,6 +1240,26 @@ def test_merging_two_edits_of_one_contact_in_different_fields() -> None:
     assert (
         with_mentor(cadence=60) == clash.resolve("contacts[mentor-1].cadence", take="theirs").plan
     )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=ValidationError,
+    reason="merge appends both sides' items to a list field, and stages appended on both"
+    " sides make an application that moves backwards: merge raises instead of a conflict",
+)
+def test_merging_the_same_application_moved_two_ways_is_a_conflict() -> None:
+    """Both sides moving the same application on, to different stages, conflict at its
+    stages rather than making an invalid plan."""
+    acme = CAREER_PLAN.applications[0]
+    accepted = (*acme.stages, StageChange(stage=Stage.ACCEPTED, on=date(2026, 3, 5)))
+    withdrawn = (*acme.stages, StageChange(stage=Stage.WITHDRAWN, on=date(2026, 3, 5)))
+    ours = attrs.evolve(CAREER_PLAN, applications=(attrs.evolve(acme, stages=accepted),))
+    theirs = attrs.evolve(CAREER_PLAN, applications=(attrs.evolve(acme, stages=withdrawn),))
+
+    result = careerkit.merge(CAREER_PLAN, ours, theirs)
+
+    assert ["applications[acme].stages"] == [conflict.path for conflict in result.conflicts]
 
 
 def test_a_history_of_career_plans_round_trips() -> None:
