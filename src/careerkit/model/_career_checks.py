@@ -103,15 +103,14 @@ def _check_gains(
         for index, item in enumerate(items)
         if getattr(item, "builds", ())
     ]
-    if not built:
-        return
+    for path, gains in built:
+        rules.report_repeated(problems, f"{path}.builds", [gain.skill for gain in gains], "skill")
     profile, roles = fields.get("profile"), fields.get("roles")
-    if profile is None or roles is None:
-        return  # unreadable: nothing to check the names against
+    if not built or profile is None or roles is None:
+        return  # nothing built, or nothing readable to check the names against
     known = {skill.name for skill in profile.skills}
     known.update(required.skill for role in roles for required in role.skills)
     for path, gains in built:
-        rules.report_repeated(problems, f"{path}.builds", [gain.skill for gain in gains], "skill")
         for slot, gain in enumerate(gains):
             if gain.skill not in known:
                 problems.append(
@@ -124,15 +123,15 @@ def _check_gains(
 
 def _check_criteria(problems: list[Problem], fields: Mapping[str, Any]) -> None:
     """Options are rated, and weighed, on the profile's strengths, interests and values."""
-    profile = fields.get("profile")
-    if profile is None:
-        return
-    criteria = {*profile.strengths, *profile.interests, *profile.values}
-    what = "is not a strength, interest or value of the profile"
     weights = fields.get("option_weights") or ()
     rules.report_repeated(
         problems, "option_weights", [weight.criterion for weight in weights], "criterion"
     )
+    profile = fields.get("profile")
+    if profile is None:
+        return  # unreadable: nothing to check the criteria against
+    criteria = {*profile.strengths, *profile.interests, *profile.values}
+    what = "is not a strength, interest or value of the profile"
     for index, weight in enumerate(weights):
         if weight.criterion not in criteria:
             problems.append(

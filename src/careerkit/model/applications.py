@@ -67,14 +67,16 @@ class Application:
         The contact (id) who referred the person, if any: a referral, else
         a cold application.
     stages
-        The stages reached, in date order, at least one; an application
-        moves forward (or stays) until it is accepted, rejected or
-        withdrawn, and nothing follows those.
+        The stages reached, in date order, at least one; each stage is a
+        step forward from the one before (a stage is listed once), until
+        the application is accepted, rejected or withdrawn, and nothing
+        follows those.
     follow_ups
         The days the person followed up (a thank-you after an interview, a
         nudge after silence), in date order.
     offer_deadline
-        The last day to answer an offer; only with an offer among the stages.
+        The last day to answer an offer; only with an offer among the stages,
+        and not before the offer.
     notes
         Free text (personal data).
 
@@ -114,13 +116,18 @@ class Application:
                     problems.append(
                         Problem(f"follow_ups[{index}]", "not after the one before; list in order")
                     )
-        offered = wrong.isdisjoint(("stages", "offer_deadline")) and (
-            self.offer_deadline is None
-            or any(change.stage is Stage.OFFER for change in self.stages)
-        )
-        if not offered and wrong.isdisjoint(("stages", "offer_deadline")):
-            problems.append(Problem("offer_deadline", "set, but no offer among the stages"))
+        if self.offer_deadline is not None and wrong.isdisjoint(("stages", "offer_deadline")):
+            self._check_offer_deadline(problems, self.offer_deadline)
         rules.raise_if_any(problems)
+
+    def _check_offer_deadline(self, problems: list[Problem], deadline: date) -> None:
+        offered = self.reached(Stage.OFFER)
+        if offered is None:
+            problems.append(Problem("offer_deadline", "set, but no offer among the stages"))
+        elif deadline < offered:
+            problems.append(
+                Problem("offer_deadline", f"{deadline} is before the offer ({offered})")
+            )
 
     def _check_stages(self, problems: list[Problem]) -> None:
         if not self.stages:

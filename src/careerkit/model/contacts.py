@@ -140,7 +140,9 @@ class Contact:
             self.interactions[0].on if "interactions" not in wrong and self.interactions else None
         )
         if first is not None and "since" not in wrong and self.since and first < self.since:
-            problems.append(Problem("interactions[0].on", f"{first} is before since"))
+            problems.append(
+                Problem("interactions[0].on", f"{first} is before since ({self.since})")
+            )
         rules.raise_if_any(problems)
 
     def last_interaction(self, *, as_of: date) -> date | None:

@@ -109,10 +109,14 @@ def raise_if_any(problems: list[Problem]) -> None:
 def report_repeated(problems: list[Problem], path: str, keys: list[str], field: str) -> None:
     """Report each key listed a second time in a list of values, at ``path[i].field``.
 
+    The message names the first listing by its index in the same list, so that
+    it still reads right once the path is put under an outer one (as
+    ``profile.skills[2].name``).
+
     >>> problems = []
     >>> report_repeated(problems, "skills", ["a", "b", "a"], "skill")
     >>> print(problems[0])
-    skills[2].skill: 'a' is listed twice (also skills[0])
+    skills[2].skill: 'a' is listed twice (also at index 0)
     """
     seen: dict[str, int] = {}
     for index, key in enumerate(keys):
@@ -120,7 +124,7 @@ def report_repeated(problems: list[Problem], path: str, keys: list[str], field: 
             problems.append(
                 Problem(
                     f"{path}[{index}].{field}",
-                    f"{key!r} is listed twice (also {path}[{seen[key]}])",
+                    f"{key!r} is listed twice (also at index {seen[key]})",
                 )
             )
         else:

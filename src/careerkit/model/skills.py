@@ -173,7 +173,7 @@ class Role:
     4
     >>> Role(id="x", title="X", skills=[RequiredSkill(skill="a", level=2)] * 2)
     Traceback (most recent call last):
-    careerkit.errors.ValidationError: skills[1].skill: 'a' is listed twice (also skills[0])
+    careerkit.errors.ValidationError: skills[1].skill: 'a' is listed twice (also at index 0)
     """
 
     id: str
