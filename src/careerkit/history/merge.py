@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
+import attrs
 from attrs import field, frozen
 
 from careerkit.errors import ValidationError
+from careerkit.history._grammar import KEYED, parts
 from careerkit.history.changes import Change, Operation, apply, diff, value_at
-from careerkit.io import result_document
+from careerkit.io import result_document, structure_value
 from careerkit.model import Plan
 from careerkit.model.arguments import checked_instance
 
@@ -248,7 +250,7 @@ def merge(base: Plan, ours: Plan, theirs: Plan) -> MergeResult:
         a, b = mine.get(path), other.get(path)
         if id(a) in held or id(b) in held:
             continue
-        combined = _appended(a, b) if a is not None and b is not None and a != b else a or b
+        combined = _appended(base, a, b) if a is not None and b is not None and a != b else a or b
         if combined is not None:
             accepted.append(combined)
     ordered = sorted(conflicts, key=lambda conflict: conflict.path)
@@ -297,13 +299,13 @@ def _conflicts(
         if path.split("[", 1)[0] in _POSITIONAL:
             continue
         a, b = mine.get(path), other.get(path)
-        if a is not None and b is not None and a != b and _appended(a, b) is None:
+        if a is not None and b is not None and a != b and _appended(base, a, b) is None:
             conflicts.append(_conflict(path, plans, (a, (a,)), (b, (b,))))
         elif a is not None and b is None and (removed := _removed_container(path, other)):
             conflicts.append(_conflict(path, plans, (a, (a,)), (None, (removed,))))
         elif b is not None and a is None and (removed := _removed_container(path, mine)):
             conflicts.append(_conflict(path, plans, (None, (removed,)), (b, (b,))))
-    for collection in ("goals", "tasks"):
+    for collection in KEYED:
         for one, two, swap in ((mine, other, False), (other, mine, True)):
             if collection in one and collection not in two and _membership_changes(collection, two):
                 order = one[collection]
@@ -314,8 +316,10 @@ def _conflicts(
     return conflicts
 
 
-def _appended(a: Change, b: Change) -> Change | None:
-    """One change for two that each append items to the same list (None if they do not)."""
+def _appended(base: Plan, a: Change, b: Change) -> Change | None:
+    """One change for two that each append items to the same list, or None if they do
+    not, or if the list they make together is not a sound value of the plan (stages
+    of an application moved on two ways). Dated items (``on``) go in date order."""
     if a.operation is Operation.REMOVE or a.operation is not b.operation:
         return None
     before = a.before if a.operation is Operation.CHANGE else []
@@ -329,13 +333,30 @@ def _appended(a: Change, b: Change) -> Change | None:
     ):
         return None
     mine = a.after[len(before) :]
-    combined = [*a.after, *(item for item in b.after[len(before) :] if item not in mine)]
-    return Change(
-        operation=a.operation,
-        path=a.path,
-        before=a.before,
-        after=combined,
-    )
+    added = [*mine, *(item for item in b.after[len(before) :] if item not in mine)]
+    if all(isinstance(item, dict) and isinstance(item.get("on"), str) for item in added):
+        added.sort(key=lambda item: item["on"])  # ISO dates sort as text
+    change = Change(operation=a.operation, path=a.path, before=a.before, after=[*before, *added])
+    return change if _sound_in_place(base, change) else None
+
+
+def _sound_in_place(base: Plan, change: Change) -> bool:
+    """Whether the item a change edits (a goal's, contact's, application's ...) accepts
+    the changed field on its own; references to the rest of the plan are judged when
+    the merged plan is built."""
+    found = parts(change.path)
+    if found is None or found[0] not in KEYED:
+        return True
+    name, key, field_name = found
+    item = next((item for item in getattr(base, name) if item.id == key), None)
+    attribute = attrs.fields_dict(type(item)).get(field_name or "") if item else None
+    if item is None or field_name is None or attribute is None:
+        return True  # a new item, or no such field: apply reports it
+    try:
+        attrs.evolve(item, **{field_name: structure_value(change.after, attribute.type)})
+    except ValidationError:
+        return False
+    return True
 
 
 def _positional(

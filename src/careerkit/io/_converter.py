@@ -30,7 +30,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from careerkit.errors import CycleError, Problem, ValidationError, join_path
 from careerkit.model import CheckIn, Dependency, Goal, Plan, Task
-from careerkit.model.plan import problems_of_parts
+from careerkit.model.plan import CAREER_FIELDS, problems_of_parts
 from careerkit.model.rules import describe
 
 __all__ = ["WrongValue", "converter", "problems_of", "single_cycle"]
@@ -263,6 +263,12 @@ def _structure_record_factory(cls: type, converter: cattrs.Converter) -> Callabl
     return structure
 
 
+def _item_type(name: str) -> type:
+    """The type of the items of the plan's list field ``name``."""
+    kind: Any = attrs.fields_dict(attrs.resolve_types(Plan))[name].type
+    return cast(type, get_args(kind)[0])
+
+
 _READ_ERRORS = (
     KeyError,
     ValueError,
@@ -271,7 +277,14 @@ _READ_ERRORS = (
     RecursionError,
 )
 """What structuring a value raises on bad input (a model ``ValidationError`` is a ``ValueError``)."""
-_PARTS: Mapping[str, type] = {"goals": Goal, "tasks": Task, "check_ins": CheckIn}
+_PARTS: Mapping[str, type] = {
+    "goals": Goal,
+    "tasks": Task,
+    "check_ins": CheckIn,
+    **{name: _item_type(name) for name in CAREER_FIELDS},
+}
+"""The plan's lists read item by item when a plan fails, so that one bad item does not
+hide the problems of the others."""
 
 
 def _structure_plan_factory(_: type, converter: cattrs.Converter) -> Callable[..., Plan]:

@@ -30,15 +30,19 @@ def check_career(
     """Append the problems of the career parts among ``fields`` (the plan's sound fields
     by name; goals and tasks, each an item, a stand-in or None, are given apart).
 
+    An item of a career list that could not be read is a mapping of its
+    readable fields (its id counts as known) or None; the checks of its own
+    references pass over it, as its reading reported it.
+
     The common case, a plan without career parts, costs one look at each field.
     """
     goal_list = [] if goals is None else [goal for goal in goals if goal is not None]
     task_list = [] if tasks is None else [task for task in tasks if task is not None]
     _check_gains(problems, fields, goal_list, task_list)
-    roles = fields.get("roles")
     if not any(fields.get(name) for name in CAREER_FIELDS):
         return
-    role_ids = _ids(problems, "roles", roles)
+    roles = _sound(fields.get("roles"))
+    role_ids = _ids(problems, "roles", fields.get("roles"))
     asset_ids = _ids(problems, "assets", fields.get("assets"))
     contact_ids = _ids(problems, "contacts", fields.get("contacts"))
     _ids(problems, "options", fields.get("options"))
@@ -46,7 +50,7 @@ def check_career(
     goal_ids = None if goals is None else {getattr(goal, "id", None) for goal in goal_list}
     task_ids = None if tasks is None else {getattr(task, "id", None) for task in task_list}
     if roles:
-        visions = [index for index, role in enumerate(roles) if role.vision]
+        visions = [index for index, role in roles if role.vision]
         for index in visions[1:]:
             problems.append(
                 Problem(
@@ -54,11 +58,11 @@ def check_career(
                     f"only one role can be the vision's (also roles[{visions[0]}])",
                 )
             )
-    for index, asset in enumerate(fields.get("assets") or ()):
+    for index, asset in _sound(fields.get("assets")):
         _refer(problems, f"assets[{index}].roles", asset.roles, role_ids, "role")
-    for index, contact in enumerate(fields.get("contacts") or ()):
+    for index, contact in _sound(fields.get("contacts")):
         _refer(problems, f"contacts[{index}].goals", contact.goals, goal_ids, "goal")
-    for index, option in enumerate(fields.get("options") or ()):
+    for index, option in _sound(fields.get("options")):
         path = f"options[{index}]"
         _refer_one(problems, f"{path}.role", option.role, role_ids, "role")
         for slot, exploration in enumerate(option.explorations):
@@ -69,14 +73,24 @@ def check_career(
     _check_applications(problems, fields, role_ids, asset_ids, contact_ids)
 
 
+def _sound(items: Any) -> list[tuple[int, Any]]:
+    """The items of a list that could be read, with their positions."""
+    return [
+        (index, item)
+        for index, item in enumerate(items or ())
+        if item is not None and not isinstance(item, Mapping)
+    ]
+
+
 def _ids(problems: list[Problem], name: str, items: Any) -> set[str] | None:
     """The ids of a list of the plan (None when unreadable), reporting duplicates."""
     if items is None:
         return None
-    keys = [item.id for item in items]
-    if len(set(keys)) != len(keys):
-        rules.report_repeated(problems, name, keys, "id")
-    return set(keys)
+    keys = [
+        item.get("id") if isinstance(item, Mapping) else getattr(item, "id", None) for item in items
+    ]
+    rules.report_repeated(problems, name, keys, "id")
+    return {key for key in keys if isinstance(key, str)}
 
 
 def _refer(
@@ -106,8 +120,8 @@ def _check_gains(
     for path, gains in built:
         rules.report_repeated(problems, f"{path}.builds", [gain.skill for gain in gains], "skill")
     profile, roles = fields.get("profile"), fields.get("roles")
-    if not built or profile is None or roles is None:
-        return  # nothing built, or nothing readable to check the names against
+    if not built or profile is None or roles is None or len(_sound(roles)) < len(roles):
+        return  # nothing built, or not everything readable to check the names against
     known = {skill.name for skill in profile.skills}
     known.update(required.skill for role in roles for required in role.skills)
     for path, gains in built:
@@ -123,21 +137,27 @@ def _check_gains(
 
 def _check_criteria(problems: list[Problem], fields: Mapping[str, Any]) -> None:
     """Options are rated, and weighed, on the profile's strengths, interests and values."""
-    weights = fields.get("option_weights") or ()
+    weights = _sound(fields.get("option_weights"))
     rules.report_repeated(
-        problems, "option_weights", [weight.criterion for weight in weights], "criterion"
+        problems,
+        "option_weights",
+        [
+            None if isinstance(item, Mapping) else getattr(item, "criterion", None)
+            for item in fields.get("option_weights") or ()
+        ],
+        "criterion",
     )
     profile = fields.get("profile")
     if profile is None:
         return  # unreadable: nothing to check the criteria against
     criteria = {*profile.strengths, *profile.interests, *profile.values}
     what = "is not a strength, interest or value of the profile"
-    for index, weight in enumerate(weights):
+    for index, weight in weights:
         if weight.criterion not in criteria:
             problems.append(
                 Problem(f"option_weights[{index}].criterion", f"{weight.criterion!r} {what}")
             )
-    for index, option in enumerate(fields.get("options") or ()):
+    for index, option in _sound(fields.get("options")):
         for slot, rating in enumerate(option.ratings):
             if rating.criterion not in criteria:
                 problems.append(
@@ -155,8 +175,8 @@ def _check_applications(
     asset_ids: set[str] | None,
     contact_ids: set[str] | None,
 ) -> None:
-    assets = {asset.id: asset for asset in fields.get("assets") or ()}
-    for index, application in enumerate(fields.get("applications") or ()):
+    assets = {asset.id: asset for _, asset in _sound(fields.get("assets"))}
+    for index, application in _sound(fields.get("applications")):
         path = f"applications[{index}]"
         _refer_one(problems, f"{path}.role", application.role, role_ids, "role")
         _refer_one(problems, f"{path}.resume", application.resume, asset_ids, "asset")

@@ -27,7 +27,7 @@ from careerkit.model.task import _FIELDS as _TASK_FIELDS
 from careerkit.model.task import Task
 from careerkit.model.values import _CHECK_IN_FIELDS, Calendar, CheckIn, Measurement, Profile
 
-__all__ = ["Plan", "problems_of_parts"]
+__all__ = ["CAREER_FIELDS", "Plan", "problems_of_parts"]
 
 
 def _to_mapping(value: Any) -> Any:
@@ -575,7 +575,8 @@ def problems_of_parts(
     """The problems of a plan that could only be read in part, for a document reader.
 
     ``fields`` holds the plan's other fields that could be read; ``items``
-    holds, for ``goals``, ``tasks`` and ``check_ins``, each item in place:
+    holds, for ``goals``, ``tasks``, ``check_ins`` and the career lists
+    (``CAREER_FIELDS``), each item in place:
     the value itself, or a mapping of the fields of it that could be read,
     or None. Each field is checked by its rule, and the whole-plan rules
     (references, dates) run over every part that is sound, so that one
@@ -583,7 +584,7 @@ def problems_of_parts(
     """
     problems: list[Problem] = []
     sound = _FIELDS.sound(fields)
-    for name in sorted(fields.keys() - sound.keys() - set(_PARTS)):
+    for name in sorted(fields.keys() - sound.keys() - set(_PARTS) - set(CAREER_FIELDS)):
         rule = dict(_FIELDS.rules).get(name)
         if rule is not None:
             rule.report(problems, name, fields[name])
@@ -599,7 +600,9 @@ def problems_of_parts(
         ),
         problems,
     )
-    check_career(problems, fields=sound, goals=parts["goals"], tasks=parts["tasks"])
+    career: dict[str, object] = {name: items[name] for name in CAREER_FIELDS if name in items}
+    career.update((name, sound[name]) for name in ("profile", *CAREER_FIELDS) if name in sound)
+    check_career(problems, fields=career, goals=parts["goals"], tasks=parts["tasks"])
     return problems
 
 

@@ -106,8 +106,9 @@ def raise_if_any(problems: list[Problem]) -> None:
         raise ValidationError(problems=problems)
 
 
-def report_repeated(problems: list[Problem], path: str, keys: list[str], field: str) -> None:
-    """Report each key listed a second time in a list of values, at ``path[i].field``.
+def report_repeated(problems: list[Problem], path: str, keys: list[str | None], field: str) -> None:
+    """Report each key listed a second time in a list of values, at ``path[i].field``
+    (a None key, of a value that could not be read, is passed over).
 
     The message names the first listing by its index in the same list, so that
     it still reads right once the path is put under an outer one (as
@@ -120,6 +121,8 @@ def report_repeated(problems: list[Problem], path: str, keys: list[str], field: 
     """
     seen: dict[str, int] = {}
     for index, key in enumerate(keys):
+        if key is None:
+            continue
         if key in seen:
             problems.append(
                 Problem(
