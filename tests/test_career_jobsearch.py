@@ -50,7 +50,10 @@ from careerkit.career.policy import CareerPolicy
 from careerkit.planning._career_alerts_jobs import job_alerts
 from careerkit.planning.alerts import Alert, AlertKind, AlertSeverity
 
-V4 = Path(__file__).resolve().parent / "data" / "plan-v4.json"
+from .test_career_options import page_block
+
+ROOT = Path(__file__).resolve().parent.parent
+V4 = ROOT / "tests" / "data" / "plan-v4.json"
 AS_OF = date(2026, 6, 1)
 POLICY = CareerPolicy()
 
@@ -434,3 +437,20 @@ def test_the_report_is_unchanged_by_the_order_of_the_applications() -> None:
     reversed_plan = evolve(plan, applications=tuple(reversed(plan.applications)))
 
     assert report() == job_search(reversed_plan, as_of=AS_OF)
+
+
+def test_the_docs_page_example_prints_what_it_shows(capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/job-search.rst's example prints its output, and its alerts are the ones the
+    page names: core silent from 22 May, acme's offer due in 4 days."""
+    page = ROOT / "docs" / "job-search.rst"
+    namespace: dict[str, Any] = {}
+
+    exec(compile(page_block(page, "python"), str(page), "exec"), namespace)
+
+    assert page_block(page, "text") == capsys.readouterr().out
+    alerts = job_alerts(namespace["plan"], as_of=AS_OF, policy=POLICY)
+    assert [
+        (AlertKind.APPLICATION_SILENT, "core", day("05-22"), AlertSeverity.WARNING),
+        (AlertKind.OFFER_DEADLINE, "acme", day("06-05"), AlertSeverity.WARNING),
+    ] == [(alert.kind, alert.subject, alert.on, alert.severity) for alert in alerts]
+    assert 4 == alerts[1].evidence["days_left"]

@@ -26,7 +26,8 @@ from careerkit import (
 )
 from careerkit.career.options import OptionRanking, rank_options
 
-V4 = Path(__file__).resolve().parent / "data" / "plan-v4.json"
+ROOT = Path(__file__).resolve().parent.parent
+V4 = ROOT / "tests" / "data" / "plan-v4.json"
 START = date(2026, 1, 5)
 
 
@@ -388,3 +389,27 @@ def test_the_flip_ties_the_top_two_and_nothing_smaller_does(plan: Plan) -> None:
         for changed in (max(0.0, weight - smaller), weight + smaller):
             found = lead(name, changed)
             assert found is None or found >= -1e-9
+
+
+def page_block(page: Path, kind: str) -> str:
+    """The first ``code-block:: <kind>`` of a docs page, unindented."""
+    lines = page.read_text(encoding="utf-8").splitlines()
+    begin = lines.index(f".. code-block:: {kind}") + 2
+    block = []
+    for line in lines[begin:]:
+        if line and not line.startswith("   "):
+            break
+        block.append(line[3:])
+    return "\n".join(block).strip() + "\n"
+
+
+def test_the_docs_page_example_prints_what_it_shows(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/options.rst's example, run from the repository's root, prints its output."""
+    page = ROOT / "docs" / "options.rst"
+    monkeypatch.chdir(ROOT)
+
+    exec(compile(page_block(page, "python"), str(page), "exec"), {})
+
+    assert page_block(page, "text") == capsys.readouterr().out

@@ -51,7 +51,7 @@ class FunnelStage:
     """The share of ``reached`` that reached the next stage; None for the last stage or
     when none reached this one."""
     stays: int
-    """Completed stays: the application entered the stage and changed stage since."""
+    """The completed stays, where the application entered the stage and changed stage since."""
     mean_days: float | None
     """The mean days from entering the stage to the next change, over completed stays."""
     median_days: float | None

@@ -64,7 +64,7 @@ class OptionScore:
     role: str | None
     """The target role (id) it leads to, if any."""
     rank: int
-    """Its place, 1 for the leader: by score, highest first, ties by id."""
+    """Its place by score, highest first (ties by id); 1 for the leader."""
     score: float | None
     """The weighted mean of its ratings, 0 to 5; None when the weights sum to 0."""
     contributions: tuple[Contribution, ...]
@@ -72,7 +72,7 @@ class OptionScore:
     explorations: tuple[Exploration, ...]
     """Every way the option was tried or is planned, dated ones first by date."""
     explored: bool
-    """Whether it has any exploration: an unexplored option is a choice made blind."""
+    """Whether it has any exploration (an unexplored option is a choice made blind)."""
 
 
 @frozen(kw_only=True)
