@@ -25,12 +25,14 @@ echo applied, fern screening, gulf saved. So 7 applications; reached: applied
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from attrs import evolve
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 
 import careerkit
@@ -454,3 +456,67 @@ def test_the_docs_page_example_prints_what_it_shows(capsys: pytest.CaptureFixtur
         (AlertKind.OFFER_DEADLINE, "acme", day("06-05"), AlertSeverity.WARNING),
     ] == [(alert.kind, alert.subject, alert.on, alert.severity) for alert in alerts]
     assert 4 == alerts[1].evidence["days_left"]
+
+
+# Properties ---------------------------------------------------------------------------
+
+FORWARD = (Stage.SAVED, Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEW, Stage.OFFER)
+
+
+@st.composite
+def searches(draw: st.DrawFn) -> Plan:
+    """Plans of up to 8 applications, each moving forward through some stages on
+    non-decreasing days, perhaps ending accepted, rejected or withdrawn."""
+    found = []
+    for index in range(draw(st.integers(0, 8))):
+        stages = sorted(draw(st.sets(st.sampled_from(FORWARD), min_size=1)), key=FORWARD.index)
+        end = draw(st.sampled_from((None, Stage.ACCEPTED, Stage.REJECTED, Stage.WITHDRAWN)))
+        if end is Stage.ACCEPTED and stages[-1] is not Stage.OFFER:
+            end = None
+        on = day("03-02") + timedelta(days=draw(st.integers(0, 60)))
+        changes = []
+        for stage in [*stages, *([end] if end else [])]:
+            on += timedelta(days=draw(st.integers(0, 20)))
+            changes.append(StageChange(stage=stage, on=on))
+        found.append(
+            Application(
+                id=f"a{index}",
+                employer="E",
+                title="T",
+                stages=changes,
+                resume=draw(st.sampled_from((None, "cv-a", "cv-b"))),
+                referred_by=draw(st.sampled_from((None, "mentor"))),
+            )
+        )
+    return search_plan(*found) if found else search_plan(application("x", "applied 12-01"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(searches(), st.integers(0, 200))
+def test_funnel_invariants(plan: Plan, offset: int) -> None:
+    """Reached never grows down the funnel, each conversion is reached(next) /
+    reached(this), the splits add up to the whole, every stay is counted once, and
+    the open applications are those not ended, the longest silent first."""
+    as_of = day("03-02") + timedelta(days=offset)
+    found = job_search(plan, as_of=as_of)
+    funnel = found.funnel
+    counts = reached(funnel)
+
+    assert counts == sorted(counts, reverse=True)
+    for stage, following in zip(funnel.stages, [*counts[1:], None], strict=True):
+        expected = following / stage.reached if following is not None and stage.reached else None
+        assert expected == stage.conversion
+    for split in ([entry.funnel for entry in found.by_resume], [found.referred, found.cold]):
+        assert funnel.applications == sum(part.applications for part in split)
+        totals = [sum(part.stages[index].reached for part in split) for index in range(5)]
+        assert counts == totals
+    known = [[change for change in item.stages if change.on <= as_of] for item in plan.applications]
+    known = [changes for changes in known if changes]
+    assert len(known) == funnel.applications
+    for stage in funnel.stages[:-1]:
+        entered = sum(1 for changes in known if any(c.stage is stage.stage for c in changes))
+        assert entered == stage.stays + stage.open_stays
+    assert sum(1 for changes in known if not changes[-1].stage.is_final) == len(found.active)
+    keys = [(-entry.days_since_news, entry.application) for entry in found.active]
+    assert sorted(keys) == keys
+    assert all(entry.days_since_news >= 0 for entry in found.active)

@@ -217,13 +217,15 @@ def job_search(plan: Plan, *, as_of: date) -> JobSearchReport:
         for application in sorted(plan.applications, key=lambda item: item.id)
         if (changes := [change for change in application.stages if change.on <= as_of])
     ]
-    resumes = sorted({item.resume for item, _ in known}, key=lambda key: (key is None, key or ""))
+    by_resume: dict[str | None, list[tuple[Application, list[StageChange]]]] = {}
+    for application, changes in known:
+        by_resume.setdefault(application.resume, []).append((application, changes))
     return JobSearchReport(
         as_of=as_of,
         funnel=_funnel(known, as_of),
         by_resume=tuple(
-            ResumeFunnel(resume=key, funnel=_funnel(_only(known, _uses(key)), as_of))
-            for key in resumes
+            ResumeFunnel(resume=key, funnel=_funnel(by_resume[key], as_of))
+            for key in sorted(by_resume, key=lambda key: (key is None, key or ""))
         ),
         referred=_funnel(_only(known, lambda item: item.referred_by is not None), as_of),
         cold=_funnel(_only(known, lambda item: item.referred_by is None), as_of),
@@ -233,10 +235,6 @@ def job_search(plan: Plan, *, as_of: date) -> JobSearchReport:
 
 _Known = Sequence[tuple[Application, list[StageChange]]]
 """Applications with their stage changes up to the date, at least one each."""
-
-
-def _uses(resume: str | None) -> Callable[[Application], bool]:
-    return lambda item: item.resume == resume
 
 
 def _only(known: _Known, keep: Callable[[Application], bool]) -> _Known:
