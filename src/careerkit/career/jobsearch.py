@@ -9,7 +9,8 @@ is left out. Days are calendar days.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 
 from attrs import frozen
@@ -30,6 +31,7 @@ __all__ = [
 
 FUNNEL_STAGES = (Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEW, Stage.OFFER, Stage.ACCEPTED)
 """The stages of the funnel, in order."""
+_RANKS = tuple(stage.rank or 0 for stage in FUNNEL_STAGES)
 
 
 @frozen(kw_only=True)
@@ -212,52 +214,77 @@ def job_search(plan: Plan, *, as_of: date) -> JobSearchReport:
     """
     checked_instance(plan, Plan, "plan")
     checked_date(as_of, "as_of")
-    known = [
-        (application, changes)
+    tracks = [
+        _track(application, changes, as_of)
         for application in sorted(plan.applications, key=lambda item: item.id)
         if (changes := [change for change in application.stages if change.on <= as_of])
     ]
-    by_resume: dict[str | None, list[tuple[Application, list[StageChange]]]] = {}
-    for application, changes in known:
-        by_resume.setdefault(application.resume, []).append((application, changes))
+    by_resume: dict[str | None, list[_Track]] = {}
+    for track in tracks:
+        by_resume.setdefault(track.application.resume, []).append(track)
     return JobSearchReport(
         as_of=as_of,
-        funnel=_funnel(known, as_of),
+        funnel=_funnel(tracks),
         by_resume=tuple(
-            ResumeFunnel(resume=key, funnel=_funnel(by_resume[key], as_of))
+            ResumeFunnel(resume=key, funnel=_funnel(by_resume[key]))
             for key in sorted(by_resume, key=lambda key: (key is None, key or ""))
         ),
-        referred=_funnel(_only(known, lambda item: item.referred_by is not None), as_of),
-        cold=_funnel(_only(known, lambda item: item.referred_by is None), as_of),
-        active=_active(known, as_of),
+        referred=_funnel([track for track in tracks if track.application.referred_by]),
+        cold=_funnel([track for track in tracks if not track.application.referred_by]),
+        active=_active(tracks, as_of),
     )
 
 
-_Known = Sequence[tuple[Application, list[StageChange]]]
-"""Applications with their stage changes up to the date, at least one each."""
+@frozen(kw_only=True)
+class _Track:
+    """An application's way up to the date, read once."""
+
+    application: Application
+    changes: tuple[StageChange, ...]
+    """Its stage changes on or before the date, at least one."""
+    furthest: int
+    """The rank of its furthest forward stage (0 for saved)."""
+    stays: tuple[tuple[Stage, int, bool], ...]
+    """Per stage entered: the stage, the days in it, whether the stay is still open."""
 
 
-def _only(known: _Known, keep: Callable[[Application], bool]) -> _Known:
-    return [(application, changes) for application, changes in known if keep(application)]
+def _track(application: Application, changes: list[StageChange], as_of: date) -> _Track:
+    stays = []
+    for index, change in enumerate(changes):
+        if change.stage.is_final:
+            continue
+        if index + 1 < len(changes):
+            stays.append((change.stage, (changes[index + 1].on - change.on).days, False))
+        else:
+            stays.append((change.stage, (as_of - change.on).days, True))
+    return _Track(
+        application=application,
+        changes=tuple(changes),
+        furthest=max(change.stage.rank or 0 for change in changes),
+        stays=tuple(stays),
+    )
 
 
-def _furthest(changes: list[StageChange]) -> int:
-    """The rank of the furthest forward stage among ``changes`` (0 for saved)."""
-    return max(change.stage.rank or 0 for change in changes)
-
-
-def _funnel(known: _Known, as_of: date) -> Funnel:
-    furthest = [_furthest(changes) for _, changes in known]
-    reached = [sum(1 for rank in furthest if rank >= (stage.rank or 0)) for stage in FUNNEL_STAGES]
+def _funnel(tracks: Sequence[_Track]) -> Funnel:
+    """The funnel of some applications, from their tracks."""
+    furthest = Counter(track.furthest for track in tracks)
+    reached = [
+        sum(count for rank, count in furthest.items() if rank >= threshold) for threshold in _RANKS
+    ]
+    days: dict[tuple[Stage, bool], list[int]] = {}
+    for track in tracks:
+        for entered, length, is_open in track.stays:
+            days.setdefault((entered, is_open), []).append(length)
+    final = [track.changes[-1].stage for track in tracks]
     stages = []
     for index, stage in enumerate(FUNNEL_STAGES):
         following = reached[index + 1] if index + 1 < len(reached) else None
-        done, still = _stays(known, stage, as_of)
+        done, still = days.get((stage, False), []), days.get((stage, True), [])
         stages.append(
             FunnelStage(
                 stage=stage,
                 reached=reached[index],
-                current=sum(1 for _, changes in known if changes[-1].stage is stage),
+                current=final.count(stage),
                 conversion=following / reached[index]
                 if following is not None and reached[index]
                 else None,
@@ -268,36 +295,18 @@ def _funnel(known: _Known, as_of: date) -> Funnel:
                 open_mean_days=statistics.fmean(still) if still else None,
             )
         )
-    final = [changes[-1].stage for _, changes in known]
     return Funnel(
-        applications=len(known),
+        applications=len(tracks),
         stages=tuple(stages),
         rejected=final.count(Stage.REJECTED),
         withdrawn=final.count(Stage.WITHDRAWN),
     )
 
 
-def _stays(known: _Known, stage: Stage, as_of: date) -> tuple[list[int], list[int]]:
-    """The days of the completed stays in ``stage``, and of the open ones up to ``as_of``."""
-    done: list[int] = []
-    still: list[int] = []
-    if stage.is_final:
-        return done, still
-    for _, changes in known:
-        for index, change in enumerate(changes):
-            if change.stage is not stage:
-                continue
-            if index + 1 < len(changes):
-                done.append((changes[index + 1].on - change.on).days)
-            else:
-                still.append((as_of - change.on).days)
-    return done, still
-
-
-def _active(known: _Known, as_of: date) -> tuple[ActiveApplication, ...]:
+def _active(tracks: Sequence[_Track], as_of: date) -> tuple[ActiveApplication, ...]:
     found = []
-    for application, changes in known:
-        current = changes[-1]
+    for track in tracks:
+        application, current = track.application, track.changes[-1]
         if current.stage.is_final:
             continue
         follow_ups = [day for day in application.follow_ups if day <= as_of]

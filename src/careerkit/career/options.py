@@ -223,18 +223,19 @@ def _scored(
     option: CareerOption, weights: dict[str, float], total: float
 ) -> tuple[float | None, CareerOption, tuple[Contribution, ...]]:
     """An option's score (None when the weights sum to 0) and its contributions."""
+    ratings = {name: float(option.score_of(name)) for name in weights}
     contributions = tuple(
         Contribution(
             criterion=name,
             weight=weight,
-            rating=float(option.score_of(name)),
-            contribution=weight * option.score_of(name) / total if total > 0 else None,
+            rating=ratings[name],
+            contribution=weight * ratings[name] / total if total > 0 else None,
         )
         for name, weight in weights.items()
     )
     if total <= 0:
         return None, option, contributions
-    weighted = math.fsum(weight * option.score_of(name) for name, weight in weights.items())
+    weighted = math.fsum(weight * ratings[name] for name, weight in weights.items())
     return min(float(MAX_SCORE), weighted / total), option, contributions
 
 
