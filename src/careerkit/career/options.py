@@ -20,7 +20,7 @@ from datetime import date
 
 from attrs import frozen
 
-from careerkit.errors import Problem
+from careerkit.errors import Problem, ValidationError
 from careerkit.io import result_document
 from careerkit.model import CareerOption, CriterionWeight, Exploration, Plan
 from careerkit.model import rules as checks
@@ -195,11 +195,10 @@ def _checked_weights(plan: Plan, weights: object) -> dict[str, float]:
     """``weights`` as a dict, if it maps criteria of the profile to weights."""
     if weights is None:
         return {}
-    problems: list[Problem] = []
     if not isinstance(weights, Mapping):
-        problems.append(Problem("weights", f"expected a mapping, got {type(weights).__name__}"))
-        checks.raise_if_any(problems)
-    assert isinstance(weights, Mapping)
+        problem = f"expected a mapping, got {type(weights).__name__}"
+        raise ValidationError(path="weights", problem=problem)
+    problems: list[Problem] = []
     profile = plan.profile
     criteria = {*profile.strengths, *profile.interests, *profile.values}
     for key, value in weights.items():
