@@ -292,6 +292,8 @@ def test_the_ranking_is_a_document_of_its_schema() -> None:
         assert document == careerkit.to_dict(rank_options(plan))
     zero = rank_options(worked_plan(), weights={"salary": 0, "growth": 0, "balance": 0})
     validator.validate(careerkit.to_dict(zero))
+    assert "corp" == careerkit.to_dict(rank_options(worked_plan()))["leader"]
+    assert careerkit.to_dict(rank_options(plan_of()))["leader"] is None
 
 
 # Properties ---------------------------------------------------------------------------

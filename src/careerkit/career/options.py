@@ -101,7 +101,7 @@ class WeightFlip:
     """``change / weight_from``; None when the weight is 0 now. Large = a robust choice."""
 
 
-@result_document("option_ranking")
+@result_document("option_ranking", properties=("leader",))
 @frozen(kw_only=True)
 class OptionRanking:
     """The decision matrix of a plan's career options, ranked.
