@@ -24,6 +24,8 @@ echo applied, fern screening, gulf saved. So 7 applications; reached: applied
 
 from __future__ import annotations
 
+import copy
+import pickle
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -520,3 +522,12 @@ def test_funnel_invariants(plan: Plan, offset: int) -> None:
     keys = [(-entry.days_since_news, entry.application) for entry in found.active]
     assert sorted(keys) == keys
     assert all(entry.days_since_news >= 0 for entry in found.active)
+
+
+def test_the_report_and_alerts_pickle_and_copy() -> None:
+    """The report and its alerts travel to worker processes unchanged."""
+    alerts = job_alerts(search_plan(), as_of=AS_OF, policy=POLICY)
+
+    for value in (report(), alerts):
+        assert value == pickle.loads(pickle.dumps(value))
+        assert value == copy.deepcopy(value)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import math
+import pickle
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -415,3 +417,11 @@ def test_the_docs_page_example_prints_what_it_shows(
     exec(compile(page_block(page, "python"), str(page), "exec"), {})
 
     assert page_block(page, "text") == capsys.readouterr().out
+
+
+def test_the_ranking_pickles_and_copies() -> None:
+    """A ranking travels to worker processes unchanged."""
+    ranking = rank_options(careerkit.loads(V4.read_text(encoding="utf-8")))
+
+    assert ranking == pickle.loads(pickle.dumps(ranking))
+    assert ranking == copy.deepcopy(ranking)
