@@ -11,6 +11,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -41,6 +42,11 @@ METRIC_PLAN = Plan(
         )
     ],
 )
+
+CAREER_PLAN = careerkit.loads(
+    (Path(__file__).parent / "data" / "plan-v4.json").read_text(encoding="utf-8")
+)
+"""A plan with every career part: roles to compare skills with, contacts, applications."""
 
 VALID: dict[str, Any] = {
     "plan": PLAN,
@@ -80,6 +86,7 @@ SPECIAL: dict[str, dict[str, Any]] = {
         "result": careerkit.review(PLAN, as_of=DAY, policy=careerkit.ReviewPolicy(runs=10))
     },
     "metric_trajectory": {"plan": METRIC_PLAN, "goal_id": "m"},
+    "skill_gaps": {"plan": CAREER_PLAN},
 }
 """Valid values that differ from ``VALID`` for one function."""
 

@@ -426,6 +426,47 @@ def test_career_values_round_trip() -> None:
     }  # fmt: skip
 
 
+def _career_results() -> list[object]:
+    """Every career result type, computed on the sample plan with every career part."""
+    as_of = date(2025, 6, 2)
+    gaps = careerkit.skill_gaps(CAREER_PLAN, as_of=as_of)
+    example = careerkit.loads(_EXAMPLE.read_text(encoding="utf-8"))
+    levels = [
+        level for level in careerkit.skill_levels(example, as_of=date(2026, 11, 26)) if level.raises
+    ]
+    ranking = careerkit.rank_options(CAREER_PLAN)
+    search = careerkit.job_search(CAREER_PLAN, as_of=as_of)
+    return [
+        careerkit.CareerPolicy(silent_days=14),
+        gaps,
+        gaps.gaps[0],
+        levels[0],
+        levels[0].raises[0],
+        ranking,
+        ranking.options[0],
+        ranking.options[0].contributions[0],
+        ranking.flip,
+        search,
+        search.funnel,
+        search.funnel.stages[0],
+        search.by_resume[0],
+        search.active[0],
+    ]
+
+
+def test_career_results_round_trip() -> None:
+    """The results of the career domain pickle and copy, equal after the round trip."""
+    results = _career_results()
+    for result in results:
+        assert_round_trips(result)
+
+    assert {type(result).__name__ for result in results} == {
+        "CareerPolicy", "SkillGaps", "SkillGap", "SkillLevel", "SkillRaise", "OptionRanking",
+        "OptionScore", "Contribution", "WeightFlip", "JobSearchReport", "Funnel", "FunnelStage",
+        "ResumeFunnel", "ActiveApplication",
+    }  # fmt: skip
+
+
 # -- coverage of the public types -------------------------------------------------
 
 ROUND_TRIPPED = {
@@ -435,6 +476,9 @@ ROUND_TRIPPED = {
     # the career domain
     "Skill", "SkillGain", "RequiredSkill", "Role", "Asset", "Contact", "Interaction",
     "CareerOption", "Rating", "Exploration", "CriterionWeight", "Application", "StageChange",
+    "CareerPolicy", "SkillGaps", "SkillGap", "SkillLevel", "SkillRaise", "OptionRanking",
+    "OptionScore", "Contribution", "WeightFlip", "JobSearchReport", "Funnel", "FunnelStage",
+    "ResumeFunnel", "ActiveApplication",
     # schedules
     "Schedule", "TaskSchedule", "GoalSchedule", "Violation", "WeekLoad",
     # histories and changes

@@ -26,6 +26,9 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 
 import careerkit
+from careerkit.career.jobsearch import job_search
+from careerkit.career.options import rank_options
+from careerkit.career.skills import skill_gaps, skill_levels
 from careerkit.errors import ValidationError
 from careerkit.history import History, diff, merge
 from careerkit.io import dumps, json_schema, result_document, result_kinds, results, to_dict
@@ -126,6 +129,19 @@ def samples() -> Iterator[tuple[str, object]]:
     yield "goal_forecast", risk.goal(DIPLOMA)
     yield "plan_forecast", risk.plan
     yield "metric_forecast", next(goal.metric for goal in risk.goals if goal.metric is not None)
+    yield from career_samples(plan)
+
+
+def career_samples(plan: Plan) -> Iterator[tuple[str, object]]:
+    """The career domain's results on the example plan."""
+    gaps = skill_gaps(plan, as_of=AS_OF)
+    yield "skill_gaps", gaps
+    yield "skill_gap", gaps.gaps[0]
+    level = next(level for level in skill_levels(plan, as_of=AS_OF) if level.raises)
+    yield "skill_level", level
+    yield "skill_raise", level.raises[0]
+    yield "option_ranking", rank_options(plan)
+    yield "job_search", job_search(plan, as_of=AS_OF)
 
 
 SAMPLES = list(samples())

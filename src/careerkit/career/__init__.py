@@ -11,6 +11,52 @@ options, :mod:`careerkit.career.jobsearch` the funnel of applications, and
 :func:`careerkit.detect_slippage` raises from them.
 """
 
+from careerkit.career.jobsearch import (
+    FUNNEL_STAGES,
+    ActiveApplication,
+    Funnel,
+    FunnelStage,
+    JobSearchReport,
+    ResumeFunnel,
+    job_search,
+)
+from careerkit.career.options import (
+    Contribution,
+    OptionRanking,
+    OptionScore,
+    WeightFlip,
+    rank_options,
+)
 from careerkit.career.policy import CareerPolicy
+from careerkit.career.skills import (
+    SkillGap,
+    SkillGaps,
+    SkillLevel,
+    SkillRaise,
+    skill_gaps,
+    skill_levels,
+    target_role,
+)
 
-__all__ = ["CareerPolicy"]
+__all__ = [
+    "FUNNEL_STAGES",
+    "ActiveApplication",
+    "CareerPolicy",
+    "Contribution",
+    "Funnel",
+    "FunnelStage",
+    "JobSearchReport",
+    "OptionRanking",
+    "OptionScore",
+    "ResumeFunnel",
+    "SkillGap",
+    "SkillGaps",
+    "SkillLevel",
+    "SkillRaise",
+    "WeightFlip",
+    "job_search",
+    "rank_options",
+    "skill_gaps",
+    "skill_levels",
+    "target_role",
+]
