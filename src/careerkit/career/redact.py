@@ -41,9 +41,10 @@ from careerkit.model.values import CheckIn, Measurement, Metric, Profile
 __all__ = ["DIGITS", "KINDS", "REPLACED", "REPLACED_WITH_TITLES", "pseudonym", "redact"]
 
 DIGITS = 12
-"""Hex digits of a pseudonym's digest: 48 bits, so that two distinct texts of one
-kind practically never share a pseudonym (which would merge two distinct profile
-phrases or skill names when titles are replaced)."""
+"""How many hex digits of the digest a pseudonym shows (48 bits), so that two
+distinct texts of one kind practically never share a pseudonym (which would merge
+two distinct profile phrases or skill names when titles are replaced)."""
+
 
 _Fields = Mapping[type, Mapping[str, str]]
 
@@ -69,7 +70,7 @@ REPLACED: _Fields = _read_only(
         CareerOption: {"description": "description"},
     }
 )
-"""The fields :func:`redact` always replaces, by class: field name to kind.
+"""The fields :func:`redact` always replaces, each class's mapping field names to kinds.
 
 Personal data and free text that no analysis reads. ``Plan.metadata`` keeps
 its keys; its values are replaced."""
@@ -98,7 +99,8 @@ REPLACED_WITH_TITLES: _Fields = _read_only(
         Metric: {"name": "metric", "unit": "unit"},
     }
 )
-"""The fields :func:`redact` replaces besides :data:`REPLACED` when ``titles=True``.
+"""The fields :func:`redact` replaces besides :data:`REPLACED` when ``titles=True``, each
+class's mapping field names to kinds.
 
 The texts the analyses read. Profile phrases, skill names and the criteria and
 links that name them share the kind ``term``, so every reference still finds
