@@ -370,9 +370,9 @@ def _outcome(function: Callable[[Plan], Any], plan: Plan) -> tuple[str, Any]:
 # Properties
 # ---------------------------------------------------------------------------
 
-FAST = settings(deterministic, max_examples=60)
+FAST = settings(deterministic, max_examples=40)
 # No shrinking for the slow ones: a review reruns every part, so shrinking takes minutes.
-SLOW = settings(deterministic, max_examples=30, phases=[Phase.explicit, Phase.generate])
+SLOW = settings(deterministic, max_examples=25, phases=[Phase.explicit, Phase.generate])
 
 
 @FAST

@@ -249,8 +249,9 @@ V = TypeVar("V", bound=attrs.AttrsInstance)
 def _walk(value: V, fields: _Fields, replace: Callable[[str, str], str]) -> V:
     """``value`` with the fields of ``fields`` replaced, in it and in the values it holds.
 
-    A value with nothing to replace is returned as it is; the others are
-    rebuilt through their constructors, so every rule is checked again.
+    A value with nothing to replace is returned as it is (the same object);
+    the others are rebuilt through their constructors, so every rule is
+    checked again.
     """
     names = fields.get(type(value), {})
     changes: dict[str, Any] = {}
@@ -260,24 +261,41 @@ def _walk(value: V, fields: _Fields, replace: Callable[[str, str], str]) -> V:
         current = getattr(value, attribute.name)
         kind = names.get(attribute.name)
         if kind is not None:
-            changes[attribute.alias] = _replaced(current, kind, replace)
-        elif attrs.has(type(current)):
-            walked = _walk(current, fields, replace)
-            if walked is not current:
-                changes[attribute.alias] = walked
+            new = _replaced(current, kind, replace)
         elif type(current) is tuple:
-            items = tuple(
-                _walk(item, fields, replace) if attrs.has(type(item)) else item for item in current
-            )
-            if any(new is not old for new, old in zip(items, current, strict=True)):
-                changes[attribute.alias] = items
+            new = _walked_items(current, fields, replace)
+        elif _is_value(current):
+            new = _walk(current, fields, replace)
+        else:
+            continue
+        if new is not current:
+            changes[attribute.alias] = new
     if not changes:
         return value
     return cast(V, attrs.evolve(cast(Any, value), **changes))  # rebuilt by its constructor
 
 
+def _is_value(item: object) -> bool:
+    """Whether ``item`` is an attrs value (a goal, a contact, ...), to walk into."""
+    return hasattr(type(item), "__attrs_attrs__")
+
+
+def _walked_items(
+    items: tuple[object, ...], fields: _Fields, replace: Callable[[str, str], str]
+) -> tuple[object, ...]:
+    """The items of a tuple walked, or the same tuple if none changed."""
+    walked = tuple(
+        _walk(item, fields, replace) if _is_value(item) else item  # type: ignore[type-var]
+        for item in items
+    )
+    return items if all(new is old for new, old in zip(walked, items, strict=True)) else walked
+
+
 def _replaced(value: object, kind: str, replace: Callable[[str, str], str]) -> object:
-    """A field's texts replaced: a text, a tuple of texts, or the values of a mapping."""
+    """A field's texts replaced: a text, a tuple of texts, or the values of a mapping; the
+    same object when there is nothing to replace (an empty text, tuple or mapping)."""
+    if not value:
+        return value
     if isinstance(value, str):
         return replace(kind, value)
     if isinstance(value, tuple):
