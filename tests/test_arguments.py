@@ -76,6 +76,7 @@ VALID: dict[str, Any] = {
     "value": careerkit.schedule(PLAN),
     "goal_id": "g",
     "alerts": careerkit.detect_slippage(PLAN, as_of=DAY),
+    "key": "a secret of the caller's",
 }
 """A valid value for each required parameter, by name."""
 
@@ -87,6 +88,7 @@ SPECIAL: dict[str, dict[str, Any]] = {
     },
     "metric_trajectory": {"plan": METRIC_PLAN, "goal_id": "m"},
     "skill_gaps": {"plan": CAREER_PLAN},
+    "pseudonym": {"kind": "note"},
 }
 """Valid values that differ from ``VALID`` for one function."""
 
