@@ -77,6 +77,7 @@ VALID: dict[str, Any] = {
     "goal_id": "g",
     "alerts": careerkit.detect_slippage(PLAN, as_of=DAY),
     "key": "a secret of the caller's",
+    "kind": "note",
 }
 """A valid value for each required parameter, by name."""
 
@@ -88,7 +89,6 @@ SPECIAL: dict[str, dict[str, Any]] = {
     },
     "metric_trajectory": {"plan": METRIC_PLAN, "goal_id": "m"},
     "skill_gaps": {"plan": CAREER_PLAN},
-    "pseudonym": {"kind": "note"},
 }
 """Valid values that differ from ``VALID`` for one function."""
 
