@@ -81,6 +81,8 @@ class AssetState:
     """The asset's title."""
     updated_on: date
     """When it was last brought up to date."""
+    max_age: int | None
+    """Its age limit in days (None without one)."""
     due_on: date | None
     """The last day it is fresh by its age limit (None without one)."""
     stale: bool
@@ -136,6 +138,8 @@ class UnreflectedAchievement:
     """The title of that goal or task."""
     on: date
     """When it happened: the goal's ``achieved_on`` or the task's ``done_on``."""
+    task: bool
+    """Whether ``subject`` is a task (a task done raised the skill) rather than a goal."""
     skill: str | None
     """The skill raised (None for a goal achieved)."""
     level: int | None
@@ -272,6 +276,7 @@ def _state(asset: Asset, as_of: date, achieved: list[tuple[date, str]]) -> Asset
         kind=asset.kind,
         title=asset.title,
         updated_on=asset.updated_on,
+        max_age=asset.max_age,
         due_on=due,
         stale=bool(why),
         why=why,
@@ -294,6 +299,7 @@ def _achievements(plan: Plan, as_of: date) -> list[UnreflectedAchievement]:
                     subject=goal.id,
                     title=goal.title,
                     on=on,
+                    task=False,
                     skill=None,
                     level=None,
                 )
@@ -332,6 +338,7 @@ def _skill_raises(
                     subject=work_id,
                     title=work.title,
                     on=on,
+                    task=isinstance(work, Task),
                     skill=gain.skill,
                     level=levels[gain.skill],
                 )
