@@ -133,10 +133,12 @@ def test_a_goal_achieved_after_the_update_makes_a_refreshing_asset_stale() -> No
 
     state = asset_status(plan, as_of=date(2026, 4, 1)).assets[0]
 
-    assert (True, (StaleReason.ACHIEVED_GOAL,), ("first", "later")) == (
+    assert (True, (StaleReason.ACHIEVED_GOAL,), "first", date(2026, 2, 2), 2) == (
         state.stale,
         state.why,
-        state.achieved_goals,
+        state.achieved_goal,
+        state.achieved_on,
+        state.goals_since,
     )
 
 
@@ -146,7 +148,7 @@ def test_an_asset_that_does_not_refresh_after_goals_ignores_them() -> None:
 
     state = asset_status(plan, as_of=date(2026, 4, 1)).assets[0]
 
-    assert (False, ()) == (state.stale, state.achieved_goals)
+    assert (False, None, 1) == (state.stale, state.achieved_goal, state.goals_since)
 
 
 def test_both_reasons_are_given_age_first() -> None:
@@ -361,6 +363,7 @@ def test_a_stale_asset_raises_a_warning_with_its_reason_and_a_correction() -> No
         "days_overdue": 10,
         "achieved_goal": None,
         "achieved_on": None,
+        "goals_since": 0,
     } == dict(alert.evidence)
     assert "update the resume 'Resume - director'" in alert.correction
 

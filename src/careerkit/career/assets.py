@@ -12,8 +12,9 @@ skills raised by finished work) came after the latest resume update.
 from __future__ import annotations
 
 import enum
+from bisect import bisect_right
 from datetime import date
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from attrs import frozen
 
@@ -91,9 +92,14 @@ class AssetState:
     """The reasons it is stale, age first; empty when it is fresh."""
     days_overdue: int
     """Days past ``due_on`` (0 when not stale by age)."""
-    achieved_goals: tuple[str, ...]
-    """For an asset that refreshes after goals: the goals achieved after its
-    update and on or before the status date, earliest first (ties by id)."""
+    achieved_goal: str | None
+    """For an asset that refreshes after goals: the first goal achieved after its
+    update and on or before the status date (ties by id), or None."""
+    achieved_on: date | None
+    """When ``achieved_goal`` was achieved."""
+    goals_since: int
+    """How many goals were achieved after its update, up to the status date
+    (counted whether or not the asset refreshes after goals)."""
 
 
 @frozen(kw_only=True)
@@ -222,8 +228,8 @@ def asset_status(plan: Plan, *, as_of: date) -> AssetReport:
     ...             achieved_on=date(2026, 3, 2))
     >>> plan = Plan(id="p", owner="Ana", start=date(2026, 1, 5), goals=[goal], assets=[cv])
     >>> report = asset_status(plan, as_of=date(2026, 4, 1))
-    >>> report.assets[0].why, report.assets[0].achieved_goals
-    ((<StaleReason.ACHIEVED_GOAL: 'achieved_goal'>,), ('cert',))
+    >>> report.assets[0].why, report.assets[0].achieved_goal
+    ((<StaleReason.ACHIEVED_GOAL: 'achieved_goal'>,), 'cert')
     >>> asset_status(plan, as_of="2026-04-01")
     Traceback (most recent call last):
     careerkit.errors.ValidationError: as_of: expected a date, got a string
@@ -258,17 +264,18 @@ def asset_status(plan: Plan, *, as_of: date) -> AssetReport:
 
 
 def _state(asset: Asset, as_of: date, achieved: list[tuple[date, str]]) -> AssetState:
-    """One asset's state; ``achieved`` holds the goals achieved up to ``as_of``, sorted."""
+    """One asset's state; ``achieved`` holds the goals achieved up to ``as_of``, sorted
+    by date and id, so those after the update are found by bisection."""
     due = asset.due_on
     overdue = max(0, (as_of - due).days) if due is not None else 0
-    since = (
-        tuple(goal for on, goal in achieved if on > asset.updated_on)
-        if asset.refresh_after_goal
-        else ()
-    )
+    first = bisect_right(achieved, asset.updated_on, key=itemgetter(0))
+    since = achieved[first] if first < len(achieved) and asset.refresh_after_goal else None
     why = tuple(
         reason
-        for reason, stale in ((StaleReason.AGE, overdue > 0), (StaleReason.ACHIEVED_GOAL, since))
+        for reason, stale in (
+            (StaleReason.AGE, overdue > 0),
+            (StaleReason.ACHIEVED_GOAL, since is not None),
+        )
         if stale
     )
     return AssetState(
@@ -281,7 +288,9 @@ def _state(asset: Asset, as_of: date, achieved: list[tuple[date, str]]) -> Asset
         stale=bool(why),
         why=why,
         days_overdue=overdue,
-        achieved_goals=since,
+        achieved_goal=None if since is None else since[1],
+        achieved_on=None if since is None else since[0],
+        goals_since=len(achieved) - first,
     )
 
 

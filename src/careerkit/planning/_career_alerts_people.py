@@ -76,7 +76,7 @@ def _alert(
 
 
 def _asset_alerts(plan: Plan, report: AssetReport) -> list[Alert]:
-    found = [_stale(plan, state) for state in report.stale]
+    found = [_stale(state) for state in report.stale]
     for missing in report.missing_resumes:
         which = "the vision's role" if missing.vision else "the target role"
         found.append(
@@ -96,11 +96,10 @@ def _asset_alerts(plan: Plan, report: AssetReport) -> list[Alert]:
     return found
 
 
-def _stale(plan: Plan, state: AssetState) -> Alert:
+def _stale(state: AssetState) -> Alert:
     kind = _KIND_NAMES.get(state.kind.value, state.kind.value)
     by_age = StaleReason.AGE in state.why
-    first_goal = state.achieved_goals[0] if state.achieved_goals else None
-    achieved_on = plan.goal(first_goal).achieved_on if first_goal is not None else None
+    first_goal, achieved_on = state.achieved_goal, state.achieved_on
     if by_age:
         assert state.due_on is not None
         on = state.due_on + timedelta(days=1)
@@ -133,6 +132,7 @@ def _stale(plan: Plan, state: AssetState) -> Alert:
             "days_overdue": state.days_overdue,
             "achieved_goal": first_goal,
             "achieved_on": achieved_on,
+            "goals_since": state.goals_since,
         },
     )
 
