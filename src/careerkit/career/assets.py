@@ -93,8 +93,8 @@ class AssetState:
     days_overdue: int
     """Days past ``due_on`` (0 when not stale by age)."""
     achieved_goal: str | None
-    """For an asset that refreshes after goals: the first goal achieved after its
-    update and on or before the status date (ties by id), or None."""
+    """The first goal achieved after the update and on or before the status date
+    (ties by id), for an asset that refreshes after goals; else None."""
     achieved_on: date | None
     """When ``achieved_goal`` was achieved."""
     goals_since: int
@@ -143,7 +143,7 @@ class UnreflectedAchievement:
     title: str
     """The title of that goal or task."""
     on: date
-    """When it happened: the goal's ``achieved_on`` or the task's ``done_on``."""
+    """When it happened (the goal's ``achieved_on`` or the task's ``done_on``)."""
     task: bool
     """Whether ``subject`` is a task (a task done raised the skill) rather than a goal."""
     skill: str | None

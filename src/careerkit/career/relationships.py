@@ -113,17 +113,17 @@ class ContactState:
     last_interaction: date | None
     """The last interaction on or before the status date (None without one)."""
     counted_from: date
-    """The day the cadence counts from: the last interaction, else the
-    contact's ``since``, else the plan's start."""
+    """The day the cadence counts from (the last interaction, else the
+    contact's ``since``, else the plan's start)."""
     cadence: int | None
     """The keep-in-touch cadence in days, if the contact has one."""
     cadence_rule: str | None
     """The keep-in-touch RRULE, if the contact has one."""
     period: int | None
-    """Days from ``counted_from`` to ``next_due``: the cadence, or for a rule the
-    length of its current period (None when there is no next date)."""
+    """Days from ``counted_from`` to ``next_due`` (the cadence, or for a rule the
+    length of its current period); None when there is no next date."""
     next_due: date | None
-    """The next keep-in-touch date: ``counted_from`` plus ``cadence`` days, or the
+    """The next keep-in-touch date, ``counted_from`` plus ``cadence`` days or the
     rule's first date after ``counted_from`` (None without a cadence, or when
     the rule has ended or runs past the calendar)."""
     days_over: int
@@ -156,7 +156,7 @@ class BreadthPoint:
     total: int
     """The contacts active on the day."""
     by_role: tuple[RoleCount, ...]
-    """The count of each role, every role listed, in the order of :class:`ContactRole`."""
+    """The count of each role, every role listed, in the order of :class:`~careerkit.ContactRole`."""
     contacts: tuple[str, ...]
     """The ids of the active contacts, sorted."""
 
@@ -242,7 +242,7 @@ def relationship_status(
         The status date.
     policy
         The thresholds (``follow_up_notice_days``, ``cold_critical_factor``,
-        ``breadth_window_days``); the defaults of :class:`CareerPolicy` if None.
+        ``breadth_window_days``); the defaults of ``CareerPolicy`` if None.
 
     Returns
     -------
@@ -254,7 +254,7 @@ def relationship_status(
     ValidationError
         An argument has the wrong type (the path names it), or a contact's
         rule cannot be expanded within the bounds of
-        :func:`careerkit.recurrence.occurrences` (path
+        :func:`careerkit.occurrences` (path
         ``contacts[i].cadence_rule``).
 
     Examples
@@ -352,7 +352,7 @@ def _next_by_rule(rule: str, after: date, path: str) -> date | None:
     """The first date of ``rule`` (started on ``after``) after ``after``, or None.
 
     The rule is expanded over windows that grow fourfold from two steps of
-    its frequency, each expansion bounded by :func:`occurrences`, until a
+    its frequency, each expansion bounded by ``occurrences``, until a
     date is found or the window reaches the rule's ``UNTIL`` or the end of
     the calendar: a few small expansions for any rule that has a next date.
     """
@@ -391,7 +391,7 @@ def network_breadth(
         How many dates to count at, 1 to :data:`MAX_PERIODS`.
     window
         The window in days (1 or more); the default of
-        :attr:`CareerPolicy.breadth_window_days` if None.
+        ``CareerPolicy.breadth_window_days`` if None.
 
     Returns
     -------
