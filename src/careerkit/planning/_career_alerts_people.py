@@ -27,18 +27,19 @@ from careerkit.career.relationships import (
     RelationshipReport,
     relationship_status,
 )
-from careerkit.model import Category, ContactRole, Plan
+from careerkit.model import AssetKind, Category, ContactRole, Plan
 from careerkit.planning._situation import counted
 from careerkit.planning.alerts import Alert, AlertKind, AlertSeverity, EvidenceValue
 
 __all__ = ["people_alerts"]
 
 _KIND_NAMES = {
-    "resume": "resume",
-    "cover_letter": "cover letter",
-    "public_profile": "public profile",
-    "portfolio": "portfolio",
+    AssetKind.RESUME: "resume",
+    AssetKind.COVER_LETTER: "cover letter",
+    AssetKind.PUBLIC_PROFILE: "public profile",
+    AssetKind.PORTFOLIO: "portfolio",
 }
+"""How a message names each kind of asset."""
 _KEY_PEOPLE = frozenset({ContactRole.MENTOR, ContactRole.SPONSOR})
 
 
@@ -48,7 +49,7 @@ def people_alerts(plan: Plan, *, as_of: date, policy: CareerPolicy) -> list[Aler
     assets = asset_status(plan, as_of=as_of)
     relationships = relationship_status(plan, as_of=as_of, policy=policy)
     found = [
-        *_asset_alerts(plan, assets),
+        *_asset_alerts(assets),
         *_relationship_alerts(plan, relationships),
     ]
     return sorted(found, key=lambda alert: alert.sort_key)
@@ -75,7 +76,7 @@ def _alert(
     )
 
 
-def _asset_alerts(plan: Plan, report: AssetReport) -> list[Alert]:
+def _asset_alerts(report: AssetReport) -> list[Alert]:
     found = [_stale(state) for state in report.stale]
     for missing in report.missing_resumes:
         which = "the vision's role" if missing.vision else "the target role"
@@ -97,7 +98,7 @@ def _asset_alerts(plan: Plan, report: AssetReport) -> list[Alert]:
 
 
 def _stale(state: AssetState) -> Alert:
-    kind = _KIND_NAMES.get(state.kind.value, state.kind.value)
+    kind = _KIND_NAMES[state.kind]
     by_age = StaleReason.AGE in state.why
     first_goal, achieved_on = state.achieved_goal, state.achieved_on
     if by_age:
