@@ -4,6 +4,7 @@ achievements no resume shows yet, and the alerts they raise."""
 from __future__ import annotations
 
 import json
+import pickle
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -462,3 +463,37 @@ def test_staleness_by_age_never_goes_away_with_time(
 
     assert 0 <= before.days_overdue <= after.days_overdue
     assert before.stale <= after.stale
+
+
+def test_a_goal_that_builds_a_skill_gives_two_achievements() -> None:
+    """An achieved goal that builds a skill is listed as achieved and as raising the skill,
+    and the skill raise's alert names the goal, not a task."""
+    plan = plan_of(
+        profile=Profile(skills=[Skill(name="SEO", level=1)]),
+        goals=[achieved("cert", date(2026, 2, 2), builds=[SkillGain(skill="SEO", by=2)])],
+    )
+
+    found = asset_status(plan, as_of=date(2026, 3, 1)).unreflected
+    (raised,) = [
+        alert
+        for alert in alerts_of(plan, date(2026, 3, 1), AlertKind.UNREFLECTED_ACHIEVEMENT)
+        if alert.evidence["achievement"] == "skill_raised"
+    ]
+
+    assert [
+        (AchievementKind.GOAL_ACHIEVED, None),
+        (AchievementKind.SKILL_RAISED, 3),
+    ] == [(item.kind, item.level) for item in found]
+    assert ("cert", None, None) == (
+        raised.evidence["goal"],
+        raised.evidence["task"],
+        raised.evidence["latest_resume_update"],
+    )
+
+
+def test_reports_pickle_and_compare_equal() -> None:
+    """A report travels to another process unchanged."""
+    plan = careerkit.loads(V4.read_text(encoding="utf-8"))
+    report = asset_status(plan, as_of=date(2025, 7, 20))
+
+    assert report == pickle.loads(pickle.dumps(report))

@@ -4,6 +4,7 @@ follow-ups owed, goals no contact serves, network breadth, and their alerts."""
 from __future__ import annotations
 
 import json
+import pickle
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -553,3 +554,49 @@ def test_days_over_never_fall_between_interactions(case: tuple[Contact, date, da
     assert 0 <= before.days_over <= after.days_over
     assert before.cold <= after.cold
     assert before.critical <= after.critical
+
+
+def test_a_rule_that_never_falls_gives_no_date() -> None:
+    """A rule matching no day of the calendar (30 February) never makes a contact cold."""
+    contact = Contact(id="x", cadence_rule="FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30")
+
+    state = state_of(plan_of(contact), date(2030, 1, 1))
+
+    assert (None, None, 0, False) == (state.next_due, state.period, state.days_over, state.cold)
+
+
+def test_only_mentors_and_sponsors_get_the_warning_word() -> None:
+    """The cold message names every role, and says a mentor or sponsor is hard to win back."""
+    contacts = [
+        Contact(id=role.value, role=role, cadence=10)
+        for role in (ContactRole.SPONSOR, ContactRole.PEER)
+    ]
+
+    found = alerts_of(plan_of(*contacts), date(2026, 3, 1), AlertKind.RELATIONSHIP_COLD)
+
+    assert [("peer", False), ("sponsor", True)] == [
+        (alert.subject, "hard to win back" in alert.message) for alert in found
+    ]
+    assert all(f"Your {alert.subject} " in alert.message for alert in found)
+
+
+def test_a_rule_cadence_is_named_in_the_correction() -> None:
+    """A cold contact with a rule: the correction gives the rule and this period's days."""
+    contact = Contact(id="recruiter-1", role=ContactRole.RECRUITER, cadence_rule="FREQ=WEEKLY")
+
+    (alert,) = alerts_of(plan_of(contact), date(2026, 1, 20), AlertKind.RELATIONSHIP_COLD)
+
+    assert (7, "FREQ=WEEKLY", 8) == (
+        alert.evidence["cadence"],
+        alert.evidence["cadence_rule"],
+        alert.evidence["days_over"],
+    )
+    assert "(cadence FREQ=WEEKLY, 7 days this time)" in alert.correction
+
+
+def test_reports_pickle_and_compare_equal() -> None:
+    """A report travels to another process unchanged."""
+    plan = careerkit.loads(V4.read_text(encoding="utf-8"))
+    report = relationship_status(plan, as_of=date(2025, 7, 1))
+
+    assert report == pickle.loads(pickle.dumps(report))
