@@ -14,6 +14,7 @@ their schemas.
 from __future__ import annotations
 
 import enum
+import functools
 from bisect import bisect_right
 from datetime import date, timedelta
 from operator import attrgetter
@@ -43,6 +44,8 @@ __all__ = [
 MAX_PERIODS = 1_000
 """The most dates :func:`network_breadth` counts at."""
 
+_MEMO_SIZE = 4096
+"""How many (rule, day) pairs the next keep-in-touch date is remembered for."""
 _RELATIONSHIP_GOALS = frozenset({Category.MENTORSHIP, Category.NETWORKING})
 # The first window searched for a rule's next date, in days per step of its frequency:
 # two steps, so that a rule with no BY parts is found in the first window.
@@ -345,26 +348,29 @@ def _next_due(contact: Contact, counted_from: date, path: str) -> date | None:
         return date.fromordinal(day) if day <= date.max.toordinal() else None
     if contact.cadence_rule is None:
         return None
-    return _next_by_rule(contact.cadence_rule, counted_from, path)
+    try:
+        return _next_by_rule(contact.cadence_rule, counted_from)
+    except ValidationError as exc:
+        problems = [Problem(path, problem.problem) for problem in exc.problems]
+        raise ValidationError(problems=problems) from exc
 
 
-def _next_by_rule(rule: str, after: date, path: str) -> date | None:
+@functools.lru_cache(maxsize=_MEMO_SIZE)
+def _next_by_rule(rule: str, after: date) -> date | None:
     """The first date of ``rule`` (started on ``after``) after ``after``, or None.
 
     The rule is expanded over windows that grow fourfold from two steps of
-    its frequency, each expansion bounded by ``occurrences``, until a
-    date is found or the window reaches the rule's ``UNTIL`` or the end of
-    the calendar: a few small expansions for any rule that has a next date.
+    its frequency, each expansion bounded by ``occurrences``, until a date
+    is found or the window reaches the rule's ``UNTIL`` or the end of the
+    calendar: a few small expansions for any rule that has a next date. A
+    pure function of two values, remembered within a bound, as the same
+    contacts are read again by each report of the same plan.
     """
     read = read_rule(rule)
     span = _FIRST_WINDOW[read.frequency] * read.interval
     while True:
         end = date.fromordinal(min(after.toordinal() + span, date.max.toordinal()))
-        try:
-            found = occurrences(rule, start=after, end=end)
-        except ValidationError as exc:
-            problems = [Problem(path, problem.problem) for problem in exc.problems]
-            raise ValidationError(problems=problems) from exc
+        found = occurrences(rule, start=after, end=end)
         later = next((day for day in found if day > after), None)
         if later is not None or end == date.max or (read.until and read.until <= end):
             return later
