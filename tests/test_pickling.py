@@ -451,6 +451,27 @@ def _career_results() -> list[object]:
         search.funnel.stages[0],
         search.by_resume[0],
         search.active[0],
+        *_people_results(example),
+    ]
+
+
+def _people_results(plan: careerkit.Plan) -> list[object]:
+    """The results of assets and relationships on the example plan."""
+    as_of = date(2026, 11, 26)
+    assets = careerkit.asset_status(plan, as_of=as_of)
+    people = careerkit.relationship_status(plan, as_of=as_of)
+    owed = next(state.follow_up for state in people.contacts if state.follow_up is not None)
+    return [
+        assets,
+        assets.assets[0],
+        assets.missing_resumes[0],
+        careerkit.asset_status(CAREER_PLAN, as_of=date(2025, 7, 20)).unreflected[0],
+        people,
+        people.contacts[0],
+        owed,
+        people.breadth,
+        people.breadth.points[0],
+        people.breadth.points[0].by_role[0],
     ]
 
 
@@ -463,7 +484,9 @@ def test_career_results_round_trip() -> None:
     assert {type(result).__name__ for result in results} == {
         "CareerPolicy", "SkillGaps", "SkillGap", "SkillLevel", "SkillRaise", "OptionRanking",
         "OptionScore", "Contribution", "WeightFlip", "JobSearchReport", "Funnel", "FunnelStage",
-        "ResumeFunnel", "ActiveApplication",
+        "ResumeFunnel", "ActiveApplication", "AssetReport", "AssetState", "MissingResume",
+        "UnreflectedAchievement", "RelationshipReport", "ContactState", "FollowUp",
+        "NetworkBreadth", "BreadthPoint", "RoleCount",
     }  # fmt: skip
 
 
@@ -478,7 +501,9 @@ ROUND_TRIPPED = {
     "CareerOption", "Rating", "Exploration", "CriterionWeight", "Application", "StageChange",
     "CareerPolicy", "SkillGaps", "SkillGap", "SkillLevel", "SkillRaise", "OptionRanking",
     "OptionScore", "Contribution", "WeightFlip", "JobSearchReport", "Funnel", "FunnelStage",
-    "ResumeFunnel", "ActiveApplication",
+    "ResumeFunnel", "ActiveApplication", "AssetReport", "AssetState", "MissingResume",
+    "UnreflectedAchievement", "RelationshipReport", "ContactState", "FollowUp", "NetworkBreadth",
+    "BreadthPoint", "RoleCount",
     # schedules
     "Schedule", "TaskSchedule", "GoalSchedule", "Violation", "WeekLoad",
     # histories and changes

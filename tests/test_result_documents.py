@@ -142,6 +142,9 @@ def career_samples(plan: Plan) -> Iterator[tuple[str, object]]:
     yield "skill_raise", level.raises[0]
     yield "option_ranking", rank_options(plan)
     yield "job_search", job_search(plan, as_of=AS_OF)
+    yield "asset_report", careerkit.asset_status(plan, as_of=AS_OF)
+    yield "relationship_report", careerkit.relationship_status(plan, as_of=AS_OF)
+    yield "network_breadth", careerkit.network_breadth(plan, as_of=AS_OF)
 
 
 SAMPLES = list(samples())

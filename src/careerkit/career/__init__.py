@@ -11,6 +11,15 @@ options, :mod:`careerkit.career.jobsearch` the funnel of applications, and
 :func:`careerkit.detect_slippage` raises from them.
 """
 
+from careerkit.career.assets import (
+    AchievementKind,
+    AssetReport,
+    AssetState,
+    MissingResume,
+    StaleReason,
+    UnreflectedAchievement,
+    asset_status,
+)
 from careerkit.career.jobsearch import (
     FUNNEL_STAGES,
     ActiveApplication,
@@ -28,6 +37,18 @@ from careerkit.career.options import (
     rank_options,
 )
 from careerkit.career.policy import CareerPolicy
+from careerkit.career.relationships import (
+    MAX_PERIODS,
+    BreadthPoint,
+    ContactState,
+    FollowUp,
+    FollowUpState,
+    NetworkBreadth,
+    RelationshipReport,
+    RoleCount,
+    network_breadth,
+    relationship_status,
+)
 from careerkit.career.skills import (
     SkillGap,
     SkillGaps,
@@ -40,22 +61,39 @@ from careerkit.career.skills import (
 
 __all__ = [
     "FUNNEL_STAGES",
+    "MAX_PERIODS",
+    "AchievementKind",
     "ActiveApplication",
+    "AssetReport",
+    "AssetState",
+    "BreadthPoint",
     "CareerPolicy",
+    "ContactState",
     "Contribution",
+    "FollowUp",
+    "FollowUpState",
     "Funnel",
     "FunnelStage",
     "JobSearchReport",
+    "MissingResume",
+    "NetworkBreadth",
     "OptionRanking",
     "OptionScore",
+    "RelationshipReport",
     "ResumeFunnel",
+    "RoleCount",
     "SkillGap",
     "SkillGaps",
     "SkillLevel",
     "SkillRaise",
+    "StaleReason",
+    "UnreflectedAchievement",
     "WeightFlip",
+    "asset_status",
     "job_search",
+    "network_breadth",
     "rank_options",
+    "relationship_status",
     "skill_gaps",
     "skill_levels",
     "target_role",

@@ -18,10 +18,10 @@ from operator import attrgetter, itemgetter
 
 from attrs import frozen
 
+from careerkit.career.skills import skill_levels
 from careerkit.io import result_document
-from careerkit.model import Asset, AssetKind, Goal, GoalStatus, Plan, Status, Task
+from careerkit.model import Asset, AssetKind, GoalStatus, Plan
 from careerkit.model.arguments import checked_date, checked_instance
-from careerkit.model.skills import MAX_LEVEL
 
 __all__ = [
     "AchievementKind",
@@ -296,60 +296,37 @@ def _state(asset: Asset, as_of: date, achieved: list[tuple[date, str]]) -> Asset
 
 def _achievements(plan: Plan, as_of: date) -> list[UnreflectedAchievement]:
     """Every achievement up to ``as_of``: goals achieved and the skill raises of
-    finished work, by date, then kind, subject and skill."""
-    finished: list[tuple[date, str, Goal | Task]] = []
-    found: list[UnreflectedAchievement] = []
-    for goal in plan.goals:
-        on = goal.achieved_on
-        if goal.status is GoalStatus.ACHIEVED and on is not None and on <= as_of:
-            found.append(
-                UnreflectedAchievement(
-                    kind=AchievementKind.GOAL_ACHIEVED,
-                    subject=goal.id,
-                    title=goal.title,
-                    on=on,
-                    task=False,
-                    skill=None,
-                    level=None,
-                )
-            )
-            if goal.builds:
-                finished.append((on, goal.id, goal))
-    for task in plan.tasks:
-        on = task.done_on
-        if task.builds and task.status is Status.DONE and on is not None and on <= as_of:
-            finished.append((on, task.id, task))
-    found.extend(_skill_raises(plan, finished))
+    finished work (as :func:`~careerkit.career.skills.skill_levels` finds them), by
+    date, then kind, subject and skill."""
+    found: list[UnreflectedAchievement] = [
+        UnreflectedAchievement(
+            kind=AchievementKind.GOAL_ACHIEVED,
+            subject=goal.id,
+            title=goal.title,
+            on=goal.achieved_on,
+            task=False,
+            skill=None,
+            level=None,
+        )
+        for goal in plan.goals
+        if goal.status is GoalStatus.ACHIEVED
+        and goal.achieved_on is not None
+        and goal.achieved_on <= as_of
+    ]
+    titles = {("goal", goal.id): goal.title for goal in plan.goals if goal.builds}
+    titles.update((("task", task.id), task.title) for task in plan.tasks if task.builds)
+    found.extend(
+        UnreflectedAchievement(
+            kind=AchievementKind.SKILL_RAISED,
+            subject=raised.id,
+            title=titles[raised.source, raised.id],
+            on=raised.on,
+            task=raised.source == "task",
+            skill=level.skill,
+            level=raised.level,
+        )
+        for level in skill_levels(plan, as_of=as_of)
+        for raised in level.raises
+    )
     found.sort(key=lambda item: (item.on, item.kind.value, item.subject, item.skill or ""))
-    return found
-
-
-def _skill_raises(
-    plan: Plan, finished: list[tuple[date, str, Goal | Task]]
-) -> list[UnreflectedAchievement]:
-    """The raises that finished work (date, id, the goal or task) made, in date order:
-    a gain counts when it comes after the skill's ``assessed_on`` and the skill is
-    below ``MAX_LEVEL``."""
-    inventory = {skill.name: skill for skill in plan.profile.skills}
-    levels = {name: skill.level for name, skill in inventory.items()}
-    found = []
-    for on, work_id, work in sorted(finished, key=lambda item: (item[0], item[1])):
-        for gain in work.builds:
-            skill = inventory.get(gain.skill)
-            assessed = skill.assessed_on if skill is not None else None
-            level = levels.get(gain.skill, 0)
-            if (assessed is not None and on <= assessed) or level >= MAX_LEVEL:
-                continue
-            levels[gain.skill] = min(MAX_LEVEL, level + gain.by)
-            found.append(
-                UnreflectedAchievement(
-                    kind=AchievementKind.SKILL_RAISED,
-                    subject=work_id,
-                    title=work.title,
-                    on=on,
-                    task=isinstance(work, Task),
-                    skill=gain.skill,
-                    level=levels[gain.skill],
-                )
-            )
     return found

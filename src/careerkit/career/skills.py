@@ -270,8 +270,8 @@ def _levels(plan: Plan, work: list[_Work]) -> dict[str, SkillLevel]:
         assessed_on = None if skill is None else skill.assessed_on
         level, raises = assessed, []
         for on, source, id_, by in sorted(finished.get(name, ())):
-            if assessed_on is not None and on <= assessed_on:
-                continue  # already in the assessed level
+            if (assessed_on is not None and on <= assessed_on) or level >= MAX_LEVEL:
+                continue  # already in the assessed level, or nothing left to add
             level = min(MAX_LEVEL, level + by)
             raises.append(SkillRaise(source=source, id=id_, on=on, by=by, level=level))
         found[name] = SkillLevel(

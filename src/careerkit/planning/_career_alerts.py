@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from careerkit.planning._career_alerts_jobs import job_alerts
+from careerkit.planning._career_alerts_people import people_alerts
 from careerkit.planning._career_alerts_skills import skill_alerts
 from careerkit.planning._situation import Situation
 from careerkit.planning.alerts import Alert
@@ -16,5 +17,6 @@ def career_alerts(situation: Situation) -> list[Alert]:
     plan, as_of, policy = situation.plan, situation.as_of, situation.policy.career
     return [
         *skill_alerts(plan, as_of=as_of, policy=policy),
+        *people_alerts(plan, as_of=as_of, policy=policy),
         *job_alerts(plan, as_of=as_of, policy=policy),
     ]
