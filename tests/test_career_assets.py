@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -217,16 +218,23 @@ def test_an_achievement_is_reflected_by_a_resume_updated_on_or_after_it() -> Non
     assert (date(2026, 4, 6), ()) == (later.latest_resume_update, later.unreflected)
 
 
-def test_without_any_resume_every_achievement_is_unreflected() -> None:
-    """No resume: nothing shows the achievements, and no update date is given."""
-    plan = plan_of(goals=[achieved("cert", date(2026, 2, 2))])
+def test_before_any_resume_update_every_achievement_is_unreflected() -> None:
+    """A resume first written after the status date shows nothing yet, and no update date
+    is given; a plan that keeps no resume at all has nothing to show achievements in,
+    and reports none (plans written before assets existed raise nothing new)."""
+    plan = plan_of(
+        goals=[achieved("cert", date(2026, 2, 2))],
+        assets=[resume(updated_on=date(2026, 6, 1))],
+    )
 
     report = asset_status(plan, as_of=date(2026, 4, 1))
+    without = asset_status(attrs.evolve(plan, assets=()), as_of=date(2026, 4, 1))
 
     assert (None, ["cert"]) == (
         report.latest_resume_update,
         [i.subject for i in report.unreflected],
     )
+    assert () == without.unreflected
 
 
 def test_finished_work_raises_skills_with_its_date_and_the_level_reached() -> None:
@@ -266,6 +274,7 @@ def test_work_on_or_before_the_assessment_is_already_in_the_level() -> None:
             done("after", date(2026, 2, 3), [SkillGain(skill="SEO"), SkillGain(skill="budgeting")]),
             done("future", date(2026, 5, 1), [SkillGain(skill="SEO")]),
         ],
+        assets=[resume(updated_on=date(2026, 1, 20))],
     )
 
     found = asset_status(plan, as_of=date(2026, 4, 1)).unreflected
@@ -471,6 +480,7 @@ def test_a_goal_that_builds_a_skill_gives_two_achievements() -> None:
     plan = plan_of(
         profile=Profile(skills=[Skill(name="SEO", level=1)]),
         goals=[achieved("cert", date(2026, 2, 2), builds=[SkillGain(skill="SEO", by=2)])],
+        assets=[resume(updated_on=date(2026, 6, 1))],  # first written after the status date
     )
 
     found = asset_status(plan, as_of=date(2026, 3, 1)).unreflected

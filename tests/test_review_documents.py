@@ -98,9 +98,11 @@ def test_markdown_has_its_headings_and_the_goals_table() -> None:
         "## Wins since 2026-11-26",
         "## Corrections",
         "## SMART findings",
+        "## Career",
         "## Satisfaction",
         "## Next review",
     ] == headings
+    assert "- Going cold: `mentor-2` (mentor, 61 days over, critical)" in lines
     assert "| Goal | Health | Done | Planned | Slack | Deadline | P85 |" in lines
     diploma = next(line for line in lines if line.startswith("| `digital-marketing-diploma`"))
     assert "| off track | 69.4% | 95.7% | -25 | 2026-12-18 |" in diploma

@@ -36,6 +36,7 @@ from careerkit.career.options import (
     WeightFlip,
     rank_options,
 )
+from careerkit.career.overview import CareerOverview, career_overview
 from careerkit.career.policy import CareerPolicy
 from careerkit.career.relationships import (
     MAX_PERIODS,
@@ -67,6 +68,7 @@ __all__ = [
     "AssetReport",
     "AssetState",
     "BreadthPoint",
+    "CareerOverview",
     "CareerPolicy",
     "ContactState",
     "Contribution",
@@ -90,6 +92,7 @@ __all__ = [
     "UnreflectedAchievement",
     "WeightFlip",
     "asset_status",
+    "career_overview",
     "job_search",
     "network_breadth",
     "rank_options",

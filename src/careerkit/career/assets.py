@@ -195,7 +195,8 @@ def asset_status(plan: Plan, *, as_of: date) -> AssetReport:
     resume when a resume asset lists it in its ``roles``. An achievement (a
     goal achieved, or a skill raised by a task done or a goal achieved that
     builds it) is *unreflected* when no resume was updated on or after its
-    date, up to ``as_of``. A skill is raised when the work finished after
+    date, up to ``as_of``; a plan that keeps no resume has none, as there is
+    nothing to show them in. A skill is raised when the work finished after
     the skill's ``assessed_on`` (if any) and the skill was below level 5;
     levels start from the profile's inventory (0 for a skill not in it).
     The cost is linear in the size of the plan (plus sorting).
@@ -258,7 +259,9 @@ def asset_status(plan: Plan, *, as_of: date) -> AssetReport:
         ),
         latest_resume_update=latest,
         unreflected=tuple(
-            found for found in _achievements(plan, as_of) if latest is None or found.on > latest
+            found
+            for found in (_achievements(plan, as_of) if resumes else ())
+            if latest is None or found.on > latest
         ),
     )
 

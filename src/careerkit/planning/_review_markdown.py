@@ -12,6 +12,7 @@ from typing import Protocol
 
 from attrs import frozen
 
+from careerkit.career.overview import CareerOverview
 from careerkit.planning._review_values import Correction, Satisfaction, Win
 from careerkit.planning.actions import NextAction
 from careerkit.planning.alerts import Alert
@@ -51,6 +52,8 @@ class Readable(Protocol):
     def satisfaction(self) -> Satisfaction: ...
     @property
     def next_review(self) -> date | None: ...
+    @property
+    def career(self) -> CareerOverview: ...
 
 
 @frozen(kw_only=True)
@@ -98,6 +101,9 @@ def _sections(review: Readable) -> list[_Section]:
         ),
         _Section(
             title="SMART findings", items=_findings(review), empty="Every open goal is SMART."
+        ),
+        _Section(
+            title="Career", items=review.career.lines(), empty="The plan holds no career parts."
         ),
         _Section(title="Satisfaction", items=_satisfaction(review.satisfaction)),
         _Section(

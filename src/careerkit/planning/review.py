@@ -19,6 +19,7 @@ from datetime import date
 
 from attrs import frozen
 
+from careerkit.career.overview import CareerOverview, career_overview
 from careerkit.history import History
 from careerkit.io import result_document
 from careerkit.model import GoalStatus, Plan
@@ -102,6 +103,9 @@ class Review:
     """The trend of the check-ins."""
     next_review: date | None
     """The first date of the review cadence after ``as_of``; None when it ends."""
+    career: CareerOverview
+    """The career domain as of ``as_of``: the target role's skill gaps, the assets, the
+    relationships, the options and the job search (their signals are among ``alerts``)."""
 
     def _repr_html_(self) -> str | None:
         """The review as an HTML fragment, for notebooks (see
@@ -226,6 +230,7 @@ def review(
         forecast=risk,
         satisfaction=parts.satisfaction,
         next_review=parts.next_review,
+        career=career_overview(plan, as_of=status_date, policy=rules.slippage.career),
     )
 
 

@@ -119,8 +119,8 @@ register_html(Forecast, forecast_html)
 
 
 def review_html(result: Review) -> str:
-    """A review as HTML: its summary, corrections and wins, then its progress
-    report, alerts and forecast as their own fragments.
+    """A review as HTML: its summary, corrections, wins and career essentials, then
+    its progress report, alerts and forecast as their own fragments.
 
     Raises
     ------
@@ -134,6 +134,8 @@ def review_html(result: Review) -> str:
     >>> fragment = review_html(found)
     >>> fragment.startswith('<div class="careerkit careerkit-review">'), "Corrections" in fragment
     (True, True)
+    >>> "Going cold: mentor-2" in fragment
+    True
     """
     result = checked_instance(result, Review, "result")
     corrections = [(item.code, item.subject, item.message) for item in result.corrections]
@@ -145,6 +147,9 @@ def review_html(result: Review) -> str:
         parts=[
             table_html("Corrections", ["Code", "Subject", "Suggestion"], corrections),
             table_html("Wins", ["Kind", "Subject", "On", "What"], wins),
+            table_html(
+                "Career", ["What"], [(line.replace("`", ""),) for line in result.career.lines()]
+            ),
             progress_html(result.report),
             alerts_html(result.alerts),
             forecast_html(result.forecast),
