@@ -1,0 +1,59 @@
+"""Tests for the word patterns of careerkit.smart: words found where a word begins."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from careerkit.smart import _wording as wording
+from careerkit.smart._wording import word_starts
+
+from .schedule_strategies import PROPERTY_SETTINGS
+
+_LETTERS = "abcd9' "
+_WORDS = st.lists(st.text("abcd9'", min_size=1, max_size=4).filter(lambda w: w[0] != "'"),
+                  min_size=1, max_size=6)  # fmt: skip
+
+
+@PROPERTY_SETTINGS
+@given(_WORDS, st.sampled_from(["", r"\b", r"\w*\b", r" ?d"]), st.text(_LETTERS, max_size=30))
+def test_word_starts_matches_as_a_leading_word_boundary_does(
+    words: list[str], then: str, text: str
+) -> None:
+    """``word_starts`` finds what ``\\b(?:w1|w2|...)`` then ``then`` finds, with the same span."""
+    plain = re.compile(r"\b(?:" + "|".join(words) + ")" + then)
+    grouped = re.compile(word_starts(words, then=then))
+
+    expected = [(found.start(), found.end()) for found in plain.finditer(text)]
+    assert expected == [(found.start(), found.end()) for found in grouped.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "found"),
+    [
+        ("VAGUE", "get better at marketing", True),
+        ("VAGUE", "abetter plan", False),
+        ("ACTION", "earned the badge", True),
+        ("ACTION", "a yearning", False),
+        ("ACTION", "practise talks", True),
+        ("CREDENTIAL", "a certification in analytics", True),
+        ("CREDENTIAL", "a master's in finance", True),
+        ("CREDENTIAL", "recertification", False),
+        ("CREDENTIAL", "internships abroad", True),
+        ("JOB_TITLE", "become a senior marketing manager", True),
+        ("JOB_TITLE", "overbecome a manager", False),
+        ("PURPOSE", "so that i can lead", True),
+        ("PURPOSE", "also that", False),
+        ("TIME_SIGNAL", "run every week", True),
+        ("TIME_SIGNAL", "by the end of the school term", True),
+        ("TIME_SIGNAL", "talk on mondays", False),
+        ("NUMERIC_DATE", "due 3/4/2027", True),
+        ("NUMERIC_DATE", "due 123/4/2027", False),
+    ],
+)
+def test_the_word_patterns(pattern: str, text: str, found: bool) -> None:
+    """Each pattern finds its words at the start of a word, and not inside one."""
+    assert found == bool(getattr(wording, pattern).search(text))
