@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from careerkit.smart import _phrases as phrases
 from careerkit.smart import _wording as wording
 from careerkit.smart._wording import word_starts
+from careerkit.smart.deadlines import parse_deadline
 
 from .schedule_strategies import PROPERTY_SETTINGS
 
@@ -57,3 +60,26 @@ def test_word_starts_matches_as_a_leading_word_boundary_does(
 def test_the_word_patterns(pattern: str, text: str, found: bool) -> None:
     """Each pattern finds its words at the start of a word, and not inside one."""
     assert found == bool(getattr(wording, pattern).search(text))
+
+
+def test_the_patterns_searched_only_with_a_name_have_it() -> None:
+    """Day-and-month phrases are searched only where a month is named, and weekday
+    phrases only where a weekday is: each has that name as a part of its own."""
+    assert phrases.MONTH.pattern in phrases.DAY_MONTH.pattern
+    assert phrases.MONTH.pattern in phrases.MONTH_DAY.pattern
+    assert phrases.WEEKDAY_NAME.pattern in phrases.WEEKDAY.pattern
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the 15th of june 2027", date(2027, 6, 15)),
+        ("by march the first", date(2027, 3, 1)),
+        ("by next friday", date(2026, 12, 4)),
+        ("99 99 by friday", date(2026, 11, 27)),
+        ("9 9 9 by 2028", date(2028, 12, 31)),
+    ],
+)
+def test_named_days_are_read_with_the_name_anywhere(text: str, expected: date) -> None:
+    """A phrase that names a month or a weekday is read wherever the name stands."""
+    assert expected == parse_deadline(text, as_of=date(2026, 11, 26))

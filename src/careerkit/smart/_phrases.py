@@ -29,6 +29,7 @@ __all__ = [
     "HOLIDAYS",
     "MID_MONTH",
     "MID_YEAR",
+    "MONTH",
     "MONTHS",
     "MONTH_DAY",
     "MONTH_YEAR",
@@ -40,6 +41,7 @@ __all__ = [
     "RELATIVE",
     "WEEKDAY",
     "WEEKDAYS",
+    "WEEKDAY_NAME",
     "YEAR_ONLY",
 ]
 
@@ -114,6 +116,15 @@ _NUMBER = rf"(?P<count>\d{{1,7}}|{_alternatives(NUMBERS)})"
 _UNIT = r"(?P<unit>day|week|month|quarter|year)s?"
 _DAY = rf"(?P<day>\d{{1,2}}(?:st|nd|rd|th)?|{_alternatives(ORDINALS)})"
 _YEAR = r"(?P<year>\d{4})"
+_WEEKDAY = rf"(?P<weekday>{_alternatives(WEEKDAYS)})"
+
+MONTH = re.compile(_MONTH)
+"""A month's name alone, as :data:`DAY_MONTH` and :data:`MONTH_DAY` must have it:
+where this finds nothing, neither is searched (they begin with a day or with
+look-arounds, so ``re`` tries them at every position of a text)."""
+WEEKDAY_NAME = re.compile(_WEEKDAY)
+"""A weekday's name alone, as :data:`WEEKDAY` must have it: where this finds
+nothing, that is not searched."""
 _BY = word_starts(["by", "before", "until", "till", "no later than", "on", "due"])
 
 BEFORE = re.compile(r"\bbefore\s+(?:the\s+)?$")
@@ -176,7 +187,7 @@ YEAR_ONLY = re.compile(
 )
 WEEKDAY = re.compile(
     rf"\b(?:{_BY}\s+(?:the\s+)?(?:(?P<next>next|this|coming)\s+)?|(?P<bare_next>next)\s+)"
-    rf"(?P<weekday>{_alternatives(WEEKDAYS)})\b"
+    rf"{_WEEKDAY}\b"
 )
 DAY_OF_MONTH = re.compile(
     rf"{_BY}\s+the\s+(?:(?P<day>\d{{1,2}}(?:st|nd|rd|th))\b"
