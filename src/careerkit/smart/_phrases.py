@@ -147,13 +147,15 @@ HALF_YEAR = re.compile(
     r"|(?:a|one)\s+year\s+and\s+a\s+half)\b"
 )
 ABSOLUTE = (
-    re.compile(r"(?<![\d.-])(?P<year>\d{4})-(?P<first>\d{1,2})-(?P<second>\d{1,2})(?![\d-])"),
+    re.compile(r"(?P<year>\d{4})(?<![\d.-]\d{4})-(?P<first>\d{1,2})-(?P<second>\d{1,2})(?![\d-])"),
     re.compile(
-        r"(?<![\d./-])(?P<first>\d{1,2})(?P<mark>[/.])(?P<second>\d{1,2})(?P=mark)"
+        r"(?P<first>\d(?<![\d./-]\d)\d?)(?P<mark>[/.])(?P<second>\d{1,2})(?P=mark)"
         r"(?P<year>\d{4}|\d{2})(?![\d/-]|\.\d)"
     ),
 )
-"""ISO dates, and numeric dates whose order is decided in the reader."""
+"""ISO dates, and numeric dates whose order is decided in the reader. Each begins
+with its digits and looks behind them for what must not come before, so that
+``re`` tries them only where the text has a digit."""
 DAY_MONTH = re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b")
 MONTH_DAY = re.compile(
     # "I may first ...": the verb, unless a deadline word comes before it

@@ -87,11 +87,11 @@ _ACTION_WORDS = (
 )  # fmt: skip
 ACTION = re.compile(word_starts(_ACTION_WORDS, then=r"\w*\b"))
 TIME_PHRASE = re.compile(
-    r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b[qh]\d\b|\b\d{4}\b"
-    r"|\b\d{1,2}(?:st|nd|rd|th)\b"
-    r"|\b(?:within|in|by|over|for|after|before|until|the\s+next|next)\s+(?:the\s+next\s+)?"
+    r"\b(?:\d{4}-\d{1,2}-\d{1,2}\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|[qh]\d\b|\d{4}\b"
+    r"|\d{1,2}(?:st|nd|rd|th)\b"
+    r"|(?:within|in|by|over|for|after|before|until|the\s+next|next)\s+(?:the\s+next\s+)?"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+"
-    r"(?:day|week|month|quarter|year)s?\b"
+    r"(?:day|week|month|quarter|year)s?\b)"
 )
 """Dates and spans of time, left out when looking for a quantity: the digits of a
 deadline do not make a goal measurable."""
