@@ -10,7 +10,7 @@ rule beyond one whole cycle of the calendar (see :func:`occurrences`).
 :func:`careerkit.recurrence.read_rule` is the one reader of rule texts (the
 model checks rules with it too); it parses with python-dateutil and
 remembers the rules it has read, within a bound.
-:func:`count_occurrences` counts a rule without ``BY`` parts, which falls
+``count_occurrences`` counts a rule without ``BY`` parts, which falls
 once in each of its steps, without expanding it, so that a budget of
 occurrences can be checked before any work is spent on the dates.
 
