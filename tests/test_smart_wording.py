@@ -83,3 +83,18 @@ def test_the_patterns_searched_only_with_a_name_have_it() -> None:
 def test_named_days_are_read_with_the_name_anywhere(text: str, expected: date) -> None:
     """A phrase that names a month or a weekday is read wherever the name stands."""
     assert expected == parse_deadline(text, as_of=date(2026, 11, 26))
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("earn 3 badges by 2027-03-01", "earn 3 badges by  "),
+        ("due 31/12/2026 or 12.31.26", "due   or  "),
+        ("in q3, h1 or 2027", "in  ,   or  "),
+        ("on the 15th within the next 3 years", "on the    "),
+        ("x2027 or a2027-01-01 or 9th5", "x2027 or a2027-01-01 or 9th5"),
+    ],
+)
+def test_time_phrases_are_left_out(text: str, left: str) -> None:
+    """Dates and spans of time are taken out of a text, where a word begins."""
+    assert left == wording.TIME_PHRASE.sub(" ", text)

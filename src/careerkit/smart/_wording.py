@@ -86,13 +86,32 @@ _ACTION_WORDS = (
     "record", "track", "review", "prepare",
 )  # fmt: skip
 ACTION = re.compile(word_starts(_ACTION_WORDS, then=r"\w*\b"))
+_SPAN_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
 TIME_PHRASE = re.compile(
-    r"\b(?:\d{4}-\d{1,2}-\d{1,2}\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|[qh]\d\b|\d{4}\b"
-    r"|\d{1,2}(?:st|nd|rd|th)\b"
-    r"|(?:within|in|by|over|for|after|before|until|the\s+next|next)\s+(?:the\s+next\s+)?"
-    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+"
-    r"(?:day|week|month|quarter|year)s?\b)"
-)
+    word_starts(
+        [
+            *(
+                digit + tail
+                for digit in "0123456789"
+                for tail in (
+                    r"\d{3}-\d{1,2}-\d{1,2}\b",  # an ISO date
+                    r"\d?[/.]\d{1,2}[/.]\d{2,4}\b",  # a numeric date
+                    r"\d{3}\b",  # a year
+                    r"\d?(?:st|nd|rd|th)\b",  # a day of the month
+                )
+            ),
+            r"q\d\b",
+            r"h\d\b",
+            *(
+                rf"{word}\s+(?:the\s+next\s+)?{_SPAN_COUNT}\s+(?:day|week|month|quarter|year)s?\b"
+                for word in (
+                    "within", "in", "by", "over", "for", "after", "before", "until", r"the\s+next",
+                    "next",
+                )
+            ),
+        ]
+    )
+)  # fmt: skip
 """Dates and spans of time, left out when looking for a quantity: the digits of a
 deadline do not make a goal measurable."""
 QUANTITY = re.compile(
@@ -125,7 +144,9 @@ _TIME_SIGNAL_WORDS = (
     "mm/dd/yyyy", "20xx",
 )  # fmt: skip
 TIME_SIGNAL = re.compile(word_starts(_TIME_SIGNAL_WORDS, then=r"\b"))
-NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+NUMERIC_DATE = re.compile(
+    word_starts([rf"{digit}\d?/\d{{1,2}}/\d{{2,4}}\b" for digit in "0123456789"])
+)
 """A date written in numbers, day and month in either order: a time signal too."""
 _JOB_MOVES = (
     "become", "be promoted to", "get promoted to", "promotion to", "land", "secure",
