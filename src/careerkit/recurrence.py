@@ -10,6 +10,9 @@ rule beyond one whole cycle of the calendar (see :func:`occurrences`).
 :func:`careerkit.recurrence.read_rule` is the one reader of rule texts (the
 model checks rules with it too); it parses with python-dateutil and
 remembers the rules it has read, within a bound.
+``count_occurrences`` counts a rule without ``BY`` parts, which falls
+once in each of its steps, without expanding it, so that a budget of
+occurrences can be checked before any work is spent on the dates.
 
 Habits are dates, not times. A date-time ``UNTIL`` (``19971224T000000Z``,
 as calendar applications write it) is read as if each occurrence happened
@@ -33,7 +36,15 @@ from dateutil.rrule import YEARLY, rrule, rrulestr
 
 from careerkit.errors import ValidationError
 
-__all__ = ["MAX_INTERVAL", "MAX_OCCURRENCES", "NOON", "Rule", "occurrences", "read_rule"]
+__all__ = [
+    "MAX_INTERVAL",
+    "MAX_OCCURRENCES",
+    "NOON",
+    "Rule",
+    "count_occurrences",
+    "occurrences",
+    "read_rule",
+]
 
 MAX_OCCURRENCES = 10_000
 """The most occurrences one rule may have within its window."""
@@ -71,6 +82,9 @@ _PARTS = frozenset(
     ]
 )
 _TIME_OF_DAY = frozenset(["BYHOUR", "BYMINUTE", "BYSECOND"])
+# The parts of a rule that choose no dates within its steps: with only these, a rule
+# falls on its start's weekday, day of the month or day of the year in every step.
+_UNCHOOSING = frozenset(["FREQ", "UNTIL", "COUNT", "INTERVAL", "WKST"])
 # RFC 5545 section 3.3.10 ranges: (lowest, highest, whether a sign is allowed).
 _RANGES = {
     "BYSECOND": (0, 60, False),
@@ -143,6 +157,82 @@ def occurrences(rule: str, *, start: date, end: date | None) -> tuple[date, ...]
     >>> occurrences("FREQ=DAILY;UNTIL=20260104T000000Z", start=date(2026, 1, 1), end=None)
     (datetime.date(2026, 1, 1), datetime.date(2026, 1, 2), datetime.date(2026, 1, 3))
     """
+    read, last = _window(rule, start, end)
+    if last is not None and last < start.toordinal():
+        return ()
+    parsed = read.parsed.replace(dtstart=datetime.combine(start, time()), until=None)
+    if not _matches_at_all(parsed, read, start):
+        return ()
+    return _expand(parsed, read, rule, start=start, last=last)
+
+
+def count_occurrences(rule: str, *, start: date, end: date | None) -> int | None:
+    """How many dates :func:`occurrences` gives, counted without expanding the rule.
+
+    A rule with no ``BY`` part falls on one date in each of its steps (the
+    start's weekday, day of the month or day of the year), unless that day
+    is missing from some months or years (the 29th to the 31st monthly, 29
+    February yearly): such a rule is counted by arithmetic on the window, in
+    constant time. Other rules are not counted: None.
+
+    Parameters
+    ----------
+    rule, start, end
+        As for :func:`occurrences`.
+
+    Returns
+    -------
+    int or None
+        ``len(occurrences(rule, start=start, end=end))``, or None for a rule
+        that must be expanded to be counted.
+
+    Raises
+    ------
+    ValidationError
+        As :func:`occurrences` does for a rule it counts: an invalid rule, a
+        rule with no end, or more than :data:`MAX_OCCURRENCES` occurrences.
+
+    Examples
+    --------
+    >>> count_occurrences("FREQ=WEEKLY;INTERVAL=2", start=date(2026, 1, 1), end=date(2026, 12, 31))
+    27
+    >>> count_occurrences("FREQ=WEEKLY;BYDAY=MO", start=date(2026, 1, 1), end=date(2026, 12, 31))
+    """
+    read, last = _window(rule, start, end)
+    if not _every_step(read, start):
+        return None
+    if last is not None and last < start.toordinal():
+        return 0
+    final = date.max if last is None else date.fromordinal(last)
+    if read.frequency in ("DAILY", "WEEKLY"):
+        step = read.interval * (7 if read.frequency == "WEEKLY" else 1)
+        count = (final - start).days // step + 1
+    else:  # the start's day of the month comes in every month (of the year, when yearly)
+        step = read.interval * (12 if read.frequency == "YEARLY" else 1)
+        months = (final.year - start.year) * 12 + final.month - start.month
+        count = (months - (final.day < start.day)) // step + 1
+    if read.count is not None:
+        count = min(count, read.count)
+    if count > MAX_OCCURRENCES:
+        raise _too_many(rule, start, last)
+    return count
+
+
+def _every_step(read: Rule, start: date) -> bool:
+    """Whether the rule, started on ``start``, falls on one date in each of its steps."""
+    if read.parts - _UNCHOOSING:
+        return False
+    if read.frequency == "MONTHLY":
+        return start.day <= 28
+    return read.frequency != "YEARLY" or (start.month, start.day) != (2, 29)
+
+
+def _window(rule: str, start: date, end: date | None) -> tuple[Rule, int | None]:
+    """The rule read, and the ordinal of the last day it may fall on (None: up to its COUNT).
+
+    The last day is the earlier of ``end`` and the rule's own ``UNTIL``;
+    a date-time ``UNTIL`` before :data:`NOON` ends the rule the day before.
+    """
     _check_arguments(rule, start, end)
     try:
         read = read_rule(rule)
@@ -156,13 +246,16 @@ def occurrences(rule: str, *, start: date, end: date | None) -> tuple[date, ...]
     ends = [day.toordinal() for day in (end, read.until) if day is not None]
     if read.until is not None and read.until_time is not None and read.until_time < NOON:
         ends.append(read.until.toordinal() - 1)
-    last = min(ends, default=None)
-    if last is not None and last < start.toordinal():
-        return ()
-    parsed = read.parsed.replace(dtstart=datetime.combine(start, time()), until=None)
-    if not _matches_at_all(parsed, read, start):
-        return ()
-    return _expand(parsed, read, rule, start=start, last=last)
+    return read, min(ends, default=None)
+
+
+def _too_many(rule: str, start: date, last: int | None) -> ValidationError:
+    """The refusal of a rule with more than :data:`MAX_OCCURRENCES` occurrences."""
+    return ValidationError(
+        path="recurrence",
+        problem=f"{rule[:40]!r} has more than {MAX_OCCURRENCES} occurrences "
+        f"from {start} to {'its COUNT' if last is None else date.fromordinal(last)}",
+    )
 
 
 def _check_arguments(rule: object, start: object, end: object) -> None:
@@ -273,11 +366,7 @@ def _expand(
         if last is not None and day.toordinal() > last:
             break
         if len(found) == MAX_OCCURRENCES:
-            raise ValidationError(
-                path="recurrence",
-                problem=f"{rule[:40]!r} has more than {MAX_OCCURRENCES} occurrences "
-                f"from {start} to {'its COUNT' if last is None else date.fromordinal(last)}",
-            )
+            raise _too_many(rule, start, last)
         if _steps(read, start, day) > search:
             raise ValidationError(
                 path="recurrence",
@@ -308,6 +397,8 @@ class Rule:
         The time of day of a date-time ``UNTIL``; None for a date.
     counted
         Whether the rule has a ``COUNT``.
+    count
+        The number its ``COUNT`` gives, if any.
     parts
         The names of the parts the rule gives (``FREQ``, ``BYDAY``, ...).
     set_positions
@@ -320,6 +411,7 @@ class Rule:
     until: date | None
     until_time: time | None = None
     counted: bool
+    count: int | None = None
     parts: frozenset[str] = frozenset()
     set_positions: frozenset[int] = frozenset()
 
@@ -377,6 +469,7 @@ def read_rule(text: str) -> Rule:
         until=None if until is None else until[0],
         until_time=None if until is None else until[1],
         counted="COUNT" in settings,
+        count=int(settings["COUNT"]) if "COUNT" in settings else None,
         parts=frozenset(settings),
         set_positions=frozenset(int(n) for n in settings.get("BYSETPOS", "").split(",") if n),
     )

@@ -2,7 +2,9 @@
 
 Every pattern is searched in lower-case text whose white space is single
 spaces. Numbers are bounded (a count has at most seven digits, a year four),
-so no pattern backtracks over a long run of digits.
+so no pattern backtracks over a long run of digits. Words that must begin a
+word are written with :func:`~careerkit.smart._wording.word_starts`, so that
+a long text is searched where it has their first letters.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable
+
+from careerkit.smart._wording import word_starts
 
 __all__ = [
     "ABSOLUTE",
@@ -25,6 +29,7 @@ __all__ = [
     "HOLIDAYS",
     "MID_MONTH",
     "MID_YEAR",
+    "MONTH",
     "MONTHS",
     "MONTH_DAY",
     "MONTH_YEAR",
@@ -36,6 +41,7 @@ __all__ = [
     "RELATIVE",
     "WEEKDAY",
     "WEEKDAYS",
+    "WEEKDAY_NAME",
     "YEAR_ONLY",
 ]
 
@@ -101,8 +107,8 @@ Thanksgiving, which differs by country) are not read."""
 
 
 def _alternatives(words: Iterable[str]) -> str:
-    """A regular-expression choice of the words, longest first."""
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    """A regular-expression choice of the words, longest first, each where a word begins."""
+    return word_starts(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 _MONTH = rf"(?P<month>{_alternatives(MONTHS)})\.?"
@@ -110,81 +116,103 @@ _NUMBER = rf"(?P<count>\d{{1,7}}|{_alternatives(NUMBERS)})"
 _UNIT = r"(?P<unit>day|week|month|quarter|year)s?"
 _DAY = rf"(?P<day>\d{{1,2}}(?:st|nd|rd|th)?|{_alternatives(ORDINALS)})"
 _YEAR = r"(?P<year>\d{4})"
-_BY = r"(?:by|before|until|till|no later than|on|due)"
+_WEEKDAY = rf"(?P<weekday>{_alternatives(WEEKDAYS)})"
+
+MONTH = re.compile(_MONTH)
+"""A month's name alone, as :data:`DAY_MONTH` and :data:`MONTH_DAY` must have it:
+where this finds nothing, neither is searched (they begin with a day or with
+look-arounds, so ``re`` tries them at every position of a text)."""
+WEEKDAY_NAME = re.compile(_WEEKDAY)
+"""A weekday's name alone, as :data:`WEEKDAY` must have it: where this finds
+nothing, that is not searched."""
+_BY = word_starts(["by", "before", "until", "till", "no later than", "on", "due"])
 
 BEFORE = re.compile(r"\bbefore\s+(?:the\s+)?$")
 """The words just before a phrase that make its deadline the day before it begins."""
 
 RELATIVE = (
     re.compile(
-        rf"\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next\s+|coming\s+)?"
-        rf"{_NUMBER}\s+{_UNIT}\b(?!\s+and\s+a\s+half)"
+        word_starts(["within", "in", "over", "during", "for"])
+        + rf"\s+(?:the\s+)?(?:next\s+|coming\s+)?{_NUMBER}\s+{_UNIT}\b(?!\s+and\s+a\s+half)"
     ),
-    re.compile(rf"\bnext\s+{_NUMBER}\s+{_UNIT}\b(?!\s+and\s+a\s+half)"),
-    re.compile(rf"\bend\s+of\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?{_NUMBER}\s+{_UNIT}\b"),
+    re.compile(word_starts(["next"]) + rf"\s+{_NUMBER}\s+{_UNIT}\b(?!\s+and\s+a\s+half)"),
+    re.compile(
+        word_starts([r"end\s+of"])
+        + rf"\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?{_NUMBER}\s+{_UNIT}\b"
+    ),
 )
 HALF_YEAR = re.compile(
-    r"\b(?:within|in|over|during|for|next)\s+(?:the\s+)?(?:next\s+)?"
+    word_starts(["within", "in", "over", "during", "for", "next"]) + r"\s+(?:the\s+)?(?:next\s+)?"
     r"(?:(?P<half>half\s+a|a\s+half)\s+year|(?:a|one)\s+and\s+a\s+half\s+years"
     r"|(?:a|one)\s+year\s+and\s+a\s+half)\b"
 )
 ABSOLUTE = (
-    re.compile(r"(?<![\d.-])(?P<year>\d{4})-(?P<first>\d{1,2})-(?P<second>\d{1,2})(?![\d-])"),
+    re.compile(r"(?P<year>\d{4})(?<![\d.-]\d{4})-(?P<first>\d{1,2})-(?P<second>\d{1,2})(?![\d-])"),
     re.compile(
-        r"(?<![\d./-])(?P<first>\d{1,2})(?P<mark>[/.])(?P<second>\d{1,2})(?P=mark)"
+        r"(?P<first>\d(?<![\d./-]\d)\d?)(?P<mark>[/.])(?P<second>\d{1,2})(?P=mark)"
         r"(?P<year>\d{4}|\d{2})(?![\d/-]|\.\d)"
     ),
 )
-"""ISO dates, and numeric dates whose order is decided in the reader."""
+"""ISO dates, and numeric dates whose order is decided in the reader. Each begins
+with its digits and looks behind them for what must not come before, so that
+``re`` tries them only where the text has a digit."""
 DAY_MONTH = re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b")
 MONTH_DAY = re.compile(
     # "I may first ...": the verb, unless a deadline word comes before it
     rf"\b(?:(?<=by )|(?<=before )|(?<=on )|(?<=until )|(?<=due )|(?!may (?:the )?[a-z]))"
     rf"{_MONTH}\s+(?:the\s+)?{_DAY}(?![\d\w])(?:,?\s+{_YEAR})?\b"
 )
-MONTH_YEAR = re.compile(rf"\b{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b")
-MID_YEAR = re.compile(r"\bmid(?:-|\s+)(?P<year>\d{4})\b|\bmid-?year\b")
-MID_MONTH = re.compile(rf"\bmid(?:-|\s+){_MONTH}(?:,?\s+{_YEAR})?\b")
+MONTH_YEAR = re.compile(rf"{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b")
+MID_YEAR = re.compile(word_starts([r"mid(?:-|\s+)(?P<year>\d{4})\b", r"mid-?year\b"]))
+MID_MONTH = re.compile(word_starts(["mid"]) + rf"(?:-|\s+){_MONTH}(?:,?\s+{_YEAR})?\b")
 HOLIDAY = re.compile(
-    rf"\b{_BY}\s+(?:the\s+)?(?P<holiday>{_alternatives(HOLIDAYS)})(?:,?\s+{_YEAR})?\b"
+    rf"{_BY}\s+(?:the\s+)?(?P<holiday>{_alternatives(HOLIDAYS)})(?:,?\s+{_YEAR})?\b"
 )
 BY_MONTH = re.compile(
-    rf"\b(?:by|before|until|till|in|end of)\s+(?:the\s+end\s+of\s+)?{_MONTH}(?![\w'])"
+    word_starts(["by", "before", "until", "till", "in", "end of"])
+    + rf"\s+(?:the\s+end\s+of\s+)?{_MONTH}(?![\w'])"
 )
-QUARTER = re.compile(r"\bq(?P<quarter>[1-4])(?:\s+(?:of\s+)?(?P<year>\d{4}))?\b")
+QUARTER = re.compile(word_starts(["q"]) + r"(?P<quarter>[1-4])(?:\s+(?:of\s+)?(?P<year>\d{4}))?\b")
 QUARTER_WORDS = re.compile(
-    r"\b(?P<nth>first|second|third|fourth)\s+quarter(?:\s+of\s+(?P<year>\d{4}))?\b"
+    rf"(?P<nth>{word_starts(['first', 'second', 'third', 'fourth'])})"
+    r"\s+quarter(?:\s+of\s+(?P<year>\d{4}))?\b"
 )
-HALF = re.compile(r"\bh(?P<half>[12])\s+(?P<year>\d{4})\b")
-HALF_WORDS = re.compile(r"\b(?P<nth>first|second)\s+half\s+of\s+(?P<year>\d{4})\b")
-END_OF = re.compile(r"\beo(?P<period>[ymqw])(?:\s+(?P<year>\d{4}))?\b")
+HALF = re.compile(word_starts(["h"]) + r"(?P<half>[12])\s+(?P<year>\d{4})\b")
+HALF_WORDS = re.compile(
+    rf"(?P<nth>{word_starts(['first', 'second'])})\s+half\s+of\s+(?P<year>\d{{4}})\b"
+)
+END_OF = re.compile(word_starts(["eo"]) + r"(?P<period>[ymqw])(?:\s+(?P<year>\d{4}))?\b")
 """The abbreviations EOY, EOQ, EOM and EOW (end of year, quarter, month, week)."""
 YEAR_ONLY = re.compile(
-    r"\b(?:by|before|until|till|in|during|end of|within)\s+(?:the\s+end\s+of\s+)?"
-    r"(?P<year>20\d{2})\b"
+    word_starts(["by", "before", "until", "till", "in", "during", "end of", "within"])
+    + r"\s+(?:the\s+end\s+of\s+)?(?P<year>20\d{2})\b"
 )
 WEEKDAY = re.compile(
     rf"\b(?:{_BY}\s+(?:the\s+)?(?:(?P<next>next|this|coming)\s+)?|(?P<bare_next>next)\s+)"
-    rf"(?P<weekday>{_alternatives(WEEKDAYS)})\b"
+    rf"{_WEEKDAY}\b"
 )
 DAY_OF_MONTH = re.compile(
-    rf"\b{_BY}\s+the\s+(?:(?P<day>\d{{1,2}}(?:st|nd|rd|th))\b"
+    rf"{_BY}\s+the\s+(?:(?P<day>\d{{1,2}}(?:st|nd|rd|th))\b"
     r"(?!\s+(?:of\s+)?(?:quarter|half|week|month|year|day|century|time|step|draft|round))"
     rf"|(?P<day_word>{_alternatives(ORDINALS)})(?=\s*$|[,.;:!?)]|\s+(?:and|or|so|to|at|with|if)\b))"
 )
 """A day of the month alone: "by the 15th"; a day written as a word ("by the
 fifteenth") only at the end of the phrase, so that "on the first try" is no date."""
+
+
+def _named(tail: str, bare: str) -> re.Pattern[str]:
+    """A named period: "end of" or "by" and then ``tail``, or ``bare``, where a word begins."""
+    return re.compile(word_starts([rf"end of\s+{tail}", rf"by\s+{tail}", bare]))
+
+
 NAMED = (
-    (re.compile(r"\btomorrow\b"), "tomorrow"),
-    (re.compile(r"\b(?:end of|by)\s+(?:the\s+)?next\s+year\b|\bnext year\b"), "next year"),
-    (
-        re.compile(r"\b(?:end of|by)\s+(?:the\s+|this\s+)?(?:calendar\s+)?year\b|\bthis year\b"),
-        "year",
-    ),
-    (re.compile(r"\b(?:end of|by)\s+(?:the\s+)?next\s+month\b|\bnext month\b"), "next month"),
-    (re.compile(r"\b(?:end of|by)\s+(?:the\s+|this\s+)?month\b|\bthis month\b"), "month"),
-    (re.compile(r"\b(?:end of|by)\s+(?:the\s+)?next\s+quarter\b|\bnext quarter\b"), "next quarter"),
-    (re.compile(r"\b(?:end of|by)\s+(?:the\s+|this\s+)?quarter\b|\bthis quarter\b"), "quarter"),
-    (re.compile(r"\b(?:end of|by)\s+(?:the\s+)?next\s+week\b|\bnext week\b"), "next week"),
-    (re.compile(r"\b(?:end of|by)\s+(?:the\s+|this\s+)?week\b|\bthis week\b"), "week"),
+    (re.compile(word_starts(["tomorrow"], then=r"\b")), "tomorrow"),
+    (_named(r"(?:the\s+)?next\s+year\b", r"next year\b"), "next year"),
+    (_named(r"(?:the\s+|this\s+)?(?:calendar\s+)?year\b", r"this year\b"), "year"),
+    (_named(r"(?:the\s+)?next\s+month\b", r"next month\b"), "next month"),
+    (_named(r"(?:the\s+|this\s+)?month\b", r"this month\b"), "month"),
+    (_named(r"(?:the\s+)?next\s+quarter\b", r"next quarter\b"), "next quarter"),
+    (_named(r"(?:the\s+|this\s+)?quarter\b", r"this quarter\b"), "quarter"),
+    (_named(r"(?:the\s+)?next\s+week\b", r"next week\b"), "next week"),
+    (_named(r"(?:the\s+|this\s+)?week\b", r"this week\b"), "week"),
 )

@@ -124,10 +124,13 @@ def _day_written(match: re.Match[str]) -> Callable[[int], Period | None]:
 def _written_dates(text: str, as_of: date) -> Found | None:
     """ "15 June 2027", "June 15th", "the first of March", "Christmas", "mid-March",
     "mid-2027", "March 2027"."""
+    has_month = phrases.MONTH.search(text) is not None  # without one, no day and month
     for pattern in (
         phrases.DAY_MONTH, phrases.MONTH_DAY, phrases.HOLIDAY, phrases.MID_MONTH,
         phrases.MID_YEAR,
     ):  # fmt: skip
+        if not has_month and pattern in (phrases.DAY_MONTH, phrases.MONTH_DAY):
+            continue
         match = pattern.search(text)
         if match:
             period = _in_year(match.group("year"), as_of, _day_written(match))
@@ -216,7 +219,7 @@ def _month_after(day: date, months: int, length: int) -> Period | None:
 def _weekday(text: str, as_of: date) -> Found | None:
     """ "by Friday" (the coming Friday, today included) and "next Friday" (the
     Friday of next week, weeks beginning on Monday)."""
-    match = phrases.WEEKDAY.search(text)
+    match = phrases.WEEKDAY_NAME.search(text) and phrases.WEEKDAY.search(text)
     if match is None:
         return None
     weekday = phrases.WEEKDAYS[match.group("weekday")]

@@ -75,7 +75,7 @@ class Sentence:
             wording=lowered,
             countable=countable,
             deadline=parse_deadline(lowered, as_of=as_of),
-            timed=bool(wording.TIME_SIGNAL.search(lowered)),
+            timed=bool(wording.TIME_SIGNAL.search(lowered) or wording.NUMERIC_DATE.search(lowered)),
             purpose=bool(wording.PURPOSE.search(lowered)),
             as_of=as_of,
             policy=policy_or_default(policy),
