@@ -452,6 +452,7 @@ def _career_results() -> list[object]:
         search.by_resume[0],
         search.active[0],
         *_people_results(example),
+        careerkit.career_overview(example, as_of=date(2026, 11, 26)),
     ]
 
 
@@ -486,7 +487,7 @@ def test_career_results_round_trip() -> None:
         "OptionScore", "Contribution", "WeightFlip", "JobSearchReport", "Funnel", "FunnelStage",
         "ResumeFunnel", "ActiveApplication", "AssetReport", "AssetState", "MissingResume",
         "UnreflectedAchievement", "RelationshipReport", "ContactState", "FollowUp",
-        "NetworkBreadth", "BreadthPoint", "RoleCount",
+        "NetworkBreadth", "BreadthPoint", "RoleCount", "CareerOverview",
     }  # fmt: skip
 
 
@@ -503,7 +504,7 @@ ROUND_TRIPPED = {
     "OptionScore", "Contribution", "WeightFlip", "JobSearchReport", "Funnel", "FunnelStage",
     "ResumeFunnel", "ActiveApplication", "AssetReport", "AssetState", "MissingResume",
     "UnreflectedAchievement", "RelationshipReport", "ContactState", "FollowUp", "NetworkBreadth",
-    "BreadthPoint", "RoleCount",
+    "BreadthPoint", "RoleCount", "CareerOverview",
     # schedules
     "Schedule", "TaskSchedule", "GoalSchedule", "Violation", "WeekLoad",
     # histories and changes
