@@ -34,7 +34,7 @@ def test_the_calendar_goes_to_standard_output(capsysbinary: pytest.CaptureFixtur
 
     assert (0, b"") == (status, err)
     assert to_ical(example(), as_of=AS_OF) == out
-    assert 55 == len(icalendar.Calendar.from_ical(out).walk("VEVENT"))
+    assert 65 == len(icalendar.Calendar.from_ical(out).walk("VEVENT"))
 
 
 def test_without_a_status_date_the_plan_is_as_planned(

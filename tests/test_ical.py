@@ -80,11 +80,12 @@ def test_the_calendar_parses_back_with_its_product_and_version() -> None:
 
 
 def test_one_event_per_task_habit_deadline_and_one_for_reviews() -> None:
-    """44 tasks (5 of them habits with occurrences), 10 goals with deadlines, the reviews."""
+    """44 tasks (5 of them habits with occurrences), 10 goals with deadlines, the reviews,
+    and the career events: 8 contacts with a keep-in-touch cadence, 2 follow-ups owed."""
     plan = example()
     found = events(to_ical(plan, as_of=AS_OF))
 
-    assert 44 + 10 + 1 == len(found)
+    assert 44 + 10 + 1 + 8 + 2 == len(found)
     assert {f"task-{task.id}@{plan.id}.careerkit" for task in plan.tasks} < found.keys()
     assert {f"goal-{goal.id}@{plan.id}.careerkit" for goal in plan.goals} < found.keys()
     assert f"review@{plan.id}.careerkit" in found
@@ -411,3 +412,29 @@ def test_random_plans_give_calendars_true_to_their_schedule(plan: Plan) -> None:
         assert (first,) == careerkit.occurrences(plan.review_cadence, start=plan.start, end=first)
         expected += 1
     assert expected == len(found)
+
+
+def test_keep_in_touch_dates_and_follow_ups_are_events() -> None:
+    """Each contact with a cadence has its next keep-in-touch date, and each follow-up
+    owed its day, as an all-day event named by the contact's pseudonymous id."""
+    plan = example()
+    as_of = date(2026, 11, 26)
+    calendar = icalendar.Calendar.from_ical(to_ical(plan, as_of=as_of))
+    events = {str(event["uid"]): event for event in calendar.walk("VEVENT")}
+    people = careerkit.relationship_status(plan, as_of=as_of)
+    suffix = f"@{plan.id}.careerkit"
+
+    cadenced = {state.contact for state in people.contacts if state.next_due is not None}
+    assert {f"contact-{contact}{suffix}" for contact in cadenced} == {
+        uid for uid in events if uid.startswith("contact-")
+    }
+    mentor = events[f"contact-mentor-2{suffix}"]
+    assert date(2026, 9, 26) == mentor.decoded("dtstart")  # 45 days after 2026-08-12
+    assert "Keep in touch: mentor-2 (mentor)" == str(mentor["summary"])
+    assert "61 days over" in str(mentor["description"])
+    owed = events[f"follow-up-peer-2-2026-11-10{suffix}"]
+    assert date(2026, 11, 17) == owed.decoded("dtstart")
+    assert "Follow up: peer-2 (peer)" == str(owed["summary"])
+    names = [contact.name for contact in plan.contacts]
+    text = to_ical(plan, as_of=as_of).decode("utf-8")
+    assert [] == [name for name in names if name and name in text]

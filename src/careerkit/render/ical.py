@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from careerkit.career.relationships import RelationshipReport, relationship_status
 from careerkit.errors import Problem, ValidationError, require
 from careerkit.model import GoalStatus, Plan, Status, Task
 from careerkit.recurrence import NOON, occurrences, read_rule
@@ -52,6 +53,13 @@ def to_ical(plan: Plan, *, as_of: date | None = None, schedule: Schedule | None 
       no event;
     * one per goal with a deadline, on that day, UID
       ``goal-ID@PLAN.careerkit``; an abandoned goal's is marked cancelled;
+    * one per contact with a keep-in-touch cadence, on its next
+      keep-in-touch date (:func:`careerkit.relationship_status` as of
+      ``as_of``, or the plan's start), UID ``contact-ID@PLAN.careerkit``, and
+      one per follow-up owed, on its day, UID
+      ``follow-up-ID-DATE@PLAN.careerkit`` (the date of the interaction that
+      asked for it). Contacts are named by their pseudonymous ids, never by
+      their names;
     * one for the reviews (:attr:`careerkit.Plan.review_cadence`), recurring
       from their first day on or after the plan's start, UID
       ``review@PLAN.careerkit``; a cadence without ``COUNT`` or ``UNTIL``
@@ -107,7 +115,11 @@ def to_ical(plan: Plan, *, as_of: date | None = None, schedule: Schedule | None 
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", f"Career plan {plan.id} of {plan.owner}")
-    events = sorted(_events(plan, found), key=lambda event: (event["dtstart"], event["uid"]))
+    people = relationship_status(plan, as_of=status_date or plan.start)
+    events = sorted(
+        (*_events(plan, found), *_contact_events(plan, people)),
+        key=lambda event: (event["dtstart"], event["uid"]),
+    )
     for fields in events:
         calendar.add_component(_event(ical, fields, stamp))
     data: bytes = calendar.to_ical()
@@ -166,6 +178,35 @@ def _events(plan: Plan, found: Schedule) -> Iterator[dict[str, Any]]:
     review = _review_event(plan, last)
     if review is not None:
         yield review
+
+
+def _contact_events(plan: Plan, report: RelationshipReport) -> Iterator[dict[str, Any]]:
+    """The keep-in-touch date of each contact with a cadence, and each follow-up owed."""
+    for state in report.contacts:
+        role = state.role.value
+        if state.next_due is not None:
+            last = state.last_interaction or "none yet"
+            yield {
+                "uid": f"contact-{state.contact}@{plan.id}.careerkit",
+                "dtstart": state.next_due,
+                "summary": f"Keep in touch: {state.contact} ({role})",
+                "description": (
+                    f"Last interaction: {last}; every {state.period} days"
+                    + (f" ({state.cadence_rule})" if state.cadence_rule else "")
+                    + (f"; {state.days_over} days over" if state.cold else "")
+                    + "."
+                ),
+                "categories": state.contact,
+            }
+        owed = state.follow_up
+        if owed is not None:
+            yield {
+                "uid": f"follow-up-{state.contact}-{owed.interaction}@{plan.id}.careerkit",
+                "dtstart": owed.due,
+                "summary": f"Follow up: {state.contact} ({role})",
+                "description": f"Owed since the interaction of {owed.interaction} ({owed.state.value}).",
+                "categories": state.contact,
+            }
 
 
 def _task_event(plan: Plan, task: Task, entry: TaskSchedule) -> dict[str, Any]:
