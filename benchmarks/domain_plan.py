@@ -90,7 +90,11 @@ def make_domain_plan(
                 duration=rng.randint(1, 8),
                 builds=[SkillGain(skill=rng.choice(names), by=rng.randint(1, 2))],
                 **(
-                    {"status": Status.DONE, "started_on": started, "done_on": started + timedelta(days=5)}
+                    {
+                        "status": Status.DONE,
+                        "started_on": started,
+                        "done_on": started + timedelta(days=5),
+                    }
                     if done
                     else {}
                 ),
