@@ -66,6 +66,7 @@ from careerkit import (
     ValidationError,
 )
 
+from .career_strategies import career_plan_documents
 from .strategies import deterministic, plan_documents
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "marketing_director.json"
@@ -778,6 +779,9 @@ def steps(plan: Plan) -> Iterator[tuple[str, Callable[[], object]]]:
                 careerkit.forecast(plan, as_of=as_of, method=method, seed=7, runs=50)
             ),
         )
+    yield "career_overview", lambda: careerkit.dumps(careerkit.career_overview(plan, as_of=as_of))
+    yield "rank_options", lambda: careerkit.dumps(careerkit.rank_options(plan))
+    yield "redact", lambda: round_trip(careerkit.redact(plan, key="fuzz"))
     yield "dumps", lambda: round_trip(plan)
     yield "History", lambda: history_round_trip(plan, at)
 
@@ -877,15 +881,29 @@ def test_the_mutator_repeats_and_reaches_every_kind_of_change() -> None:
     assert 10 < accepted < 190  # the career parts' cross references refuse many mutations
 
 
-@pytest.mark.parametrize("name", ["example", "plan-v1", "plan-v2"])
+@pytest.mark.parametrize("name", ["example", "plan-v1", "plan-v2", "plan-v4"])
 def test_pipeline_on_mutated_stored_documents(name: str) -> None:
     """Mutated stored plans: every step gives a result or a CareerkitError."""
     document = stored_documents()[name]
     findings = Findings()
-    share = {"example": 0.2, "plan-v1": 0.4, "plan-v2": 0.4}[name]
+    share = {"example": 0.2, "plan-v1": 0.3, "plan-v2": 0.3, "plan-v4": 0.2}[name]
     for number in range(int(STORED_DOCUMENTS * share)):
         seed = f"{name}-{number}"
         findings.check(mutated(document, seed), seed)
+    findings.finish()
+
+
+def test_pipeline_on_mutated_career_documents() -> None:
+    """Mutated generated plans with every career part: every step gives a result or a
+    CareerkitError."""
+    findings = Findings()
+
+    @settings(deterministic, max_examples=max(50, GENERATED_DOCUMENTS // 4))
+    @given(document=career_plan_documents(), seed=st.integers(0, 2**32))
+    def check(document: dict[str, Any], seed: int) -> None:
+        findings.check(mutated(document, str(seed)), str(seed))
+
+    check()
     findings.finish()
 
 

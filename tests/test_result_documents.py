@@ -146,8 +146,9 @@ def career_samples(plan: Plan) -> Iterator[tuple[str, object]]:
     yield "relationship_report", careerkit.relationship_status(plan, as_of=AS_OF)
     yield "network_breadth", careerkit.network_breadth(plan, as_of=AS_OF)
     yield "career_overview", careerkit.career_overview(plan, as_of=AS_OF)
-    yield "career_overview-empty", careerkit.career_overview(
-        Plan(id="p", owner="Ana", start=date(2026, 1, 5)), as_of=AS_OF
+    yield (
+        "career_overview-empty",
+        careerkit.career_overview(Plan(id="p", owner="Ana", start=date(2026, 1, 5)), as_of=AS_OF),
     )
 
 
