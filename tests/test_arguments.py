@@ -78,6 +78,7 @@ VALID: dict[str, Any] = {
     "alerts": careerkit.detect_slippage(PLAN, as_of=DAY),
     "key": "a secret of the caller's",
     "kind": "note",
+    "overview": careerkit.career_overview(CAREER_PLAN, as_of=DAY),
 }
 """A valid value for each required parameter, by name."""
 

@@ -88,7 +88,7 @@ def test_alerts_list_the_slipping_diploma_first(capsys: pytest.CaptureFixture[st
     lines = out.splitlines()
 
     assert 0 == status
-    assert lines[0].startswith("19 alerts: ")
+    assert lines[0].startswith("26 alerts: ")
     assert f"[critical] forecast_late {DIPLOMA} (2026-12-18)" in lines
     assert all(line.startswith("    correction: ") for line in lines[3::3])
 
@@ -189,3 +189,28 @@ def test_the_as_of_defaults_to_today(
 
     assert 0 == status
     assert out.startswith("Progress as of 2026-11-26:")
+
+
+def test_career_prints_the_overview_as_text_and_as_its_document(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``careerkit career`` prints the career essentials, or the ``career_overview``
+    document that follows its schema; a plan without career parts says so."""
+    text_status = main(["career", str(PLAN), "--as-of", "2026-11-26"])
+    text = capsys.readouterr().out
+    json_status = main(["career", str(PLAN), "--as-of", "2026-11-26", "--format", "json"])
+    document = json.loads(capsys.readouterr().out)
+    bare = Path(__file__).parent / "data" / "plan-v1.json"
+    bare_status = main(["career", str(bare), "--as-of", "2026-11-26"])
+
+    assert (0, 0, 0) == (text_status, json_status, bare_status)
+    assert text.startswith("Career as of 2026-11-26:\n  Top skill gap for marketing-director-b2b")
+    assert "  Going cold: mentor-2 (mentor, 61 days over, critical)\n" in text
+    assert (
+        careerkit.to_dict(careerkit.career_overview(example(), as_of=date(2026, 11, 26)))
+        == document
+    )
+    Draft202012Validator(json_schema("career_overview"), format_checker=FormatChecker()).validate(
+        document
+    )
+    assert "Career as of 2026-11-26:\n  No career parts.\n" == capsys.readouterr().out

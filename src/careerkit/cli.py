@@ -58,6 +58,7 @@ from typing import TextIO, TypeVar
 
 from careerkit import __version__
 from careerkit.batch import review_files
+from careerkit.career.overview import career_overview
 from careerkit.errors import CareerkitError, MissingExtraError, ValidationError
 from careerkit.history import History
 from careerkit.history.changes import diff
@@ -81,7 +82,7 @@ from careerkit.planning.slippage import detect_slippage
 from careerkit.render.ical import to_ical
 from careerkit.render.plots import burn_up, gantt, metric_trajectory
 from careerkit.render.text import outline, schedule_report
-from careerkit.render.tracking import alerts_report, forecast_report, progress_report
+from careerkit.render.tracking import alerts_report, career_report, forecast_report, progress_report
 from careerkit.scheduling import schedule
 from careerkit.smart import assess_plan
 
@@ -284,7 +285,13 @@ def _add_tracking_commands(commands: argparse._SubParsersAction[argparse.Argumen
     scored = _command(commands, "progress", "print progress and earned value", _progress)
     alerts = _command(commands, "alerts", "print slippage alerts, most severe first", _alerts)
     ahead = _command(commands, "forecast", "print finish forecasts of goals", _forecast)
-    for command in (scored, alerts, ahead):
+    career = _command(
+        commands,
+        "career",
+        "print skill gaps, assets, relationships, the job search and options",
+        _career,
+    )
+    for command in (scored, alerts, ahead, career):
         _add_plan(command)
         command.add_argument(
             "--as-of", type=_date, metavar="YYYY-MM-DD", help="status date (default: today)"
@@ -624,6 +631,13 @@ def _forecast(arguments: argparse.Namespace, out: TextIO) -> int:
         plan, as_of=as_of, method=arguments.method, seed=arguments.seed, runs=arguments.runs
     )
     out.write(dumps(found) + "\n" if arguments.format == "json" else forecast_report(found))
+    return EXIT_OK
+
+
+def _career(arguments: argparse.Namespace, out: TextIO) -> int:
+    plan = _read(arguments.plan)
+    found = career_overview(plan, as_of=_status_date_or_today(arguments, plan))
+    out.write(dumps(found) + "\n" if arguments.format == "json" else career_report(found))
     return EXIT_OK
 
 

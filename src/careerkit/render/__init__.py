@@ -23,12 +23,18 @@ from careerkit.render.ical import to_ical
 from careerkit.render.mermaid import to_mermaid
 from careerkit.render.plots import burn_up, gantt, metric_trajectory
 from careerkit.render.text import outline, schedule_report
-from careerkit.render.tracking import alerts_report, forecast_report, progress_report
+from careerkit.render.tracking import (
+    alerts_report,
+    career_report,
+    forecast_report,
+    progress_report,
+)
 
 __all__ = [
     "alerts_html",
     "alerts_report",
     "burn_up",
+    "career_report",
     "forecast_html",
     "forecast_report",
     "gantt",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from careerkit.career.overview import CareerOverview
 from careerkit.model.arguments import checked_instance
 from careerkit.planning.alerts import Alert
 from careerkit.planning.forecast_results import Forecast, GoalForecast
@@ -64,6 +65,28 @@ def progress_report(report: ProgressReport) -> str:
     return "\n".join(lines) + "\n"
 
 
+def career_report(overview: CareerOverview) -> str:
+    """The essentials of the career domain as lines of text (what the review's *Career*
+    section says), under a heading with the status date.
+
+    Parameters
+    ----------
+    overview
+        What :func:`careerkit.career_overview` found.
+
+    Examples
+    --------
+    >>> overview = careerkit.career_overview(sample_plan, as_of=date(2026, 11, 26))
+    >>> print(career_report(overview).splitlines()[1])
+      Top skill gap for marketing-director-b2b: budget ownership at level 1 of 4 (weight 3); closing it: md-budget-ownership (to level 3, 1 short)
+    """
+    overview = checked_instance(overview, CareerOverview, "overview")
+    lines = [f"Career as of {overview.as_of}:"]
+    found = overview.lines()
+    lines += [f"  {line.replace('`', '')}" for line in found] or ["  No career parts."]
+    return "\n".join(lines) + "\n"
+
+
 def alerts_report(alerts: Sequence[Alert]) -> str:
     """Slippage alerts as lines of text, in the order given (most severe first, as
     :func:`careerkit.detect_slippage` sorts them), each with its correction.
@@ -77,7 +100,7 @@ def alerts_report(alerts: Sequence[Alert]) -> str:
     --------
     >>> alerts = careerkit.detect_slippage(sample_plan, as_of=date(2026, 11, 26))
     >>> print(alerts_report(alerts).splitlines()[0])
-    19 alerts: 3 critical, 13 warning, 3 info
+    26 alerts: 4 critical, 17 warning, 5 info
     >>> print(alerts_report(()), end="")
     No alerts: the plan is on track.
     """
