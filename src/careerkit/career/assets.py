@@ -130,7 +130,9 @@ class UnreflectedAchievement:
     --------
     >>> plan = Plan(id="p", owner="Ana", start=date(2026, 1, 5),
     ...             goals=[Goal(id="cert", title="Certified", status=GoalStatus.ACHIEVED,
-    ...                         achieved_on=date(2026, 3, 2))])
+    ...                         achieved_on=date(2026, 3, 2))],
+    ...             assets=[Asset(id="cv", kind=AssetKind.RESUME, title="Resume",
+    ...                           updated_on=date(2026, 1, 20))])
     >>> found = asset_status(plan, as_of=date(2026, 4, 1)).unreflected[0]
     >>> found.kind.value, found.subject, found.on
     ('goal_achieved', 'cert', datetime.date(2026, 3, 2))
