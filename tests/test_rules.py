@@ -171,6 +171,15 @@ def test_the_compiled_quick_test_shows_its_source() -> None:
     assert source.count("\n        and ") == len(task._FIELDS.rules) - 1
 
 
+def test_the_compiled_quick_test_takes_the_value_alone() -> None:
+    """The objects a table's quick test refers to are its globals, not keyword defaults
+    that every call would copy into its frame."""
+    quick_test = task._FIELDS._quick_test
+
+    assert ["value"] == list(inspect.signature(quick_test).parameters)
+    assert quick_test.__kwdefaults__ is None
+
+
 def test_read_values_are_of_their_own_classes() -> None:
     """Reading builds plans, goals and tasks of the model's own classes, nothing else."""
     read = careerkit.loads(
