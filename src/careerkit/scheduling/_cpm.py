@@ -146,11 +146,10 @@ def free_float(
 ) -> list[int]:
     """For each node, how far it can slip without moving any successor."""
     result = []
-    for node, links in enumerate(successors):
-        smallest = project_finish - ef[node]  # a task without successors: up to the finish
+    for links, start, finish in zip(successors, es, ef, strict=True):
+        smallest = project_finish - finish  # a task without successors: up to the finish
         if links:
             smallest = _NONE_YET
-            start, finish = es[node], ef[node]
             for after, code, lag in links:
                 if code == FS:
                     slack = es[after] - lag - finish

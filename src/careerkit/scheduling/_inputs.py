@@ -141,14 +141,18 @@ def _node_inputs(
     fixed: list[tuple[int, int] | None] = [None] * count
     goal_starts = {goal: days.index_of(day) for goal, day in inherited_starts(plan).items()}
     for node, task in enumerate(plan.tasks):
-        dropped = task.status is _DROPPED
-        duration = 0 if dropped else task.duration
-        durations[node] = duration
-        start = origin if dropped else max(lowest, goal_starts.get(task.goal, lowest))
+        if task.status is _DROPPED:
+            duration = durations[node] = 0
+            start = origin
+        else:
+            duration = durations[node] = task.duration
+            start = lowest
+            if goal_starts:
+                start = max(lowest, goal_starts.get(task.goal, lowest))
         if task.not_before is not None:
             start = max(start, days.index_of(task.not_before))
         earliest[node] = start
-        if task.fixed_by_progress(as_of):
+        if as_of is not None and task.fixed_by_progress(as_of):
             fixed[node] = _actual(task, duration, days, status_day)
     return durations, earliest, fixed
 

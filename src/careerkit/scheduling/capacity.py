@@ -97,8 +97,11 @@ def weekly_load(
         if found is None:
             found = weeks_of[first] = _week_of(days, first)
         week, following = found
-        if end <= following:  # most tasks fall within one week (a milestone too)
-            _add(by_week, week, task_id, effort)
+        if end <= following:  # most tasks fall within one week (a milestone too): inlined
+            tasks = by_week.get(week)
+            if tasks is None:
+                tasks = by_week[week] = {}
+            tasks[task_id] = tasks.get(task_id, 0.0) + effort
             continue
         rate = effort / (end - first)
         _add(by_week, week, task_id, rate * (following - first))
