@@ -145,7 +145,15 @@ def _structure_tuple_factory(kind: Any, converter: cattrs.Converter) -> Callable
 def _structure_items(
     value: list[Any], structure_item: Callable[[object, Any], Any], *, item_kind: Any, kind: Any
 ) -> tuple[Any, ...]:
-    """Every item of a JSON list structured, or every failure collected with its index."""
+    """Every item of a JSON list structured, or every failure collected with its index.
+
+    Sound items are read in one comprehension; only when one fails is the
+    list read again item by item, to collect every failure.
+    """
+    try:
+        return tuple([structure_item(item, item_kind) for item in value])
+    except _ITEM_ERRORS:
+        pass  # collected below, each failure with its index
     items = []
     errors = []
     for index, item in enumerate(value):

@@ -184,6 +184,11 @@ class _Tested(Rule):
         return self._accepts(value)
 
 
+def _compiled_test(rule: Rule) -> Callable[[object], bool]:
+    """A rule's quick test as one function: the compiled expression of a tested rule."""
+    return rule._accepts if isinstance(rule, _Tested) else rule.accepts
+
+
 @frozen
 class Fields:
     """A class's rule table: each field's name with its rule, in field order.
@@ -395,7 +400,12 @@ class Strings(Rule):
     item: Rule
 
     def test(self, value: str, constant: Callable[[object], str]) -> str:
-        return f"((type({value}) is tuple and not {value}) or {constant(self.accepts)}({value}))"
+        # Each item by the item rule's compiled test, without the method call around it.
+        item = constant(_compiled_test(self.item))
+        return (
+            f"(type({value}) is tuple and (not {value} or (set(map(type, {value})) <= "
+            f"{constant(_STR)} and all(map({item}, {value})) and len(set({value})) == len({value}))))"
+        )
 
     def accepts(self, value: object) -> bool:
         return (
