@@ -496,7 +496,8 @@ class Number(_Tested):
 
     def test(self, value: str, constant: Callable[[object], str]) -> str:
         lowest, highest = constant(self._lowest), constant(self._highest)
-        test = f"type({value}) in {constant(self._kinds)} and {lowest} <= {value} <= {highest}"
+        kind = "is int" if self.integer else f"in {constant(self._kinds)}"
+        test = f"type({value}) {kind} and {lowest} <= {value} <= {highest}"
         if self.above is not None:
             test += f" and {value} != {constant(self.above)}"
         return f"({value} is None or ({test}))" if self.optional else f"({test})"
