@@ -178,6 +178,11 @@ def _actual(task: Task, duration: int, days: DayIndex, status_day: int) -> tuple
 def _limits(plan: Plan, days: DayIndex, deadlines: Mapping[str, date]) -> dict[int, int]:
     """The finish boundary each constrained task must not pass (due date, deadlines)."""
     limits = {}
+    if not deadlines:  # due dates alone
+        for node, task in enumerate(plan.tasks):
+            if task.due is not None:
+                limits[node] = days.boundary_after(task.due)
+        return limits
     for node, task in enumerate(plan.tasks):
         due, deadline = task.due, deadlines.get(task.goal)
         if deadline is not None and (due is None or deadline < due):
