@@ -163,6 +163,18 @@ def test_each_week_names_its_tasks_and_their_hours() -> None:
     assert (("a", 8.5), ("h", 1.5)) == schedule(plan, level=True).load[0].tasks
 
 
+def test_tasks_of_equal_hours_in_a_week_are_named_by_id() -> None:
+    """Among tasks with as many hours in a week, the smaller id comes first, whatever
+    their order in the plan; a task spread over weeks has its share in each."""
+    plan = make_plan(task("c", 1, 2), task("a", 1, 2), task("b", 1, 5), task("d", 6, 6))
+
+    result = schedule(plan)
+
+    assert (("b", 5.0), ("d", 5.0), ("a", 2.0), ("c", 2.0)) == result.load[0].tasks
+    assert (("d", 1.0),) == result.load[1].tasks
+    assert [14.0, 1.0] == [week.hours for week in result.load]
+
+
 def test_dropped_and_effortless_tasks_add_no_load() -> None:
     """Dropped tasks and tasks without effort put nothing in any week."""
     plan = make_plan(task("a", 5, 0), task("x", 5, 30, status=Status.DROPPED), task("b", 1, 3))

@@ -134,6 +134,9 @@ _VALUES = [
     ("growth", " "),
     (careerkit.Weekday.MONDAY,),
     (date(2026, 1, 5), datetime(2026, 1, 6)),
+    (date(2026, 1, 5), date(9500, 1, 1)),
+    (date(2026, 1, 5), date(2026, 1, 5), date(1, 1, 1)),
+    (date(2026, 1, 5), "2026-01-06"),
     {"a": "b"},
     {"a": 1},
     {1: "b"},
@@ -179,6 +182,15 @@ def test_the_compiled_quick_test_shows_its_source() -> None:
 
     assert source.startswith("def quick_test(value")
     assert source.count("\n        and ") == len(task._FIELDS.rules) - 1
+
+
+def test_the_compiled_quick_test_takes_the_value_alone() -> None:
+    """The objects a table's quick test refers to are its globals, not keyword defaults
+    that every call would copy into its frame."""
+    quick_test = task._FIELDS._quick_test
+
+    assert ["value"] == list(inspect.signature(quick_test).parameters)
+    assert quick_test.__kwdefaults__ is None
 
 
 def test_read_values_are_of_their_own_classes() -> None:

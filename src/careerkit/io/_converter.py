@@ -133,6 +133,8 @@ def _structure_tuple_factory(kind: Any, converter: cattrs.Converter) -> Callable
     if item_kind in _PLAIN:
         return _structure_plain_tuple
     structure_item = converter.get_structure_hook(item_kind)
+    if attrs.has(item_kind) and item_kind is not Plan:
+        return _structure_records_factory(kind, item_kind, structure_item, converter)
 
     def structure(value: object, _: object) -> tuple[Any, ...]:
         if type(value) is not list:
@@ -142,10 +144,39 @@ def _structure_tuple_factory(kind: Any, converter: cattrs.Converter) -> Callable
     return structure
 
 
+def _structure_records_factory(
+    kind: Any, item_kind: type, structure_item: Callable[..., Any], converter: cattrs.Converter
+) -> Callable[..., Any]:
+    """Records from a JSON list of objects: each read by cattrs' plain generated hook
+    in one comprehension, as :func:`_structure_record_factory` reads one; a list
+    with anything else, or an item that fails, is read item by item."""
+    quick = _quick_hook(item_kind, converter)
+
+    def structure(value: object, _: object) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise WrongValue(f"expected a list, got {_not_a_list(value)}")
+        if set(map(type, value)) <= _DICT:
+            try:
+                return tuple([quick(item, item_kind) for item in value])
+            except (*_QUICK_ERRORS, RecursionError):
+                pass  # read item by item below, every problem with its index
+        return _structure_items(value, structure_item, item_kind=item_kind, kind=kind)
+
+    return structure
+
+
 def _structure_items(
     value: list[Any], structure_item: Callable[[object, Any], Any], *, item_kind: Any, kind: Any
 ) -> tuple[Any, ...]:
-    """Every item of a JSON list structured, or every failure collected with its index."""
+    """Every item of a JSON list structured, or every failure collected with its index.
+
+    Sound items are read in one comprehension; only when one fails is the
+    list read again item by item, to collect every failure.
+    """
+    try:
+        return tuple([structure_item(item, item_kind) for item in value])
+    except _ITEM_ERRORS:
+        pass  # collected below, each failure with its index
     items = []
     errors = []
     for index, item in enumerate(value):
@@ -232,6 +263,18 @@ def _unstructure_record_factory(cls: type, converter: cattrs.Converter) -> Calla
     return unstructure
 
 
+_DICT = frozenset({dict})
+_QUICK_ERRORS = (KeyError, ValueError, BaseValidationError, ForbiddenExtraKeysError)
+"""What cattrs' plain hook raises on a record it cannot read as it is."""
+
+
+def _quick_hook(cls: type, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """cattrs' plain generated hook of a record class: no detail, no extra keys."""
+    return make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=False
+    )
+
+
 def _structure_record_factory(cls: type, converter: cattrs.Converter) -> Callable[..., Any]:
     """Build an attrs value from a dict with hooks that cattrs generates.
 
@@ -242,16 +285,14 @@ def _structure_record_factory(cls: type, converter: cattrs.Converter) -> Callabl
     converted fields reads ``benchmarks/bench_io.py``'s documents only 1-4%
     faster: not worth a hook of our own.)
     """
-    quick: Callable[[Any, Any], Any] = make_dict_structure_fn(
-        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=False
-    )
+    quick = _quick_hook(cls, converter)
     detailed: Callable[[Any, Any], Any] | None = None  # generated when first needed
 
     def structure(value: Any, _: object = None) -> Any:
         if type(value) is dict:
             try:
                 return quick(value, cls)
-            except (KeyError, ValueError, BaseValidationError, ForbiddenExtraKeysError):
+            except _QUICK_ERRORS:
                 pass  # reported in detail below
         else:
             raise WrongValue(f"expected an object, got {describe(value)}")

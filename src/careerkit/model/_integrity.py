@@ -146,6 +146,15 @@ def _check_task_references(
 
 def _check_task_dates(tasks: Sequence[Any], plan_start: date, problems: list[Problem]) -> None:
     """Work is not recorded as started or done before the plan starts."""
+    recorded = [
+        day
+        for task in tasks
+        if task is not None
+        for day in (task.started_on, task.done_on)
+        if day is not None
+    ]
+    if not recorded or min(recorded) >= plan_start:
+        return  # nothing recorded before the start: the common case, in one pass
     for position, task in enumerate(tasks):
         if task is None:
             continue

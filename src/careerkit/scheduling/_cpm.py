@@ -139,28 +139,29 @@ def link_slack(
 
 
 def free_float(
-    successors: Links,
+    links: Sequence[tuple[int, int, int]],
+    start: int,
+    finish: int,
+    *,
     es: Sequence[int],
     ef: Sequence[int],
     project_finish: int,
-) -> list[int]:
-    """For each node, how far it can slip without moving any successor."""
-    result = []
-    for node, links in enumerate(successors):
-        smallest = project_finish - ef[node]  # a task without successors: up to the finish
-        if links:
-            smallest = _NONE_YET
-            start, finish = es[node], ef[node]
-            for after, code, lag in links:
-                if code == FS:
-                    slack = es[after] - lag - finish
-                elif code == SS:
-                    slack = es[after] - lag - start
-                elif code == FF:
-                    slack = ef[after] - lag - finish
-                else:  # SF
-                    slack = ef[after] - lag - start
-                if slack < smallest:
-                    smallest = slack
-        result.append(smallest)
-    return result
+) -> int:
+    """How far a node that starts at ``start`` and finishes at ``finish`` can slip
+    without moving any of its successors (``links``); a node without successors
+    can slip up to the project's finish."""
+    if not links:
+        return project_finish - finish
+    smallest = _NONE_YET
+    for after, code, lag in links:
+        if code == FS:
+            slack = es[after] - lag - finish
+        elif code == SS:
+            slack = es[after] - lag - start
+        elif code == FF:
+            slack = ef[after] - lag - finish
+        else:  # SF
+            slack = ef[after] - lag - start
+        if slack < smallest:
+            smallest = slack
+    return smallest

@@ -67,7 +67,13 @@ def _check_calendar(inputs: Inputs, starts: Sequence[int], finishes: Sequence[in
     """Refuse, naming the task, dates that fall outside the years 1 to 9999."""
     days = inputs.days
     lowest, end = days.index_of(date.min), days.boundary_after(date.max)
-    for node in range(inputs.network.task_count):
+    count = inputs.network.task_count
+    task_starts, task_finishes = starts[:count], finishes[:count]
+    if not count or (
+        min(task_starts) >= lowest and max(task_starts) < end and max(task_finishes) <= end
+    ):
+        return  # every task within the calendar, found at C speed: the common case
+    for node in range(count):
         start, finish = starts[node], finishes[node]
         if start < lowest or finish > end or start >= end:
             raise ValidationError(

@@ -141,14 +141,18 @@ def _node_inputs(
     fixed: list[tuple[int, int] | None] = [None] * count
     goal_starts = {goal: days.index_of(day) for goal, day in inherited_starts(plan).items()}
     for node, task in enumerate(plan.tasks):
-        dropped = task.status is _DROPPED
-        duration = 0 if dropped else task.duration
-        durations[node] = duration
-        start = origin if dropped else max(lowest, goal_starts.get(task.goal, lowest))
+        if task.status is _DROPPED:
+            duration = durations[node] = 0
+            start = origin
+        else:
+            duration = durations[node] = task.duration
+            start = lowest
+            if goal_starts:
+                start = max(lowest, goal_starts.get(task.goal, lowest))
         if task.not_before is not None:
             start = max(start, days.index_of(task.not_before))
         earliest[node] = start
-        if task.fixed_by_progress(as_of):
+        if as_of is not None and task.fixed_by_progress(as_of):
             fixed[node] = _actual(task, duration, days, status_day)
     return durations, earliest, fixed
 
@@ -174,6 +178,11 @@ def _actual(task: Task, duration: int, days: DayIndex, status_day: int) -> tuple
 def _limits(plan: Plan, days: DayIndex, deadlines: Mapping[str, date]) -> dict[int, int]:
     """The finish boundary each constrained task must not pass (due date, deadlines)."""
     limits = {}
+    if not deadlines:  # due dates alone
+        for node, task in enumerate(plan.tasks):
+            if task.due is not None:
+                limits[node] = days.boundary_after(task.due)
+        return limits
     for node, task in enumerate(plan.tasks):
         due, deadline = task.due, deadlines.get(task.goal)
         if deadline is not None and (due is None or deadline < due):

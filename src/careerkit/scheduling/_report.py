@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
+from typing import overload
 
 from attrs import frozen
 
@@ -31,7 +32,7 @@ from careerkit.scheduling.results import (
 )
 from careerkit.workdays import DayIndex
 
-__all__ = ["DateTable", "Leveling", "report", "weekly_hours"]
+__all__ = ["DateTable", "FreeFloats", "Leveling", "report", "weekly_hours"]
 
 _IN_PROGRESS, _DONE, _DROPPED = Status.IN_PROGRESS, Status.DONE, Status.DROPPED
 
@@ -87,12 +88,11 @@ def report(inputs: Inputs, times: Times, leveling: Leveling) -> Schedule:
     habits = habit_dates(inputs, es, leveling.habit_end)
     by_id = sorted(range(network.task_count), key=labels.__getitem__)
     ordered = sorted(by_id, key=es.__getitem__)  # by early start, then id: the sort is stable
-    free = _cpm.free_float(inputs.successors, es, ef, finish_boundary)
-    row_times = _row_times(inputs, times, free, ordered)
+    row_times = _row_times(inputs, times, ordered, finish_boundary)
     actual = _actual_rows(inputs, ordered, row_times, dates)
     row_of = dict(zip(ordered, range(len(ordered)), strict=True)) if habits else {}
     rows = TaskRows(
-        ids=[labels[node] for node in ordered],
+        ids=list(map(labels.__getitem__, ordered)),
         goals=[tasks[node].goal for node in ordered],
         times=row_times,
         actual=actual,
@@ -134,22 +134,23 @@ def _load(
 
 
 def _row_times(
-    inputs: Inputs, times: Times, free: Sequence[int], ordered: Sequence[int]
+    inputs: Inputs, times: Times, ordered: Sequence[int], finish_boundary: int
 ) -> RowTimes:
     """The rows' dates as indexes of inclusive days, their floats and criticality.
 
     Whole columns first, then the few rows that differ: milestones after
     work, which sit on that work's last day, and work done, which has
-    neither float nor criticality.
+    neither float nor criticality. Free floats are found row by row when
+    asked for (see :class:`FreeFloats`).
     """
     tasks, as_of = inputs.plan.tasks, inputs.as_of
     es, ef, ls, lf, shifted = times.es, times.ef, times.ls, times.lf, times.shifted
-    starts = [es[node] for node in ordered]
-    late_starts = [ls[node] for node in ordered]
-    finishes = [ef[node] for node in ordered]
-    late_finishes = [lf[node] for node in ordered]
+    starts = list(map(es.__getitem__, ordered))  # columns in row order, at C speed
+    late_starts = list(map(ls.__getitem__, ordered))
+    finishes = list(map(ef.__getitem__, ordered))
+    late_finishes = list(map(lf.__getitem__, ordered))
     totals = [late - early for early, late in zip(finishes, late_finishes, strict=True)]
-    frees = [free[node] for node in ordered]
+    settled: set[int] = set()  # rows of work done: no free float
     critical = [total <= 0 for total in totals]
     finishes = [
         finish - 1 if finish > start else start
@@ -167,7 +168,8 @@ def _row_times(
         if status is _DROPPED:
             critical[row] = False
         elif status is _DONE and tasks[node].fixed_by_progress(as_of):
-            totals[row] = frees[row] = 0
+            totals[row] = 0
+            settled.add(row)
             critical[row] = False
     return RowTimes(
         early_start=starts,
@@ -175,9 +177,69 @@ def _row_times(
         late_start=late_starts,
         late_finish=late_finishes,
         total_float=totals,
-        free_float=frees,
+        free_float=FreeFloats(inputs.successors, times, ordered, finish_boundary, settled),
         critical=critical,
     )
+
+
+class FreeFloats(Sequence[int]):
+    """The free float of each row, found when a row is first asked for.
+
+    A row's free float reads the links to its successors; the rows of a
+    schedule are made only when asked for (``TaskRows``), so a schedule
+    whose rows nobody reads never walks those links a second time.
+    """
+
+    __slots__ = ("_ef", "_es", "_finish", "_ordered", "_settled", "_successors")
+
+    def __init__(
+        self,
+        successors: _cpm.Links,
+        times: Times,
+        ordered: Sequence[int],
+        finish_boundary: int,
+        settled: set[int],
+    ) -> None:
+        """Free floats of the ``ordered`` nodes, 0 for the ``settled`` rows (work done)."""
+        self._successors = successors
+        self._es, self._ef = times.es, times.ef
+        self._ordered = ordered
+        self._finish = finish_boundary
+        self._settled = settled
+
+    def __len__(self) -> int:
+        return len(self._ordered)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @overload
+    def __getitem__(self, row: int) -> int: ...
+    @overload
+    def __getitem__(self, row: slice) -> list[int]: ...
+    def __getitem__(self, row: int | slice) -> int | list[int]:
+        count = len(self._ordered)
+        if isinstance(row, slice):
+            return [self[one] for one in range(count)[row]]
+        if row < 0:
+            row += count
+        if not 0 <= row < count:
+            raise IndexError("free float row out of range")
+        node = self._ordered[row]
+        if row in self._settled:
+            return 0
+        return _cpm.free_float(
+            self._successors[node],
+            self._es[node],
+            self._ef[node],
+            es=self._es,
+            ef=self._ef,
+            project_finish=self._finish,
+        )
 
 
 def _actual_rows(

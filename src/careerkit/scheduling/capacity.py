@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from operator import itemgetter
 
 from attrs import frozen
 
@@ -88,62 +89,72 @@ def weekly_load(
     ``(week number, hours, task id)`` of work placed week by week (leveled).
     """
     by_week: dict[date, dict[str, float]] = {}
-    mondays: dict[int, date] = {}  # many tasks share a first day
-    next_mondays: dict[date, int] = {}
-
-    def add(week: date, task_id: str, hours: float) -> None:
-        tasks = by_week.setdefault(week, {})
-        tasks[task_id] = tasks.get(task_id, 0.0) + hours
-
+    weeks_of: dict[int, tuple[date, int]] = {}  # many tasks share a first day
     for first, end, effort, task_id in spans:
         if effort <= 0:
             continue
-        if end <= first:
-            week = mondays.get(first)
-            if week is None:
-                week = mondays[first] = _monday(days.date_of(first))
-            add(week, task_id, effort)
+        found = weeks_of.get(first)
+        if found is None:
+            found = weeks_of[first] = _week_of(days, first)
+        week, following = found
+        if end <= following:  # most tasks fall within one week (a milestone too): inlined
+            tasks = by_week.get(week)
+            if tasks is None:
+                tasks = by_week[week] = {}
+            tasks[task_id] = tasks.get(task_id, 0.0) + effort
             continue
         rate = effort / (end - first)
-        week = mondays.get(first)
-        if week is None:
-            week = mondays[first] = _monday(days.date_of(first))
-        following = next_mondays.get(week)
-        if following is None:
-            following = next_mondays[week] = _next_monday(days, week)
-        if end <= following:  # most tasks fall within one week
-            add(week, task_id, effort)
-            continue
+        _add(by_week, week, task_id, rate * (following - first))
         current = following
-        add(week, task_id, rate * (following - first))
         while current < end:  # the following weeks
-            week = mondays.get(current)
-            if week is None:
-                week = mondays[current] = _monday(days.date_of(current))
-            following = next_mondays.get(week)
-            if following is None:
-                following = next_mondays[week] = _next_monday(days, week)
+            found = weeks_of.get(current)
+            if found is None:
+                found = weeks_of[current] = _week_of(days, current)
+            week, following = found
             stop = min(end, following)
-            add(week, task_id, rate * (stop - current))
+            _add(by_week, week, task_id, rate * (stop - current))
             current = stop
     for day, effort, task_id in occurrences:
         if effort > 0:
-            add(_monday(day), task_id, effort)
+            _add(by_week, _monday(day), task_id, effort)
     for number, effort, task_id in weeks:
         if effort > 0:
-            add(date.fromordinal(number * 7 + 1), task_id, effort)
-    return tuple(_week_load(week, by_week[week], capacity) for week in sorted(by_week))
+            _add(by_week, date.fromordinal(number * 7 + 1), task_id, effort)
+    rounded: dict[float, float] = {}  # the same hours recur in many weeks: round each once
+    return tuple(_week_load(week, by_week[week], capacity, rounded) for week in sorted(by_week))
 
 
-def _week_load(week: date, tasks: dict[str, float], capacity: float) -> WeekLoad:
-    """A week's load from the hours of each task in it, the heaviest first."""
-    hours = round(sum(tasks.values()), 9)
-    ordered = sorted(tasks.items(), key=lambda item: (-item[1], item[0]))
+def _add(by_week: dict[date, dict[str, float]], week: date, task_id: str, hours: float) -> None:
+    """Add a task's hours to a week."""
+    tasks = by_week.get(week)
+    if tasks is None:
+        tasks = by_week[week] = {}
+    tasks[task_id] = tasks.get(task_id, 0.0) + hours
+
+
+def _week_of(days: DayIndex, index: int) -> tuple[date, int]:
+    """The Monday of the week of a working-day index, and the index of the next week."""
+    week = _monday(days.date_of(index))
+    return week, _next_monday(days, week)
+
+
+def _week_load(
+    week: date, tasks: dict[str, float], capacity: float, rounded: dict[float, float]
+) -> WeekLoad:
+    """A week's load from the hours of each task in it, the heaviest first, then by id.
+
+    ``rounded`` remembers the hours already rounded to 9 decimals.
+    """
+    ordered = sorted(tasks.items())  # by id: a task is in a week once
+    ordered.sort(key=itemgetter(1), reverse=True)  # the heaviest first; a stable sort keeps ids
+    parts = []
+    for task_id, part in ordered:
+        shown = rounded.get(part)
+        if shown is None:
+            shown = rounded[part] = round(part, 9)
+        parts.append((task_id, shown))
     return WeekLoad(
-        week=week,
-        hours=hours,
-        capacity=capacity,
-        tasks=tuple((task_id, round(part, 9)) for task_id, part in ordered),
+        week=week, hours=round(sum(tasks.values()), 9), capacity=capacity, tasks=tuple(parts)
     )
 
 
