@@ -90,14 +90,20 @@ def _renamed_task(task: dict[str, Any], suffix: str) -> dict[str, Any]:
 
 
 def make_realistic_document(tasks: int) -> dict[str, Any]:
-    """The example plan replicated, ids renamed per copy, to at least ``tasks`` tasks."""
+    """The example plan replicated, ids renamed per copy, to at least ``tasks`` tasks;
+    its career parts are kept once, their contacts serving the first copy's goals."""
     example = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     copies = -(-tasks // len(example["tasks"]))
     suffixes = [f"-{copy}" for copy in range(copies)]
+    contacts = [
+        dict(contact, goals=[goal + suffixes[0] for goal in contact.get("goals", [])])
+        for contact in example.get("contacts", [])
+    ]
     return dict(
         example,
         goals=[_renamed_goal(goal, suffix) for suffix in suffixes for goal in example["goals"]],
         tasks=[_renamed_task(task, suffix) for suffix in suffixes for task in example["tasks"]],
+        contacts=contacts,
     )
 
 
