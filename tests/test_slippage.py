@@ -613,3 +613,22 @@ def test_policy_pickles_and_copies() -> None:
     policy = SlippagePolicy(buffer_days=8, commitment_days=3)
 
     assert policy == pickle.loads(pickle.dumps(policy)) == copy.deepcopy(policy)
+
+
+def test_a_given_career_overview_gives_the_same_alerts_and_is_checked() -> None:
+    """``career=`` hands detect_slippage the overview the caller has: the alerts are
+    those it computes itself; an overview of another date, or not one, is refused."""
+    plan = careerkit.loads(EXAMPLE.read_text(encoding="utf-8"))
+    as_of = date(2026, 11, 26)
+    overview = careerkit.career_overview(plan, as_of=as_of)
+
+    given = careerkit.detect_slippage(plan, as_of=as_of, career=overview)
+
+    assert careerkit.detect_slippage(plan, as_of=as_of) == given
+    assert AlertKind.RELATIONSHIP_COLD in {alert.kind for alert in given}
+    other = careerkit.career_overview(plan, as_of=date(2026, 11, 27))
+    with pytest.raises(ValidationError) as late:
+        careerkit.detect_slippage(plan, as_of=as_of, career=other)
+    with pytest.raises(ValidationError) as wrong:
+        careerkit.detect_slippage(plan, as_of=as_of, career="overview")  # type: ignore[arg-type]
+    assert ("career", "career") == (late.value.path, wrong.value.path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from careerkit.career.jobsearch import ActiveApplication, job_search
+from careerkit.career.overview import CareerOverview
 from careerkit.career.policy import CareerPolicy
 from careerkit.model import Plan, Stage
 from careerkit.model.arguments import checked_instance
@@ -22,13 +23,17 @@ _WAITING = (Stage.APPLIED, Stage.SCREENING)
 """The stages where the next move is the employer's."""
 
 
-def job_alerts(plan: Plan, *, as_of: date, policy: CareerPolicy) -> list[Alert]:
+def job_alerts(
+    plan: Plan, *, as_of: date, policy: CareerPolicy, overview: CareerOverview | None = None
+) -> list[Alert]:
     """``application_silent``, ``interview_no_follow_up`` and ``offer_deadline`` alerts
-    of a plan as of a date, sorted as alerts are (severity, date, subject, kind)."""
+    of a plan as of a date, sorted as alerts are (severity, date, subject, kind); read
+    from ``overview`` (the plan's, as of the date) when it is given."""
     checked_instance(policy, CareerPolicy, "policy")
+    search = job_search(plan, as_of=as_of) if overview is None else overview.job_search
     found = [
         alert
-        for entry in job_search(plan, as_of=as_of).active
+        for entry in search.active
         for check in (_silent, _no_follow_up, _offer)
         if (alert := check(entry, policy)) is not None
     ]

@@ -20,6 +20,7 @@ from careerkit.career.assets import (
     UnreflectedAchievement,
     asset_status,
 )
+from careerkit.career.overview import CareerOverview
 from careerkit.career.policy import CareerPolicy
 from careerkit.career.relationships import (
     ContactState,
@@ -43,11 +44,17 @@ _KIND_NAMES = {
 _KEY_PEOPLE = frozenset({ContactRole.MENTOR, ContactRole.SPONSOR})
 
 
-def people_alerts(plan: Plan, *, as_of: date, policy: CareerPolicy) -> list[Alert]:
+def people_alerts(
+    plan: Plan, *, as_of: date, policy: CareerPolicy, overview: CareerOverview | None = None
+) -> list[Alert]:
     """The alerts of the plan's assets and relationships as of a date, sorted by
-    severity, date, subject and kind."""
-    assets = asset_status(plan, as_of=as_of)
-    relationships = relationship_status(plan, as_of=as_of, policy=policy)
+    severity, date, subject and kind; read from ``overview`` (the plan's, as of the
+    date, by the policy) when it is given."""
+    if overview is None:
+        assets = asset_status(plan, as_of=as_of)
+        relationships = relationship_status(plan, as_of=as_of, policy=policy)
+    else:
+        assets, relationships = overview.assets, overview.relationships
     found = [
         *_asset_alerts(assets),
         *_relationship_alerts(plan, relationships),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from careerkit.career.overview import CareerOverview
 from careerkit.career.policy import CareerPolicy
 from careerkit.career.skills import SkillGap, SkillGaps, skill_gaps, target_role
 from careerkit.model import Plan
@@ -13,7 +14,9 @@ from careerkit.planning.alerts import Alert, AlertKind, AlertSeverity
 __all__ = ["skill_alerts"]
 
 
-def skill_alerts(plan: Plan, *, as_of: date, policy: CareerPolicy) -> list[Alert]:
+def skill_alerts(
+    plan: Plan, *, as_of: date, policy: CareerPolicy, overview: CareerOverview | None = None
+) -> list[Alert]:
     """``unaddressed_gap``: each skill the target role requires above its level as of
     ``as_of`` that no open goal or task builds, in the order of the ranked gaps.
 
@@ -21,12 +24,16 @@ def skill_alerts(plan: Plan, *, as_of: date, policy: CareerPolicy) -> list[Alert
     (:func:`~careerkit.career.skills.target_role`); without one there is no
     alert. The skill with the largest weighted gap of the role gives a
     warning (each of them, on a tie), any other an info. ``policy`` holds no
-    threshold of this family; it is taken as every career family takes it.
+    threshold of this family; it is taken as every career family takes it. The gaps
+    are read from ``overview`` (the plan's, as of the date) when it is given.
     """
-    role = target_role(plan)
-    if role is None:
+    if overview is not None:
+        gaps = overview.gaps
+    else:
+        role = target_role(plan)
+        gaps = None if role is None else skill_gaps(plan, role.id, as_of=as_of)
+    if gaps is None:
         return []
-    gaps = skill_gaps(plan, role.id, as_of=as_of)
     largest = gaps.gaps[0].weighted_gap if gaps.gaps else 0.0
     return [_unaddressed(gaps, gap, largest=largest) for gap in gaps.gaps if not gap.addressed]
 

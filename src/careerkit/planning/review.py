@@ -187,6 +187,7 @@ def review(
     report = progress(
         plan, as_of=status_date, schedule=status, baseline=baseline, policy=rules.health
     )
+    career = career_overview(plan, as_of=status_date, policy=rules.slippage.career)
     alerts = detect_slippage(
         plan,
         as_of=status_date,
@@ -195,6 +196,7 @@ def review(
         history=history,
         policy=rules.slippage,
         progress=report,
+        career=career,
     )
     risk = forecast(
         plan,
@@ -230,7 +232,7 @@ def review(
         forecast=risk,
         satisfaction=parts.satisfaction,
         next_review=parts.next_review,
-        career=career_overview(plan, as_of=status_date, policy=rules.slippage.career),
+        career=career,
     )
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from careerkit.career.overview import CareerOverview
+from careerkit.errors import ValidationError
 from careerkit.history import History
 from careerkit.model import Plan
 from careerkit.model.arguments import checked_instance
@@ -39,6 +41,7 @@ def detect_slippage(
     history: History | None = None,
     policy: SlippagePolicy | None = None,
     progress: ProgressReport | None = None,
+    career: CareerOverview | None = None,
 ) -> tuple[Alert, ...]:
     """The signs that a plan is slipping, as of a date, each with a correction.
 
@@ -65,6 +68,10 @@ def detect_slippage(
         ``as_of`` (made against ``baseline`` when one is given), when the
         caller has it; computed once on ``schedule`` if None. It gives
         ``behind_schedule``.
+    career
+        The plan's :class:`~careerkit.career.overview.CareerOverview` as of
+        ``as_of`` (by ``policy.career``), when the caller has it; computed
+        once if None. It gives the career signals.
 
     Returns
     -------
@@ -78,8 +85,8 @@ def detect_slippage(
         ``plan`` is not a :class:`~careerkit.Plan`, ``as_of`` not a date on or
         after its start, ``schedule`` not one of this plan as of ``as_of``,
         ``baseline`` not a Plan, ``history`` not a History, ``policy`` not a
-        SlippagePolicy, ``progress`` not a report of this plan as of ``as_of``
-        (the path names the argument).
+        SlippagePolicy, ``progress`` not a report of this plan as of ``as_of``,
+        ``career`` not an overview as of ``as_of`` (the path names the argument).
 
     Examples
     --------
@@ -97,7 +104,7 @@ def detect_slippage(
         plan,
         as_of=as_of,
         given=(schedule, progress),
-        extras={"baseline": baseline, "history": history, "policy": policy},
+        extras={"baseline": baseline, "history": history, "policy": policy, "career": career},
     )
     report = report_of(situation, situation.extras["progress"])
     found = [
@@ -124,6 +131,13 @@ def _situation(
     assert status_date is not None
     schedule, progress = given
     baseline, history, policy = extras["baseline"], extras["history"], extras["policy"]
+    career = extras["career"]
+    if career is not None:
+        overview = checked_instance(career, CareerOverview, "career")
+        if overview.as_of != status_date:
+            raise ValidationError(
+                path="career", problem=f"an overview as of {overview.as_of}, not {status_date}"
+            )
     if baseline is not None:
         checked_instance(baseline, Plan, "baseline")
     if history is not None:
@@ -136,5 +150,10 @@ def _situation(
         as_of=status_date,
         schedule=schedule_of(checked, as_of=status_date, given=schedule),
         policy=chosen,
-        extras={"baseline": baseline, "history": history, "progress": progress},
+        extras={
+            "baseline": baseline,
+            "history": history,
+            "progress": progress,
+            "career": career,
+        },
     )
