@@ -13,7 +13,7 @@ import calendar
 import re
 from collections.abc import Iterable
 
-from careerkit.smart._wording import word_starts
+from careerkit.smart._wording import Guarded, word_starts
 
 __all__ = [
     "ABSOLUTE",
@@ -147,15 +147,24 @@ HALF_YEAR = re.compile(
     r"|(?:a|one)\s+year\s+and\s+a\s+half)\b"
 )
 ABSOLUTE = (
-    re.compile(r"(?P<year>\d{4})(?<![\d.-]\d{4})-(?P<first>\d{1,2})-(?P<second>\d{1,2})(?![\d-])"),
-    re.compile(
-        r"(?P<first>\d(?<![\d./-]\d)\d?)(?P<mark>[/.])(?P<second>\d{1,2})(?P=mark)"
-        r"(?P<year>\d{4}|\d{2})(?![\d/-]|\.\d)"
+    Guarded(
+        pattern=re.compile(
+            r"(?P<year>\d{4})(?<![\d.-]\d{4})-(?P<first>\d{1,2})-(?P<second>\d{1,2})(?![\d-])"
+        ),
+        needs=("-",),
+    ),
+    Guarded(
+        pattern=re.compile(
+            r"(?P<first>\d(?<![\d./-]\d)\d?)(?P<mark>[/.])(?P<second>\d{1,2})(?P=mark)"
+            r"(?P<year>\d{4}|\d{2})(?![\d/-]|\.\d)"
+        ),
+        needs=("/", "."),
     ),
 )
 """ISO dates, and numeric dates whose order is decided in the reader. Each begins
 with its digits and looks behind them for what must not come before, so that
-``re`` tries them only where the text has a digit."""
+``re`` tries them only where the text has a digit, and only in a text that has
+their separators."""
 DAY_MONTH = re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b")
 MONTH_DAY = re.compile(
     # "I may first ...": the verb, unless a deadline word comes before it
@@ -200,19 +209,26 @@ DAY_OF_MONTH = re.compile(
 fifteenth") only at the end of the phrase, so that "on the first try" is no date."""
 
 
-def _named(tail: str, bare: str) -> re.Pattern[str]:
-    """A named period: "end of" or "by" and then ``tail``, or ``bare``, where a word begins."""
-    return re.compile(word_starts([rf"end of\s+{tail}", rf"by\s+{tail}", bare]))
+def _named(tail: str, bare: str, unit: str) -> Guarded:
+    """A named period: "end of" or "by" and then ``tail``, or ``bare``, where a word
+    begins; both name the ``unit``."""
+    return Guarded(
+        pattern=re.compile(word_starts([rf"end of\s+{tail}", rf"by\s+{tail}", bare])),
+        needs=(unit,),
+    )
 
 
 NAMED = (
-    (re.compile(word_starts(["tomorrow"], then=r"\b")), "tomorrow"),
-    (_named(r"(?:the\s+)?next\s+year\b", r"next year\b"), "next year"),
-    (_named(r"(?:the\s+|this\s+)?(?:calendar\s+)?year\b", r"this year\b"), "year"),
-    (_named(r"(?:the\s+)?next\s+month\b", r"next month\b"), "next month"),
-    (_named(r"(?:the\s+|this\s+)?month\b", r"this month\b"), "month"),
-    (_named(r"(?:the\s+)?next\s+quarter\b", r"next quarter\b"), "next quarter"),
-    (_named(r"(?:the\s+|this\s+)?quarter\b", r"this quarter\b"), "quarter"),
-    (_named(r"(?:the\s+)?next\s+week\b", r"next week\b"), "next week"),
-    (_named(r"(?:the\s+|this\s+)?week\b", r"this week\b"), "week"),
+    (
+        Guarded(pattern=re.compile(word_starts(["tomorrow"], then=r"\b")), needs=("tomorrow",)),
+        "tomorrow",
+    ),
+    (_named(r"(?:the\s+)?next\s+year\b", r"next year\b", "year"), "next year"),
+    (_named(r"(?:the\s+|this\s+)?(?:calendar\s+)?year\b", r"this year\b", "year"), "year"),
+    (_named(r"(?:the\s+)?next\s+month\b", r"next month\b", "month"), "next month"),
+    (_named(r"(?:the\s+|this\s+)?month\b", r"this month\b", "month"), "month"),
+    (_named(r"(?:the\s+)?next\s+quarter\b", r"next quarter\b", "quarter"), "next quarter"),
+    (_named(r"(?:the\s+|this\s+)?quarter\b", r"this quarter\b", "quarter"), "quarter"),
+    (_named(r"(?:the\s+)?next\s+week\b", r"next week\b", "week"), "next week"),
+    (_named(r"(?:the\s+|this\s+)?week\b", r"this week\b", "week"), "week"),
 )
