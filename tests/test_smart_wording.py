@@ -108,6 +108,7 @@ _DATE_PIECES = st.lists(
             "9", "12", "2027", "٣", "-", "/", ".", " ", "st", "th", "nd", "q3", "h1", "by ",
             "the ", "end of ", "next ", "this ", "within ", "year", "month", "quarter", "week",
             "tomorrow", "x", "3/4/27", "2027-03-01", "12.31.2026", "15th", "in 2 years",
+            "march", "mar", "friday", "christmas", "half", "a ", "first ", "of ", "20", "on ",
         ]
     ),
     max_size=12,
@@ -119,6 +120,7 @@ def _spans(found: re.Match[str] | None) -> tuple[int, int] | None:
 
 
 _GUARDED = [
+    *(value for value in vars(phrases).values() if isinstance(value, wording.Guarded)),
     *phrases.ABSOLUTE,
     *(pattern for pattern, _ in phrases.NAMED),
     wording.NUMERIC_DATE,
@@ -149,6 +151,11 @@ _NAMED_EXAMPLES = {
         (phrases.ABSOLUTE[1], "by 3/4/27"),
         (phrases.ABSOLUTE[1], "by 3.4.2027"),
         (wording.NUMERIC_DATE, "due 3/4/2027"),
+        (phrases.HALF_YEAR, "in half a year"),
+        (phrases.QUARTER_WORDS, "the third quarter of 2027"),
+        (phrases.HALF_WORDS, "the first half of 2027"),
+        (phrases.YEAR_ONLY, "by 2028"),
+        (phrases.DAY_OF_MONTH, "by the 15th"),
         *((pattern, _NAMED_EXAMPLES[name]) for pattern, name in phrases.NAMED),
     ],
 )

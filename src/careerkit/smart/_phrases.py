@@ -4,7 +4,10 @@ Every pattern is searched in lower-case text whose white space is single
 spaces. Numbers are bounded (a count has at most seven digits, a year four),
 so no pattern backtracks over a long run of digits. Words that must begin a
 word are written with :func:`~careerkit.smart._wording.word_starts`, so that
-a long text is searched where it has their first letters.
+a long text is searched where it has their first letters. A pattern that
+cannot match without one word (a unit, "half", "the") or one character (the
+"-" of an ISO date) is a :class:`~careerkit.smart._wording.Guarded` one,
+searched only in a text that has it.
 """
 
 from __future__ import annotations
@@ -141,10 +144,14 @@ RELATIVE = (
         + rf"\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?{_NUMBER}\s+{_UNIT}\b"
     ),
 )
-HALF_YEAR = re.compile(
-    word_starts(["within", "in", "over", "during", "for", "next"]) + r"\s+(?:the\s+)?(?:next\s+)?"
-    r"(?:(?P<half>half\s+a|a\s+half)\s+year|(?:a|one)\s+and\s+a\s+half\s+years"
-    r"|(?:a|one)\s+year\s+and\s+a\s+half)\b"
+HALF_YEAR = Guarded(
+    pattern=re.compile(
+        word_starts(["within", "in", "over", "during", "for", "next"])
+        + r"\s+(?:the\s+)?(?:next\s+)?"
+        r"(?:(?P<half>half\s+a|a\s+half)\s+year|(?:a|one)\s+and\s+a\s+half\s+years"
+        r"|(?:a|one)\s+year\s+and\s+a\s+half)\b"
+    ),
+    needs=("year",),
 )
 ABSOLUTE = (
     Guarded(
@@ -182,28 +189,40 @@ BY_MONTH = re.compile(
     + rf"\s+(?:the\s+end\s+of\s+)?{_MONTH}(?![\w'])"
 )
 QUARTER = re.compile(word_starts(["q"]) + r"(?P<quarter>[1-4])(?:\s+(?:of\s+)?(?P<year>\d{4}))?\b")
-QUARTER_WORDS = re.compile(
-    rf"(?P<nth>{word_starts(['first', 'second', 'third', 'fourth'])})"
-    r"\s+quarter(?:\s+of\s+(?P<year>\d{4}))?\b"
+QUARTER_WORDS = Guarded(
+    pattern=re.compile(
+        rf"(?P<nth>{word_starts(['first', 'second', 'third', 'fourth'])})"
+        r"\s+quarter(?:\s+of\s+(?P<year>\d{4}))?\b"
+    ),
+    needs=("quarter",),
 )
 HALF = re.compile(word_starts(["h"]) + r"(?P<half>[12])\s+(?P<year>\d{4})\b")
-HALF_WORDS = re.compile(
-    rf"(?P<nth>{word_starts(['first', 'second'])})\s+half\s+of\s+(?P<year>\d{{4}})\b"
+HALF_WORDS = Guarded(
+    pattern=re.compile(
+        rf"(?P<nth>{word_starts(['first', 'second'])})\s+half\s+of\s+(?P<year>\d{{4}})\b"
+    ),
+    needs=("half",),
 )
 END_OF = re.compile(word_starts(["eo"]) + r"(?P<period>[ymqw])(?:\s+(?P<year>\d{4}))?\b")
 """The abbreviations EOY, EOQ, EOM and EOW (end of year, quarter, month, week)."""
-YEAR_ONLY = re.compile(
-    word_starts(["by", "before", "until", "till", "in", "during", "end of", "within"])
-    + r"\s+(?:the\s+end\s+of\s+)?(?P<year>20\d{2})\b"
+YEAR_ONLY = Guarded(
+    pattern=re.compile(
+        word_starts(["by", "before", "until", "till", "in", "during", "end of", "within"])
+        + r"\s+(?:the\s+end\s+of\s+)?(?P<year>20\d{2})\b"
+    ),
+    needs=("20",),
 )
 WEEKDAY = re.compile(
     rf"\b(?:{_BY}\s+(?:the\s+)?(?:(?P<next>next|this|coming)\s+)?|(?P<bare_next>next)\s+)"
     rf"{_WEEKDAY}\b"
 )
-DAY_OF_MONTH = re.compile(
-    rf"{_BY}\s+the\s+(?:(?P<day>\d{{1,2}}(?:st|nd|rd|th))\b"
-    r"(?!\s+(?:of\s+)?(?:quarter|half|week|month|year|day|century|time|step|draft|round))"
-    rf"|(?P<day_word>{_alternatives(ORDINALS)})(?=\s*$|[,.;:!?)]|\s+(?:and|or|so|to|at|with|if)\b))"
+DAY_OF_MONTH = Guarded(
+    pattern=re.compile(
+        rf"{_BY}\s+the\s+(?:(?P<day>\d{{1,2}}(?:st|nd|rd|th))\b"
+        r"(?!\s+(?:of\s+)?(?:quarter|half|week|month|year|day|century|time|step|draft|round))"
+        rf"|(?P<day_word>{_alternatives(ORDINALS)})(?=\s*$|[,.;:!?)]|\s+(?:and|or|so|to|at|with|if)\b))"
+    ),
+    needs=("the",),
 )
 """A day of the month alone: "by the 15th"; a day written as a word ("by the
 fifteenth") only at the end of the phrase, so that "on the first try" is no date."""
