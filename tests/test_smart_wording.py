@@ -98,3 +98,125 @@ def test_named_days_are_read_with_the_name_anywhere(text: str, expected: date) -
 def test_time_phrases_are_left_out(text: str, left: str) -> None:
     """Dates and spans of time are taken out of a text, where a word begins."""
     assert left == wording.TIME_PHRASE.sub(" ", text)
+
+
+# Texts made of what dates, spans and named periods are made of, so that the patterns
+# below match in many of them.
+_DATE_PIECES = st.lists(
+    st.sampled_from(
+        [
+            "9", "12", "2027", "٣", "-", "/", ".", " ", "st", "th", "nd", "q3", "h1", "by ",
+            "the ", "end of ", "next ", "this ", "within ", "year", "month", "quarter", "week",
+            "tomorrow", "x", "3/4/27", "2027-03-01", "12.31.2026", "15th", "in 2 years",
+            "march", "mar", "friday", "christmas", "half", "a ", "first ", "of ", "20", "on ",
+        ]
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+def _spans(found: re.Match[str] | None) -> tuple[int, int] | None:
+    return None if found is None else found.span()
+
+
+_GUARDED = [
+    *(value for value in vars(phrases).values() if isinstance(value, wording.Guarded)),
+    *phrases.ABSOLUTE,
+    *(pattern for pattern, _ in phrases.NAMED),
+    wording.NUMERIC_DATE,
+]
+
+
+@PROPERTY_SETTINGS
+@given(st.sampled_from(_GUARDED), _DATE_PIECES)
+def test_a_guarded_pattern_finds_what_its_pattern_finds(
+    guarded: wording.Guarded, text: str
+) -> None:
+    """A text without what a guarded pattern needs has no match of it: skipping the
+    search gives the same answer."""
+    assert _spans(guarded.pattern.search(text)) == _spans(guarded.search(text))
+
+
+_NAMED_EXAMPLES = {
+    "tomorrow": "due tomorrow", "next year": "by next year", "year": "by the end of this year",
+    "next month": "next month", "month": "this month", "next quarter": "by next quarter",
+    "quarter": "end of the quarter", "next week": "next week", "week": "by the week",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("guarded", "text"),
+    [
+        (phrases.ABSOLUTE[0], "by 2027-03-01"),
+        (phrases.ABSOLUTE[1], "by 3/4/27"),
+        (phrases.ABSOLUTE[1], "by 3.4.2027"),
+        (wording.NUMERIC_DATE, "due 3/4/2027"),
+        (phrases.HALF_YEAR, "in half a year"),
+        (phrases.QUARTER_WORDS, "the third quarter of 2027"),
+        (phrases.HALF_WORDS, "the first half of 2027"),
+        (phrases.YEAR_ONLY, "by 2028"),
+        (phrases.DAY_OF_MONTH, "by the 15th"),
+        *((pattern, _NAMED_EXAMPLES[name]) for pattern, name in phrases.NAMED),
+    ],
+)
+def test_a_guarded_pattern_is_searched_where_it_matches(
+    guarded: wording.Guarded, text: str
+) -> None:
+    """Each guarded pattern's phrase has what the guard needs, and is found."""
+    found = guarded.pattern.search(text)
+    assert found is not None
+    assert found.span() == _spans(guarded.search(text))
+
+
+def test_guarded_patterns_skip_texts_without_what_they_need() -> None:
+    """A guarded pattern is not searched in a text that lacks all of its ``needs``."""
+    never = wording.Guarded(pattern=re.compile("9"), needs=("-",))
+    assert never.search("9 9 9") is None
+    assert (0, 1) == _spans(never.search("9-9"))
+
+
+def _time_phrase_of_each_digit() -> re.Pattern[str]:
+    """The time phrases with each digit's dates written as ``word_starts`` writes them."""
+    digits = [
+        digit + tail
+        for digit in "0123456789"
+        for tail in (wording._ISO_DATE, wording._NUMBER_DATE, wording._YEAR, wording._DAY)
+    ]
+    return re.compile(f"(?:{word_starts(digits)}|{wording._SPANS})")
+
+
+@PROPERTY_SETTINGS
+@given(_DATE_PIECES)
+def test_untimed_leaves_what_the_whole_time_phrase_leaves(text: str) -> None:
+    """Leaving out only the kinds of date a text can have gives the text that leaving
+    out every kind gives, and the one choice of a digit is ``word_starts`` of each."""
+    expected = _time_phrase_of_each_digit().sub(" ", text)
+    assert expected == wording.TIME_PHRASE.sub(" ", text)
+    assert expected == wording.untimed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("9 9 9 by 2027-03-01", "9 9 9 by  "),
+        ("9 9 9 on the 1st", "9 9 9 on the  "),
+        ("due 3/4/27", "due  "),
+        ("due 3.4.27", "due  "),
+        ("9 9 9-9", "9 9 9-9"),
+    ],
+)
+def test_untimed_finds_each_kind_of_date(text: str, left: str) -> None:
+    """Each kind of date is left out when the text has what it is written with."""
+    assert left == wording.untimed(text)
+
+
+@PROPERTY_SETTINGS
+@given(st.text(max_size=40) | st.text("aB9%' ,İK-é", max_size=40))
+def test_word_count_counts_the_words(text: str) -> None:
+    """``word_count`` is the length of ``words``, whatever the characters."""
+    assert len(wording.words(text)) == wording.word_count(text)
+
+
+def test_normalised_lowers_and_single_spaces() -> None:
+    """Deadlines and sentences are read in lower case with single spaces."""
+    assert "by march 2027" == wording.normalised("\tBy  MARCH\n2027 ")

@@ -4,7 +4,10 @@ Every pattern is searched in lower-case text whose white space is single
 spaces. Numbers are bounded (a count has at most seven digits, a year four),
 so no pattern backtracks over a long run of digits. Words that must begin a
 word are written with :func:`~careerkit.smart._wording.word_starts`, so that
-a long text is searched where it has their first letters.
+a long text is searched where it has their first letters. A pattern that
+cannot match without one word (a unit, "half", "the") or one character (the
+"-" of an ISO date) is a :class:`~careerkit.smart._wording.Guarded` one,
+searched only in a text that has it.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import calendar
 import re
 from collections.abc import Iterable
 
-from careerkit.smart._wording import word_starts
+from careerkit.smart._wording import Guarded, word_starts
 
 __all__ = [
     "ABSOLUTE",
@@ -141,21 +144,34 @@ RELATIVE = (
         + rf"\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?{_NUMBER}\s+{_UNIT}\b"
     ),
 )
-HALF_YEAR = re.compile(
-    word_starts(["within", "in", "over", "during", "for", "next"]) + r"\s+(?:the\s+)?(?:next\s+)?"
-    r"(?:(?P<half>half\s+a|a\s+half)\s+year|(?:a|one)\s+and\s+a\s+half\s+years"
-    r"|(?:a|one)\s+year\s+and\s+a\s+half)\b"
+HALF_YEAR = Guarded(
+    pattern=re.compile(
+        word_starts(["within", "in", "over", "during", "for", "next"])
+        + r"\s+(?:the\s+)?(?:next\s+)?"
+        r"(?:(?P<half>half\s+a|a\s+half)\s+year|(?:a|one)\s+and\s+a\s+half\s+years"
+        r"|(?:a|one)\s+year\s+and\s+a\s+half)\b"
+    ),
+    needs=("year",),
 )
 ABSOLUTE = (
-    re.compile(r"(?P<year>\d{4})(?<![\d.-]\d{4})-(?P<first>\d{1,2})-(?P<second>\d{1,2})(?![\d-])"),
-    re.compile(
-        r"(?P<first>\d(?<![\d./-]\d)\d?)(?P<mark>[/.])(?P<second>\d{1,2})(?P=mark)"
-        r"(?P<year>\d{4}|\d{2})(?![\d/-]|\.\d)"
+    Guarded(
+        pattern=re.compile(
+            r"(?P<year>\d{4})(?<![\d.-]\d{4})-(?P<first>\d{1,2})-(?P<second>\d{1,2})(?![\d-])"
+        ),
+        needs=("-",),
+    ),
+    Guarded(
+        pattern=re.compile(
+            r"(?P<first>\d(?<![\d./-]\d)\d?)(?P<mark>[/.])(?P<second>\d{1,2})(?P=mark)"
+            r"(?P<year>\d{4}|\d{2})(?![\d/-]|\.\d)"
+        ),
+        needs=("/", "."),
     ),
 )
 """ISO dates, and numeric dates whose order is decided in the reader. Each begins
 with its digits and looks behind them for what must not come before, so that
-``re`` tries them only where the text has a digit."""
+``re`` tries them only where the text has a digit, and only in a text that has
+their separators."""
 DAY_MONTH = re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b")
 MONTH_DAY = re.compile(
     # "I may first ...": the verb, unless a deadline word comes before it
@@ -173,46 +189,65 @@ BY_MONTH = re.compile(
     + rf"\s+(?:the\s+end\s+of\s+)?{_MONTH}(?![\w'])"
 )
 QUARTER = re.compile(word_starts(["q"]) + r"(?P<quarter>[1-4])(?:\s+(?:of\s+)?(?P<year>\d{4}))?\b")
-QUARTER_WORDS = re.compile(
-    rf"(?P<nth>{word_starts(['first', 'second', 'third', 'fourth'])})"
-    r"\s+quarter(?:\s+of\s+(?P<year>\d{4}))?\b"
+QUARTER_WORDS = Guarded(
+    pattern=re.compile(
+        rf"(?P<nth>{word_starts(['first', 'second', 'third', 'fourth'])})"
+        r"\s+quarter(?:\s+of\s+(?P<year>\d{4}))?\b"
+    ),
+    needs=("quarter",),
 )
 HALF = re.compile(word_starts(["h"]) + r"(?P<half>[12])\s+(?P<year>\d{4})\b")
-HALF_WORDS = re.compile(
-    rf"(?P<nth>{word_starts(['first', 'second'])})\s+half\s+of\s+(?P<year>\d{{4}})\b"
+HALF_WORDS = Guarded(
+    pattern=re.compile(
+        rf"(?P<nth>{word_starts(['first', 'second'])})\s+half\s+of\s+(?P<year>\d{{4}})\b"
+    ),
+    needs=("half",),
 )
 END_OF = re.compile(word_starts(["eo"]) + r"(?P<period>[ymqw])(?:\s+(?P<year>\d{4}))?\b")
 """The abbreviations EOY, EOQ, EOM and EOW (end of year, quarter, month, week)."""
-YEAR_ONLY = re.compile(
-    word_starts(["by", "before", "until", "till", "in", "during", "end of", "within"])
-    + r"\s+(?:the\s+end\s+of\s+)?(?P<year>20\d{2})\b"
+YEAR_ONLY = Guarded(
+    pattern=re.compile(
+        word_starts(["by", "before", "until", "till", "in", "during", "end of", "within"])
+        + r"\s+(?:the\s+end\s+of\s+)?(?P<year>20\d{2})\b"
+    ),
+    needs=("20",),
 )
 WEEKDAY = re.compile(
     rf"\b(?:{_BY}\s+(?:the\s+)?(?:(?P<next>next|this|coming)\s+)?|(?P<bare_next>next)\s+)"
     rf"{_WEEKDAY}\b"
 )
-DAY_OF_MONTH = re.compile(
-    rf"{_BY}\s+the\s+(?:(?P<day>\d{{1,2}}(?:st|nd|rd|th))\b"
-    r"(?!\s+(?:of\s+)?(?:quarter|half|week|month|year|day|century|time|step|draft|round))"
-    rf"|(?P<day_word>{_alternatives(ORDINALS)})(?=\s*$|[,.;:!?)]|\s+(?:and|or|so|to|at|with|if)\b))"
+DAY_OF_MONTH = Guarded(
+    pattern=re.compile(
+        rf"{_BY}\s+the\s+(?:(?P<day>\d{{1,2}}(?:st|nd|rd|th))\b"
+        r"(?!\s+(?:of\s+)?(?:quarter|half|week|month|year|day|century|time|step|draft|round))"
+        rf"|(?P<day_word>{_alternatives(ORDINALS)})(?=\s*$|[,.;:!?)]|\s+(?:and|or|so|to|at|with|if)\b))"
+    ),
+    needs=("the",),
 )
 """A day of the month alone: "by the 15th"; a day written as a word ("by the
 fifteenth") only at the end of the phrase, so that "on the first try" is no date."""
 
 
-def _named(tail: str, bare: str) -> re.Pattern[str]:
-    """A named period: "end of" or "by" and then ``tail``, or ``bare``, where a word begins."""
-    return re.compile(word_starts([rf"end of\s+{tail}", rf"by\s+{tail}", bare]))
+def _named(tail: str, bare: str, unit: str) -> Guarded:
+    """A named period: "end of" or "by" and then ``tail``, or ``bare``, where a word
+    begins; both name the ``unit``."""
+    return Guarded(
+        pattern=re.compile(word_starts([rf"end of\s+{tail}", rf"by\s+{tail}", bare])),
+        needs=(unit,),
+    )
 
 
 NAMED = (
-    (re.compile(word_starts(["tomorrow"], then=r"\b")), "tomorrow"),
-    (_named(r"(?:the\s+)?next\s+year\b", r"next year\b"), "next year"),
-    (_named(r"(?:the\s+|this\s+)?(?:calendar\s+)?year\b", r"this year\b"), "year"),
-    (_named(r"(?:the\s+)?next\s+month\b", r"next month\b"), "next month"),
-    (_named(r"(?:the\s+|this\s+)?month\b", r"this month\b"), "month"),
-    (_named(r"(?:the\s+)?next\s+quarter\b", r"next quarter\b"), "next quarter"),
-    (_named(r"(?:the\s+|this\s+)?quarter\b", r"this quarter\b"), "quarter"),
-    (_named(r"(?:the\s+)?next\s+week\b", r"next week\b"), "next week"),
-    (_named(r"(?:the\s+|this\s+)?week\b", r"this week\b"), "week"),
+    (
+        Guarded(pattern=re.compile(word_starts(["tomorrow"], then=r"\b")), needs=("tomorrow",)),
+        "tomorrow",
+    ),
+    (_named(r"(?:the\s+)?next\s+year\b", r"next year\b", "year"), "next year"),
+    (_named(r"(?:the\s+|this\s+)?(?:calendar\s+)?year\b", r"this year\b", "year"), "year"),
+    (_named(r"(?:the\s+)?next\s+month\b", r"next month\b", "month"), "next month"),
+    (_named(r"(?:the\s+|this\s+)?month\b", r"this month\b", "month"), "month"),
+    (_named(r"(?:the\s+)?next\s+quarter\b", r"next quarter\b", "quarter"), "next quarter"),
+    (_named(r"(?:the\s+|this\s+)?quarter\b", r"this quarter\b", "quarter"), "quarter"),
+    (_named(r"(?:the\s+)?next\s+week\b", r"next week\b", "week"), "next week"),
+    (_named(r"(?:the\s+|this\s+)?week\b", r"this week\b", "week"), "week"),
 )

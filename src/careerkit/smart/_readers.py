@@ -21,7 +21,7 @@ from dateutil.relativedelta import relativedelta
 
 from careerkit.smart import _phrases as phrases
 
-__all__ = ["READERS", "Found", "shift"]
+__all__ = ["READERS", "Found", "deadline_in", "shift"]
 
 Period = tuple[date, date]
 
@@ -269,3 +269,29 @@ READERS: tuple[Callable[[str, date], Found | None], ...] = (
     _numeric, _written_dates, _periods, _relative, _named,
 )  # fmt: skip
 """The readers in the order they are tried: the first phrase found decides."""
+
+
+def deadline_in(text: str, as_of: date) -> date | None:
+    """The deadline of a text in lower case with single spaces, as
+    :func:`~careerkit.parse_deadline` reads it."""
+    for reader in READERS:
+        found = reader(text, as_of)
+        if found is None:
+            continue
+        if found.period is None:
+            return None
+        first, last = found.period
+        if _strict(text, found.start):
+            return shift(first, timedelta(days=-1))
+        return last
+    return None
+
+
+def _strict(text: str, start: int) -> bool:
+    """Whether the phrase at ``start`` follows, or begins with, "before" (but not
+    "before the end of", which is read as "by the end of")."""
+    if text.startswith(("end of", "the end of"), start):
+        return False
+    if text.startswith("before ", start):
+        return not text.startswith("before the end of", start)
+    return phrases.BEFORE.search(text, max(0, start - 12), start) is not None

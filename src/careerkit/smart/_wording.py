@@ -5,13 +5,19 @@ verbs (S003), a result named only by its kind (S004), quantities and credentials
 (S001, M001), and, in sentences only, job titles, time signals without a
 single deadline, and purpose clauses. The patterns that look for words where
 a word begins are written with :func:`word_starts`, so that a long text is
-searched where it has their first letters, not at every position.
+searched where it has their first letters, not at every position. A pattern
+that begins with a digit is still tried at every digit, so those that cannot
+match without a character or a word are tried only in texts that have it
+(:class:`Guarded`, :func:`untimed`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
+
+from attrs import frozen
 
 __all__ = [
     "ACTION",
@@ -24,10 +30,46 @@ __all__ = [
     "TIME_PHRASE",
     "TIME_SIGNAL",
     "VAGUE",
+    "Guarded",
+    "normalised",
     "overlap",
+    "untimed",
+    "word_count",
     "word_starts",
     "words",
 ]
+
+
+def normalised(text: str) -> str:
+    """``text`` in lower case, its white space single spaces, as deadlines and
+    sentences are read.
+
+    >>> normalised("  By March\t2027 ")
+    'by march 2027'
+    """
+    return " ".join(text.lower().split())
+
+
+@frozen(kw_only=True)
+class Guarded:
+    r"""A pattern searched only in texts that have one of the strings in ``needs``.
+
+    Every match of ``pattern`` contains one of ``needs``; looking for a string
+    costs much less than trying a pattern at every digit of a long text.
+
+    >>> iso = Guarded(pattern=re.compile(r"\d{4}-\d\d-\d\d"), needs=("-",))
+    >>> iso.search("9 9 9") is None, iso.search("by 2027-03-01").start()
+    (True, 3)
+    """
+
+    pattern: re.Pattern[str]
+    needs: tuple[str, ...]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first match of ``pattern`` in ``text``, as :meth:`re.Pattern.search`."""
+        if not any(needed in text for needed in self.needs):
+            return None
+        return self.pattern.search(text)
 
 
 def word_starts(alternatives: Iterable[str], then: str = "") -> str:
@@ -87,33 +129,61 @@ _ACTION_WORDS = (
 )  # fmt: skip
 ACTION = re.compile(word_starts(_ACTION_WORDS, then=r"\w*\b"))
 _SPAN_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
-TIME_PHRASE = re.compile(
-    word_starts(
-        [
-            *(
-                digit + tail
-                for digit in "0123456789"
-                for tail in (
-                    r"\d{3}-\d{1,2}-\d{1,2}\b",  # an ISO date
-                    r"\d?[/.]\d{1,2}[/.]\d{2,4}\b",  # a numeric date
-                    r"\d{3}\b",  # a year
-                    r"\d?(?:st|nd|rd|th)\b",  # a day of the month
-                )
-            ),
-            r"q\d\b",
-            r"h\d\b",
-            *(
-                rf"{word}\s+(?:the\s+next\s+)?{_SPAN_COUNT}\s+(?:day|week|month|quarter|year)s?\b"
-                for word in (
-                    "within", "in", "by", "over", "for", "after", "before", "until", r"the\s+next",
-                    "next",
-                )
-            ),
-        ]
-    )
+_ISO_DATE = r"\d{3}-\d{1,2}-\d{1,2}\b"
+_NUMBER_DATE = r"\d?[/.]\d{1,2}[/.]\d{2,4}\b"
+_YEAR = r"\d{3}\b"
+_DAY = r"\d?(?:st|nd|rd|th)\b"  # of the month
+_DIGIT_PAIR = re.compile(r"[0-9](?:\d|st|nd|rd|th)")
+"""What a year, an ISO date or a day of the month has: a digit, then a digit or an
+ordinal's ending. A text without it has none of them."""
+_SPANS = word_starts(
+    [
+        r"q\d\b",
+        r"h\d\b",
+        *(
+            rf"{word}\s+(?:the\s+next\s+)?{_SPAN_COUNT}\s+(?:day|week|month|quarter|year)s?\b"
+            for word in (
+                "within", "in", "by", "over", "for", "after", "before", "until", r"the\s+next",
+                "next",
+            )
+        ),
+    ]
 )  # fmt: skip
+
+
+@cache
+def _time_phrase(iso: bool, numeric: bool, digits: bool) -> re.Pattern[str]:
+    """The dates and spans of time, without the dates a text cannot have: ISO dates
+    (``iso``), numeric dates (``numeric``), years and days of the month (``digits``).
+
+    The dates begin with a digit where a word begins (``word_starts`` of each
+    digit, written as one choice of a digit); the choice keeps their order.
+    """
+    kinds = ((_ISO_DATE, iso), (_NUMBER_DATE, numeric), (_YEAR, digits), (_DAY, digits))
+    tails = [tail for tail, kept in kinds if kept]
+    dates = rf"[0-9](?<!\w[0-9])(?:{'|'.join(tails)})|" if tails else ""
+    return re.compile(f"(?:{dates}{_SPANS})")
+
+
+TIME_PHRASE = _time_phrase(iso=True, numeric=True, digits=True)
 """Dates and spans of time, left out when looking for a quantity: the digits of a
 deadline do not make a goal measurable."""
+
+
+def untimed(text: str) -> str:
+    """``text`` with its dates and spans of time (:data:`TIME_PHRASE`) replaced by spaces.
+
+    The kinds of date the text cannot have are not looked for, which gives
+    the same text at less cost.
+
+    >>> untimed("earn 3 badges by 2027-03-01 and in q3")
+    'earn 3 badges by   and in  '
+    """
+    digits = _DIGIT_PAIR.search(text) is not None
+    numeric = "/" in text or "." in text
+    return _time_phrase(iso=digits and "-" in text, numeric=numeric, digits=digits).sub(" ", text)
+
+
 QUANTITY = re.compile(
     r"\d|%|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|hundred|dozen|once|twice|weekly|monthly|daily|every)\b"
@@ -144,8 +214,11 @@ _TIME_SIGNAL_WORDS = (
     "mm/dd/yyyy", "20xx",
 )  # fmt: skip
 TIME_SIGNAL = re.compile(word_starts(_TIME_SIGNAL_WORDS, then=r"\b"))
-NUMERIC_DATE = re.compile(
-    word_starts([rf"{digit}\d?/\d{{1,2}}/\d{{2,4}}\b" for digit in "0123456789"])
+NUMERIC_DATE = Guarded(
+    pattern=re.compile(
+        word_starts([rf"{digit}\d?/\d{{1,2}}/\d{{2,4}}\b" for digit in "0123456789"])
+    ),
+    needs=("/",),
 )
 """A date written in numbers, day and month in either order: a time signal too."""
 _JOB_MOVES = (
@@ -166,9 +239,28 @@ _PURPOSES = (
 PURPOSE = re.compile(word_starts(_PURPOSES, then=r"\b"))
 
 
+_WORD_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789%'"
+_WORD = re.compile(f"[{re.escape(_WORD_CHARACTERS)}]+")
+_WORD_MARKS = bytes(ord("w") if chr(code) in _WORD_CHARACTERS else ord(" ") for code in range(256))
+"""Each ASCII character as ``w`` if it is part of a word, else as a space."""
+
+
 def words(text: str) -> list[str]:
     """The words of a text, in lower case."""
-    return re.findall(r"[a-z0-9%']+", text.lower())
+    return _WORD.findall(text.lower())
+
+
+def word_count(text: str) -> int:
+    """How many words :func:`words` finds, counted without listing them.
+
+    A character outside ASCII is no part of a word, so each is read as a space.
+
+    >>> text = "Earn the CFA's 2nd level, by 2027!"
+    >>> word_count(text), len(words(text))
+    (7, 7)
+    """
+    marks = text.lower().encode("ascii", "replace").translate(_WORD_MARKS)
+    return (b" " + marks).count(b" w")
 
 
 _STOP = frozenset(

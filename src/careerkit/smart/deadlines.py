@@ -13,11 +13,11 @@ so adding months clips to the end of a short month.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from careerkit.model.arguments import checked_date, checked_text
-from careerkit.smart import _phrases as phrases
-from careerkit.smart._readers import READERS, shift
+from careerkit.smart._readers import deadline_in
+from careerkit.smart._wording import normalised
 
 __all__ = ["parse_deadline"]
 
@@ -77,26 +77,5 @@ def parse_deadline(text: str, *, as_of: date) -> date | None:
     >>> parse_deadline("Finish by 2026-02-30", as_of=date(2026, 1, 5)) is None
     True
     """
-    lowered = " ".join(checked_text(text).lower().split())
-    as_of = checked_date(as_of)
-    for reader in READERS:
-        found = reader(lowered, as_of)
-        if found is None:
-            continue
-        if found.period is None:
-            return None
-        first, last = found.period
-        if _strict(lowered, found.start):
-            return shift(first, timedelta(days=-1))
-        return last
-    return None
-
-
-def _strict(text: str, start: int) -> bool:
-    """Whether the phrase at ``start`` follows, or begins with, "before" (but not
-    "before the end of", which is read as "by the end of")."""
-    if text.startswith(("end of", "the end of"), start):
-        return False
-    if text.startswith("before ", start):
-        return not text.startswith("before the end of", start)
-    return phrases.BEFORE.search(text, max(0, start - 12), start) is not None
+    lowered = normalised(checked_text(text))
+    return deadline_in(lowered, checked_date(as_of))

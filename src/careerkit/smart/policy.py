@@ -239,7 +239,7 @@ class RuleContext:
     def countable(self) -> bool:
         """Whether the title names a quantity or a credential (dates and spans of
         time left out)."""
-        text = wording.TIME_PHRASE.sub(" ", self.wording)
+        text = wording.untimed(self.wording)
         return bool(wording.QUANTITY.search(text) or wording.CREDENTIAL.search(text))
 
     @property

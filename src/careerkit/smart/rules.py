@@ -65,7 +65,7 @@ def specific(goal: Judged) -> Iterable[Finding]:
             f"{goal.title!r} says what to get better at, not what will be achieved",
             "name the result, for example 'earn the Google Analytics certification'",
         )
-    count = len(wording.words(text))
+    count = wording.word_count(text)
     if count < goal.policy.min_title_words:
         yield _error(
             Criterion.SPECIFIC,

@@ -16,7 +16,7 @@ from attrs import frozen
 from careerkit.model import Horizon, Metric
 from careerkit.model.arguments import checked_date, checked_text
 from careerkit.smart import _wording as wording
-from careerkit.smart.deadlines import parse_deadline
+from careerkit.smart._readers import deadline_in
 from careerkit.smart.findings import Criterion, SmartAssessment, assessment_of
 from careerkit.smart.policy import SmartPolicy, policy_or_default
 from careerkit.smart.rules import measurable, specific, time_bound
@@ -64,8 +64,8 @@ class Sentence:
             (path ``text``); ``as_of`` is not a date (path ``as_of``).
         """
         as_of = checked_date(as_of)
-        lowered = " ".join(checked_text(text).lower().split())
-        untimed = wording.TIME_PHRASE.sub(" ", lowered)
+        lowered = wording.normalised(checked_text(text))
+        untimed = wording.untimed(lowered)
         countable = any(
             pattern.search(untimed)
             for pattern in (wording.QUANTITY, wording.CREDENTIAL, wording.JOB_TITLE)
@@ -74,7 +74,7 @@ class Sentence:
             title=text,
             wording=lowered,
             countable=countable,
-            deadline=parse_deadline(lowered, as_of=as_of),
+            deadline=deadline_in(lowered, as_of),
             timed=bool(wording.TIME_SIGNAL.search(lowered) or wording.NUMERIC_DATE.search(lowered)),
             purpose=bool(wording.PURPOSE.search(lowered)),
             as_of=as_of,
