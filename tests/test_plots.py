@@ -560,7 +560,11 @@ def test_every_plan_plots(plan: Plan, days: int) -> None:
     for entry in status.tasks:
         task = plan.task(entry.task)
         if entry.critical and task.status is not Status.DONE and task.recurrence is None:
-            assert to_rgba(CRITICAL_COLOUR) == to_rgba(bars[entry.task].get_facecolor())
+            drawn = bars[entry.task]  # a bar, or a milestone's marker
+            colour = (
+                drawn.get_markerfacecolor() if isinstance(drawn, Line2D) else drawn.get_facecolor()
+            )
+            assert to_rgba(CRITICAL_COLOUR) == to_rgba(colour)
     if report.earned_value.bac > 0:
         assert report.earned_value.bac == pytest.approx(lines["planned"].get_ydata()[-1])
     else:
@@ -631,3 +635,24 @@ def test_the_gantt_legend_names_work_done_so_far() -> None:
 
     assert "done so far" in labels
     assert "done so far" not in plain
+
+
+def test_a_critical_milestone_is_drawn_in_the_critical_colour() -> None:
+    """A milestone is a diamond marker, not a bar: on the critical path, its face has
+    the critical colour as a critical bar has."""
+    plan = Plan(
+        id="p",
+        owner="Ana",
+        start=date(2026, 1, 5),
+        goals=[Goal(id="g", title="Ship it")],
+        tasks=[
+            Task(id="a", goal="g", title="Build", duration=2),
+            Task(id="m", goal="g", title="Shipped", duration=0, depends_on=["a"]),
+        ],
+    )
+    status = careerkit.schedule(plan)
+    marker = _task_artists(gantt(status, plan=plan), status)["m"]
+
+    assert status["m"].critical
+    assert isinstance(marker, Line2D)
+    assert to_rgba(CRITICAL_COLOUR) == to_rgba(marker.get_markerfacecolor())
