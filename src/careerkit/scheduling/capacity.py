@@ -110,25 +110,19 @@ def _spread(spans: Iterable[tuple[int, int, float, str]], days: DayIndex) -> _Ho
     """The hours of each task in each week it works in, by week number, from
     ``spans`` as :func:`weekly_load` takes them.
 
-    Weeks are found from working-day indexes by arithmetic on the calendar
-    (:meth:`~careerkit.workdays.DayIndex.week_of`), each index and each
-    week's end once, since many tasks share a first day and a week.
+    Many tasks share a first day, and a task running into the next week
+    goes on from that week's first day: each of these days is looked up
+    once (:func:`_week_of`) and remembered with its week's end and hours.
     """
     by_week: _Hours = {}
-    week_of: dict[int, int] = {}  # working-day index -> week number
-    ends: dict[int, int] = {}  # week number -> index of the next week's first working day
+    found: dict[int, tuple[int, dict[str, float]]] = {}
     for first, end, effort, task_id in spans:
         if effort <= 0:
             continue
-        week = week_of.get(first)
+        week = found.get(first)
         if week is None:
-            week = week_of[first] = days.week_of(first)
-        following = ends.get(week)
-        if following is None:
-            following = ends[week] = days.week_start(week + 1)
-        tasks = by_week.get(week)
-        if tasks is None:
-            tasks = by_week[week] = {}
+            week = found[first] = _week_of(days, first, by_week)
+        following, tasks = week
         if end <= following:  # most tasks fall within one week (a milestone too)
             tasks[task_id] = tasks.get(task_id, 0.0) + effort
             continue
@@ -136,18 +130,24 @@ def _spread(spans: Iterable[tuple[int, int, float, str]], days: DayIndex) -> _Ho
         tasks[task_id] = tasks.get(task_id, 0.0) + rate * (following - first)
         current = following
         while current < end:  # the following weeks
-            week += 1  # a week without working days starts where the next one does
-            following = ends.get(week)
-            if following is None:
-                following = ends[week] = days.week_start(week + 1)
+            week = found.get(current)
+            if week is None:
+                week = found[current] = _week_of(days, current, by_week)
+            following, tasks = week
             stop = end if end < following else following
-            if stop > current:
-                tasks = by_week.get(week)
-                if tasks is None:
-                    tasks = by_week[week] = {}
-                tasks[task_id] = tasks.get(task_id, 0.0) + rate * (stop - current)
+            tasks[task_id] = tasks.get(task_id, 0.0) + rate * (stop - current)
             current = stop
     return by_week
+
+
+def _week_of(days: DayIndex, index: int, by_week: _Hours) -> tuple[int, dict[str, float]]:
+    """The index of the first working day after the week of a working-day index,
+    and the hours by task of that week (made empty in ``by_week`` if new)."""
+    week = days.week_of(index)
+    tasks = by_week.get(week)
+    if tasks is None:
+        tasks = by_week[week] = {}
+    return days.week_start(week + 1), tasks
 
 
 def _week_load(
