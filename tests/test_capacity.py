@@ -7,7 +7,7 @@ Monday.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -21,6 +21,7 @@ from careerkit import (
     Schedule,
     Status,
     Task,
+    Weekday,
     WeekLoad,
     count_working_days,
     schedule,
@@ -106,6 +107,30 @@ def test_effort_skips_holidays() -> None:
     )
 
     assert {WEEK_1: 4.0, WEEK_2: 6.0} == hours(schedule(plan))
+
+
+def test_effort_passes_over_a_week_of_holidays() -> None:
+    """A task running through a week with no working day loads the weeks on either
+    side of it and leaves that week out of the load."""
+    off = tuple(WEEK_2 + timedelta(days=offset) for offset in range(5))
+    plan = make_plan(
+        task("a", 5, 10, not_before=date(2026, 11, 26)),  # Thursday, Friday, then 3 days
+        calendar=Calendar(holidays=off),
+    )
+
+    assert {WEEK_1: 4.0, WEEK_3: 6.0} == hours(schedule(plan))
+
+
+def test_effort_over_many_weeks_of_a_sparse_calendar() -> None:
+    """On a calendar of Tuesdays and Thursdays, 12 days of 24 hours put 4 hours in each
+    of six weeks, each week named by its Monday."""
+    plan = make_plan(
+        task("a", 12, 24),
+        calendar=Calendar(working_days=(Weekday.TUESDAY, Weekday.THURSDAY)),
+    )
+    mondays = [START + timedelta(weeks=offset) for offset in range(6)]
+
+    assert dict.fromkeys(mondays, 4.0) == hours(schedule(plan))
 
 
 def test_milestone_effort_lands_on_its_day() -> None:

@@ -182,6 +182,69 @@ def test_count_is_antisymmetric(case: tuple[Calendar, date, date]) -> None:
     assert -count_working_days(calendar, origin, day) == count_working_days(calendar, day, origin)
 
 
+def brute_week(day: date) -> int:
+    """The number of a date's Monday-to-Sunday week, counted from 0001-01-01's."""
+    return (day - date(1, 1, 1)).days // 7
+
+
+@PROPERTY_SETTINGS
+@given(calendars_and_dates())
+def test_week_of_is_the_week_of_the_working_day(case: tuple[Calendar, date, date]) -> None:
+    """``week_of(index_of(d))`` numbers the week of the first working day on or after d."""
+    calendar, _, day = case
+    days = DayIndex(calendar)
+
+    assert brute_week(brute_next(calendar, day)) == days.week_of(days.index_of(day))
+
+
+@PROPERTY_SETTINGS
+@given(calendars_and_dates())
+def test_week_start_counts_to_the_monday(case: tuple[Calendar, date, date]) -> None:
+    """``week_start(w) - index_of(d)`` counts the working days from d to week w's Monday,
+    for the weeks around d, and each week's working days have its number."""
+    calendar, origin, day = case
+    days = DayIndex(calendar)
+    week = brute_week(day)
+
+    for number in range(week - 2, week + 3):
+        monday = date.fromordinal(number * 7 + 1)
+        start = days.week_start(number)
+        assert brute_count(calendar, origin, monday) == start - days.index_of(origin)
+        assert all(
+            days.week_of(index) == number for index in range(start, days.week_start(number + 1))
+        )
+
+
+def test_a_week_of_holidays_starts_where_the_next_one_does() -> None:
+    """A week with no working day has no index of its own: it starts at the next week's."""
+    holidays = tuple(date(2026, 12, 21) + timedelta(days=offset) for offset in range(5))
+    days = DayIndex(Calendar(holidays=holidays))
+    week = brute_week(date(2026, 12, 21))
+
+    assert days.week_start(week) == days.week_start(week + 1)
+    assert days.index_of(date(2026, 12, 28)) == days.week_start(week)
+    assert week + 1 == days.week_of(days.week_start(week))
+    assert week - 1 == days.week_of(days.week_start(week) - 1)
+
+
+@pytest.mark.parametrize(
+    "calendar",
+    [WEEKDAYS, Calendar(working_days=EVERY_DAY), Calendar(working_days=(Weekday.SATURDAY,))],
+    ids=["weekdays", "every-day", "saturdays"],
+)
+def test_week_start_past_the_last_week_is_the_calendar_end(calendar: Calendar) -> None:
+    """After the week of 9999-12-31 comes the boundary past that day, never a count
+    of the days of year 10000 the week would have run into."""
+    days = DayIndex(calendar)
+    last = brute_week(LAST_DAY)
+
+    assert days.boundary_after(LAST_DAY) == days.week_start(last + 1)
+    assert days.boundary_after(LAST_DAY) == days.week_start(last + 5)
+    assert days.index_of(date(9999, 12, 27)) == days.week_start(last)
+    last_working_day = brute_previous(calendar, LAST_DAY)
+    assert brute_week(last_working_day) == days.week_of(days.boundary_after(LAST_DAY) - 1)
+
+
 # -- examples ------------------------------------------------------------------
 
 

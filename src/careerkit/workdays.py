@@ -41,6 +41,8 @@ class DayIndex:
     next working day; ``date_of(n)`` is the working day with index ``n``. Indexes
     only mean something relative to each other: ``index_of(b) - index_of(a)``
     counts the working days from ``a`` (included) to ``b`` (excluded).
+    ``week_of(n)`` and ``week_start(w)`` go between indexes and Monday-to-Sunday
+    weeks by arithmetic alone.
 
     Parameters
     ----------
@@ -61,9 +63,13 @@ class DayIndex:
     datetime.date(2026, 12, 28)
     >>> days.index_of(date(2026, 12, 20)) - friday  # Sunday shares Monday's index
     1
+    >>> days.week_of(friday) - days.week_of(friday - 4)  # that Monday is in the same week
+    0
+    >>> days.week_start(days.week_of(friday) + 1) - friday  # the next week starts on Monday
+    1
     """
 
-    __slots__ = ("_holiday_dates", "_holidays", "_pattern", "_position", "_size")
+    __slots__ = ("_end", "_holiday_dates", "_holidays", "_pattern", "_position", "_shifts", "_size")
 
     def __init__(self, calendar: Calendar) -> None:
         calendar = checked_instance(calendar, Calendar, "calendar")
@@ -77,6 +83,11 @@ class DayIndex:
             holiday for holiday in calendar.holidays if holiday.weekday() in worked
         )
         self._holidays = sorted(self._ceiling(holiday) for holiday in self._holiday_dates)
+        # The k-th holiday (from 0) shares index h - k with the working day
+        # after it; the working day with index n lies as many pattern places
+        # past n as there are such shared indexes up to n.
+        self._shifts = [holiday - k for k, holiday in enumerate(self._holidays)]
+        self._end = self.boundary_after(date.max)
 
     def _ceiling(self, day: date) -> int:
         """Pattern index of the first worked weekday on or after ``day``."""
@@ -100,19 +111,23 @@ class DayIndex:
 
     def date_of(self, index: int) -> date:
         """The working day with this index."""
-        holidays = self._holidays
-        if not holidays:
-            return self._pattern_date(index)
-        # Least pattern index q with q - (holidays up to q) >= index; that
-        # function of q grows by one at each working day, so q is one.
-        low, high = index, index + len(holidays)
-        while low < high:
-            middle = (low + high) // 2
-            if middle - bisect_right(holidays, middle) >= index:
-                high = middle
-            else:
-                low = middle + 1
-        return self._pattern_date(low)
+        return self._pattern_date(index + bisect_right(self._shifts, index))
+
+    def week_of(self, index: int) -> int:
+        """The number of the Monday-to-Sunday week of the working day with this index.
+
+        Week ``w`` starts on Monday ``date.fromordinal(7 * w + 1)`` (0001-01-01
+        was a Monday), so consecutive weeks have consecutive numbers. Found
+        without making a date.
+        """
+        return (index + bisect_right(self._shifts, index)) // self._size
+
+    def week_start(self, week: int) -> int:
+        """The index of the first working day on or after the Monday of a week
+        (numbered as by :meth:`week_of`); past the calendar's last week, the
+        boundary after its last day."""
+        first = week * self._size  # the pattern place of that Monday, or of the next worked day
+        return min(first - bisect_left(self._holidays, first), self._end)
 
     def boundary_after(self, day: date) -> int:
         """The index just past ``day``: the count of working days up to and including it.

@@ -10,7 +10,7 @@ to keep each week within capacity, lives in
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from operator import itemgetter
 
 from attrs import frozen
@@ -20,8 +20,8 @@ from careerkit.workdays import DayIndex
 
 __all__ = ["TOLERANCE", "WeekLoad", "week_number", "weekly_load"]
 
-_WEEK = timedelta(days=7)
-_LAST_MONDAY = date(9999, 12, 27)  # the calendar's last week has no next Monday
+_Hours = dict[int, dict[str, float]]  # by week number, the hours of each task id
+
 TOLERANCE = 1e-9
 """Hours within which a load counts as at capacity, not over it."""
 
@@ -68,10 +68,6 @@ def week_number(day: date) -> int:
     return (day.toordinal() - 1) // 7  # date(1, 1, 1) was a Monday
 
 
-def _monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
 def weekly_load(
     spans: Iterable[tuple[int, int, float, str]],
     occurrences: Iterable[tuple[date, float, str]],
@@ -88,43 +84,21 @@ def weekly_load(
     ``occurrences`` are ``(date, hours, task id)`` of habits; ``weeks`` are
     ``(week number, hours, task id)`` of work placed week by week (leveled).
     """
-    by_week: dict[date, dict[str, float]] = {}
-    weeks_of: dict[int, tuple[date, int]] = {}  # many tasks share a first day
-    for first, end, effort, task_id in spans:
-        if effort <= 0:
-            continue
-        found = weeks_of.get(first)
-        if found is None:
-            found = weeks_of[first] = _week_of(days, first)
-        week, following = found
-        if end <= following:  # most tasks fall within one week (a milestone too): inlined
-            tasks = by_week.get(week)
-            if tasks is None:
-                tasks = by_week[week] = {}
-            tasks[task_id] = tasks.get(task_id, 0.0) + effort
-            continue
-        rate = effort / (end - first)
-        _add(by_week, week, task_id, rate * (following - first))
-        current = following
-        while current < end:  # the following weeks
-            found = weeks_of.get(current)
-            if found is None:
-                found = weeks_of[current] = _week_of(days, current)
-            week, following = found
-            stop = min(end, following)
-            _add(by_week, week, task_id, rate * (stop - current))
-            current = stop
+    by_week = _spread(spans, days)
     for day, effort, task_id in occurrences:
         if effort > 0:
-            _add(by_week, _monday(day), task_id, effort)
+            _add(by_week, week_number(day), task_id, effort)
     for number, effort, task_id in weeks:
         if effort > 0:
-            _add(by_week, date.fromordinal(number * 7 + 1), task_id, effort)
+            _add(by_week, number, task_id, effort)
     rounded: dict[float, float] = {}  # the same hours recur in many weeks: round each once
-    return tuple(_week_load(week, by_week[week], capacity, rounded) for week in sorted(by_week))
+    return tuple(
+        _week_load(date.fromordinal(week * 7 + 1), by_week[week], capacity, rounded)
+        for week in sorted(by_week)
+    )
 
 
-def _add(by_week: dict[date, dict[str, float]], week: date, task_id: str, hours: float) -> None:
+def _add(by_week: _Hours, week: int, task_id: str, hours: float) -> None:
     """Add a task's hours to a week."""
     tasks = by_week.get(week)
     if tasks is None:
@@ -132,10 +106,48 @@ def _add(by_week: dict[date, dict[str, float]], week: date, task_id: str, hours:
     tasks[task_id] = tasks.get(task_id, 0.0) + hours
 
 
-def _week_of(days: DayIndex, index: int) -> tuple[date, int]:
-    """The Monday of the week of a working-day index, and the index of the next week."""
-    week = _monday(days.date_of(index))
-    return week, _next_monday(days, week)
+def _spread(spans: Iterable[tuple[int, int, float, str]], days: DayIndex) -> _Hours:
+    """The hours of each task in each week it works in, by week number, from
+    ``spans`` as :func:`weekly_load` takes them.
+
+    Many tasks share a first day, and a task running into the next week
+    goes on from that week's first day: each of these days is looked up
+    once (:func:`_week_of`) and remembered with its week's end and hours.
+    """
+    by_week: _Hours = {}
+    found: dict[int, tuple[int, dict[str, float]]] = {}
+    for first, end, effort, task_id in spans:
+        if effort <= 0:
+            continue
+        week = found.get(first)
+        if week is None:
+            week = found[first] = _week_of(days, first, by_week)
+        following, tasks = week
+        if end <= following:  # most tasks fall within one week (a milestone too)
+            tasks[task_id] = tasks.get(task_id, 0.0) + effort
+            continue
+        rate = effort / (end - first)
+        tasks[task_id] = tasks.get(task_id, 0.0) + rate * (following - first)
+        current = following
+        while current < end:  # the following weeks
+            week = found.get(current)
+            if week is None:
+                week = found[current] = _week_of(days, current, by_week)
+            following, tasks = week
+            stop = end if end < following else following
+            tasks[task_id] = tasks.get(task_id, 0.0) + rate * (stop - current)
+            current = stop
+    return by_week
+
+
+def _week_of(days: DayIndex, index: int, by_week: _Hours) -> tuple[int, dict[str, float]]:
+    """The index of the first working day after the week of a working-day index,
+    and the hours by task of that week (made empty in ``by_week`` if new)."""
+    week = days.week_of(index)
+    tasks = by_week.get(week)
+    if tasks is None:
+        tasks = by_week[week] = {}
+    return days.week_start(week + 1), tasks
 
 
 def _week_load(
@@ -156,11 +168,3 @@ def _week_load(
     return WeekLoad(
         week=week, hours=round(sum(tasks.values()), 9), capacity=capacity, tasks=tuple(parts)
     )
-
-
-def _next_monday(days: DayIndex, week: date) -> int:
-    """The working-day index of the week after the one starting on ``week``
-    (past the calendar's last day for its last week)."""
-    if week >= _LAST_MONDAY:
-        return days.boundary_after(date.max)
-    return days.index_of(week + _WEEK)

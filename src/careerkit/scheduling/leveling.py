@@ -38,7 +38,7 @@ from attrs import frozen
 from careerkit.errors import ValidationError
 from careerkit.model.network import FF, FS
 from careerkit.scheduling._cpm import Links, earliest_start
-from careerkit.scheduling.capacity import TOLERANCE, week_number
+from careerkit.scheduling.capacity import TOLERANCE
 from careerkit.workdays import DayIndex
 
 __all__ = ["Leveled", "Precedence", "Workload", "level"]
@@ -51,9 +51,6 @@ class _Weeks:
         self._days = days
         self.end = days.boundary_after(date.max)
         """The boundary past the calendar's last working day."""
-        self._last_week = week_number(date.max)
-        self._numbers: dict[int, int] = {}
-        self._first_days: dict[int, int] = {}
         self._next_open: dict[int, int] = {}
         self.capacity = capacity
         self.load: dict[int, float] = {}
@@ -62,21 +59,12 @@ class _Weeks:
 
     def of(self, index: int) -> int:
         """The week number of a working-day index."""
-        week = self._numbers.get(index)
-        if week is None:
-            week = self._numbers[index] = week_number(self._days.date_of(index))
-        return week
+        return self._days.week_of(index)
 
     def first_day(self, week: int) -> int:
-        """The working-day index of the first working day in or after a week."""
-        index = self._first_days.get(week)
-        if index is None:
-            if week > self._last_week:  # past the calendar: no working day there
-                index = self.end
-            else:
-                index = self._days.index_of(date.fromordinal(week * 7 + 1))
-            self._first_days[week] = index
-        return index
+        """The working-day index of the first working day in or after a week
+        (past the calendar, the boundary after its last day)."""
+        return self._days.week_start(week)
 
     def room(self, week: int) -> float:
         """Hours a week can still take."""
