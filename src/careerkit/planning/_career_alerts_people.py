@@ -29,8 +29,8 @@ from careerkit.career.relationships import (
     relationship_status,
 )
 from careerkit.model import AssetKind, Category, ContactRole, Plan
-from careerkit.planning._situation import counted
-from careerkit.planning.alerts import Alert, AlertKind, AlertSeverity, EvidenceValue
+from careerkit.planning._situation import counted, make_alert
+from careerkit.planning.alerts import Alert, AlertKind, AlertSeverity
 
 __all__ = ["people_alerts"]
 
@@ -62,33 +62,12 @@ def people_alerts(
     return sorted(found, key=lambda alert: alert.sort_key)
 
 
-def _alert(
-    kind: AlertKind,
-    severity: AlertSeverity,
-    *,
-    subject: str,
-    on: date,
-    text: tuple[str, str],
-    evidence: dict[str, EvidenceValue],
-) -> Alert:
-    message, correction = text
-    return Alert(
-        kind=kind,
-        severity=severity,
-        subject=subject,
-        on=on,
-        message=message,
-        evidence=evidence,
-        correction=correction,
-    )
-
-
 def _asset_alerts(report: AssetReport) -> list[Alert]:
     found = [_stale(state) for state in report.stale]
     for missing in report.missing_resumes:
         which = "the vision's role" if missing.vision else "the target role"
         found.append(
-            _alert(
+            make_alert(
                 AlertKind.MISSING_RESUME,
                 AlertSeverity.WARNING if missing.vision else AlertSeverity.INFO,
                 subject=missing.role,
@@ -120,7 +99,7 @@ def _stale(state: AssetState) -> Alert:
         why = f"`{first_goal}` was achieved since, on {achieved_on}"
     if by_age and first_goal is not None:
         why += f", and `{first_goal}` was achieved since"
-    return _alert(
+    return make_alert(
         AlertKind.STALE_ASSET,
         AlertSeverity.WARNING,
         subject=state.asset,
@@ -153,7 +132,7 @@ def _unreflected(item: UnreflectedAchievement, latest: date | None) -> Alert:
     else:
         what = f"{item.skill} rose to level {item.level} with `{item.subject}` on {item.on}"
         add = f"add {item.skill} (level {item.level}) to your resume"
-    return _alert(
+    return make_alert(
         AlertKind.UNREFLECTED_ACHIEVEMENT,
         AlertSeverity.INFO,
         subject=item.subject,
@@ -182,7 +161,7 @@ def _relationship_alerts(plan: Plan, report: RelationshipReport) -> list[Alert]:
         goal = plan.goal(goal_id)
         wanted = "mentor" if goal.category is Category.MENTORSHIP else "contact"
         found.append(
-            _alert(
+            make_alert(
                 AlertKind.GOAL_WITHOUT_RELATIONSHIP,
                 AlertSeverity.WARNING,
                 subject=goal_id,
@@ -217,7 +196,7 @@ def _cold(state: ContactState) -> Alert:
         else f"not in touch since {state.counted_from}"
     )
     worth = f"; a {role} is hard to win back once lost" if state.role in _KEY_PEOPLE else ""
-    return _alert(
+    return make_alert(
         AlertKind.RELATIONSHIP_COLD,
         AlertSeverity.CRITICAL if state.critical else AlertSeverity.WARNING,
         subject=state.contact,
@@ -249,7 +228,7 @@ def _follow_up(state: ContactState) -> Alert:
         when = "is due today"
     else:
         when = f"is due on {owed.due}, in {counted(owed.days_left, 'day')}"
-    return _alert(
+    return make_alert(
         AlertKind.FOLLOW_UP_OVERDUE if overdue else AlertKind.FOLLOW_UP_DUE,
         AlertSeverity.WARNING if overdue else AlertSeverity.INFO,
         subject=state.contact,

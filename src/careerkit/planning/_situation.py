@@ -17,7 +17,7 @@ from careerkit.planning.alerts import Alert, AlertKind, AlertSeverity, EvidenceV
 from careerkit.scheduling import Schedule, TaskSchedule
 from careerkit.workdays import DayIndex
 
-__all__ = ["Situation", "counted", "quoted"]
+__all__ = ["Situation", "counted", "make_alert", "quoted"]
 
 _OPEN = (Status.TODO, Status.IN_PROGRESS)
 
@@ -109,13 +109,26 @@ class Situation:
         evidence: dict[str, EvidenceValue],
     ) -> Alert:
         """An alert; ``text`` is its message and its correction."""
-        message, correction = text
-        return Alert(
-            kind=kind,
-            severity=severity,
-            subject=subject,
-            on=on,
-            message=message,
-            evidence=evidence,
-            correction=correction,
-        )
+        return make_alert(kind, severity, subject=subject, on=on, text=text, evidence=evidence)
+
+
+def make_alert(
+    kind: AlertKind,
+    severity: AlertSeverity,
+    *,
+    subject: str,
+    on: date,
+    text: tuple[str, str],
+    evidence: dict[str, EvidenceValue],
+) -> Alert:
+    """An alert; ``text`` is its message and its correction."""
+    message, correction = text
+    return Alert(
+        kind=kind,
+        severity=severity,
+        subject=subject,
+        on=on,
+        message=message,
+        evidence=evidence,
+        correction=correction,
+    )
