@@ -25,25 +25,7 @@ from hypothesis import strategies as st
 
 import careerkit
 from careerkit import (
-    Application,
-    Asset,
-    AssetKind,
-    CareerOption,
-    Channel,
-    Contact,
-    ContactRole,
-    CriterionWeight,
-    Exploration,
-    ExplorationKind,
-    Interaction,
     Plan,
-    Rating,
-    RequiredSkill,
-    Role,
-    Skill,
-    SkillGain,
-    Stage,
-    StageChange,
     ValidationError,
 )
 from careerkit.career.redact import (
@@ -54,7 +36,8 @@ from careerkit.career.redact import (
     redact,
 )
 from careerkit.planning.review import ReviewPolicy
-from tests.strategies import MAX_DATE, RRULES, deterministic, ids, plans, texts
+from tests.career_strategies import career_plans
+from tests.strategies import deterministic
 
 DATA = Path(__file__).resolve().parent / "data"
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -104,194 +87,6 @@ TITLES: dict[Path_, str] = {
 KEY = "a secret only the plan's owner keeps"
 OTHER_KEY = b"\x00another secret"
 REVIEW_POLICY = ReviewPolicy(runs=20)
-
-# ---------------------------------------------------------------------------
-# Plans with career parts
-# ---------------------------------------------------------------------------
-
-_FREE = texts(required=False, max_size=24)
-_TITLE = texts(max_size=16)
-_DAYS = st.integers(min_value=0, max_value=400)
-
-
-def _day(draw: st.DrawFn, after: date) -> date:
-    return min(after + timedelta(days=draw(_DAYS)), MAX_DATE)
-
-
-def _subset(draw: st.DrawFn, pool: list[str], max_size: int = 3) -> tuple[str, ...]:
-    return (
-        tuple(draw(st.lists(st.sampled_from(pool), unique=True, max_size=max_size))) if pool else ()
-    )
-
-
-def _distinct_ids(draw: st.DrawFn, max_size: int) -> list[str]:
-    return draw(st.lists(ids(), unique=True, max_size=max_size))
-
-
-def _contact(draw: st.DrawFn, contact_id: str, goal_ids: list[str], start: date) -> Contact:
-    since = _day(draw, start) if draw(st.booleans()) else None
-    first = since or start
-    days = sorted(draw(st.lists(_DAYS, max_size=3)))
-    interactions = []
-    for offset in days:
-        on = min(first + timedelta(days=offset), MAX_DATE)
-        follow_up = _day(draw, on) if draw(st.booleans()) else None
-        interactions.append(
-            Interaction(
-                on=on, channel=draw(st.sampled_from(Channel)), note=draw(_FREE), follow_up=follow_up
-            )
-        )
-    cadence = draw(st.sampled_from(("none", "days", "rule")))
-    return Contact(
-        id=contact_id,
-        name=draw(_FREE),
-        role=draw(st.sampled_from(ContactRole)),
-        goals=_subset(draw, goal_ids),
-        cadence=draw(st.integers(min_value=1, max_value=120)) if cadence == "days" else None,
-        cadence_rule=draw(st.sampled_from(RRULES)) if cadence == "rule" else None,
-        since=since,
-        interactions=interactions,
-        notes=draw(_FREE),
-    )
-
-
-_FORWARD = (Stage.SAVED, Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEW, Stage.OFFER)
-
-
-def _stages(draw: st.DrawFn, start: date) -> list[StageChange]:
-    reached = [stage for stage in _FORWARD if draw(st.booleans())] or [Stage.APPLIED]
-    ending = draw(st.sampled_from((None, Stage.ACCEPTED, Stage.REJECTED, Stage.WITHDRAWN)))
-    if ending is not None:
-        reached.append(ending)
-    on, changes = start, []
-    for stage in reached:
-        on = min(on + timedelta(days=draw(st.integers(min_value=0, max_value=30))), MAX_DATE)
-        changes.append(StageChange(stage=stage, on=on))
-    return changes
-
-
-def _application(draw: st.DrawFn, application_id: str, refer: dict[str, Any]) -> Application:
-    start: date = refer["start"][0]
-    stages = _stages(draw, _day(draw, start))
-    offered = any(change.stage is Stage.OFFER for change in stages)
-    follow_ups = sorted(set(draw(st.lists(_DAYS, max_size=2))))
-    return Application(
-        id=application_id,
-        employer=draw(_TITLE),
-        title=draw(_TITLE),
-        role=draw(st.sampled_from([None, *refer["roles"]])),
-        resume=draw(st.sampled_from([None, *refer["resumes"]])),
-        referred_by=draw(st.sampled_from([None, *refer["contacts"]])),
-        stages=stages,
-        follow_ups=[min(start + timedelta(days=offset), MAX_DATE) for offset in follow_ups],
-        offer_deadline=_day(draw, stages[-1].on) if offered and draw(st.booleans()) else None,
-        notes=draw(_FREE),
-    )
-
-
-def _option(
-    draw: st.DrawFn, option_id: str, criteria: list[str], refer: dict[str, Any]
-) -> CareerOption:
-    explorations = [
-        Exploration(
-            kind=draw(st.sampled_from(ExplorationKind)),
-            title=draw(_TITLE),
-            on=_day(draw, refer["start"][0]) if draw(st.booleans()) else None,
-            task=draw(st.sampled_from([None, *refer["tasks"]])),
-            note=draw(_FREE),
-        )
-        for _ in range(draw(st.integers(min_value=0, max_value=2)))
-    ]
-    return CareerOption(
-        id=option_id,
-        title=draw(_TITLE),
-        description=draw(_FREE),
-        role=draw(st.sampled_from([None, *refer["roles"]])),
-        ratings=[
-            Rating(criterion=criterion, score=draw(st.integers(min_value=0, max_value=5)))
-            for criterion in _subset(draw, criteria)
-        ],
-        explorations=explorations,
-    )
-
-
-@st.composite
-def career_plans(draw: st.DrawFn) -> Plan:
-    """A valid plan from ``plans`` with every career part added, each part referring only
-    to what exists: skills named by roles and work, criteria of the profile, goals,
-    tasks, roles, resumes and contacts by id."""
-    plan = draw(plans(max_goals=3, max_tasks=4, max_check_ins=2))
-    skill_names = draw(st.lists(texts(max_size=10), unique=True, max_size=3))
-    skills = [
-        Skill(
-            name=name,
-            level=draw(st.integers(min_value=0, max_value=5)),
-            evidence=draw(_FREE),
-            last_used=_day(draw, plan.start) if draw(st.booleans()) else None,
-        )
-        for name in skill_names
-    ]
-    roles = [
-        Role(
-            id=role_id,
-            title=draw(_TITLE),
-            skills=[
-                RequiredSkill(skill=name, level=draw(st.integers(min_value=1, max_value=5)))
-                for name in _subset(draw, skill_names)
-            ],
-            vision=index == 0 and draw(st.booleans()),
-            description=draw(_FREE),
-        )
-        for index, role_id in enumerate(_distinct_ids(draw, 2))
-    ]
-    role_ids = [role.id for role in roles]
-    assets = [
-        Asset(
-            id=asset_id,
-            kind=draw(st.sampled_from(AssetKind)),
-            title=draw(_TITLE),
-            roles=_subset(draw, role_ids),
-            updated_on=_day(draw, plan.start),
-            max_age=draw(st.one_of(st.none(), st.integers(min_value=1, max_value=400))),
-            refresh_after_goal=draw(st.booleans()),
-            notes=draw(_FREE),
-        )
-        for asset_id in _distinct_ids(draw, 3)
-    ]
-    goal_ids = [goal.id for goal in plan.goals]
-    contacts = [
-        _contact(draw, contact_id, goal_ids, plan.start) for contact_id in _distinct_ids(draw, 3)
-    ]
-    refer: dict[str, Any] = {
-        "start": [plan.start],
-        "roles": role_ids,
-        "resumes": [asset.id for asset in assets if asset.kind is AssetKind.RESUME],
-        "contacts": [contact.id for contact in contacts],
-        "tasks": [task.id for task in plan.tasks],
-    }
-    profile = plan.profile
-    criteria = sorted({*profile.strengths, *profile.interests, *profile.values})
-    tasks = [
-        attrs.evolve(task, builds=[SkillGain(skill=name) for name in _subset(draw, skill_names, 2)])
-        for task in plan.tasks
-    ]
-    return attrs.evolve(
-        plan,
-        profile=attrs.evolve(profile, skills=skills),
-        tasks=tasks,
-        roles=roles,
-        assets=assets,
-        contacts=contacts,
-        options=[_option(draw, option_id, criteria, refer) for option_id in _distinct_ids(draw, 2)],
-        option_weights=[
-            CriterionWeight(criterion=criterion, weight=draw(st.integers(min_value=0, max_value=5)))
-            for criterion in _subset(draw, criteria)
-        ],
-        applications=[
-            _application(draw, application_id, refer) for application_id in _distinct_ids(draw, 2)
-        ],
-    )
-
 
 # ---------------------------------------------------------------------------
 # Reading documents by path
