@@ -34,12 +34,12 @@ from careerkit.planning._career_alerts_skills import skill_alerts
 
 
 def signals(plan: careerkit.Plan) -> None:
-    """Every career figure and alert of the plan as of ``AS_OF``."""
+    """Every career figure and alert of the plan as of ``AS_OF``, the alerts read from
+    one overview, as ``detect_slippage`` and the review read them."""
     policy = CareerPolicy()
-    careerkit.career_overview(plan, as_of=AS_OF, policy=policy)
-    skill_alerts(plan, as_of=AS_OF, policy=policy)
-    people_alerts(plan, as_of=AS_OF, policy=policy)
-    job_alerts(plan, as_of=AS_OF, policy=policy)
+    overview = careerkit.career_overview(plan, as_of=AS_OF, policy=policy)
+    for family in (skill_alerts, people_alerts, job_alerts):
+        family(plan, as_of=AS_OF, policy=policy, overview=overview)
 
 
 def main() -> None:

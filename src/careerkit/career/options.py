@@ -199,8 +199,7 @@ def _checked_weights(plan: Plan, weights: object) -> dict[str, float]:
         problem = f"expected a mapping, got {type(weights).__name__}"
         raise ValidationError(path="weights", problem=problem)
     problems: list[Problem] = []
-    profile = plan.profile
-    criteria = {*profile.strengths, *profile.interests, *profile.values}
+    criteria = plan.profile.criteria()
     for key, value in weights.items():
         path = f"weights[{key!r}]"
         if not isinstance(key, str) or key not in criteria:

@@ -150,7 +150,7 @@ def _check_criteria(problems: list[Problem], fields: Mapping[str, Any]) -> None:
     profile = fields.get("profile")
     if profile is None:
         return  # unreadable: nothing to check the criteria against
-    criteria = {*profile.strengths, *profile.interests, *profile.values}
+    criteria = profile.criteria()
     what = "is not a strength, interest or value of the profile"
     for index, weight in weights:
         if weight.criterion not in criteria:

@@ -107,6 +107,15 @@ class Profile:
         """
         return frozenset((*self.strengths, *self.weaknesses, *self.interests, *self.values))
 
+    def criteria(self) -> frozenset[str]:
+        """The strengths, interests and values: what career options are rated on.
+
+        >>> sorted(Profile(strengths=("writing",), weaknesses=("speaking",),
+        ...                values=("growth",)).criteria())
+        ['growth', 'writing']
+        """
+        return frozenset((*self.strengths, *self.interests, *self.values))
+
 
 @frozen(kw_only=True)
 class Calendar:
