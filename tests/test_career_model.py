@@ -1463,3 +1463,16 @@ def test_interactions_logged_on_both_sides_merge_in_date_order() -> None:
 
     assert result.merged
     assert with_mentor(early, late) == result.plan
+
+
+def test_a_bad_skill_built_is_named_at_its_own_goal_after_an_unreadable_one() -> None:
+    """An unreadable goal keeps its place: the unknown skill a later goal builds is
+    reported at that goal's own position."""
+    document = v4_document()
+    document["goals"][0] = "not a goal"
+    document["goals"][1]["builds"] = [{"skill": "juggling"}]
+
+    error = rejected(lambda: loads_document(document))
+
+    assert "goals[1].builds[0].skill" in paths(error)
+    assert "goals[0]" in paths(error)

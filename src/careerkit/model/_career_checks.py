@@ -7,7 +7,7 @@ problems gets every one at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from careerkit.errors import Problem
@@ -24,8 +24,8 @@ def check_career(
     problems: list[Problem],
     *,
     fields: Mapping[str, Any],
-    goals: Iterable[Any] | None,
-    tasks: Iterable[Any] | None,
+    goals: Sequence[Any] | None,
+    tasks: Sequence[Any] | None,
 ) -> None:
     """Append the problems of the career parts among ``fields`` (the plan's sound fields
     by name; goals and tasks, each an item, a stand-in or None, are given apart).
@@ -36,9 +36,7 @@ def check_career(
 
     The common case, a plan without career parts, costs one look at each field.
     """
-    goal_list = [] if goals is None else [goal for goal in goals if goal is not None]
-    task_list = [] if tasks is None else [task for task in tasks if task is not None]
-    _check_gains(problems, fields, goal_list, task_list)
+    _check_gains(problems, fields, goals or (), tasks or ())
     if not any(fields.get(name) for name in CAREER_FIELDS):
         return
     roles = _sound(fields.get("roles"))
@@ -47,8 +45,8 @@ def check_career(
     contact_ids = _ids(problems, "contacts", fields.get("contacts"))
     _ids(problems, "options", fields.get("options"))
     _ids(problems, "applications", fields.get("applications"))
-    goal_ids = None if goals is None else {getattr(goal, "id", None) for goal in goal_list}
-    task_ids = None if tasks is None else {getattr(task, "id", None) for task in task_list}
+    goal_ids = None if goals is None else {getattr(goal, "id", None) for goal in goals}
+    task_ids = None if tasks is None else {getattr(task, "id", None) for task in tasks}
     if roles:
         visions = [index for index, role in roles if role.vision]
         for index in visions[1:]:
@@ -108,9 +106,10 @@ def _refer_one(
 
 
 def _check_gains(
-    problems: list[Problem], fields: Mapping[str, Any], goals: list[Any], tasks: list[Any]
+    problems: list[Problem], fields: Mapping[str, Any], goals: Sequence[Any], tasks: Sequence[Any]
 ) -> None:
-    """Every skill that work builds is named by the profile's inventory or by a role."""
+    """Every skill that work builds is named by the profile's inventory or by a role
+    (goals and tasks in place: an unreadable one is None, and builds nothing)."""
     built = [
         (f"{name}[{index}]", item.builds)
         for name, items in (("goals", goals), ("tasks", tasks))
