@@ -560,10 +560,15 @@ def test_last_interaction_as_of() -> None:
     """The last interaction on or before the day; None before the first."""
     mentor = CAREER_PLAN.contacts[0]
 
-    assert [None, date(2026, 1, 12), date(2026, 1, 12), date(2026, 2, 9)] == [
+    found = [
         mentor.last_interaction(as_of=day)
         for day in (date(2026, 1, 11), date(2026, 1, 12), date(2026, 2, 8), date(2027, 1, 1))
     ]
+
+    assert [None, date(2026, 1, 12), date(2026, 1, 12), date(2026, 2, 9)] == [
+        None if interaction is None else interaction.on for interaction in found
+    ]
+    assert found[-1] is mentor.interactions[-1]
     assert ["as_of"] == paths(rejected(lambda: mentor.last_interaction(as_of="2026-02-09")))
 
 

@@ -294,11 +294,7 @@ def relationship_status(
 def _contact_state(plan: Plan, index: int, as_of: date, policy: CareerPolicy) -> ContactState:
     """The state of ``plan.contacts[index]`` as of a date."""
     contact = plan.contacts[index]
-    last = None
-    for interaction in contact.interactions:  # in date order
-        if interaction.on > as_of:
-            break
-        last = interaction
+    last = contact.last_interaction(as_of=as_of)
     counted_from = last.on if last is not None else contact.since or plan.start
     next_due = _next_due(contact, counted_from, f"contacts[{index}].cadence_rule")
     period = None if next_due is None else (next_due - counted_from).days

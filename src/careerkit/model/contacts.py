@@ -103,7 +103,7 @@ class Contact:
     --------
     >>> mentor = Contact(id="mentor-1", role=ContactRole.MENTOR, cadence=30,
     ...                  interactions=[Interaction(on=date(2026, 2, 2))])
-    >>> mentor.last_interaction(as_of=date(2026, 3, 1))
+    >>> mentor.last_interaction(as_of=date(2026, 3, 1)).on
     datetime.date(2026, 2, 2)
     >>> Contact(id="x", cadence=30, cadence_rule="FREQ=MONTHLY")
     Traceback (most recent call last):
@@ -145,12 +145,12 @@ class Contact:
             )
         rules.raise_if_any(problems)
 
-    def last_interaction(self, *, as_of: date) -> date | None:
-        """The date of the last interaction on or before ``as_of``, or None."""
+    def last_interaction(self, *, as_of: date) -> Interaction | None:
+        """The last interaction logged on or before ``as_of`` (the last of a day's), or None."""
         as_of = checked_date(as_of)
         last = None
-        for interaction in self.interactions:
+        for interaction in self.interactions:  # in date order
             if interaction.on > as_of:
                 break
-            last = interaction.on
+            last = interaction
         return last
