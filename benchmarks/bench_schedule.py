@@ -10,14 +10,16 @@ Two shapes of plan, about 1.5 finish-to-start dependencies per task:
 For each shape and size, prints in one run the time of ``schedule(plan)``
 next to a critical-path pass written here over plain dicts of integer
 durations (topological order, forward pass, backward pass, nothing else),
-the time of ``schedule(plan, level=True)``, and their ratios; then the
+the time of ``schedule(plan, level=True)`` (each the fastest of its runs),
+and their ratios (the median over the rounds of the ratio within a round:
+see ``timing.paired_ratio``); then the
 growth exponent of each (the slope of log time against log tasks, fitted
 over the sizes measured). Targets: ``schedule()`` at most 2.5x the bare pass
 and leveling at most 5x ``schedule()`` at 10,000 and 100,000 tasks; from
 1,000 to 100,000 tasks, the exponent of ``schedule()`` at most 0.1 above the
 bare pass's own.
 
-    python benchmarks/bench_schedule.py [--sizes 1000 10000 100000] [--repeat 3]
+    python benchmarks/bench_schedule.py [--sizes 1000 10000 100000] [--repeat 5]
         [--shapes wide deep]
 """
 
@@ -28,7 +30,7 @@ import math
 import random
 from datetime import date
 
-from timing import best_of_each
+from timing import paired_ratio, rounds
 
 import careerkit
 from careerkit import Calendar, Goal, Plan, Task
@@ -117,18 +119,19 @@ def measure(shape: str, sizes: list[int], repeat: int) -> None:
         links = sum(len(before) for before in predecessors.values())
         result = careerkit.schedule(plan)
         leveled_schedule = careerkit.schedule(plan, level=True)
-        bare, full, leveled = best_of_each(
+        times = rounds(
             repeat,
             lambda: bare_critical_path(durations, predecessors),  # noqa: B023
             lambda: careerkit.schedule(plan),  # noqa: B023
             lambda: careerkit.schedule(plan, level=True),  # noqa: B023
         )
+        bare, full, leveled = map(min, times)
         bares.append(bare)
         fulls.append(full)
         print(
             f"{shape:>5} {size:>7} {links:>7} {len(result.critical_path):>6} "
-            f"{bare * 1000:>8.1f}ms {full * 1000:>8.1f}ms {full / bare:>5.2f}x "
-            f"{leveled * 1000:>8.1f}ms {leveled / full:>5.2f}x "
+            f"{bare * 1000:>8.1f}ms {full * 1000:>8.1f}ms {paired_ratio(times[1], times[0]):>5.2f}x "
+            f"{leveled * 1000:>8.1f}ms {paired_ratio(times[2], times[1]):>5.2f}x "
             f"{leveled_schedule.leveling_delay:>6} {len(leveled_schedule.overloaded_weeks):>4}"
         )
     if len(sizes) > 1:
@@ -144,7 +147,7 @@ def main() -> None:
     """Measure and print the figures."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--shapes", nargs="+", choices=sorted(WINDOWS), default=["wide", "deep"])
     options = parser.parse_args()
     for shape in options.shapes:

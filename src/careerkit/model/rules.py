@@ -398,7 +398,10 @@ class Items(Rule):
 
     def test(self, value: str, constant: Callable[[object], str]) -> str:
         kinds, accepts = constant(self._kinds), constant(self.accepts)
-        return f"((type({value}) is tuple and set(map(type, {value})) <= {kinds}) or {accepts}({value}))"
+        return (
+            f"((type({value}) is tuple and (not {value} or set(map(type, {value})) <= {kinds}))"
+            f" or {accepts}({value}))"
+        )
 
     def accepts(self, value: object) -> bool:
         if type(value) is not tuple:
@@ -463,9 +466,11 @@ class Ids(_Tested):
 
     def test(self, value: str, constant: Callable[[object], str]) -> str:
         strings, is_id = constant(_STR), constant(_is_id)
-        one = _ID_RULE.test(f"{value}[0]", constant)  # one id: the most common list
+        # One id or two, the most common lists, tested item by item; longer ones at C speed.
+        first, second = (_ID_RULE.test(f"{value}[{index}]", constant) for index in (0, 1))
         return (
-            f"(type({value}) is tuple and (not {value} or (len({value}) == 1 and {one})"
+            f"(type({value}) is tuple and (not {value} or (len({value}) == 1 and {first})"
+            f" or (len({value}) == 2 and {first} and {second} and {value}[0] != {value}[1])"
             f" or (set(map(type, {value})) <= {strings} and all(map({is_id}, {value}))"
             f" and len(set({value})) == len({value}))))"
         )
