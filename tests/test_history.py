@@ -710,6 +710,20 @@ def test_unknown_stored_fields_are_refused(where: tuple[Any, ...], path: str) ->
     assert (path, "unknown field") == (info.value.path, info.value.problem)
 
 
+def test_a_misspelled_stored_field_is_named_with_the_field_it_was_meant_to_be() -> None:
+    """A stored history's unknown field close to a known one says which."""
+    stored = HISTORY.to_dict()
+    stored["revisions"][1]["reasn"] = stored["revisions"][1].pop("reason")
+
+    with pytest.raises(ValidationError) as info:
+        History.from_dict(stored)
+
+    assert ("revisions[1].reasn", "unknown field (did you mean 'reason'?)") == (
+        info.value.path,
+        info.value.problem,
+    )
+
+
 @pytest.mark.parametrize("baselines", [{"approved": True}, {"approved": 1.0}, {" ": 1}])
 def test_baselines_must_be_names_of_revision_numbers(baselines: dict[str, Any]) -> None:
     """Baseline values are revision numbers (not booleans or floats), names are not blank."""

@@ -1391,3 +1391,52 @@ def test_ajv_strict_and_loads_agree_field_by_field() -> None:
     ]
 
     assert [] == disagreements
+
+
+def _problems_of(document: dict[str, Any]) -> list[tuple[str, str]]:
+    with pytest.raises(ValidationError) as info:
+        careerkit.from_dict(document)
+    return [(problem.path, problem.problem) for problem in info.value.problems]
+
+
+def test_a_misspelled_field_is_named_with_the_field_it_was_meant_to_be() -> None:
+    """An unknown field close to a known one says which, at every level of a document."""
+    document = {
+        **BASE,
+        "weekly_capacty": 8,
+        "goals": [{**BASE["goals"][0], "deadine": "2026-06-30"}],
+        "tasks": [{**BASE["tasks"][0], "depends": []}],
+        "calendar": {"hours_per_dya": 7.5},
+    }
+    del document["weekly_capacity"]
+
+    assert sorted(_problems_of(document)) == [
+        ("calendar.hours_per_dya", "unknown field (did you mean 'hours_per_day'?)"),
+        ("goals[0].deadine", "unknown field (did you mean 'deadline'?)"),
+        ("tasks[0].depends", "unknown field (did you mean 'depends_on'?)"),
+        ("weekly_capacty", "unknown field (did you mean 'weekly_capacity'?)"),
+    ]
+
+
+def test_an_unknown_field_like_no_other_is_only_unknown() -> None:
+    """No suggestion for a name unlike every field, nor for a long one."""
+    long_name = "deadline" * 10
+    document = {**BASE, "goals": [{**BASE["goals"][0], "colour": "blue", long_name: 1}]}
+
+    assert sorted(_problems_of(document)) == [
+        ("goals[0].colour", "unknown field"),
+        (f"goals[0].{long_name}", "unknown field"),
+    ]
+
+
+def test_suggestions_are_bounded_per_value() -> None:
+    """A value with a crowd of unknown fields is not a few slips: only the first 20
+    names, in sorted order, are matched against the known ones."""
+    letters = "abcdefghijklmnopqrst"
+    slips = {f"title{first}{second}": 0 for first in letters for second in letters[:10]}
+    found = _problems_of({**BASE, "goals": [{**BASE["goals"][0], **slips}]})
+
+    assert len(found) == 200
+    assert [problem for _, problem in found].count("unknown field") == 180
+    assert found[19] == ("goals[0].titlebj", "unknown field (did you mean 'title'?)")
+    assert found[20] == ("goals[0].titleca", "unknown field")

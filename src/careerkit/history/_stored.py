@@ -18,7 +18,7 @@ from attrs import frozen
 from careerkit.errors import HistoryError, ValidationError, join_path
 from careerkit.history._grammar import Operation
 from careerkit.history.changes import Change
-from careerkit.model.rules import is_blank
+from careerkit.model.rules import is_blank, unknown_fields
 
 __all__ = [
     "INITIAL",
@@ -241,6 +241,7 @@ def reject_unknown(data: Mapping[Any, Any], known: frozenset[str], where: str) -
     """Refuse fields a stored history does not have: nothing is dropped unread."""
     if data.keys() <= known:
         return
-    unknown = sorted(str(key) for key in data if key not in known)
+    unknown = unknown_fields((str(key) for key in data if key not in known), known)
     if unknown:
-        raise ValidationError(path=join_path(where, unknown[0]), problem="unknown field")
+        name, problem = unknown[0]
+        raise ValidationError(path=join_path(where, name), problem=problem)

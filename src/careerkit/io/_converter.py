@@ -31,7 +31,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from careerkit.errors import CycleError, Problem, ValidationError, join_path
 from careerkit.model import CheckIn, Dependency, Goal, Plan, Task
 from careerkit.model.plan import CAREER_FIELDS, problems_of_parts
-from careerkit.model.rules import describe
+from careerkit.model.rules import describe, unknown_fields
 
 __all__ = ["WrongValue", "converter", "problems_of", "single_cycle"]
 
@@ -351,7 +351,8 @@ def _structure_plan_factory(_: type, converter: cattrs.Converter) -> Callable[..
         except _READ_ERRORS:
             pass  # read in parts below, to report everything
         problems: list[Problem] = [
-            Problem(name, "unknown field") for name in sorted(value.keys() - attributes.keys())
+            Problem(name, problem)
+            for name, problem in unknown_fields(value.keys() - attributes.keys(), attributes)
         ]
         fields: dict[str, Any] = {}
         items: dict[str, Any] = {}
@@ -452,8 +453,9 @@ def problems_of(exc: BaseException, path: str) -> Iterator[Problem]:
         for inner in exc.exceptions:
             yield from problems_of(inner, _note_path(inner, path))
     elif isinstance(exc, ForbiddenExtraKeysError):
-        for name in sorted(exc.extra_fields):
-            yield Problem(join_path(path, name), "unknown field")
+        known = [attribute.name for attribute in attrs.fields(exc.cl) if attribute.init]
+        for name, problem in unknown_fields(exc.extra_fields, known):
+            yield Problem(join_path(path, name), problem)
     elif isinstance(exc, ValidationError):
         for problem in exc.problems:
             yield Problem(join_path(path, problem.path), problem.problem)

@@ -15,13 +15,14 @@ at once. ``raise_if_any`` turns the problems into a ``ValidationError``.
 
 from __future__ import annotations
 
+import difflib
 import enum
 import functools
 import linecache
 import math
 import re
 import string
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from operator import attrgetter
 from typing import Any, cast, get_args
@@ -61,6 +62,7 @@ __all__ = [
     "raise_if_any",
     "report_repeated",
     "to_tuple",
+    "unknown_fields",
 ]
 
 ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}"
@@ -132,6 +134,34 @@ def report_repeated(problems: list[Problem], path: str, keys: list[str | None], 
             )
         else:
             seen[key] = index
+
+
+_LONGEST_SUGGESTED = 64
+"""The longest unknown name for which a known one is looked for: anything longer
+is not a typing slip."""
+_MOST_SUGGESTIONS = 20
+"""How many unknown names of one value get a suggestion: a value with more is not
+a handful of typing slips, and looking costs about 15 us a name."""
+
+
+def unknown_fields(names: Iterable[str], known: Iterable[str]) -> list[tuple[str, str]]:
+    """Each name a value has but its class lacks, in sorted order, with its problem:
+    ``unknown field``, naming the known field it was most likely meant to be
+    when one is close enough.
+
+    >>> unknown_fields(["deadine", "colour"], ["title", "deadline", "start"])
+    [('colour', 'unknown field'), ('deadine', "unknown field (did you mean 'deadline'?)")]
+    """
+    choices = sorted(known)
+    found = []
+    for index, name in enumerate(sorted(names)):
+        close = []
+        if index < _MOST_SUGGESTIONS and type(name) is str and len(name) <= _LONGEST_SUGGESTED:
+            close = difflib.get_close_matches(name, choices, n=1, cutoff=0.8)
+        found.append(
+            (name, f"unknown field (did you mean {close[0]!r}?)" if close else "unknown field")
+        )
+    return found
 
 
 _TYPE_NAMES = {
