@@ -454,8 +454,8 @@ def problems_of(exc: BaseException, path: str) -> Iterator[Problem]:
             yield from problems_of(inner, _note_path(inner, path))
     elif isinstance(exc, ForbiddenExtraKeysError):
         known = [attribute.name for attribute in attrs.fields(exc.cl) if attribute.init]
-        for name, problem in unknown_fields(exc.extra_fields, known):
-            yield Problem(join_path(path, name), problem)
+        for name, wrong in unknown_fields(exc.extra_fields, known):
+            yield Problem(join_path(path, name), wrong)
     elif isinstance(exc, ValidationError):
         for problem in exc.problems:
             yield Problem(join_path(path, problem.path), problem.problem)
