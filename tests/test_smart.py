@@ -92,6 +92,35 @@ def test_specific_findings(title: str, code: str) -> None:
     assert Verdict.UNMET == assess(goal).verdict(Criterion.SPECIFIC)
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Switch to the data engineering team in Lisbon",
+        "Transition into UX research at a fintech company",
+        "Relocate to Berlin to join the platform team",
+        "Tailor the resume for marketing director roles",
+        "Negotiate a senior title with my manager",
+        "Ship the onboarding redesign for the mobile app",
+    ],
+)
+def test_career_moves_have_an_action_verb(title: str) -> None:
+    """Moving, switching, relocating and shipping are actions: no S003."""
+    assert "S003" not in codes(Goal(**{**GOOD, "title": title}))
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Investment banking analyst role in London",
+        "Editor position at a national newspaper",
+        "Openings on the platform team in Lisbon",
+    ],
+)
+def test_nouns_that_begin_like_verbs_are_no_action(title: str) -> None:
+    """A role or a thing named by a noun that begins like a verb still lacks an action."""
+    assert "S003" in codes(Goal(**{**GOOD, "title": title}))
+
+
 def test_m001_no_metric_and_no_tasks() -> None:
     """M001: nothing says when the goal is reached."""
     goal = Goal(**GOOD)

@@ -125,8 +125,14 @@ _ACTION_WORDS = (
     "support", "learn", "study", "reach", "win", "hold", "schedule", "start", "establish",
     "network", "connect", "produce", "design", "develop", "implement", "double", "triple",
     "cut", "contact", "interview", "sign", "master", "certify", "qualify", "volunteer", "post",
-    "record", "track", "review", "prepare",
+    "record", "track", "review", "prepare", "move", "switch", "transition", "pivot",
+    "transfer", "relocate", "negotiate", "accept", "resign", "retire", "sell", "convert",
+    "migrate", "upgrade", "refresh", "redesign", "rewrite", "revise", "tailor", "polish",
+    "translate", "automate", "ship", "release", "deploy", "analy[sz]e", "rebuild",
 )  # fmt: skip
+"""Verbs that start an action, matched as the start of a word ("leads", "leading");
+nouns that begin like a verb ("editor", "investment", "openings") are left out, so
+that a title naming only a role or a thing still lacks an action."""
 ACTION = re.compile(word_starts(_ACTION_WORDS, then=r"\w*\b"))
 _SPAN_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
 _ISO_DATE = r"\d{3}-\d{1,2}-\d{1,2}\b"
