@@ -241,7 +241,7 @@ def test_today_before_the_plan_starts_is_named_as_the_default(
         def today(cls) -> _Today:
             return cls(2025, 12, 31)
 
-    monkeypatch.setattr(careerkit.cli, "date", _Today)
+    monkeypatch.setattr(careerkit.cli._inputs, "date", _Today)
 
     status = main([command, str(PLAN)])
 
@@ -258,7 +258,7 @@ def test_a_file_above_the_size_limit_is_not_read(
     command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A file larger than the limit is refused in one line (exit 2), before it is parsed."""
-    monkeypatch.setattr(careerkit.cli, "DEFAULT_MAX_SIZE", 100)
+    monkeypatch.setattr(careerkit.cli._inputs, "DEFAULT_MAX_SIZE", 100)
     path = PLAN if command == "validate" else HISTORY
 
     status = main([command, str(path)])

@@ -184,7 +184,7 @@ def test_the_as_of_defaults_to_today(
         def today(cls) -> date:
             return date(2026, 11, 26)
 
-    monkeypatch.setattr(careerkit.cli, "date", _Today)
+    monkeypatch.setattr(careerkit.cli._inputs, "date", _Today)
     status, out, _ = run(["progress", str(PLAN)], capsys)
 
     assert 0 == status
