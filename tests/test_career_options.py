@@ -395,6 +395,22 @@ def test_the_flip_ties_the_top_two_and_nothing_smaller_does(plan: Plan) -> None:
             assert found is None or found >= -1e-9
 
 
+def test_one_weighed_criterion_has_no_flip() -> None:
+    """With one criterion weighing anything, its weight does not move the scores: the
+    weight that makes the lead vanish is 0, where no option has a score (a case
+    Hypothesis found, which rounding once turned into a flip to 5.6e-17)."""
+    plan = plan_of(
+        CareerOption(id="o0", title="Option 0", ratings=[Rating(criterion="salary", score=4.5)]),
+        CareerOption(id="o1", title="Option 1"),
+        weights={"salary": 0.45},
+    )
+
+    ranking = rank_options(plan)
+
+    assert [("o0", 4.5), ("o1", 0.0)] == [(entry.option, entry.score) for entry in ranking.options]
+    assert ranking.flip is None
+
+
 def page_block(page: Path, kind: str) -> str:
     """The first ``code-block:: <kind>`` of a docs page, unindented."""
     lines = page.read_text(encoding="utf-8").splitlines()

@@ -187,7 +187,7 @@ def rank_options(plan: Plan, *, weights: Mapping[str, float] | None = None) -> O
         criteria=tuple(CriterionWeight(criterion=name, weight=used[name]) for name in used),
         total_weight=total,
         options=options,
-        flip=_flip(top, used, total) if len(top) == 2 and total > 0 else None,
+        flip=_flip(top, used) if len(top) == 2 and total > 0 else None,
     )
 
 
@@ -255,13 +255,15 @@ def _option_score(
     )
 
 
-def _flip(top: list[CareerOption], weights: dict[str, float], total: float) -> WeightFlip | None:
+def _flip(top: list[CareerOption], weights: dict[str, float]) -> WeightFlip | None:
     """The smallest single-weight change that ties the two top options, if any.
 
     With ``d_k`` the leader's rating on ``k`` minus the runner-up's and
     ``N = sum_c w_c d_c``, moving ``w_k`` by ``delta`` moves ``N`` by
     ``delta * d_k``: they tie at ``delta = -N / d_k``, allowed when the new
-    weight is at least 0 and some weight stays positive.
+    weight is at least 0 and another criterion weighs something. (When ``w_k``
+    is the only weight, the scores are the ratings on ``k`` whatever it is: the
+    tie found at ``w_k = 0``, up to rounding, is no tie but no scores at all.)
     """
     leader, runner_up = top
     gaps = {name: leader.score_of(name) - runner_up.score_of(name) for name in weights}
@@ -272,7 +274,8 @@ def _flip(top: list[CareerOption], weights: dict[str, float], total: float) -> W
             continue
         delta = -lead / gap
         weight_to = weights[name] + delta
-        if weight_to >= 0 and total + delta > 0:
+        others = any(weight > 0 for other, weight in weights.items() if other != name)
+        if weight_to >= 0 and others:
             candidates.append((abs(delta), name, delta, weight_to))
     if not candidates:
         return None
