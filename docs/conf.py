@@ -21,6 +21,7 @@ extensions = [
     "sphinx.ext.intersphinx",
     "external_links",  # docs/external_links.py: links to the standard library and dependencies
     "plot_figures",  # docs/plot_figures.py: draws views.rst's figures from the example plan
+    "constant_docs",  # docs/constant_docs.py: re-exported constants keep their docstrings
 ]
 # No inventories: the docs build offline, and external_links resolves those references.
 intersphinx_mapping: dict[str, tuple[str, None]] = {}

@@ -4,8 +4,10 @@ public module and field docstring reaches the API reference."""
 from __future__ import annotations
 
 import ast
+import importlib
 import inspect
 import itertools
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -91,6 +93,32 @@ def test_autodoc_sees_the_field_docstrings() -> None:
 
     assert len(written) > 50
     assert [] == missing
+
+
+def test_re_exported_constants_keep_their_docstrings() -> None:
+    """Every constant the API reference documents shows the docstring written where it
+    is assigned, not its type's (docs/constant_docs.py finds it for re-exports)."""
+    module_analyzer = pytest.importorskip("sphinx.pycode").ModuleAnalyzer
+    sys.path.insert(0, str(ROOT / "docs"))
+    try:
+        constant_docs = importlib.import_module("constant_docs")
+    finally:
+        sys.path.remove(str(ROOT / "docs"))
+    api = (ROOT / "docs" / "api.rst").read_text(encoding="utf-8")
+    names = re.findall(r"^\.\. autodata:: (careerkit\.\S+)$", api, re.MULTILINE)
+    borrowed = []
+    for name in names:
+        module, _, attribute = name.rpartition(".")
+        value = getattr(importlib.import_module(module), attribute)
+        own = module_analyzer.for_module(module).find_attr_docs().get(("", attribute))
+        of_type = inspect.cleandoc(type(value).__doc__ or "")
+        lines = list(own or of_type.splitlines())  # what autodoc finds on its own
+        constant_docs._process(None, "data", name, value, None, lines)
+        if not "\n".join(lines).strip() or "\n".join(lines).strip() == of_type:
+            borrowed.append(name)
+
+    assert len(names) >= 8
+    assert [] == borrowed
 
 
 def test_the_early_start_is_documented() -> None:

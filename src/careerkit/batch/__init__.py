@@ -34,12 +34,8 @@ the summary in :mod:`careerkit.batch.summary`; every name is importable from
 ``careerkit.batch`` itself.
 """
 
-from collections.abc import Mapping
-from typing import Any
-
-from careerkit.batch import files
 from careerkit.batch.bag import review_bag
-from careerkit.batch.files import review_files
+from careerkit.batch.files import DEFAULT_BLOCKSIZE, QUIET_SCHEDULER, review_files
 from careerkit.batch.lines import review_line, review_lines
 from careerkit.batch.summary import BatchSummary
 
@@ -52,17 +48,3 @@ __all__ = [
     "review_line",
     "review_lines",
 ]
-
-# Bound here with their docstrings: the API reference reads a constant's docstring
-# from the source of the module it documents.
-DEFAULT_BLOCKSIZE = files.DEFAULT_BLOCKSIZE
-"""The most bytes of a file read into one partition by :func:`review_files`: 4 MiB,
-about 400 plans of fifty tasks, a few seconds of work. Each partition is one
-task for a worker, so a batch has at least one task per file."""
-
-QUIET_SCHEDULER: Mapping[str, Any] = files.QUIET_SCHEDULER
-"""The scheduler options of the local clusters started for a batch.
-
-No dashboard, and the scheduler's small HTTP server (health, metrics) on a
-free local port rather than on 8787, which another cluster of the machine may
-hold."""

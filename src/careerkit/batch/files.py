@@ -25,12 +25,16 @@ from careerkit.planning.review import ReviewPolicy
 __all__ = ["DEFAULT_BLOCKSIZE", "QUIET_SCHEDULER", "review_files"]
 
 DEFAULT_BLOCKSIZE = 4 * 1024 * 1024
-"""The most bytes of a file read into one partition by :func:`review_files`, 4 MiB
-(documented as ``careerkit.batch.DEFAULT_BLOCKSIZE``)."""
+"""The most bytes of a file read into one partition by :func:`review_files`: 4 MiB,
+about 400 plans of fifty tasks, a few seconds of work. Each partition is one
+task for a worker, so a batch has at least one task per file."""
 
 QUIET_SCHEDULER: Mapping[str, Any] = MappingProxyType({"dashboard_address": "127.0.0.1:0"})
-"""The scheduler options of the local clusters started for a batch: no dashboard, and a
-free local port (documented as ``careerkit.batch.QUIET_SCHEDULER``)."""
+"""The scheduler options of the local clusters started for a batch.
+
+No dashboard, and the scheduler's small HTTP server (health, metrics) on a
+free local port rather than on 8787, which another cluster of the machine may
+hold."""
 
 
 def review_files(
