@@ -8,19 +8,14 @@ problems gets every one at once.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import compress
-from operator import attrgetter
 from typing import Any
 
 from careerkit.errors import Problem
 from careerkit.model import rules
 from careerkit.model.enums import AssetKind
-from careerkit.model.goal import Goal
-from careerkit.model.task import Task
 
 __all__ = ["CAREER_FIELDS", "check_career"]
 
-_RECORDS = frozenset({Goal, Task})
 CAREER_FIELDS = ("roles", "assets", "contacts", "options", "option_weights", "applications")
 """The plan's career fields, in field order."""
 
@@ -50,8 +45,8 @@ def check_career(
     contact_ids = _ids(problems, "contacts", fields.get("contacts"))
     _ids(problems, "options", fields.get("options"))
     _ids(problems, "applications", fields.get("applications"))
-    goal_ids = None if goals is None else set(_each(goals, "id", None))
-    task_ids = None if tasks is None else set(_each(tasks, "id", None))
+    goal_ids = None if goals is None else {getattr(goal, "id", None) for goal in goals}
+    task_ids = None if tasks is None else {getattr(task, "id", None) for task in tasks}
     if roles:
         visions = [index for index, role in roles if role.vision]
         for index in visions[1:]:
@@ -74,14 +69,6 @@ def check_career(
             )
     _check_criteria(problems, fields)
     _check_applications(problems, fields, role_ids, asset_ids, contact_ids)
-
-
-def _each(items: Sequence[Any], name: str, default: object) -> list[Any]:
-    """Each item's attribute ``name`` (``default`` for an item without it, such as
-    None): at C speed when every item is a goal or a task, the common case."""
-    if set(map(type, items)) <= _RECORDS:
-        return list(map(attrgetter(name), items))
-    return [getattr(item, name, default) for item in items]
 
 
 def _sound(items: Any) -> list[tuple[int, Any]]:
@@ -124,9 +111,10 @@ def _check_gains(
     """Every skill that work builds is named by the profile's inventory or by a role
     (goals and tasks in place: an unreadable one is None, and builds nothing)."""
     built = [
-        (f"{name}[{index}]", items[index].builds)
+        (f"{name}[{index}]", item.builds)
         for name, items in (("goals", goals), ("tasks", tasks))
-        for index in compress(range(len(items)), _each(items, "builds", ()))
+        for index, item in enumerate(items)
+        if getattr(item, "builds", ())
     ]
     for path, gains in built:
         rules.report_repeated(problems, f"{path}.builds", [gain.skill for gain in gains], "skill")

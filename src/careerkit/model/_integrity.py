@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
-from itertools import chain, repeat
-from operator import attrgetter, lt
 from typing import Any, Protocol, cast
 
 from attrs import frozen
@@ -38,12 +36,6 @@ class Plan(Protocol):
 
 
 __all__ = ["Parts", "check_parts", "check_plan"]
-
-_TASK = frozenset({Task})
-_RECORDS = frozenset({Task, Goal})
-_STR = frozenset({str})
-_ID, _GOAL_OF, _DEPENDS_ON = attrgetter("id"), attrgetter("goal"), attrgetter("depends_on")
-_STARTED_ON, _DONE_ON = attrgetter("started_on"), attrgetter("done_on")
 
 
 @frozen(kw_only=True)
@@ -134,10 +126,6 @@ def _check_task_references(
     Returns whether every task depends only on earlier tasks: then the tasks
     alone form no cycle.
     """
-    if set(map(type, tasks)) <= _TASK:
-        in_order = _sound_references(tasks, goal_index, task_index)
-        if in_order is not None:
-            return in_order  # every reference resolves: the common case, at C speed
     in_order = True
     for position, task in enumerate(tasks):
         if task is None:
@@ -156,42 +144,16 @@ def _check_task_references(
     return in_order
 
 
-def _sound_references(
-    tasks: Sequence[Task], goal_index: Mapping[str, int], task_index: Mapping[str, int]
-) -> bool | None:
-    """Whether every task depends only on earlier tasks, if every goal and task that
-    the tasks name exists; None if one does not (the caller then names it)."""
-    if not goal_index.keys() >= set(map(_GOAL_OF, tasks)):
-        return None
-    lists = list(map(_DEPENDS_ON, tasks))
-    links = list(chain.from_iterable(lists))
-    if not set(map(type, links)) <= _STR:
-        links = [item if type(item) is str else item.task for item in links]
-    found: list[int | None] = list(map(task_index.get, links))
-    if None in found:
-        return None
-    owners = chain.from_iterable(map(repeat, range(len(lists)), map(len, lists)))
-    return all(map(lt, cast("list[int]", found), owners))
-
-
 def _check_task_dates(tasks: Sequence[Any], plan_start: date, problems: list[Problem]) -> None:
     """Work is not recorded as started or done before the plan starts."""
-    if set(map(type, tasks)) <= _TASK:  # the dates at C speed (a date is never false)
-        first = min(
-            filter(None, chain(map(_STARTED_ON, tasks), map(_DONE_ON, tasks))), default=None
-        )
-    else:
-        first = min(
-            (
-                day
-                for task in tasks
-                if task is not None
-                for day in (task.started_on, task.done_on)
-                if day is not None
-            ),
-            default=None,
-        )
-    if first is None or first >= plan_start:
+    recorded = [
+        day
+        for task in tasks
+        if task is not None
+        for day in (task.started_on, task.done_on)
+        if day is not None
+    ]
+    if not recorded or min(recorded) >= plan_start:
         return  # nothing recorded before the start: the common case, in one pass
     for position, task in enumerate(tasks):
         if task is None:
@@ -205,14 +167,11 @@ def _check_task_dates(tasks: Sequence[Any], plan_start: date, problems: list[Pro
 
 
 def _index(items: Sequence[Any], name: str, problems: list[Problem]) -> dict[str, int]:
-    if set(map(type, items)) <= _RECORDS:
-        index = dict(zip(map(_ID, items), range(len(items)), strict=True))  # at C speed
-    else:
-        index = {
-            item.id: position
-            for position, item in enumerate(items)
-            if item is not None and item.id is not None
-        }
+    index = {
+        item.id: position
+        for position, item in enumerate(items)
+        if item is not None and item.id is not None
+    }
     if len(index) == len(items):
         return index  # every id is unique: the common case
     index = {}
