@@ -268,14 +268,14 @@ def _flip(top: list[CareerOption], weights: dict[str, float]) -> WeightFlip | No
     leader, runner_up = top
     gaps = {name: leader.score_of(name) - runner_up.score_of(name) for name in weights}
     lead = math.fsum(weights[name] * gap for name, gap in gaps.items())
+    weighing = {name for name, weight in weights.items() if weight > 0}
     candidates = []
     for name, gap in gaps.items():
         if gap == 0:
             continue
         delta = -lead / gap
         weight_to = weights[name] + delta
-        others = any(weight > 0 for other, weight in weights.items() if other != name)
-        if weight_to >= 0 and others:
+        if weight_to >= 0 and weighing - {name}:  # another criterion weighs something
             candidates.append((abs(delta), name, delta, weight_to))
     if not candidates:
         return None
