@@ -14,7 +14,7 @@ from datetime import date, datetime, time
 from dateutil.rrule import YEARLY, rrule
 
 from careerkit.errors import ValidationError
-from careerkit.recurrence._rules import Rule, read_rule
+from careerkit.recurrence._rules import FREQUENCIES, Rule, read_rule
 
 MAX_OCCURRENCES = 10_000
 """The most occurrences one rule may have within its window."""
@@ -23,8 +23,8 @@ NOON = time(12)
 """The time of day at which a date-only occurrence is compared with a date-time ``UNTIL``."""
 
 # The Gregorian calendar repeats every 400 years (146,097 days, exactly 20,871 weeks):
-# the periods of each frequency in one such cycle.
-_CYCLE = {"DAILY": 146_097, "WEEKLY": 20_871, "MONTHLY": 4_800, "YEARLY": 400}
+# the periods of each frequency (daily, weekly, monthly, yearly) in one such cycle.
+_CYCLE = dict(zip(FREQUENCIES, (146_097, 20_871, 4_800, 400), strict=True))
 _CYCLE_YEARS = 400
 # The parts of a rule that choose no dates within its steps: with only these, a rule
 # falls on its start's weekday, day of the month or day of the year in every step.

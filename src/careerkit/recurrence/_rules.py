@@ -23,7 +23,8 @@ _MEMO_SIZE = 1024
 """How many distinct rule texts :func:`read_rule` remembers."""
 _ANCHOR = datetime(2000, 1, 3)  # noqa: DTZ001 - a Monday; replaced by the real start to expand
 # The frequencies careerkit expands; RFC 5545 has shorter ones too.
-_FREQUENCIES = frozenset(["DAILY", "WEEKLY", "MONTHLY", "YEARLY"])
+FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+"""The frequencies a careerkit recurrence may have, the shortest first."""
 # The parts of an RFC 5545 recurrence rule (section 3.3.10); dateutil knows more.
 _PARTS = frozenset(
     [
@@ -197,7 +198,7 @@ def _grammar_problem(parts: list[tuple[str, str]]) -> str | None:
         if key in seen:
             return f"{key} is given twice; RFC 5545 allows each part once"
         seen.add(key)
-        if key in _TIME_OF_DAY or (key == "FREQ" and setting not in _FREQUENCIES):
+        if key in _TIME_OF_DAY or (key == "FREQ" and setting not in FREQUENCIES):
             return (
                 "repeats within a day; careerkit recurrences are daily, weekly, monthly or yearly"
             )
