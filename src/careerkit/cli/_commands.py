@@ -8,7 +8,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO, TypeAlias
 
-__all__ = ["EXIT_STATUS", "Commands", "Handler", "add_format", "add_plan", "command"]
+from careerkit.cli._inputs import date_argument
+
+__all__ = [
+    "EXIT_STATUS",
+    "Commands",
+    "Handler",
+    "add_format",
+    "add_plan",
+    "add_status_date",
+    "command",
+]
 
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 """The commands of the ``careerkit`` parser, to which each command is added."""
@@ -55,3 +65,10 @@ def add_format(parser: argparse.ArgumentParser) -> None:
 def add_plan(parser: argparse.ArgumentParser) -> None:
     """The ``PLAN.json`` argument."""
     parser.add_argument("plan", type=Path, metavar="PLAN.json", help="a plan document (JSON)")
+
+
+def add_status_date(
+    parser: argparse.ArgumentParser, meaning: str = "status date (default: today)"
+) -> None:
+    """The ``--as-of YYYY-MM-DD`` option, described by ``meaning``."""
+    parser.add_argument("--as-of", type=date_argument, metavar="YYYY-MM-DD", help=meaning)

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from careerkit.cli._commands import Commands, add_plan, command
-from careerkit.cli._inputs import date_argument, given_status_date, read_plan
+from careerkit.cli._commands import Commands, add_plan, add_status_date, command
+from careerkit.cli._inputs import given_status_date, read_plan
 from careerkit.cli._output import EXIT_OK, UsageError
 from careerkit.errors import MissingExtraError
 from careerkit.render.ical import to_ical
@@ -19,12 +19,7 @@ def add_export_commands(commands: Commands) -> None:
     """The command ``ical``."""
     calendar = command(commands, "ical", "write the schedule of a plan as an iCalendar file", _ical)
     add_plan(calendar)
-    calendar.add_argument(
-        "--as-of",
-        type=date_argument,
-        metavar="YYYY-MM-DD",
-        help="status date (default: none, as planned)",
-    )
+    add_status_date(calendar, "status date (default: none, as planned)")
     calendar.add_argument(
         "--output", type=Path, metavar="FILE", help="write to FILE (default: standard output)"
     )

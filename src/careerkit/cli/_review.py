@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import TextIO
 
 from careerkit.batch import review_files
-from careerkit.cli._commands import Commands, command
+from careerkit.cli._commands import Commands, add_status_date, command
 from careerkit.cli._inputs import (
-    date_argument,
     read_history,
     read_other,
     read_plan,
@@ -52,9 +51,7 @@ def add_review_command(commands: Commands) -> None:
     looked.add_argument(
         "--output", type=Path, metavar="DIR", help="--batch: write the output lines to DIR"
     )
-    looked.add_argument(
-        "--as-of", type=date_argument, metavar="YYYY-MM-DD", help="status date (default: today)"
-    )
+    add_status_date(looked)
     looked.add_argument(
         "--history", type=Path, metavar="HISTORY.json", help="the plan's stored history"
     )

@@ -6,9 +6,8 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from careerkit.cli._commands import Commands, add_format, add_plan, command
+from careerkit.cli._commands import Commands, add_format, add_plan, add_status_date, command
 from careerkit.cli._inputs import (
-    date_argument,
     given_status_date,
     read_plan,
     status_date_or_today,
@@ -28,12 +27,7 @@ def add_status_commands(commands: Commands) -> None:
     """The commands ``schedule``, ``next`` and ``check``."""
     timing = command(commands, "schedule", "print the critical-path schedule of a plan", _schedule)
     add_plan(timing)
-    timing.add_argument(
-        "--as-of",
-        type=date_argument,
-        metavar="YYYY-MM-DD",
-        help="status date (default: none, as planned)",
-    )
+    add_status_date(timing, "status date (default: none, as planned)")
     timing.add_argument("--level", action="store_true", help="keep weekly load within capacity")
     timing.add_argument(
         "--limit",
@@ -44,21 +38,14 @@ def add_status_commands(commands: Commands) -> None:
 
     actions = command(commands, "next", "print the tasks to work on now, most urgent first", _next)
     add_plan(actions)
-    actions.add_argument(
-        "--as-of", type=date_argument, metavar="YYYY-MM-DD", help="status date (default: today)"
-    )
+    add_status_date(actions)
     actions.add_argument(
         "--limit", type=whole_number, default=10, metavar="N", help="show at most N, 0 or more (10)"
     )
 
     check = command(commands, "check", "judge every goal of a plan against SMART", _check)
     add_plan(check)
-    check.add_argument(
-        "--as-of",
-        type=date_argument,
-        metavar="YYYY-MM-DD",
-        help="date of the judgement (default: today)",
-    )
+    add_status_date(check, "date of the judgement (default: today)")
     for parser in (timing, actions, check):
         add_format(parser)
 

@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import TextIO
 
 from careerkit.career.overview import career_overview
-from careerkit.cli._commands import Commands, add_format, add_plan, command
+from careerkit.cli._commands import Commands, add_format, add_plan, add_status_date, command
 from careerkit.cli._inputs import (
-    date_argument,
     read_history,
     read_other,
     read_plan,
@@ -42,9 +41,7 @@ def add_tracking_commands(commands: Commands) -> None:
     )
     for parser in (scored, alerts, ahead, career):
         add_plan(parser)
-        parser.add_argument(
-            "--as-of", type=date_argument, metavar="YYYY-MM-DD", help="status date (default: today)"
-        )
+        add_status_date(parser)
         add_format(parser)
     for parser in (scored, alerts):
         parser.add_argument(
