@@ -438,3 +438,34 @@ def test_keep_in_touch_dates_and_follow_ups_are_events() -> None:
     names = [contact.name for contact in plan.contacts]
     text = to_ical(plan, as_of=as_of).decode("utf-8")
     assert [] == [name for name in names if name and name in text]
+
+
+_SET_POSITION_RULE = "FREQ=WEEKLY;COUNT=3;BYDAY=MO,TU;BYSETPOS=2"
+
+
+def test_a_habit_whose_rule_counts_from_its_own_start_ends_with_the_schedule() -> None:
+    """A rule with its own end that gives other dates from the first occurrence than
+    from the plan's start (a weekly BYSETPOS counts from the week of its start) ends
+    with the schedule's last occurrence, not at the deadline: no date past the
+    schedule's shows in a calendar (it used to run to the deadline, every week)."""
+    plan = _habit_plan(_SET_POSITION_RULE, deadline=date(2026, 12, 31))
+    event = events(to_ical(plan))["task-habit@p.careerkit"]
+    scheduled = careerkit.schedule(plan)["habit"].occurrences
+
+    assert 3 == len(scheduled)
+    assert [scheduled[-1]] == event["rrule"]["UNTIL"]
+    assert set(expanded(event)) <= set(scheduled)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="python-dateutil counts a weekly BYSETPOS from DTSTART, not from the start of "
+    "its week (dateutil issue 1398), so the event re-expanded drops the first date",
+)
+def test_a_habit_whose_rule_counts_from_its_own_start_shows_every_occurrence() -> None:
+    """RFC 5545 counts BYSETPOS within the whole week: the event re-expanded gives
+    every occurrence of the schedule."""
+    plan = _habit_plan(_SET_POSITION_RULE, deadline=date(2026, 12, 31))
+    event = events(to_ical(plan))["task-habit@p.careerkit"]
+
+    assert careerkit.schedule(plan)["habit"].occurrences == expanded(event)
