@@ -253,7 +253,6 @@ def _habit_event(plan: Plan, task: Task, entry: TaskSchedule) -> dict[str, Any]:
 def _habit_rule(rule: str, scheduled: tuple[date, ...], deadline: date | None) -> str:
     """The rule of a habit's event: its occurrences from the first are ``scheduled``."""
     read = read_rule(rule)
-    cut = True  # the habit ends at the deadline, or with the work, not by its rule
     if read.until is not None or read.counted:
         try:
             as_written = occurrences(rule, start=scheduled[0], end=None)
@@ -261,10 +260,11 @@ def _habit_rule(rule: str, scheduled: tuple[date, ...], deadline: date | None) -
             as_written = ()
         if as_written == scheduled:
             return _rule_text(rule, until=None)
-        # Expanded from another start, the rule can give other dates (a weekly
-        # BYSETPOS counts from the week of its start): it ends with the schedule.
-        cut = not as_written or deadline is None or as_written[-1] > deadline
-    ends = deadline if cut and deadline is not None and deadline >= scheduled[-1] else scheduled[-1]
+        if as_written and deadline is not None and as_written[-1] <= deadline:
+            # It ends by itself, but from another start it gives other dates (a
+            # weekly BYSETPOS counts from the week of its start): end with the schedule.
+            return _rule_text(rule, until=scheduled[-1])
+    ends = deadline if deadline is not None and deadline >= scheduled[-1] else scheduled[-1]
     return _rule_text(rule, until=ends)
 
 
